@@ -1,0 +1,143 @@
+/**
+ * `npm run -s cli -- <command> [options]`: the same handlers and store as the app, without Electron.
+ * stdout carries only the result; messages go to stderr. Exit 0 success, 1 bad input, 2 usage.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePlan } from '../core/plan/parse-plan';
+import { decodeText } from '../core/text/decode';
+import { handlers } from '../main/handlers';
+import type { HandlerContext } from '../main/handlers/context';
+import { dispatch, toErrorData } from '../main/ipc/dispatch';
+import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../main/store/workbook';
+import type { ChannelName } from '../shared/channel-names';
+import { WorkbenchError } from '../shared/result';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resources = resourcesAt(repoRoot);
+
+const USAGE = `用法：npm run -s cli -- <命令> [选项]
+  init --db FILE                 新建工作簿（含默认的2017年实施计划）
+  info --db FILE [--json]        工作簿信息：数据结构版本、各表行数、完整性检查、日志模式
+  parse-plan FILE [--json]       识别计划文本并输出结构，不写入工作簿
+  import-plan FILE --db FILE     把计划文本导入工作簿（一个事务）`;
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  command: string;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command = '', ...rest] = argv;
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    if (arg.startsWith('--')) {
+      const next = rest[i + 1];
+      if (next !== undefined && !next.startsWith('--') && arg !== '--json') {
+        flags.set(arg.slice(2), next);
+        i++;
+      } else flags.set(arg.slice(2), true);
+    } else positional.push(arg);
+  }
+  return { command, positional, flags };
+}
+
+function requireFlag(args: ParsedArgs, name: string): string {
+  const value = args.flags.get(name);
+  if (typeof value !== 'string') throw new UsageError(`缺少 --${name} 参数`);
+  return value;
+}
+
+function requireFile(args: ParsedArgs): string {
+  const file = args.positional[0];
+  if (!file) throw new UsageError('缺少文件参数');
+  return file;
+}
+
+function readPlanFile(file: string): string {
+  try {
+    return decodeText(readFileSync(file)).text;
+  } catch (error) {
+    throw new WorkbenchError('bad_input', `无法读取文件 ${file}：${(error as Error).message}`);
+  }
+}
+
+async function withWorkbook<T>(path: string, work: (context: HandlerContext) => Promise<T>, create = false): Promise<T> {
+  const workbook: Workbook = create ? createWorkbook(path, { resources }) : openWorkbook(path, { resources });
+  try {
+    return await work({ workbook, dialogs: { pickPlanTextFile: async () => null } });
+  } finally {
+    workbook.close();
+  }
+}
+
+async function invoke(context: HandlerContext, channel: ChannelName, input: unknown): Promise<unknown> {
+  const result = await dispatch(handlers, context, channel, input);
+  if (!result.ok) throw new WorkbenchError(result.error.kind, result.error.message, result.error.details);
+  return result.value;
+}
+
+function print(value: unknown, json: boolean, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+async function run(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv);
+  const json = args.flags.has('json');
+  switch (args.command) {
+    case 'init': {
+      const db = requireFlag(args, 'db');
+      const info = await withWorkbook(db, (context) => invoke(context, 'workbook-info', {}), true);
+      print(info, json, () => `已创建工作簿 ${db}`);
+      return;
+    }
+    case 'info': {
+      const db = requireFlag(args, 'db');
+      const info = (await withWorkbook(db, (context) => invoke(context, 'workbook-info', {}))) as Record<string, unknown>;
+      print(info, json, () => Object.entries(info).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n'));
+      return;
+    }
+    case 'parse-plan': {
+      const plan = parsePlan(readPlanFile(requireFile(args)));
+      const { preamble: _preamble, sections: _sections, ...result } = plan;
+      print(result, json, () =>
+        `${plan.title}\n${plan.domains.length} 个领域，${plan.tasks.length} 项任务，` +
+        `${plan.tasks.reduce((n, t) => n + t.targets.length, plan.keyWork.targets.length)} 个指标，${plan.conflicts.length} 处冲突`);
+      return;
+    }
+    case 'import-plan': {
+      const file = requireFile(args);
+      const db = requireFlag(args, 'db');
+      const text = readPlanFile(file);
+      const result = await withWorkbook(db, (context) => invoke(context, 'plan-import', { text, sourceName: file }));
+      print(result, json, () => `已导入 ${file}：${JSON.stringify(result)}`);
+      return;
+    }
+    case '':
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`未知命令：${args.command}`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const data = toErrorData(error);
+    process.stderr.write(`错误：${data.message}\n${data.details.map((d) => `  ${d.where ? `${d.where}：` : ''}${d.message}\n`).join('')}`);
+    process.exit(data.kind === 'internal' ? 3 : 1);
+  },
+);

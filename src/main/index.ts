@@ -1,0 +1,107 @@
+/**
+ * Electron wiring only: everything with logic lives in modules that tests import without Electron.
+ */
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MENU_COMMAND_CHANNEL } from '../shared/commands';
+import { serveAppRequest } from './app-protocol';
+import { handlers, type HandlerContext } from './handlers';
+import { registerIpc } from './ipc/register';
+import { toErrorData } from './ipc/dispatch';
+import { menuTemplate } from './menu';
+import { chooseWorkbookPath, defaultWorkbookPath } from './paths';
+import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';
+import { openWorkbook, resourcesAt } from './store/workbook';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.whenReady().then(() => {
+    const appRoot = app.getAppPath();
+    const workbookPath = chooseWorkbookPath(process.argv, process.env, defaultWorkbookPath(process.platform, process.env, homedir()));
+    mkdirSync(dirname(workbookPath), { recursive: true });
+    let context: HandlerContext;
+    try {
+      const workbook = openWorkbook(workbookPath, {
+        resources: resourcesAt(appRoot),
+        nativeBinding: process.env.MINSHENG_SQLITE_BINDING,
+      });
+      context = {
+        workbook,
+        dialogs: {
+          pickPlanTextFile: async () => {
+            const result = await dialog.showOpenDialog({
+              title: '导入计划文本',
+              filters: [{ name: '文本文件', extensions: ['txt'] }],
+              properties: ['openFile'],
+            });
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          },
+        },
+      };
+      app.on('will-quit', () => workbook.close());
+    } catch (error) {
+      dialog.showErrorBox('无法打开工作簿', `${workbookPath}\n\n${toErrorData(error).message}`);
+      app.exit(1);
+      return;
+    }
+
+    const rendererDir = join(here, '../renderer');
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
+    // No network at all: anything that is not the app's own scheme is cancelled.
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !(details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:') || details.url.startsWith('data:')) });
+    });
+    registerIpc(ipcMain, handlers, () => context);
+
+    mainWindow = new BrowserWindow({
+      width: 1366,
+      height: 768,
+      minWidth: 1280,
+      minHeight: 720,
+      title: '民生规划工作台',
+      show: false,
+      webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    });
+    const window = mainWindow;
+    window.webContents.setWindowOpenHandler(windowOpenDecision);
+    window.webContents.on('will-navigate', (event, url) => {
+      if (!allowNavigation(url)) event.preventDefault();
+    });
+    window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+    window.once('ready-to-show', () => window.show());
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          (command) => window.webContents.send(MENU_COMMAND_CHANNEL, command),
+          () => void dialog.showMessageBox(window, { title: '关于', message: `民生规划工作台 ${app.getVersion()}`, detail: `工作簿：${workbookPath}` }),
+        ),
+      ),
+    );
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!allowNavigation(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(windowOpenDecision);
+  });
+}

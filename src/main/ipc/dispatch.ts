@@ -1,0 +1,59 @@
+import { CHANNEL_NAMES, type ChannelName } from '../../shared/channel-names';
+import { contract } from '../../shared/contract';
+import { type Result, WorkbenchError, type WorkbenchErrorData } from '../../shared/result';
+import type { HandlerContext, Handlers } from '../handlers/context';
+
+function isChannelName(name: string): name is ChannelName {
+  return (CHANNEL_NAMES as readonly string[]).includes(name);
+}
+
+/** Turns anything thrown into an error the page can show, in Chinese. */
+export function toErrorData(error: unknown): WorkbenchErrorData {
+  if (error instanceof WorkbenchError) return error.toData();
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL') {
+    return { kind: 'storage', message: '磁盘空间不足，本次操作已撤回，数据未改变。请清理磁盘后重试。', details: [] };
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { kind: 'bad_input', message: `数据不符合约束，本次操作已撤回：${(error as Error).message}`, details: [] };
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    return { kind: 'storage', message: `工作簿读写失败（${code}），本次操作已撤回。`, details: [] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'internal', message: `内部错误：${message}`, details: [] };
+}
+
+/**
+ * The single entry for every transport (ipcMain, Playwright binding, CLI): checks the channel, validates
+ * the input against the contract, runs the handler, validates what it returns, and answers as data.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  context: HandlerContext,
+  channel: string,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { kind: 'unknown_channel', message: `未知的请求：${channel}`, details: [] } };
+  }
+  const spec = contract[channel];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: '请求内容不合法，未做任何修改。',
+        details: parsed.error.issues.map((issue) => ({ where: issue.path.join('.'), message: issue.message })),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;
+    const value = await handler(parsed.data, context);
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (error) {
+    return { ok: false, error: toErrorData(error) };
+  }
+}

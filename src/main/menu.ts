@@ -1,0 +1,47 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../shared/commands';
+
+/** The Simplified Chinese application menu. `send` forwards a command to the page. */
+export function menuTemplate(send: (command: MenuCommand) => void, showAbout: () => void): MenuItemConstructorOptions[] {
+  return [
+    {
+      label: '文件(&F)',
+      submenu: [
+        { label: '导入计划文本…', accelerator: 'CmdOrCtrl+I', click: () => send('import-plan') },
+        { type: 'separator' },
+        { label: '退出', role: 'quit' },
+      ],
+    },
+    {
+      label: '编辑(&E)',
+      submenu: [
+        { label: '撤销', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: '重做', accelerator: 'CmdOrCtrl+Y', click: () => send('redo') },
+        { type: 'separator' },
+        { label: '剪切', role: 'cut' },
+        { label: '复制', role: 'copy' },
+        { label: '粘贴', role: 'paste' },
+        { label: '全选', role: 'selectAll' },
+      ],
+    },
+    {
+      label: '视图(&V)',
+      submenu: [
+        { label: '任务', accelerator: 'CmdOrCtrl+1', click: () => send('navigate-tasks') },
+        { type: 'separator' },
+        { label: '实际大小', role: 'resetZoom' },
+        { label: '放大', role: 'zoomIn' },
+        { label: '缩小', role: 'zoomOut' },
+        { type: 'separator' },
+        { label: '全屏', role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: '帮助(&H)',
+      submenu: [
+        { label: '使用说明', accelerator: 'F1', click: () => send('help') },
+        { label: '关于民生规划工作台', click: showAbout },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+
+export const WORKBOOK_EXTENSION = '.mswb';
+export const APP_FOLDER = 'MinshengWorkbench';
+
+/**
+ * The default workbook lives in the user's *local* app-data folder, never the roaming profile: roaming
+ * profiles are synced over the network at logon/logoff, and SQLite's locking is unreliable on such shares.
+ */
+export function defaultWorkbookPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
+    return join(local, APP_FOLDER, `workbook${WORKBOOK_EXTENSION}`);
+  }
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER, `workbook${WORKBOOK_EXTENSION}`);
+  const dataHome = env.XDG_DATA_HOME ?? join(home, '.local', 'share');
+  return join(dataHome, APP_FOLDER, `workbook${WORKBOOK_EXTENSION}`);
+}
+
+/** `--db FILE` on the command line wins, then `MINSHENG_DB`, then the default. */
+export function chooseWorkbookPath(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
+  const flagAt = argv.indexOf('--db');
+  const flagValue = flagAt >= 0 ? argv[flagAt + 1] : undefined;
+  if (flagValue) return flagValue;
+  const inline = argv.find((arg) => arg.startsWith('--db='));
+  if (inline) return inline.slice('--db='.length);
+  if (env.MINSHENG_DB) return env.MINSHENG_DB;
+  return fallback;
+}

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { WorkbenchError } from '../../shared/result';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** path of a better_sqlite3.node built for the current runtime (Electron), when not the default one */
+  nativeBinding?: string | undefined;
+  readonly?: boolean;
+  fileMustExist?: boolean;
+}
+
+/**
+ * Opens one connection with the durability settings a finance workbook needs, and reads them back:
+ * better-sqlite3's build silently turns WAL databases to synchronous=NORMAL, which can lose the last
+ * acknowledged transactions on power loss. A connection that will not hold these settings is refused.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.fileMustExist ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    if (!options.readonly) applyDurability(db);
+    else db.pragma('foreign_keys = ON');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+export function applyDurability(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const settings = readDurability(db);
+  if (settings.journalMode !== 'wal' || settings.synchronous !== 'FULL' || !settings.foreignKeys) {
+    throw new WorkbenchError(
+      'storage',
+      `工作簿无法以安全模式打开（journal_mode=${settings.journalMode}，synchronous=${settings.synchronous}），为防止数据丢失已拒绝打开。`,
+    );
+  }
+}
+
+const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+export function readDurability(db: Db): { journalMode: string; synchronous: string; foreignKeys: boolean } {
+  const journalMode = String(db.pragma('journal_mode', { simple: true }));
+  const synchronousLevel = Number(db.pragma('synchronous', { simple: true }));
+  const foreignKeys = Number(db.pragma('foreign_keys', { simple: true })) === 1;
+  return { journalMode, synchronous: SYNCHRONOUS_NAMES[synchronousLevel] ?? String(synchronousLevel), foreignKeys };
+}

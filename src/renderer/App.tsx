@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { ImportPlanDialog } from './components/ImportPlanDialog';
+import { MessageBar } from './components/MessageBar';
+import { NavBar } from './components/NavBar';
+import { PlaceholderView } from './components/PlaceholderView';
+import { StatusBar } from './components/StatusBar';
+import { onMenuCommand } from './services/api';
+import { useTaskStore } from './stores/task-store';
+import { useUiStore } from './stores/ui-store';
+import { HistoryView } from './views/HistoryView';
+import { TasksView } from './views/TasksView';
+
+function isTextEntry(element: Element | null): boolean {
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
+}
+
+export function App(): React.JSX.Element {
+  const view = useUiStore((state) => state.view);
+  const importOpen = useUiStore((state) => state.importOpen);
+
+  useEffect(() => {
+    void useTaskStore.getState().load();
+  }, []);
+
+  useEffect(() => {
+    // Ctrl+Z / Ctrl+Y undo the last workbook action, except while typing in a cell editor or a field,
+    // where they undo the typing.
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || isTextEntry(document.activeElement)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void useTaskStore.getState().undo();
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault();
+        void useTaskStore.getState().redo();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    const stopMenu = onMenuCommand((command) => {
+      if (command === 'undo' && !isTextEntry(document.activeElement)) void useTaskStore.getState().undo();
+      if (command === 'undo' && isTextEntry(document.activeElement)) document.execCommand('undo');
+      if (command === 'redo') void useTaskStore.getState().redo();
+      if (command === 'import-plan') useUiStore.getState().setImportOpen(true);
+      if (command === 'navigate-tasks') useUiStore.getState().setView('tasks');
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stopMenu();
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <NavBar />
+      <main className="main">
+        <MessageBar />
+        {view === 'tasks' && <TasksView />}
+        {view === 'history' && <HistoryView />}
+        {view !== 'tasks' && view !== 'history' && <PlaceholderView view={view} />}
+      </main>
+      <StatusBar />
+      {importOpen && <ImportPlanDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+import { WorkbenchError } from '../../shared/result';
+
+export const VIEWS = [
+  { id: 'tasks', label: '任务' },
+  { id: 'targets', label: '指标' },
+  { id: 'owners', label: '责任单位' },
+  { id: 'matrix', label: '分工矩阵' },
+  { id: 'budget', label: '预算与情景' },
+  { id: 'compare', label: '情景对比' },
+  { id: 'reports', label: '报告' },
+  { id: 'history', label: '变更记录' },
+] as const;
+export type ViewId = (typeof VIEWS)[number]['id'];
+
+export type SaveState = 'saved' | 'saving' | 'failed';
+
+interface UiState {
+  view: ViewId;
+  saveState: SaveState;
+  /** the last error, shown in the message bar until dismissed */
+  message: { tone: 'error' | 'info'; text: string; details: string[] } | null;
+  importOpen: boolean;
+  setView(view: ViewId): void;
+  setImportOpen(open: boolean): void;
+  /** Wraps a write: the status bar shows 保存中 / 已保存 / 保存失败 and errors reach the message bar. */
+  track<T>(work: () => Promise<T>): Promise<T | undefined>;
+  showError(error: unknown): void;
+  showInfo(text: string): void;
+  dismissMessage(): void;
+}
+
+export const useUiStore = create<UiState>((set, get) => ({
+  view: 'tasks',
+  saveState: 'saved',
+  message: null,
+  importOpen: false,
+  setView: (view) => set({ view }),
+  setImportOpen: (importOpen) => set({ importOpen }),
+  track: async (work) => {
+    set({ saveState: 'saving' });
+    try {
+      const result = await work();
+      set({ saveState: 'saved' });
+      return result;
+    } catch (error) {
+      set({ saveState: 'failed' });
+      get().showError(error);
+      return undefined;
+    }
+  },
+  showError: (error) => {
+    const text = error instanceof Error ? error.message : String(error);
+    const details = error instanceof WorkbenchError ? error.details.map((d) => (d.where ? `${d.where}：${d.message}` : d.message)) : [];
+    set({ message: { tone: 'error', text, details } });
+  },
+  showInfo: (text) => set({ message: { tone: 'info', text, details: [] } }),
+  dismissMessage: () => set({ message: null }),
+}));

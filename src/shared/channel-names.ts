@@ -1,0 +1,19 @@
+/**
+ * The names of every IPC channel, with no dependencies, so the sandboxed preload can import them
+ * without bundling zod. `contract.ts` is checked against this list at compile time.
+ */
+export const CHANNEL_NAMES = [
+  'workbook-info',
+  'plan-list',
+  'task-list',
+  'task-update',
+  'history-undo',
+  'history-redo',
+  'history-state',
+  'change-log-list',
+  'plan-parse',
+  'plan-import',
+  'plan-pick-file',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

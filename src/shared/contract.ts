@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { ChannelName } from './channel-names';
+import { parsedPlanSchema } from './plan';
+
+/**
+ * The one IPC contract: every channel's name, input schema and output schema. Main validates inputs against
+ * it, the preload exposes one function per entry, tests bind the same table to the page.
+ * Inputs are strict objects: an unknown key is a validation error, not silently dropped.
+ */
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const shortText = z.string().max(500);
+const cellText = z.string().max(20_000);
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'at_risk', 'suspended'] as const;
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+export const TASK_EDITABLE_FIELDS = ['title', 'status', 'progressNote', 'remark'] as const;
+export type TaskEditableField = (typeof TASK_EDITABLE_FIELDS)[number];
+
+export const taskRowSchema = z.object({
+  id,
+  planId: id,
+  number: z.number().int(),
+  domainOrdinal: z.number().int(),
+  domainName: z.string(),
+  title: z.string(),
+  body: z.string(),
+  leadUnits: z.array(z.string()),
+  coUnits: z.array(z.string()),
+  targetCount: z.number().int(),
+  status: taskStatusSchema,
+  progressNote: z.string(),
+  remark: z.string(),
+});
+export type TaskRow = z.infer<typeof taskRowSchema>;
+
+export const workbookInfoSchema = z.object({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  integrity: z.string(),
+  journalMode: z.string(),
+  synchronous: z.string(),
+  foreignKeys: z.boolean(),
+});
+export type WorkbookInfo = z.infer<typeof workbookInfoSchema>;
+
+export const planSummarySchema = z.object({
+  id,
+  title: z.string(),
+  year: z.number().int().nullable(),
+  docNo: z.string(),
+  date: z.string(),
+  taskCount: z.number().int(),
+  targetCount: z.number().int(),
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+export const historyStateSchema = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string(),
+  redoLabel: z.string(),
+});
+export type HistoryState = z.infer<typeof historyStateSchema>;
+
+const cellValue = z.union([z.string(), z.number(), z.null()]);
+export const changeLogEntrySchema = z.object({
+  id,
+  actionId: id,
+  at: z.string(),
+  actor: z.string(),
+  label: z.string(),
+  reason: z.string(),
+  state: z.enum(['done', 'undone', 'discarded']),
+  op: z.enum(['update', 'insert', 'delete']),
+  table: z.string(),
+  rowKey: z.string(),
+  field: z.string(),
+  oldValue: cellValue,
+  newValue: cellValue,
+});
+export type ChangeLogEntry = z.infer<typeof changeLogEntrySchema>;
+
+export const pickedTextFileSchema = z.object({ name: z.string(), text: z.string(), encoding: z.string() });
+
+const noInput = z.strictObject({});
+
+export const contract = {
+  'workbook-info': { input: noInput, output: workbookInfoSchema },
+  'plan-list': { input: noInput, output: z.array(planSummarySchema) },
+  'task-list': { input: z.strictObject({ planId: id.optional() }), output: z.array(taskRowSchema) },
+  'task-update': {
+    input: z.strictObject({
+      taskId: id,
+      field: z.enum(TASK_EDITABLE_FIELDS),
+      value: cellText,
+      reason: shortText.optional(),
+    }),
+    output: taskRowSchema,
+  },
+  'history-undo': { input: noInput, output: historyStateSchema },
+  'history-redo': { input: noInput, output: historyStateSchema },
+  'history-state': { input: noInput, output: historyStateSchema },
+  'change-log-list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(5000).optional() }),
+    output: z.array(changeLogEntrySchema),
+  },
+  'plan-parse': { input: z.strictObject({ text: z.string().max(2_000_000) }), output: parsedPlanSchema },
+  'plan-import': {
+    input: z.strictObject({ text: z.string().min(1).max(2_000_000), sourceName: shortText }),
+    output: z.object({ planId: id, tasks: z.number().int(), targets: z.number().int() }),
+  },
+  'plan-pick-file': { input: noInput, output: pickedTextFileSchema.nullable() },
+} satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Contract[K]['output']>;
+
+/** The API the preload (and the test harness) puts on `window.workbench`. */
+export type WorkbenchApi = {
+  [K in ChannelName]: (input: ChannelInput<K>) => Promise<import('./result').Result<ChannelOutput<K>>>;
+};

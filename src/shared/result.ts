@@ -1,0 +1,45 @@
+/**
+ * How every call across the IPC boundary answers. Electron keeps only `message` of a thrown error,
+ * so errors travel as data with a kind the UI can branch on and details it can show.
+ */
+export const ERROR_KINDS = [
+  'validation', // input did not match the channel's schema
+  'bad_input', // well-formed input that the domain refuses (a value that cannot be stored)
+  'not_found',
+  'conflict',
+  'storage', // SQLite refused (disk full, locked, corrupt)
+  'forbidden', // sender is not the app's own page
+  'unknown_channel',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface ErrorDetail {
+  /** where the problem is, e.g. "第3行 第2列" or a field path */
+  where?: string;
+  message: string;
+}
+
+export interface WorkbenchErrorData {
+  kind: ErrorKind;
+  /** a sentence in Simplified Chinese that the UI may show as is */
+  message: string;
+  details: ErrorDetail[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WorkbenchErrorData };
+
+/** Thrown inside handlers and services; turned into `{ ok: false }` at the boundary. */
+export class WorkbenchError extends Error {
+  readonly kind: ErrorKind;
+  readonly details: ErrorDetail[];
+  constructor(kind: ErrorKind, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'WorkbenchError';
+    this.kind = kind;
+    this.details = details;
+  }
+  toData(): WorkbenchErrorData {
+    return { kind: this.kind, message: this.message, details: this.details };
+  }
+}

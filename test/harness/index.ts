@@ -1,0 +1,127 @@
+/**
+ * Opens the real renderer build in Chromium with the real handler table over a real workbook file.
+ * Only the transport differs from the app: Playwright's exposeBinding instead of ipcMain (design.md §4).
+ *
+ *   const { page, close } = await launchWorkbench({ dbPath: '/tmp/x.mswb' });
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { handlers } from '../../src/main/handlers';
+import type { HandlerContext } from '../../src/main/handlers/context';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { contentSecurityPolicy, injectNonce, mimeTypeFor } from '../../src/main/security/policy';
+import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
+import { CHANNEL_NAMES } from '../../src/shared/channel-names';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const rendererDir = join(repoRoot, 'out', 'renderer');
+/** The page is served from this origin by request interception; nothing listens on a socket. */
+export const HARNESS_ORIGIN = 'http://workbench.local';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined; // Playwright's own browser, if installed
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface LaunchOptions {
+  dbPath: string;
+  viewport?: { width: number; height: number };
+  browser?: Browser;
+}
+
+export interface WorkbenchSession {
+  page: Page;
+  workbook: Workbook;
+  /** the file the next 导入/打开 dialog will "choose"; null cancels */
+  setNextPickedFile(path: string | null): void;
+  /** errors the page logged (CSP violations show up here) */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchWorkbench(options: LaunchOptions): Promise<WorkbenchSession> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
+  }
+  const workbook = openWorkbook(options.dbPath, { resources: resourcesAt(repoRoot), actor: 'e2e' });
+  let nextPickedFile: string | null = null;
+  const context: HandlerContext = {
+    workbook,
+    dialogs: { pickPlanTextFile: async () => nextPickedFile },
+  };
+  const ownsBrowser = options.browser === undefined;
+  const browser = options.browser ?? (await launchBrowser());
+  const browserContext = await browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await browserContext.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  await browserContext.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    const pathname = decodeURIComponent(new URL(route.request().url()).pathname);
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    const file = normalize(join(rendererDir, relative));
+    if (!file.startsWith(rendererDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    const type = mimeTypeFor(file);
+    if (type.startsWith('text/html')) {
+      const nonce = randomBytes(18).toString('base64');
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': type, 'content-security-policy': contentSecurityPolicy(nonce) },
+        body: injectNonce(readFileSync(file, 'utf8'), nonce),
+      });
+    }
+    return route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(file) });
+  });
+  // Anything else the page tries to reach is refused, as in the app.
+  await browserContext.route((url) => !url.href.startsWith(HARNESS_ORIGIN), (route) => route.abort());
+
+  await page.exposeBinding('__workbenchInvoke', (_source, channel: string, input: unknown) =>
+    dispatch(handlers, context, channel, input),
+  );
+  await page.addInitScript((names: readonly string[]) => {
+    const invoke = (window as unknown as { __workbenchInvoke: (channel: string, input: unknown) => Promise<unknown> }).__workbenchInvoke;
+    const api = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
+    Object.defineProperty(window, 'workbench', { value: Object.freeze(api), writable: false });
+  }, [...CHANNEL_NAMES]);
+
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  return {
+    page,
+    workbook,
+    setNextPickedFile: (path) => {
+      nextPickedFile = path;
+    },
+    consoleErrors,
+    close: async () => {
+      await browserContext.close();
+      if (ownsBrowser) await browser.close();
+      workbook.close();
+    },
+  };
+}
