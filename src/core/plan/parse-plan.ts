@@ -27,7 +27,8 @@ const DEBRIS = /(客户端|下载|扫一扫|分享到|打印本页|关闭窗口|
 const TITLE_WORDS = /(计划|方案|规划|意见|通知|办法|要点)$/;
 const ISSUER_WORDS = /(人民政府|办公室|办公厅|委员会|局|委|厅|政府)$/;
 
-type TaskStyle = 'dot' | 'paren' | 'enclosed';
+/** "1." and "⒈" are one numbering family (plans mix them); "(1)" is another, used for sub-items when both occur. */
+type TaskStyle = 'numeric' | 'paren';
 
 function sectionKindOf(title: string): SectionKind {
   if (/(思路|指导思想|总体要求|基本原则)/.test(title)) return 'approach';
@@ -39,12 +40,12 @@ function sectionKindOf(title: string): SectionKind {
 
 function matchTask(folded: string): { number: number; rest: number; style: TaskStyle } | null {
   const dot = TASK_DOT.exec(folded);
-  if (dot?.[1] && dot[2]) return { number: Number(dot[1]), rest: folded.length - dot[2].length, style: 'dot' };
+  if (dot?.[1] && dot[2]) return { number: Number(dot[1]), rest: folded.length - dot[2].length, style: 'numeric' };
   const paren = TASK_PAREN.exec(folded);
   if (paren?.[1] && paren[2]) return { number: Number(paren[1]), rest: folded.length - paren[2].length, style: 'paren' };
   const enclosed = TASK_ENCLOSED.exec(folded);
   if (enclosed?.[1] && enclosed[2]) {
-    return { number: (enclosed[1].codePointAt(0) ?? 0) - 0x2487, rest: folded.length - enclosed[2].length, style: 'enclosed' };
+    return { number: (enclosed[1].codePointAt(0) ?? 0) - 0x2487, rest: folded.length - enclosed[2].length, style: 'numeric' };
   }
   return null;
 }
@@ -135,7 +136,6 @@ export function parsePlan(document: string): ParsedPlan {
   let task: TaskDraft | null = null;
   let taskStyle: TaskStyle | null = null;
   let afterOwnerLine = false;
-  let lastShortLine: Line | null = null;
 
   const closeDomain = (): void => {
     if (domain) settleOwners(domain);
@@ -171,7 +171,12 @@ export function parsePlan(document: string): ParsedPlan {
       const [, y, m, d] = dateMatch;
       date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       year = Number(y);
-      if (lastShortLine && ISSUER_WORDS.test(lastShortLine.folded)) issuer = lastShortLine.text;
+      return;
+    }
+    // the signature: a short issuer line right above the closing date
+    const next = lines[index + 1];
+    if (next && DATE_LINE.test(next.folded) && folded.length <= 30 && ISSUER_WORDS.test(folded) && !/[。,;，；]/.test(folded)) {
+      issuer = line.text;
       return;
     }
 
@@ -231,9 +236,6 @@ export function parsePlan(document: string): ParsedPlan {
           text: end === -1 ? '' : body.slice(end + 1).trim(),
           owners: [],
         });
-      } else if (afterOwnerLine && safeguards.length > 0 && folded.length < 40 && !/[。]/.test(folded)) {
-        lastShortLine = line;
-        return; // a signature line after the last safeguard; the date line decides
       } else {
         const last = safeguards.at(-1);
         if (last) last.text = last.text ? `${last.text}\n${line.text}` : line.text;

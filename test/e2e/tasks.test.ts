@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, launchWorkbench, repoRoot, type WorkbenchSession } from '../harness';
+
+const screenshots = join(repoRoot, 'test-output', 'screenshots');
+let browser: Browser;
+let dir: string;
+let session: WorkbenchSession | null = null;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'minsheng-e2e-'));
+  mkdirSync(screenshots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+async function open(name: string): Promise<WorkbenchSession> {
+  session = await launchWorkbench({ dbPath: join(dir, `${name}.mswb`), browser });
+  await session.page.locator('.ag-row[row-id="1"]').waitFor();
+  return session;
+}
+
+const cell = (page: Page, rowId: number, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+
+async function editCell(page: Page, rowId: number, colId: string, text: string): Promise<void> {
+  await cell(page, rowId, colId).dblclick();
+  const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
+  await editor.fill(text);
+  await editor.press('Enter');
+  await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+}
+
+describe('the task grid', () => {
+  it('shows the default plan in Chinese at 1366×768 with nothing cut off', async () => {
+    const { page, consoleErrors } = await open('first');
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('任务 31 项');
+    expect(await cell(page, 1, 'title').textContent()).toBe('普惠性学前教育');
+    expect(await cell(page, 1, 'leadUnits').textContent()).toBe('市教育局');
+    // every column fits the window: no horizontal scroll at 1366 wide
+    const lastHeader = await page.locator('.ag-header-cell[col-id="remark"]').boundingBox();
+    const grid = await page.locator('.ag-root-wrapper').boundingBox();
+    expect(lastHeader && grid && lastHeader.x + lastHeader.width).toBeLessThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0));
+    // AG Grid's injected theme styles were allowed by the CSP nonce: the header is themed
+    const wrapperBorder = await page.locator('.ag-root-wrapper').evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(wrapperBorder).toBe('solid');
+    const styleTags = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce !== ''));
+    expect(styleTags.length).toBeGreaterThan(0);
+    expect(styleTags.every(Boolean)).toBe(true);
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'tasks-1366x768.png') });
+  });
+
+  it('keeps an edited cell after a reload, in the page and in the workbook', async () => {
+    const { page, workbook } = await open('edit');
+    await editCell(page, 6, 'remark', '每月10日前报送进度');
+    expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 6').get()).toEqual({ remark: '每月10日前报送进度' });
+    await page.reload();
+    await page.locator('.ag-row[row-id="6"]').waitFor();
+    expect(await cell(page, 6, 'remark').textContent()).toBe('每月10日前报送进度');
+  });
+
+  it('shows a hostile string as text and runs nothing', async () => {
+    const { page, workbook } = await open('hostile');
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await editCell(page, 2, 'remark', hostile);
+    await page.reload();
+    await page.locator('.ag-row[row-id="2"]').waitFor();
+    expect(await cell(page, 2, 'remark').textContent()).toBe(hostile);
+    expect(await cell(page, 2, 'remark').locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 2').get()).toEqual({ remark: hostile });
+  });
+
+  it('undoes and redoes with Ctrl+Z / Ctrl+Y across a reload', async () => {
+    const { page, workbook } = await open('undo');
+    await editCell(page, 3, 'progressNote', '已完成招生');
+    await page.reload();
+    await page.locator('.ag-row[row-id="3"]').waitFor();
+    await cell(page, 3, 'number').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, 3, 'progressNote').textContent()).toBe('');
+    expect(workbook.db.prepare('SELECT progress_note AS p FROM task WHERE id = 3').get()).toEqual({ p: '' });
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => cell(page, 3, 'progressNote').textContent()).toBe('已完成招生');
+  });
+
+  it('imports a plan text after a preview, and the change log lists edits', async () => {
+    const { page, setNextPickedFile } = await open('import');
+    const file = join(dir, 'plan-2018.txt');
+    writeFileSync(file, '某市2018年实施计划\n二、主要任务\n（一）教育\n１．学前教育。新建幼儿园6~8所。（牵头单位：市教育局，配合单位：市财政局）\n');
+    setNextPickedFile(file);
+    await page.getByRole('button', { name: '导入计划…' }).click();
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    const preview = page.getByTestId('plan-preview');
+    await expect.poll(() => preview.textContent()).toContain('1 项任务');
+    expect(await preview.textContent()).toContain('学前教育');
+    await page.screenshot({ path: join(screenshots, 'import-preview-1366x768.png') });
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('任务 1 项');
+
+    await editCell(page, 32, 'remark', '新计划备注');
+    await page.getByRole('button', { name: '变更记录' }).click();
+    await page.getByTestId('history-view').locator('.ag-row').first().waitFor();
+    expect(await page.getByTestId('history-view').textContent()).toContain('修改任务1的备注');
+    await page.screenshot({ path: join(screenshots, 'history-1366x768.png') });
+  });
+});

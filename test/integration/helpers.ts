@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { handlers } from '../../src/main/handlers';
+import type { HandlerContext } from '../../src/main/handlers/context';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
+
+export const repoRoot = join(__dirname, '..', '..');
+export const resources = resourcesAt(repoRoot);
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A fresh directory removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A new workbook file with the default plan, closed after the test. */
+export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
+  const workbook = openWorkbook(file, { resources, actor: 'tester' });
+  cleanups.push(() => {
+    if (workbook.db.open) workbook.close();
+  });
+  return workbook;
+}
+
+export function contextFor(workbook: Workbook): HandlerContext {
+  return { workbook, dialogs: { pickPlanTextFile: async () => null } };
+}
+
+export function invoker(workbook: Workbook) {
+  const context = contextFor(workbook);
+  return (channel: string, input: unknown) => dispatch(handlers, context, channel, input);
+}

@@ -1,0 +1,150 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/store/connection';
+import { loadMigrations, migrate } from '../../src/main/store/migrations';
+import { openWorkbook } from '../../src/main/store/workbook';
+import type { TaskRow } from '../../src/shared/contract';
+import { invoker, newWorkbook, resources, tempDir } from './helpers';
+
+describe('a new workbook', () => {
+  it('opens with WAL, synchronous FULL and foreign keys as read back, and the default plan', async () => {
+    const workbook = newWorkbook();
+    const info = await invoker(workbook)('workbook-info', {});
+    expect(info).toMatchObject({
+      ok: true,
+      value: { journalMode: 'wal', synchronous: 'FULL', foreignKeys: true, integrity: 'ok', schemaVersion: 1 },
+    });
+    if (!info.ok) return;
+    const counts = (info.value as { counts: Record<string, number> }).counts;
+    expect(counts).toMatchObject({ plan: 1, domain: 8, task: 31 });
+    expect(counts.target).toBe(68); // 64 in tasks, 4 in the key work
+  });
+
+  it('stores the target values as numbers, with the text they came from', () => {
+    const workbook = newWorkbook();
+    const row = workbook.db
+      .prepare("SELECT value, unit, base_value, base_unit, comparator, source_text FROM target WHERE label = '城镇登记失业率'")
+      .get() as Record<string, unknown>;
+    expect(row).toMatchObject({ value: 4.2, unit: '%', base_value: 0.042, base_unit: 'ratio', comparator: '<=' });
+    expect(String(row.source_text)).toContain('城镇登记失业率控制在4.2%以内');
+    const conflict = workbook.db.prepare('SELECT label FROM plan_conflict').all();
+    expect(conflict).toEqual([{ label: '城镇新增就业' }]);
+  });
+
+  it('refuses a workbook made by a newer version and leaves it untouched', () => {
+    const file = join(tempDir(), 'newer.mswb');
+    const db = openDatabase(file);
+    migrate(db, loadMigrations(resources.migrationsDir));
+    db.prepare("INSERT INTO schema_migration (version, name, applied_at) VALUES (99, 'future', 'x')").run();
+    db.close();
+    expect(() => openWorkbook(file, { resources })).toThrow(/更新版本/);
+    const check = openDatabase(file, { readonly: true });
+    expect(check.prepare('SELECT MAX(version) AS v FROM schema_migration').get()).toEqual({ v: 99 });
+    expect(check.prepare('SELECT COUNT(*) AS n FROM plan').get()).toEqual({ n: 0 });
+    check.close();
+  });
+});
+
+describe('editing a task', () => {
+  it('persists the edit, logs it, and undoes and redoes it across a reopen', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'edit.mswb');
+    let workbook = newWorkbook(file);
+    let call = invoker(workbook);
+    const edited = await call('task-update', { taskId: 6, field: 'remark', value: '按月调度', reason: '局务会要求' });
+    expect(edited).toMatchObject({ ok: true, value: { id: 6, remark: '按月调度' } });
+    const log = await call('change-log-list', {});
+    expect(log.ok && log.value).toMatchObject([
+      { label: '修改任务6的备注', field: 'remark', oldValue: '', newValue: '按月调度', reason: '局务会要求', actor: 'tester', state: 'done' },
+    ]);
+    workbook.close();
+
+    workbook = newWorkbook(file);
+    call = invoker(workbook);
+    const task = () => workbook.db.prepare('SELECT remark FROM task WHERE id = 6').get();
+    expect(task()).toEqual({ remark: '按月调度' });
+    expect(await call('history-undo', {})).toMatchObject({ ok: true, value: { canUndo: false, canRedo: true } });
+    expect(task()).toEqual({ remark: '' });
+    workbook.close();
+
+    workbook = newWorkbook(file);
+    call = invoker(workbook);
+    expect(await call('history-redo', {})).toMatchObject({ ok: true, value: { canUndo: true, canRedo: false } });
+    expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 6').get()).toEqual({ remark: '按月调度' });
+  });
+
+  it('discards the redo branch when a new edit follows an undo', async () => {
+    const workbook = newWorkbook();
+    const call = invoker(workbook);
+    await call('task-update', { taskId: 1, field: 'remark', value: 'a' });
+    await call('history-undo', {});
+    await call('task-update', { taskId: 1, field: 'remark', value: 'b' });
+    expect(await call('history-state', {})).toMatchObject({ ok: true, value: { canRedo: false, canUndo: true } });
+    await call('history-redo', {});
+    expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 1').get()).toEqual({ remark: 'b' });
+  });
+
+  it('records nothing for an edit that changes nothing', async () => {
+    const workbook = newWorkbook();
+    const call = invoker(workbook);
+    await call('task-update', { taskId: 1, field: 'remark', value: '' });
+    expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses bad input with a validation error and changes nothing', async () => {
+    const workbook = newWorkbook();
+    const call = invoker(workbook);
+    const before = workbook.db.prepare('SELECT * FROM task ORDER BY id').all();
+    const bad: unknown[] = [
+      { taskId: 1, field: 'remark', value: 'x', extra: 1 },
+      { taskId: 1.5, field: 'remark', value: 'x' },
+      { taskId: Number.NaN, field: 'remark', value: 'x' },
+      { taskId: 1, field: 'body', value: 'x' },
+      { taskId: 1, field: 'remark', value: 'x'.repeat(20_001) },
+      JSON.parse('{"taskId":1,"field":"remark","value":"x","__proto__":{"polluted":true}}'),
+      null,
+      'task',
+    ];
+    for (const input of bad) {
+      const result = await call('task-update', input);
+      expect(result.ok, JSON.stringify(input)).toBe(false);
+      if (!result.ok) expect(result.error.kind).toBe('validation');
+    }
+    const badStatus = await call('task-update', { taskId: 1, field: 'status', value: 'finished' });
+    expect(badStatus).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
+    const missing = await call('task-update', { taskId: 999, field: 'remark', value: 'x' });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await call('no-such-channel', {})).toMatchObject({ ok: false, error: { kind: 'unknown_channel' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(workbook.db.prepare('SELECT * FROM task ORDER BY id').all()).toEqual(before);
+  });
+
+  it('lists tasks with lead and co units in order', async () => {
+    const workbook = newWorkbook();
+    const result = await invoker(workbook)('task-list', {});
+    const tasks = (result.ok ? result.value : []) as TaskRow[];
+    expect(tasks).toHaveLength(31);
+    expect(tasks[22]).toMatchObject({
+      number: 23,
+      domainName: '基本住房保障',
+      leadUnits: ['市住房城乡建设局'],
+      coUnits: ['市发展改革委', '各县(市、区)人民政府', '达州经开区管委会'],
+      targetCount: 2,
+      status: 'not_started',
+    });
+  });
+});
+
+describe('importing a plan', () => {
+  it('adds a second plan in one transaction and refuses text with no tasks', async () => {
+    const workbook = newWorkbook();
+    const call = invoker(workbook);
+    const text = '二、主要任务\n（一）教育\n１．学前教育。新建幼儿园6所。\n（责任单位：市教育局、市财政局）';
+    expect(await call('plan-import', { text, sourceName: 'a.txt' })).toMatchObject({ ok: true, value: { tasks: 1, targets: 1 } });
+    const plans = await call('plan-list', {});
+    expect(plans.ok && plans.value).toHaveLength(2);
+    const before = workbook.db.prepare('SELECT COUNT(*) AS n FROM plan').get();
+    expect(await call('plan-import', { text: '没有任务的文字', sourceName: 'b.txt' })).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
+    expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM plan').get()).toEqual(before);
+  });
+});
