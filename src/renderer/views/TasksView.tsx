@@ -18,7 +18,7 @@ export function TasksView(): React.JSX.Element {
 
   const columnDefs = useMemo<ColDef<TaskRow>[]>(
     () => [
-      { field: 'number', headerName: '编号', width: 64, pinned: 'left', type: 'numericColumn' },
+      { field: 'number', headerName: '编号', width: 64, pinned: 'left', type: 'numericColumn', filter: false },
       { field: 'domainName', headerName: '领域', width: 120, tooltipField: 'domainName' },
       { field: 'title', headerName: '任务', width: 150, tooltipField: 'title', editable: true },
       {
@@ -30,8 +30,8 @@ export function TasksView(): React.JSX.Element {
       },
       { field: 'leadUnits', headerName: '牵头单位', width: 130, valueFormatter: joinUnits, tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
       { field: 'coUnits', headerName: '配合单位', width: 150, valueFormatter: joinUnits, tooltipValueGetter: (p) => (p.data?.coUnits ?? []).join('、') },
-      { field: 'targetCount', headerName: '指标数', width: 64, type: 'numericColumn' },
-      { field: 'progressNote', headerName: '完成情况', width: 120, editable: true },
+      { field: 'targetCount', headerName: '指标数', width: 72, type: 'numericColumn', filter: false },
+      { field: 'progressNote', headerName: '完成情况', width: 112, editable: true },
       {
         field: 'status',
         headerName: '状态',
