@@ -1,28 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { contentSecurityPolicy, injectNonce, mimeTypeFor, resolveAppPath } from './security/policy';
 
+export interface AppFileResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
 /**
- * Serves the built renderer for the app:// scheme. Every HTML response carries the CSP header with a fresh
- * style nonce, which the page reads from its meta tag and hands to AG Grid.
+ * Reads one file of the built renderer. Every HTML response carries the CSP header with a fresh style nonce,
+ * which the page reads from its meta tag and hands to AG Grid. Used by the app:// protocol and by the test
+ * harness, so the page is served the same way in both.
  */
-export async function serveAppRequest(rendererDir: string, url: string): Promise<Response> {
-  const relative = resolveAppPath(url);
-  if (relative === null) return new Response('forbidden', { status: 403 });
-  const file = normalize(join(rendererDir, relative));
-  if (!file.startsWith(normalize(rendererDir))) return new Response('forbidden', { status: 403 });
+export async function readAppFile(rendererDir: string, relativePath: string): Promise<AppFileResponse> {
+  const root = normalize(rendererDir);
+  const file = normalize(join(root, relativePath));
+  if (!file.startsWith(root + sep)) return { status: 403, headers: {}, body: 'forbidden' };
   try {
     const body = await readFile(file);
     const type = mimeTypeFor(file);
-    if (type.startsWith('text/html')) {
-      const nonce = randomBytes(18).toString('base64');
-      return new Response(injectNonce(body.toString('utf8'), nonce), {
-        headers: { 'content-type': type, 'content-security-policy': contentSecurityPolicy(nonce) },
-      });
-    }
-    return new Response(body, { headers: { 'content-type': type } });
+    if (!type.startsWith('text/html')) return { status: 200, headers: { 'content-type': type }, body };
+    const nonce = randomBytes(18).toString('base64');
+    return {
+      status: 200,
+      headers: { 'content-type': type, 'content-security-policy': contentSecurityPolicy(nonce) },
+      body: injectNonce(body.toString('utf8'), nonce),
+    };
   } catch {
-    return new Response('not found', { status: 404 });
+    return { status: 404, headers: {}, body: 'not found' };
   }
+}
+
+export async function serveAppRequest(rendererDir: string, url: string): Promise<Response> {
+  const relative = resolveAppPath(url);
+  if (relative === null) return new Response('forbidden', { status: 403 });
+  const { status, headers, body } = await readAppFile(rendererDir, relative);
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status, headers });
 }

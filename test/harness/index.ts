@@ -4,15 +4,14 @@
  *
  *   const { page, close } = await launchWorkbench({ dbPath: '/tmp/x.mswb' });
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { handlers } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import { contentSecurityPolicy, injectNonce, mimeTypeFor } from '../../src/main/security/policy';
+import { readAppFile } from '../../src/main/app-protocol';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
 import { CHANNEL_NAMES } from '../../src/shared/channel-names';
 
@@ -85,18 +84,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   await browserContext.route(`${HARNESS_ORIGIN}/**`, async (route) => {
     const pathname = decodeURIComponent(new URL(route.request().url()).pathname);
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = normalize(join(rendererDir, relative));
-    if (!file.startsWith(rendererDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    const type = mimeTypeFor(file);
-    if (type.startsWith('text/html')) {
-      const nonce = randomBytes(18).toString('base64');
-      return route.fulfill({
-        status: 200,
-        headers: { 'content-type': type, 'content-security-policy': contentSecurityPolicy(nonce) },
-        body: injectNonce(readFileSync(file, 'utf8'), nonce),
-      });
-    }
-    return route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(file) });
+    return route.fulfill(await readAppFile(rendererDir, relative));
   });
   // Anything else the page tries to reach is refused, as in the app.
   await browserContext.route((url) => !url.href.startsWith(HARNESS_ORIGIN), (route) => route.abort());
