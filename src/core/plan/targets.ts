@@ -1,6 +1,6 @@
 import type { Comparator, ParsedTarget } from '../../shared/plan';
 import { foldWidth } from '../text/fold';
-import { tidy, toBase } from '../quantity';
+import { toBase } from '../quantity';
 
 /**
  * The target grammar: finds the quantitative targets in a passage of plan text.
@@ -262,5 +262,3 @@ export function extractTargets(passage: string, offset = 0): ParsedTarget[] {
   }
   return targets;
 }
-
-export { tidy };
