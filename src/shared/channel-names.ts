@@ -14,6 +14,22 @@ export const CHANNEL_NAMES = [
   'plan-parse',
   'plan-import',
   'plan-pick-file',
+  'budget-view',
+  'budget-metrics',
+  'budget-line-update',
+  'budget-line-revert',
+  'budget-line-add',
+  'budget-line-delete',
+  'budget-settings-update',
+  'scenario-select',
+  'scenario-create',
+  'scenario-delete',
+  'scenario-lock',
+  'scenario-promote',
+  'goal-seek',
+  'breakback',
+  'sensitivity',
+  'scenario-compare',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import type { ChannelName } from './channel-names';
+import {
+  budgetLineFieldSchema,
+  budgetSettingsSchema,
+  budgetViewSchema,
+  comparisonSchema,
+  floorMetricsSchema,
+  lineChangeSchema,
+  overrideFieldSchema,
+  scenarioSummarySchema,
+  sensitivityAxisSchema,
+  sensitivityTableSchema,
+} from './budget';
 import { parsedPlanSchema } from './plan';
 
 /**
@@ -114,6 +126,72 @@ export const contract = {
     output: z.object({ planId: id, tasks: z.number().int(), targets: z.number().int() }),
   },
   'plan-pick-file': { input: noInput, output: pickedTextFileSchema.nullable() },
+  'budget-view': { input: z.strictObject({ scenarioId: id.optional() }), output: budgetViewSchema },
+  'budget-metrics': {
+    input: z.strictObject({ scenarioId: id.optional() }),
+    output: z.object({ scenario: scenarioSummarySchema, metrics: floorMetricsSchema, settings: budgetSettingsSchema }),
+  },
+  'budget-line-update': {
+    input: z.strictObject({ scenarioId: id, lineId: id, field: budgetLineFieldSchema, value: shortText, reason: shortText.optional() }),
+    output: lineChangeSchema,
+  },
+  'budget-line-revert': {
+    input: z.strictObject({ scenarioId: id, lineId: id, field: overrideFieldSchema.optional() }),
+    output: lineChangeSchema,
+  },
+  'budget-line-add': {
+    input: z.strictObject({ scenarioId: id, code: z.string().max(12), name: z.string().max(200), amount: z.string().max(50) }),
+    output: lineChangeSchema,
+  },
+  'budget-line-delete': {
+    input: z.strictObject({ scenarioId: id, lineIds: z.array(id).min(1).max(100_000) }),
+    output: floorMetricsSchema,
+  },
+  'budget-settings-update': {
+    input: z.strictObject({
+      floor: z.number().gt(0).lt(1).optional(),
+      livelihoodClasses: z.array(z.string().regex(/^\d{3}$/)).max(40).optional(),
+    }),
+    output: budgetSettingsSchema,
+  },
+  'scenario-select': { input: z.strictObject({ scenarioId: id }), output: scenarioSummarySchema },
+  'scenario-create': {
+    input: z.strictObject({ name: z.string().max(60), fromScenarioId: id.optional() }),
+    output: scenarioSummarySchema,
+  },
+  'scenario-delete': { input: z.strictObject({ scenarioId: id }), output: z.object({ deleted: id }) },
+  'scenario-lock': { input: z.strictObject({ scenarioId: id, locked: z.boolean() }), output: scenarioSummarySchema },
+  'scenario-promote': {
+    input: z.strictObject({ scenarioId: id }),
+    output: z.object({ baseline: scenarioSummarySchema, snapshot: scenarioSummarySchema }),
+  },
+  'goal-seek': {
+    input: z.strictObject({
+      scenarioId: id,
+      lineId: id,
+      variable: overrideFieldSchema,
+      share: z.number().gt(0).lt(1),
+      saveAs: z.string().max(60),
+    }),
+    output: z.object({ scenario: scenarioSummarySchema, value: z.number(), amountFen: z.number().int(), metrics: floorMetricsSchema }),
+  },
+  breakback: {
+    input: z.strictObject({
+      scenarioId: id,
+      lineIds: z.array(id).min(1).max(100_000),
+      heldLineIds: z.array(id).max(100_000),
+      amount: z.string().max(50).optional(),
+      restoreFloor: z.boolean().optional(),
+      mode: z.enum(['proportional', 'even']),
+      saveAs: z.string().max(60),
+    }),
+    output: z.object({ scenario: scenarioSummarySchema, deltas: z.array(z.number().int()), metrics: floorMetricsSchema }),
+  },
+  sensitivity: {
+    input: z.strictObject({ scenarioId: id, row: sensitivityAxisSchema, col: sensitivityAxisSchema.optional() }),
+    output: sensitivityTableSchema,
+  },
+  'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,16 @@
+import { breakbackHandler, goalSeekHandler, scenarioCompare, sensitivityHandler } from './analysis';
+import {
+  budgetLineAdd,
+  budgetLineDelete,
+  budgetLineRevert,
+  budgetLineUpdate,
+  budgetMetrics,
+  budgetSettingsUpdate,
+  budgetView,
+  scenarioSelect,
+} from './budget';
 import type { Handlers } from './context';
+import { scenarioCreate, scenarioDelete, scenarioLock, scenarioPromote } from './scenarios';
 import { changeLogList, historyRedo, historyState, historyUndo } from './history';
 import { planImport, planList, planParse, planPickFile } from './plans';
 import { taskList, taskUpdate } from './tasks';
@@ -17,6 +29,22 @@ export const handlers: Handlers = {
   'plan-parse': planParse,
   'plan-import': planImport,
   'plan-pick-file': planPickFile,
+  'budget-view': budgetView,
+  'budget-metrics': budgetMetrics,
+  'budget-line-update': budgetLineUpdate,
+  'budget-line-revert': budgetLineRevert,
+  'budget-line-add': budgetLineAdd,
+  'budget-line-delete': budgetLineDelete,
+  'budget-settings-update': budgetSettingsUpdate,
+  'scenario-select': scenarioSelect,
+  'scenario-create': scenarioCreate,
+  'scenario-delete': scenarioDelete,
+  'scenario-lock': scenarioLock,
+  'scenario-promote': scenarioPromote,
+  'goal-seek': goalSeekHandler,
+  breakback: breakbackHandler,
+  sensitivity: sensitivityHandler,
+  'scenario-compare': scenarioCompare,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -20,6 +20,9 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   task_owner: ['task_id', 'unit_id'],
   domain: ['id'],
   setting: ['key'],
+  scenario: ['id'],
+  budget_line: ['id'],
+  scenario_override: ['scenario_id', 'line_id', 'field'],
 };
 
 function keyColumns(table: string): readonly string[] {

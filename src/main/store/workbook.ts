@@ -7,6 +7,7 @@ import { WorkbenchError } from '../../shared/result';
 import { type Db, openDatabase } from './connection';
 import { Journal } from './journal';
 import { loadMigrations, migrate } from './migrations';
+import { ensureBudget } from './budget-repository';
 import { insertParsedPlan } from './plan-repository';
 
 /** Where the app's own files are: the migrations and the seed plan ship beside the code. */
@@ -70,6 +71,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
       const plan = seedPlan(options.resources);
       db.transaction(() => insertParsedPlan(db, plan, '内置示例：达州市2017年实施计划'))();
     }
+    ensureBudget(db);
   } catch (error) {
     db.close();
     throw error;

@@ -1,0 +1,296 @@
+import { classLabel, classOfCode, presetOf, LIVELIHOOD_PRESETS } from '../../core/budget/classification';
+import { EXAMPLE_BASELINE_NAME, EXAMPLE_LINES } from '../../core/budget/example-baseline';
+import { floorMetrics, type FloorMetrics } from '../../core/budget/floor';
+import { toFen } from '../../core/budget/money';
+import {
+  applyScenario,
+  driverAmount,
+  emptyBaseline,
+  type BaselineArrays,
+  type Override,
+  type OverrideField,
+  type OverrideOp,
+  type ScenarioValues,
+  totals,
+} from '../../core/budget/model';
+import type { BudgetLineRow, BudgetSettings, ScenarioSummary } from '../../shared/budget';
+import { WorkbenchError } from '../../shared/result';
+import type { Db } from './connection';
+
+/** Reading the budget out of SQLite into the engine's arrays, and the rows the views show. */
+
+export const SETTING_FLOOR = 'budget.floor';
+export const SETTING_CLASSES = 'budget.livelihood_classes';
+export const SETTING_CURRENT = 'budget.current_scenario';
+
+function setting(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function budgetSettings(db: Db): BudgetSettings {
+  const floor = Number(setting(db, SETTING_FLOOR) ?? '0.7');
+  let classes: string[];
+  try {
+    const parsed: unknown = JSON.parse(setting(db, SETTING_CLASSES) ?? '[]');
+    classes = Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    classes = [...LIVELIHOOD_PRESETS.broad.classes];
+  }
+  const preset = presetOf(classes);
+  return {
+    floor,
+    livelihoodClasses: classes,
+    preset,
+    source: preset === 'custom' ? '自定义口径：由用户在设置中选定的功能分类。' : LIVELIHOOD_PRESETS[preset].source,
+  };
+}
+
+interface ScenarioRecord {
+  id: number;
+  name: string;
+  kind: ScenarioSummary['kind'];
+  baselineId: number | null;
+  locked: number;
+  isExample: number;
+  note: string;
+  createdAt: string;
+  overrideCount: number;
+  lineCount: number;
+}
+
+const SCENARIO_SELECT = `
+  SELECT s.id, s.name, s.kind, s.baseline_id AS baselineId, s.locked, s.is_example AS isExample, s.note,
+         s.created_at AS createdAt,
+         (SELECT COUNT(*) FROM scenario_override o WHERE o.scenario_id = s.id) AS overrideCount,
+         (SELECT COUNT(*) FROM budget_line l WHERE l.baseline_id = COALESCE(s.baseline_id, s.id)) AS lineCount
+  FROM scenario s`;
+
+function toSummary(record: ScenarioRecord, baselineExample: boolean): ScenarioSummary {
+  return { ...record, locked: record.locked === 1, isExample: record.isExample === 1 || baselineExample };
+}
+
+export function listScenarios(db: Db): ScenarioSummary[] {
+  const records = db.prepare(`${SCENARIO_SELECT} ORDER BY CASE s.kind WHEN 'baseline' THEN 0 WHEN 'scenario' THEN 1 ELSE 2 END, s.id`).all() as ScenarioRecord[];
+  const exampleBaselines = new Set(records.filter((r) => r.isExample === 1).map((r) => r.id));
+  return records.map((record) => toSummary(record, record.baselineId !== null && exampleBaselines.has(record.baselineId)));
+}
+
+export function getScenario(db: Db, scenarioId: number): ScenarioSummary {
+  const record = db.prepare(`${SCENARIO_SELECT} WHERE s.id = ?`).get(scenarioId) as ScenarioRecord | undefined;
+  if (!record) throw new WorkbenchError('not_found', `情景不存在（编号 ${scenarioId}），可能已被删除，请刷新。`);
+  const baselineExample =
+    record.baselineId !== null &&
+    (db.prepare('SELECT is_example FROM scenario WHERE id = ?').get(record.baselineId) as { is_example: number } | undefined)?.is_example === 1;
+  return toSummary(record, baselineExample);
+}
+
+/** The baseline new scenarios go over: the newest baseline. */
+export function currentBaselineId(db: Db): number | null {
+  return (db.prepare("SELECT MAX(id) AS id FROM scenario WHERE kind = 'baseline'").get() as { id: number | null }).id;
+}
+
+/** The scenario the views show: the one last chosen, else the current baseline. */
+export function currentScenarioId(db: Db): number | null {
+  const chosen = Number(setting(db, SETTING_CURRENT) ?? '');
+  if (Number.isInteger(chosen) && chosen > 0 && db.prepare('SELECT 1 FROM scenario WHERE id = ?').get(chosen)) return chosen;
+  return currentBaselineId(db);
+}
+
+/** What the lines of a baseline are, beyond the engine's arrays: for rows and for matching overrides. */
+export interface LineMeta {
+  id: number;
+  ord: number;
+  code: string;
+  name: string;
+  classCode: string;
+  livelihoodOverride: boolean | null;
+  domainId: number | null;
+  taskId: number | null;
+  taskNumber: number | null;
+  targetId: number | null;
+  targetLabel: string;
+  note: string;
+}
+
+export interface LoadedBaseline {
+  baselineId: number;
+  meta: LineMeta[];
+  arrays: BaselineArrays;
+  indexById: Map<number, number>;
+}
+
+interface LineRecord {
+  id: number;
+  ord: number;
+  code: string;
+  name: string;
+  amountFen: number;
+  livelihoodOverride: number | null;
+  domainId: number | null;
+  taskId: number | null;
+  taskNumber: number | null;
+  quantity: number | null;
+  rateFen: number | null;
+  targetId: number | null;
+  targetQuantity: number | null;
+  targetLabel: string | null;
+  note: string;
+}
+
+export function loadBaseline(db: Db, baselineId: number, livelihoodClasses: readonly string[]): LoadedBaseline {
+  const records = db
+    .prepare(`SELECT l.id, l.ord, l.code, l.name, l.amount_fen AS amountFen, l.livelihood_override AS livelihoodOverride,
+                     l.domain_id AS domainId, l.task_id AS taskId, t.number AS taskNumber,
+                     l.driver_quantity AS quantity, l.driver_rate_fen AS rateFen, l.driver_target_id AS targetId,
+                     g.base_value AS targetQuantity, g.label AS targetLabel, l.note
+              FROM budget_line l
+              LEFT JOIN task t ON t.id = l.task_id
+              LEFT JOIN target g ON g.id = l.driver_target_id
+              WHERE l.baseline_id = ? ORDER BY l.ord, l.id`)
+    .all(baselineId) as LineRecord[];
+  const classes = new Set(livelihoodClasses);
+  const arrays = emptyBaseline(records.length);
+  const indexById = new Map<number, number>();
+  const meta: LineMeta[] = records.map((record, index) => {
+    indexById.set(record.id, index);
+    const classCode = classOfCode(record.code);
+    arrays.livelihood[index] = (record.livelihoodOverride ?? (classes.has(classCode) ? 1 : 0)) ? 1 : 0;
+    if (record.rateFen !== null) {
+      // a linked quantity follows the target, so editing the target changes the cost
+      const quantity = record.targetQuantity ?? record.quantity ?? 0;
+      arrays.hasDriver[index] = 1;
+      arrays.quantity[index] = quantity;
+      arrays.rateFen[index] = record.rateFen;
+      arrays.amountFen[index] = driverAmount(quantity, record.rateFen);
+    } else {
+      arrays.amountFen[index] = record.amountFen;
+    }
+    return {
+      id: record.id,
+      ord: record.ord,
+      code: record.code,
+      name: record.name,
+      classCode,
+      livelihoodOverride: record.livelihoodOverride === null ? null : record.livelihoodOverride === 1,
+      domainId: record.domainId,
+      taskId: record.taskId,
+      taskNumber: record.taskNumber,
+      targetId: record.targetId,
+      targetLabel: record.targetLabel ?? '',
+      note: record.note,
+    };
+  });
+  return { baselineId, meta, arrays, indexById };
+}
+
+export interface OverrideRecord {
+  lineId: number;
+  field: OverrideField;
+  op: OverrideOp;
+  value: number;
+}
+
+export function overrideRecords(db: Db, scenarioId: number): OverrideRecord[] {
+  return db
+    .prepare('SELECT line_id AS lineId, field, op, value FROM scenario_override WHERE scenario_id = ? ORDER BY line_id, field')
+    .all(scenarioId) as OverrideRecord[];
+}
+
+/** A scenario ready for the engine: its baseline's arrays, its overrides and the values they give. */
+export interface ScenarioModel {
+  scenario: ScenarioSummary;
+  settings: BudgetSettings;
+  baseline: LoadedBaseline;
+  overrides: OverrideRecord[];
+  engineOverrides: Override[];
+  values: ScenarioValues;
+  metrics: FloorMetrics;
+}
+
+export function scenarioModel(db: Db, scenarioId: number): ScenarioModel {
+  const scenario = getScenario(db, scenarioId);
+  const settings = budgetSettings(db);
+  const baseline = loadBaseline(db, scenario.baselineId ?? scenario.id, settings.livelihoodClasses);
+  const overrides = scenario.kind === 'scenario' ? overrideRecords(db, scenario.id) : [];
+  const engineOverrides: Override[] = [];
+  for (const record of overrides) {
+    const index = baseline.indexById.get(record.lineId);
+    if (index !== undefined) engineOverrides.push({ index, field: record.field, op: record.op, value: record.value });
+  }
+  const values = applyScenario(baseline.arrays, engineOverrides);
+  const sums = totals(values.amountFen, baseline.arrays.livelihood);
+  return {
+    scenario,
+    settings,
+    baseline,
+    overrides,
+    engineOverrides,
+    values,
+    metrics: floorMetrics(sums.totalFen, sums.livelihoodFen, settings.floor),
+  };
+}
+
+/** The rows of the budget grid for a scenario; `onlyLineId` for the one row an edit changed. */
+export function lineRows(model: ScenarioModel, onlyLineId?: number): BudgetLineRow[] {
+  const { baseline, values } = model;
+  const overridesByLine = new Map<number, OverrideRecord[]>();
+  for (const record of model.overrides) {
+    if (onlyLineId !== undefined && record.lineId !== onlyLineId) continue;
+    const list = overridesByLine.get(record.lineId) ?? [];
+    list.push(record);
+    overridesByLine.set(record.lineId, list);
+  }
+  const metas = onlyLineId === undefined ? baseline.meta : baseline.meta.filter((meta) => meta.id === onlyLineId);
+  return metas.map((meta) => {
+    const index = baseline.indexById.get(meta.id) ?? 0;
+    const hasDriver = baseline.arrays.hasDriver[index] === 1;
+    return {
+      ...meta,
+      className: classLabel(meta.classCode),
+      livelihood: baseline.arrays.livelihood[index] === 1,
+      amountFen: values.amountFen[index] ?? 0,
+      baseAmountFen: baseline.arrays.amountFen[index] ?? 0,
+      hasDriver,
+      quantity: hasDriver ? (values.quantity[index] ?? 0) : null,
+      baseQuantity: hasDriver ? (baseline.arrays.quantity[index] ?? 0) : null,
+      rateFen: hasDriver ? (values.rateFen[index] ?? 0) : null,
+      baseRateFen: hasDriver ? (baseline.arrays.rateFen[index] ?? 0) : null,
+      overrides: (overridesByLine.get(meta.id) ?? []).map(({ field, op, value }) => ({ field, op, value })),
+    };
+  });
+}
+
+/** Puts the example baseline into a workbook that has no budget yet. The caller owns the transaction. */
+export function insertExampleBaseline(db: Db): number {
+  const baselineId = Number(
+    db
+      .prepare("INSERT INTO scenario (name, kind, is_example, note, created_at) VALUES (?, 'baseline', 1, ?, ?)")
+      .run(EXAMPLE_BASELINE_NAME, '示例数据（非真实预算）：用于熟悉民生底线测算工具，请替换为本地真实预算。', new Date().toISOString())
+      .lastInsertRowid,
+  );
+  const findTarget = db.prepare('SELECT id, base_value AS baseValue, task_id AS taskId FROM target WHERE label = ? ORDER BY task_id IS NULL, id LIMIT 1');
+  const insert = db.prepare(`INSERT INTO budget_line
+    (baseline_id, ord, code, name, amount_fen, task_id, driver_quantity, driver_rate_fen, driver_target_id, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '示例数据（非真实预算）')`);
+  EXAMPLE_LINES.forEach((line, ord) => {
+    if (line.driver) {
+      const target = line.driver.targetLabel
+        ? (findTarget.get(line.driver.targetLabel) as { id: number; baseValue: number | null; taskId: number | null } | undefined)
+        : undefined;
+      const quantity = target?.baseValue ?? line.driver.quantity;
+      const rate = toFen(line.driver.rateYuan, 100);
+      const rateFen = rate.ok ? rate.fen : 0;
+      insert.run(baselineId, ord, line.code, line.name, driverAmount(quantity, rateFen), target?.taskId ?? null, quantity, rateFen, target?.id ?? null);
+    } else {
+      const amount = toFen(line.amountWan ?? 0, 1_000_000);
+      insert.run(baselineId, ord, line.code, line.name, amount.ok ? amount.fen : 0, null, null, null, null);
+    }
+  });
+  return baselineId;
+}
+
+/** A workbook without any budget gets the example baseline, so the floor tools show on first start. */
+export function ensureBudget(db: Db): void {
+  const any = db.prepare('SELECT 1 FROM scenario LIMIT 1').get();
+  if (!any) db.transaction(() => insertExampleBaseline(db))();
+}
