@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePlan } from '../core/plan/parse-plan';
+import { floorFromLinesFile, floorReport, formatFloorReport, lineIdByCode, scenarioIdByName } from './budget-commands';
+import type { FloorMetrics } from '../core/budget/floor';
 import { decodeText } from '../core/text/decode';
 import { handlers } from '../main/handlers';
 import type { HandlerContext } from '../main/handlers/context';
@@ -21,7 +23,13 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
   init --db FILE                 新建工作簿（含默认的2017年实施计划）
   info --db FILE [--json]        工作簿信息：数据结构版本、各表行数、完整性检查、日志模式
   parse-plan FILE [--json]       识别计划文本并输出结构，不写入工作簿
-  import-plan FILE --db FILE     把计划文本导入工作簿（一个事务）`;
+  import-plan FILE --db FILE     把计划文本导入工作簿（一个事务）
+  floor --db FILE [--scenario 名称] [--json]
+                                 当前（或指定）情景的民生支出占比、底线余量（金额单位：元）
+  floor --lines FILE.json [--floor 0.7] [--json]
+                                 不用工作簿，按文件中的预算行计算：[{ "code", "name", "amountYuan", "livelihood" }]
+  goal-seek --db FILE --scenario 名称 --line 科目编码 --share 0.72 --save-as 新情景名 [--variable amount|rate|quantity] [--json]
+                                 目标求解：调整一行使民生占比达到目标，结果另存为新情景`;
 
 class UsageError extends Error {}
 
@@ -117,6 +125,43 @@ async function run(argv: readonly string[]): Promise<void> {
       const text = readPlanFile(file);
       const result = await withWorkbook(db, (context) => invoke(context, 'plan-import', { text, sourceName: file }));
       print(result, json, () => `已导入 ${file}：${JSON.stringify(result)}`);
+      return;
+    }
+    case 'floor': {
+      const linesFile = args.flags.get('lines');
+      if (typeof linesFile === 'string') {
+        const floor = Number(args.flags.get('floor') ?? '0.7');
+        if (!Number.isFinite(floor)) throw new UsageError('--floor 应为0到1之间的小数，如 0.7');
+        const report = floorFromLinesFile(linesFile, floor);
+        print(report, json, () => formatFloorReport(report));
+        return;
+      }
+      const db = requireFlag(args, 'db');
+      const scenarioName = args.flags.get('scenario');
+      const result = (await withWorkbook(db, (context) =>
+        invoke(context, 'budget-metrics', typeof scenarioName === 'string' ? { scenarioId: scenarioIdByName(context, scenarioName) } : {}),
+      )) as { metrics: FloorMetrics; scenario: { name: string } };
+      const report = { scenario: result.scenario.name, ...floorReport(result.metrics) };
+      print(report, json, () => `情景：${report.scenario}\n${formatFloorReport(report)}`);
+      return;
+    }
+    case 'goal-seek': {
+      const db = requireFlag(args, 'db');
+      const share = Number(requireFlag(args, 'share'));
+      if (!Number.isFinite(share)) throw new UsageError('--share 应为0到1之间的小数，如 0.72');
+      const variable = args.flags.get('variable') ?? 'amount';
+      const result = (await withWorkbook(db, async (context) => {
+        const scenarioId = scenarioIdByName(context, requireFlag(args, 'scenario'));
+        return invoke(context, 'goal-seek', {
+          scenarioId,
+          lineId: lineIdByCode(context, scenarioId, requireFlag(args, 'line')),
+          variable,
+          share,
+          saveAs: requireFlag(args, 'save-as'),
+        });
+      })) as { scenario: { name: string }; value: number; amountFen: number; metrics: FloorMetrics };
+      const report = { scenario: result.scenario.name, variable, value: variable === 'quantity' ? result.value : result.value / 100, amount: result.amountFen / 100, ...floorReport(result.metrics) };
+      print(report, json, () => `已另存为情景“${report.scenario}”：该行金额 ${report.amount.toFixed(2)} 元\n${formatFloorReport(report)}`);
       return;
     }
     case '':

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers';
@@ -18,7 +19,7 @@ describe('the CLI', () => {
     const info = cli('info', '--db', db, '--json');
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       journalMode: 'wal',
       synchronous: 'FULL',
       integrity: 'ok',
@@ -57,5 +58,50 @@ describe('the CLI', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ tasks: 31, targets: 68 });
     expect(JSON.parse(cli('info', '--db', db, '--json').stdout).counts.plan).toBe(2);
+  });
+});
+
+describe('the budget CLI', () => {
+  it('floor --lines computes from a file, amounts in 元 with two decimals', () => {
+    const dir = tempDir();
+    const file = join(dir, 'lines.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { code: '2050202', name: '小学教育', amountYuan: 700000.01, livelihood: true },
+        { code: '2010301', name: '行政运行', amountYuan: 300000, livelihood: false },
+      ]),
+    );
+    const result = cli('floor', '--lines', file, '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      total: 1000000.01,
+      livelihood: 700000.01,
+      floor: 0.7,
+      meetsFloor: true,
+      headroom: 0, // 700000.01 − 0.7 × 1000000.01 = 0.003 → rounded down to 0.00
+      maxLivelihoodCut: 0.01,
+      minLivelihoodIncrease: 0,
+    });
+    writeFileSync(file, JSON.stringify([{ code: '205', name: 'x', amountYuan: 1.234, livelihood: true }]));
+    const bad = cli('floor', '--lines', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('第1行');
+  });
+
+  it('floor --db and goal-seek --save-as on the example baseline', () => {
+    const db = join(tempDir(), 'budget.mswb');
+    expect(cli('init', '--db', db).code).toBe(0);
+    const floor = JSON.parse(cli('floor', '--db', db, '--json').stdout);
+    expect(floor).toMatchObject({ scenario: '示例基线（非真实预算）', meetsFloor: true, floor: 0.7 });
+    const seek = cli('goal-seek', '--db', db, '--scenario', '示例基线（非真实预算）', '--line', '2050203', '--share', '0.76', '--save-as', '目标76%', '--json');
+    expect(seek.code).toBe(0);
+    const report = JSON.parse(seek.stdout);
+    expect(report.scenario).toBe('目标76%');
+    expect(report.share).toBeGreaterThanOrEqual(0.76);
+    expect(JSON.parse(cli('floor', '--db', db, '--scenario', '目标76%', '--json').stdout).share).toBe(report.share);
+    const missing = cli('floor', '--db', db, '--scenario', '不存在');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('没有名为');
   });
 });
