@@ -7,6 +7,10 @@ import { StatusBar } from './components/StatusBar';
 import { onMenuCommand } from './services/api';
 import { useTaskStore } from './stores/task-store';
 import { useUiStore } from './stores/ui-store';
+import { QuestionDialog } from './components/QuestionDialog';
+import { useBudgetStore } from './stores/budget-store';
+import { BudgetView } from './views/BudgetView';
+import { CompareView } from './views/CompareView';
 import { HistoryView } from './views/HistoryView';
 import { TasksView } from './views/TasksView';
 
@@ -14,12 +18,15 @@ function isTextEntry(element: Element | null): boolean {
   return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
 }
 
+const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'history', 'budget', 'compare'];
+
 export function App(): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const importOpen = useUiStore((state) => state.importOpen);
 
   useEffect(() => {
     void useTaskStore.getState().load();
+    void useBudgetStore.getState().load();
   }, []);
 
   useEffect(() => {
@@ -57,10 +64,13 @@ export function App(): React.JSX.Element {
         <MessageBar />
         {view === 'tasks' && <TasksView />}
         {view === 'history' && <HistoryView />}
-        {view !== 'tasks' && view !== 'history' && <PlaceholderView view={view} />}
+        {view === 'budget' && <BudgetView />}
+        {view === 'compare' && <CompareView />}
+        {!IMPLEMENTED_VIEWS.includes(view) && <PlaceholderView view={view} />}
       </main>
       <StatusBar />
       {importOpen && <ImportPlanDialog />}
+      <QuestionDialog />
     </div>
   );
 }

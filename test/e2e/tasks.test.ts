@@ -1,44 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchWorkbench, repoRoot, type WorkbenchSession } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { cell, editCell, screenshots, useWorkbenchSessions } from './session';
 
-const screenshots = join(repoRoot, 'test-output', 'screenshots');
-let browser: Browser;
-let dir: string;
-let session: WorkbenchSession | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'minsheng-e2e-'));
-  mkdirSync(screenshots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-
-async function open(name: string): Promise<WorkbenchSession> {
-  session = await launchWorkbench({ dbPath: join(dir, `${name}.mswb`), browser });
-  await session.page.locator('.ag-row[row-id="1"]').waitFor();
-  return session;
-}
-
-const cell = (page: Page, rowId: number, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
-
-async function editCell(page: Page, rowId: number, colId: string, text: string): Promise<void> {
-  await cell(page, rowId, colId).dblclick();
-  const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
-  await editor.fill(text);
-  await editor.press('Enter');
-  await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
-}
+const sessions = useWorkbenchSessions();
+const open = sessions.open;
 
 describe('the task grid', () => {
   it('shows the default plan in Chinese at 1366×768 with nothing cut off', async () => {
@@ -96,7 +62,7 @@ describe('the task grid', () => {
 
   it('imports a plan text after a preview, and the change log lists edits', async () => {
     const { page, setNextPickedFile } = await open('import');
-    const file = join(dir, 'plan-2018.txt');
+    const file = join(sessions.dir(), 'plan-2018.txt');
     writeFileSync(file, '某市2018年实施计划\n二、主要任务\n（一）教育\n１．学前教育。新建幼儿园6~8所。（牵头单位：市教育局，配合单位：市财政局）\n');
     setNextPickedFile(file);
     await page.getByRole('button', { name: '导入计划…' }).click();

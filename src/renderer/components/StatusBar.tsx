@@ -1,3 +1,5 @@
+import { formatPercent } from '../format';
+import { useBudgetStore } from '../stores/budget-store';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -7,12 +9,21 @@ export function StatusBar(): React.JSX.Element {
   const saveState = useUiStore((state) => state.saveState);
   const workbook = useTaskStore((state) => state.workbook);
   const taskCount = useTaskStore((state) => state.tasks.length);
+  const metrics = useBudgetStore((state) => state.metrics);
+  const scenarioName = useBudgetStore((state) => state.scenarioName);
+  const isExample = useBudgetStore((state) => state.isExample);
   return (
     <footer className="status-bar" role="status">
       <span className="workbook-path" title={workbook?.path ?? ''}>
         工作簿：{workbook?.path ?? '（未打开）'}
       </span>
       <span>任务 {taskCount} 项</span>
+      {metrics && (
+        <span className={`floor-status ${metrics.status}`} data-testid="status-floor" title={metrics.message}>
+          {scenarioName}
+          {isExample ? '（示例）' : ''}：民生占比 {formatPercent(metrics.share)} {metrics.meetsFloor ? '✔ 达标' : metrics.status === 'below' ? '✘ 低于底线' : ''}
+        </span>
+      )}
       <span className={`save-state ${saveState}`} data-testid="save-state">
         {SAVE_LABELS[saveState]}
       </span>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { HistoryState, TaskEditableField, TaskRow, WorkbookInfo } from '../../shared/contract';
 import { call } from '../services/api';
+import { notifyWorkbookChanged, onWorkbookChanged } from './history-events';
 import { useUiStore } from './ui-store';
 
 interface TaskState {
@@ -13,6 +14,8 @@ interface TaskState {
   updateTask(taskId: number, field: TaskEditableField, value: string): Promise<TaskRow | null>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Re-reads the undo/redo labels after an edit made by another store. */
+  refreshHistory(): Promise<void>;
 }
 
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
@@ -46,14 +49,23 @@ export const useTaskStore = create<TaskState>((set, get) => ({
     const history = await useUiStore.getState().track(() => call('history-undo', {}));
     if (history) {
       set({ history });
-      await get().load();
+      await notifyWorkbookChanged();
     }
   },
   redo: async () => {
     const history = await useUiStore.getState().track(() => call('history-redo', {}));
     if (history) {
       set({ history });
-      await get().load();
+      await notifyWorkbookChanged();
+    }
+  },
+  refreshHistory: async () => {
+    try {
+      set({ history: await call('history-state', {}) });
+    } catch (error) {
+      useUiStore.getState().showError(error);
     }
   },
 }));
+
+onWorkbookChanged(() => useTaskStore.getState().load());

@@ -15,12 +15,25 @@ export type ViewId = (typeof VIEWS)[number]['id'];
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
+/** A question the app asks in its own dialog (Electron does not implement window.prompt). */
+export interface Question {
+  title: string;
+  message: string;
+  /** present for a question with a text answer */
+  defaultValue?: string;
+  confirmLabel: string;
+  resolve(answer: string | null): void;
+}
+
 interface UiState {
   view: ViewId;
   saveState: SaveState;
   /** the last error, shown in the message bar until dismissed */
   message: { tone: 'error' | 'info'; text: string; details: string[] } | null;
   importOpen: boolean;
+  question: Question | null;
+  /** Asks for confirmation (resolves '' or null) or for a text (resolves the text or null). */
+  ask(question: Omit<Question, 'resolve'>): Promise<string | null>;
   setView(view: ViewId): void;
   setImportOpen(open: boolean): void;
   /** Wraps a write: the status bar shows 保存中 / 已保存 / 保存失败 and errors reach the message bar. */
@@ -35,6 +48,19 @@ export const useUiStore = create<UiState>((set, get) => ({
   saveState: 'saved',
   message: null,
   importOpen: false,
+  question: null,
+  ask: (question) =>
+    new Promise((resolve) => {
+      set({
+        question: {
+          ...question,
+          resolve: (answer) => {
+            set({ question: null });
+            resolve(answer);
+          },
+        },
+      });
+    }),
   setView: (view) => set({ view }),
   setImportOpen: (importOpen) => set({ importOpen }),
   track: async (work) => {

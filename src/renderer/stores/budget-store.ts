@@ -1,0 +1,110 @@
+import { create } from 'zustand';
+import type { BudgetLineField, BudgetLineRow, BudgetView, ScenarioSummary } from '../../shared/budget';
+import type { ChannelInput } from '../../shared/contract';
+import { WorkbenchError } from '../../shared/result';
+import { call } from '../services/api';
+import { onWorkbookChanged } from './history-events';
+import { useTaskStore } from './task-store';
+import { useUiStore } from './ui-store';
+
+type Metrics = BudgetView['metrics'];
+
+interface BudgetState {
+  view: BudgetView | null;
+  /** the current scenario's figures, for the status bar even when another view is open */
+  metrics: Metrics | null;
+  scenarioName: string;
+  isExample: boolean;
+  load(scenarioId?: number): Promise<void>;
+  select(scenarioId: number): Promise<void>;
+  /** Saves one cell; resolves to the stored row, or null when refused (the message bar says why). */
+  updateLine(lineId: number, field: BudgetLineField, value: string): Promise<BudgetLineRow | null>;
+  revert(lineId: number, field?: 'amount' | 'quantity' | 'rate'): Promise<BudgetLineRow | null>;
+  /** Runs a write that creates or changes scenarios, then shows `showScenarioId` (or reloads). */
+  mutate<T>(work: () => Promise<T>, scenarioIdOf?: (result: T) => number | undefined): Promise<T | undefined>;
+  addLine(input: Omit<ChannelInput<'budget-line-add'>, 'scenarioId'>): Promise<boolean>;
+  deleteLines(lineIds: number[]): Promise<void>;
+}
+
+function withMetrics(set: (partial: Partial<BudgetState>) => void, view: BudgetView): void {
+  set({ view, metrics: view.metrics, scenarioName: view.scenario.name, isExample: view.scenario.isExample });
+}
+
+export const useBudgetStore = create<BudgetState>((set, get) => ({
+  view: null,
+  metrics: null,
+  scenarioName: '',
+  isExample: false,
+  load: async (scenarioId) => {
+    try {
+      withMetrics(set, await call('budget-view', scenarioId === undefined ? {} : { scenarioId }));
+    } catch (error) {
+      // the scenario shown may have gone (an undo took its creation back): show the current one instead
+      if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
+      useUiStore.getState().showError(error);
+    }
+  },
+  select: async (scenarioId) => {
+    const selected = await useUiStore.getState().track(() => call('scenario-select', { scenarioId }));
+    if (selected) await get().load(scenarioId);
+  },
+  updateLine: async (lineId, field, value) => {
+    const current = get().view;
+    if (!current) return null;
+    const change = await useUiStore.getState().track(() =>
+      call('budget-line-update', { scenarioId: current.scenario.id, lineId, field, value }),
+    );
+    if (!change) return null;
+    const view = get().view;
+    if (view && view.scenario.id === current.scenario.id) {
+      set({
+        view: { ...view, metrics: change.metrics, lines: view.lines.map((line) => (line.id === lineId ? change.line : line)) },
+        metrics: change.metrics,
+      });
+    }
+    void useTaskStore.getState().refreshHistory();
+    return change.line;
+  },
+  revert: async (lineId, field) => {
+    const current = get().view;
+    if (!current) return null;
+    const change = await useUiStore.getState().track(() =>
+      call('budget-line-revert', { scenarioId: current.scenario.id, lineId, ...(field ? { field } : {}) }),
+    );
+    if (!change) return null;
+    await get().load(current.scenario.id);
+    void useTaskStore.getState().refreshHistory();
+    return change.line;
+  },
+  mutate: async (work, scenarioIdOf) => {
+    const result = await useUiStore.getState().track(work);
+    if (result === undefined) return undefined;
+    const next = scenarioIdOf?.(result);
+    if (next !== undefined) await get().select(next);
+    else await get().load(get().view?.scenario.id);
+    void useTaskStore.getState().refreshHistory();
+    return result;
+  },
+  addLine: async (input) => {
+    const current = get().view;
+    if (!current) return false;
+    const added = await get().mutate(() => call('budget-line-add', { scenarioId: current.scenario.id, ...input }));
+    return added !== undefined;
+  },
+  deleteLines: async (lineIds) => {
+    const current = get().view;
+    if (!current || lineIds.length === 0) return;
+    await get().mutate(() => call('budget-line-delete', { scenarioId: current.scenario.id, lineIds }));
+  },
+}));
+
+onWorkbookChanged(() => {
+  const { view, load } = useBudgetStore.getState();
+  return load(view?.scenario.id);
+});
+
+export function scenarioKindLabel(scenario: ScenarioSummary): string {
+  if (scenario.kind === 'baseline') return '基线';
+  if (scenario.kind === 'snapshot') return '快照';
+  return '情景';
+}

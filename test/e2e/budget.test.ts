@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, editCell, screenshots, useWorkbenchSessions, waitSaved } from './session';
+
+const sessions = useWorkbenchSessions();
+
+async function openBudget(name: string) {
+  const session = await sessions.open(name);
+  await session.page.getByRole('button', { name: '预算与情景' }).click();
+  await session.page.getByTestId('budget-view').locator('.ag-row[row-id="1"]').waitFor();
+  return session;
+}
+
+const share = (page: Page) => page.getByTestId('floor-share').textContent();
+const verdict = (page: Page) => page.getByTestId('floor-verdict').textContent();
+const lineId = (page: Page, name: string): Promise<number> =>
+  page.evaluate(async (lineName) => {
+    const result = await window.workbench!['budget-view']({});
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.lines.find((l) => l.name === lineName)?.id ?? 0;
+  }, name);
+
+describe('budget and scenarios', () => {
+  it('shows the example baseline with its floor panel at 1366×768, labelled as example data', async () => {
+    const { page, consoleErrors } = await openBudget('budget-first');
+    expect(await page.getByTestId('budget-view').textContent()).toContain('示例数据（非真实预算）');
+    expect(await verdict(page)).toContain('达到底线');
+    expect(await page.getByTestId('status-floor').textContent()).toMatch(/民生占比 7\d\.\d\d% ✔ 达标/);
+    const panel = await page.getByTestId('floor-panel').boundingBox();
+    expect(panel && panel.x + panel.width).toBeLessThanOrEqual(1366);
+    expect(consoleErrors).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'budget-1366x768.png') });
+  });
+
+  it('changing a line updates the share and the verdict as soon as it is stored', async () => {
+    const { page, workbook } = await openBudget('budget-edit');
+    const before = await share(page);
+    const id = await lineId(page, '预备费');
+    await editCell(page, id, 'amount', '2000000');
+    await expect.poll(() => verdict(page)).toContain('低于底线');
+    expect(await share(page)).not.toBe(before);
+    expect(await cell(page, id, 'amount').textContent()).toContain('2,000,000.00');
+    expect(workbook.db.prepare('SELECT amount_fen AS a FROM budget_line WHERE id = ?').get(id)).toEqual({ a: 2_000_000_000_000 });
+    expect(await page.getByTestId('status-floor').textContent()).toContain('低于底线');
+    // a bad amount is refused with the reason, and nothing changes
+    await editCell(page, id, 'amount', '1.2345678').catch(() => undefined);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('分');
+    expect(workbook.db.prepare('SELECT amount_fen AS a FROM budget_line WHERE id = ?').get(id)).toEqual({ a: 2_000_000_000_000 });
+  });
+
+  it('goal seek creates a new scenario that meets the target; compare shows the Δ of the changed line', async () => {
+    const { page } = await openBudget('budget-goal');
+    const id = await lineId(page, '初中教育');
+    await cell(page, id, 'name').click();
+    await page.getByTestId('open-goal-seek').click();
+    const dialog = page.getByTestId('goal-seek-dialog');
+    await dialog.getByLabel('目标民生占比').fill('76');
+    await dialog.getByLabel('新情景名称').fill('目标76%');
+    await dialog.getByRole('button', { name: '求解并另存为新情景' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('已另存为情景“目标76%”');
+    await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe('目标76%');
+    const shown = Number((await share(page))?.replace('%', ''));
+    expect(shown).toBeGreaterThanOrEqual(76);
+    expect(await cell(page, id, 'amount').getAttribute('class')).toContain('overridden');
+    await page.screenshot({ path: join(screenshots, 'budget-scenario-1366x768.png') });
+
+    await page.getByRole('button', { name: '情景对比' }).click();
+    const compare = page.getByTestId('compare-view');
+    await compare.locator('.ag-row').first().waitFor();
+    const rows = await compare.locator('.ag-row').count();
+    expect(rows).toBe(1); // only the changed line
+    expect(await compare.locator('.ag-row').first().textContent()).toContain('初中教育');
+    expect(await compare.locator('.ag-cell[col-id="delta-1"]').first().textContent()).toMatch(/^\+[\d,]+\.\d\d/);
+    expect(await page.getByTestId('compare-metrics').textContent()).toContain('✔ 达标');
+    await page.getByTestId('share-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: join(screenshots, 'compare-1366x768.png') });
+  });
+
+  it('a scenario edit with +5% is highlighted and 恢复基线 takes it back; undo works across views', async () => {
+    const { page } = await openBudget('budget-revert');
+    await page.getByRole('button', { name: '新建情景' }).click();
+    await page.getByTestId('question-dialog').getByRole('textbox').fill('教育加5%');
+    await page.getByTestId('question-dialog').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe('教育加5%');
+    const id = await lineId(page, '小学教育');
+    const base = await cell(page, id, 'amount').textContent();
+    await editCell(page, id, 'amount', '+5%');
+    await expect.poll(() => cell(page, id, 'amount').textContent()).toContain('170,100.00'); // 162,000 × 1.05
+    await cell(page, id, 'amount').getByRole('button', { name: '恢复基线' }).click();
+    await waitSaved(page);
+    await expect.poll(() => cell(page, id, 'amount').textContent()).toBe(base);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, id, 'amount').textContent()).toContain('170,100.00');
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser, launchWorkbench, repoRoot, type WorkbenchSession } from '../harness';
+
+/** One Chromium per test file, one fresh workbook per test, the screenshot folder, and grid helpers. */
+
+export const screenshots = join(repoRoot, 'test-output', 'screenshots');
+
+export interface E2eContext {
+  /** a temporary folder removed after the file */
+  dir(): string;
+  /** opens a new workbook named `name` and waits for the first task row */
+  open(name: string): Promise<WorkbenchSession>;
+}
+
+export function useWorkbenchSessions(): E2eContext {
+  let browser: Browser;
+  let dir = '';
+  let session: WorkbenchSession | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    dir = mkdtempSync(join(tmpdir(), 'minsheng-e2e-'));
+    mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await session?.close();
+    session = null;
+  });
+  return {
+    dir: () => dir,
+    open: async (name) => {
+      session = await launchWorkbench({ dbPath: join(dir, `${name}.mswb`), browser });
+      await session.page.locator('.ag-row[row-id="1"]').waitFor();
+      return session;
+    },
+  };
+}
+
+export const cell = (page: Page, rowId: number | string, colId: string, scope = 'body') =>
+  page.locator(`${scope === 'body' ? '' : `${scope} `}.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+}
+
+/** Double-clicks a cell, types `text` into its editor and presses Enter. */
+export async function editCell(page: Page, rowId: number, colId: string, text: string, scope = 'body'): Promise<void> {
+  await cell(page, rowId, colId, scope).dblclick();
+  const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
+  await editor.fill(text);
+  await editor.press('Enter');
+  await waitSaved(page);
+}
