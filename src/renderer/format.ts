@@ -1,7 +1,7 @@
-import { formatReadable, formatWan } from '../core/budget/money';
+import { formatReadable, formatWan, formatYuan } from '../core/budget/money';
 
 /** Display formats shared by the views: 万元 with separators, percentages with two decimals. */
-export { formatReadable, formatWan };
+export { formatReadable, formatWan, formatYuan };
 
 export function formatPercent(ratio: number | null | undefined, digits = 2): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';

@@ -94,3 +94,34 @@ describe('budget and scenarios', () => {
     await expect.poll(() => cell(page, id, 'amount').textContent()).toContain('170,100.00');
   });
 });
+
+describe('what-if tools', () => {
+  it('narrow 口径 drops below the floor; breakback restores it in a new scenario; sensitivity shows the contour', async () => {
+    const { page } = await openBudget('budget-tools');
+    await page.getByRole('button', { name: '修改口径与底线…' }).click();
+    const settings = page.getByTestId('floor-settings-dialog');
+    await settings.getByRole('button', { name: '窄口径（5类）' }).click();
+    expect(await settings.textContent()).toContain('窄口径：教育');
+    await page.screenshot({ path: join(screenshots, 'budget-settings-1366x768.png') });
+    await settings.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => verdict(page)).toContain('低于底线');
+
+    await page.getByRole('button', { name: '分摊…' }).click();
+    const breakback = page.getByTestId('breakback-dialog');
+    expect(await breakback.getByRole('radio', { name: /补足民生底线/ }).isChecked()).toBe(true);
+    await breakback.getByRole('button', { name: '分摊并另存为新情景' }).click();
+    await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe('补足民生底线');
+    await expect.poll(() => verdict(page)).toContain('达到底线');
+    expect(await page.getByTestId('floor-panel').textContent()).toContain('恢复底线需增民生支出0.00万元');
+
+    await page.getByRole('button', { name: '敏感性分析…' }).click();
+    const sensitivity = page.getByTestId('sensitivity-dialog');
+    await sensitivity.getByRole('button', { name: '计算' }).click();
+    const table = page.getByTestId('sensitivity-table');
+    await table.waitFor();
+    expect(await table.locator('td.pass').count()).toBeGreaterThan(0);
+    expect(await table.locator('td.fail').count()).toBeGreaterThan(0);
+    expect(await table.locator('td.edge-right, td.edge-bottom').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, 'sensitivity-1366x768.png') });
+  });
+});

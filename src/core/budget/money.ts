@@ -56,8 +56,13 @@ export function parseMoney(text: string, defaultUnit: MoneyUnit = 'wan'): MoneyP
 const groupedNumber = (value: number, minDecimals: number, maxDecimals: number): string =>
   value.toLocaleString('en-US', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
 
-/** 万元 with thousands separators, two decimals, more only when the amount has them (down to the 分). */
+/** 万元 with thousands separators and two decimals, as finance tables show it. */
 export function formatWan(fen: number): string {
+  return groupedNumber(fen / MONEY_UNITS.wan, 2, 2);
+}
+
+/** 万元 down to the 分 (up to six decimals): what an editor starts from, so nothing is lost by re-entering it. */
+export function formatWanExact(fen: number): string {
   return groupedNumber(fen / MONEY_UNITS.wan, 2, 6);
 }
 

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
+import { createPortal } from 'react-dom';
 
 interface DialogProps {
   title: string;
@@ -18,7 +19,8 @@ export function Dialog({ title, onClose, children, footer, width = 'wide', testI
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  return (
+  // rendered at the end of <body>, above every grid and panel whatever their stacking
+  return createPortal(
     <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
       <div className={`dialog ${width}`}>
         <header>
@@ -30,6 +32,7 @@ export function Dialog({ title, onClose, children, footer, width = 'wide', testI
         <div className="dialog-body">{children}</div>
         <footer>{footer}</footer>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

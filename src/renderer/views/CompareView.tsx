@@ -12,7 +12,7 @@ import { useUiStore } from '../stores/ui-store';
 
 const PALETTE = ['#1f5fa8', '#2d9c6a', '#d98a1c', '#8e44ad', '#c0392b', '#16a2b8', '#7f8c8d', '#b7950b'];
 
-function lineColumns(comparison: Comparison): ColDef<CompareRowData>[] {
+function lineColumns(comparison: Comparison, byClass: boolean): ColDef<CompareRowData>[] {
   const perScenario = comparison.scenarios.flatMap((scenario, s): ColDef<CompareRowData>[] => [
     {
       colId: `amount-${s}`,
@@ -45,8 +45,10 @@ function lineColumns(comparison: Comparison): ColDef<CompareRowData>[] {
         ]),
   ]);
   return [
-    { field: 'code', headerName: '科目编码', width: 96, pinned: 'left' },
-    { field: 'name', headerName: '科目名称', width: 200, pinned: 'left', tooltipField: 'name' },
+    { field: 'code', headerName: byClass ? '类' : '科目编码', width: byClass ? 64 : 96, pinned: 'left' },
+    byClass
+      ? { field: 'className', headerName: '功能分类', width: 232, pinned: 'left', tooltipField: 'className' }
+      : { field: 'name', headerName: '科目名称', width: 200, pinned: 'left', tooltipField: 'name' },
     { colId: 'livelihood', headerName: '民生', width: 64, cellDataType: 'text', valueGetter: (p) => (p.data?.livelihood ? '✓' : '') },
     ...perScenario,
   ];
@@ -106,6 +108,7 @@ export function CompareView(): React.JSX.Element {
   const [chosen, setChosen] = useState<number[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [changedOnly, setChangedOnly] = useState(true);
+  const [byClass, setByClass] = useState(false);
 
   useEffect(() => {
     if (!budget) void useBudgetStore.getState().load();
@@ -122,10 +125,15 @@ export function CompareView(): React.JSX.Element {
   }, [chosen, scenarios]);
 
   const rows = useMemo(
-    () => (comparison ? comparison.lines.filter((l) => !changedOnly || l.deltas.some((d) => d !== null && d !== 0) || l.amounts.includes(null)) : []),
-    [comparison, changedOnly],
+    () =>
+      comparison
+        ? (byClass ? comparison.classes : comparison.lines).filter(
+            (l) => !changedOnly || l.deltas.some((d) => d !== null && d !== 0) || l.amounts.includes(null),
+          )
+        : [],
+    [comparison, changedOnly, byClass],
   );
-  const columns = useMemo(() => (comparison ? lineColumns(comparison) : []), [comparison]);
+  const columns = useMemo(() => (comparison ? lineColumns(comparison, byClass) : []), [comparison, byClass]);
   const charts = useMemo(() => (comparison ? { classes: classChart(comparison), share: shareChart(comparison) } : null), [comparison]);
   const toggle = (id: number): void => setChosen(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id].slice(0, 8));
 
@@ -195,6 +203,14 @@ export function CompareView(): React.JSX.Element {
             <label>
               <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} />
               只看有变化的行（{rows.length}）
+            </label>
+            <label>
+              <input type="radio" checked={!byClass} onChange={() => setByClass(false)} />
+              按预算行
+            </label>
+            <label>
+              <input type="radio" checked={byClass} onChange={() => setByClass(true)} />
+              按功能分类
             </label>
           </div>
           <div className="grid-host compare-grid">

@@ -1,6 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { BudgetLineRow } from '../../../shared/budget';
-import { formatCount, formatWan } from '../../format';
+import { formatCount, formatWan, formatYuan } from '../../format';
 import { OverridableCell, type NumericField } from './cells';
 
 const yuan = (fen: number | null): string =>
@@ -47,6 +47,7 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean }):
       editable: (p) => editable && (inScenario || !p.data?.hasDriver),
       valueGetter: (p) => (p.data ? p.data.amountFen / 1_000_000 : null),
       valueFormatter: (p: ValueFormatterParams<BudgetLineRow>) => (p.data ? formatWan(p.data.amountFen) : ''),
+      tooltipValueGetter: (p) => (p.data ? `${formatYuan(p.data.amountFen)} 元` : ''),
       headerTooltip: inScenario ? '输入数值为设定值；“+500”“-200”为增减（万元）；“+5%”“-3%”为按比例调整' : '单位：万元；也可输入“3.4亿”“800元”',
     }),
     ...(inScenario

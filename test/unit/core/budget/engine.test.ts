@@ -3,7 +3,7 @@ import { breakback } from '../../../../src/core/budget/breakback';
 import { goalSeek } from '../../../../src/core/budget/goal-seek';
 import { applyScenario, emptyBaseline, totals } from '../../../../src/core/budget/model';
 import { sensitivityTable } from '../../../../src/core/budget/sensitivity';
-import { formatWan, parseMoney } from '../../../../src/core/budget/money';
+import { formatWan, formatWanExact, parseMoney } from '../../../../src/core/budget/money';
 import { classOfCode, presetOf } from '../../../../src/core/budget/classification';
 
 describe('parseMoney', () => {
@@ -33,9 +33,10 @@ describe('parseMoney', () => {
     expect(parseMoney('3万人').ok).toBe(false);
   });
 
-  it('formats 万元 with separators, keeping 分 that a 2-decimal display would hide', () => {
+  it('formats 万元 with separators; the exact form keeps the 分 a 2-decimal display hides', () => {
     expect(formatWan(624_900 * 60_000)).toBe('37,494.00'); // 62.49万名 × 600元
-    expect(formatWan(1_234_567_8)).toBe('12.345678');
+    expect(formatWan(1_234_567_8)).toBe('12.35');
+    expect(formatWanExact(1_234_567_8)).toBe('12.345678');
   });
 });
 
