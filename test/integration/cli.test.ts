@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from './helpers';
+import { latestSchemaVersion, repoRoot, tempDir } from './helpers';
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
@@ -19,7 +19,7 @@ describe('the CLI', () => {
     const info = cli('info', '--db', db, '--json');
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: latestSchemaVersion,
       journalMode: 'wal',
       synchronous: 'FULL',
       integrity: 'ok',

@@ -5,10 +5,13 @@ import { afterEach } from 'vitest';
 import { handlers } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
+import { loadMigrations } from '../../src/main/store/migrations';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const resources = resourcesAt(repoRoot);
+/** The schema version a new workbook has: the number of the last migration shipped. */
+export const latestSchemaVersion = loadMigrations(resources.migrationsDir).length;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

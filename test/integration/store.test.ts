@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/main/store/connection';
 import { loadMigrations, migrate } from '../../src/main/store/migrations';
 import { openWorkbook } from '../../src/main/store/workbook';
 import type { TaskRow } from '../../src/shared/contract';
-import { invoker, newWorkbook, resources, tempDir } from './helpers';
+import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
 describe('a new workbook', () => {
   it('opens with WAL, synchronous FULL and foreign keys as read back, and the default plan', async () => {
@@ -12,7 +12,7 @@ describe('a new workbook', () => {
     const info = await invoker(workbook)('workbook-info', {});
     expect(info).toMatchObject({
       ok: true,
-      value: { journalMode: 'wal', synchronous: 'FULL', foreignKeys: true, integrity: 'ok', schemaVersion: 1 },
+      value: { journalMode: 'wal', synchronous: 'FULL', foreignKeys: true, integrity: 'ok', schemaVersion: latestSchemaVersion },
     });
     if (!info.ok) return;
     const counts = (info.value as { counts: Record<string, number> }).counts;
