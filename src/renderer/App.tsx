@@ -12,13 +12,17 @@ import { useBudgetStore } from './stores/budget-store';
 import { BudgetView } from './views/BudgetView';
 import { CompareView } from './views/CompareView';
 import { HistoryView } from './views/HistoryView';
+import { MatrixView } from './views/MatrixView';
+import { OwnersView } from './views/OwnersView';
+import { TargetsView } from './views/TargetsView';
+import { commitPendingEdits } from './grid/pending-edits';
 import { TasksView } from './views/TasksView';
 
 function isTextEntry(element: Element | null): boolean {
   return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
 }
 
-const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'history', 'budget', 'compare'];
+const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'targets', 'owners', 'matrix', 'history', 'budget', 'compare'];
 
 export function App(): React.JSX.Element {
   const view = useUiStore((state) => state.view);
@@ -44,15 +48,19 @@ export function App(): React.JSX.Element {
       }
     };
     window.addEventListener('keydown', onKeyDown);
+    // an open cell editor is saved before the window goes away
+    window.addEventListener('beforeunload', commitPendingEdits);
     const stopMenu = onMenuCommand((command) => {
       if (command === 'undo' && !isTextEntry(document.activeElement)) void useTaskStore.getState().undo();
       if (command === 'undo' && isTextEntry(document.activeElement)) document.execCommand('undo');
       if (command === 'redo') void useTaskStore.getState().redo();
+      commitPendingEdits();
       if (command === 'import-plan') useUiStore.getState().setImportOpen(true);
       if (command === 'navigate-tasks') useUiStore.getState().setView('tasks');
     });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('beforeunload', commitPendingEdits);
       stopMenu();
     };
   }, []);
@@ -64,6 +72,9 @@ export function App(): React.JSX.Element {
         <MessageBar />
         {view === 'tasks' && <TasksView />}
         {view === 'history' && <HistoryView />}
+        {view === 'targets' && <TargetsView />}
+        {view === 'owners' && <OwnersView />}
+        {view === 'matrix' && <MatrixView />}
         {view === 'budget' && <BudgetView />}
         {view === 'compare' && <CompareView />}
         {!IMPLEMENTED_VIEWS.includes(view) && <PlaceholderView view={view} />}

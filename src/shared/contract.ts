@@ -12,6 +12,16 @@ import {
   sensitivityAxisSchema,
   sensitivityTableSchema,
 } from './budget';
+import {
+  changeLogFilterSchema,
+  progressSettingsSchema,
+  progressStateSchema,
+  TARGET_EDITABLE_FIELDS,
+  targetListSchema,
+  targetRowSchema,
+  UNIT_EDITABLE_FIELDS,
+  unitRowSchema,
+} from './grid';
 import { parsedPlanSchema } from './plan';
 
 /**
@@ -28,13 +38,14 @@ export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'at_risk', '
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
-export const TASK_EDITABLE_FIELDS = ['title', 'status', 'progressNote', 'remark'] as const;
+export const TASK_EDITABLE_FIELDS = ['title', 'status', 'progressNote', 'remark', 'leadUnits', 'coUnits'] as const;
 export type TaskEditableField = (typeof TASK_EDITABLE_FIELDS)[number];
 
 export const taskRowSchema = z.object({
   id,
   planId: id,
   number: z.number().int(),
+  domainId: id,
   domainOrdinal: z.number().int(),
   domainName: z.string(),
   title: z.string(),
@@ -42,6 +53,9 @@ export const taskRowSchema = z.object({
   leadUnits: z.array(z.string()),
   coUnits: z.array(z.string()),
   targetCount: z.number().int(),
+  targetsMet: z.number().int(),
+  /** the worst light of its targets; null without targets */
+  progress: progressStateSchema.nullable(),
   status: taskStatusSchema,
   progressNote: z.string(),
   remark: z.string(),
@@ -82,6 +96,11 @@ const cellValue = z.union([z.string(), z.number(), z.null()]);
 export const changeLogEntrySchema = z.object({
   id,
   actionId: id,
+  /** what was changed, in words: "任务6 就业创业" */
+  what: z.string(),
+  /** the table in words: 任务, 指标, 预算行 … */
+  tableLabel: z.string(),
+  fieldLabel: z.string(),
   at: z.string(),
   actor: z.string(),
   label: z.string(),
@@ -106,20 +125,55 @@ export const contract = {
   'task-list': { input: z.strictObject({ planId: id.optional() }), output: z.array(taskRowSchema) },
   'task-update': {
     input: z.strictObject({
-      taskId: id,
-      field: z.enum(TASK_EDITABLE_FIELDS),
-      value: cellText,
+      edits: z.array(z.strictObject({ taskId: id, field: z.enum(TASK_EDITABLE_FIELDS), value: cellText })).min(1).max(20_000),
       reason: shortText.optional(),
+      label: shortText.optional(),
     }),
-    output: taskRowSchema,
+    output: z.array(taskRowSchema),
+  },
+  'task-owner-set': {
+    input: z.strictObject({
+      changes: z.array(z.strictObject({ taskId: id, unitId: id, role: z.enum(['lead', 'co']).nullable() })).min(1).max(20_000),
+      reason: shortText.optional(),
+      label: shortText.optional(),
+    }),
+    output: z.array(taskRowSchema),
+  },
+  'target-list': { input: z.strictObject({ planId: id.optional() }), output: targetListSchema },
+  'target-update': {
+    input: z.strictObject({
+      edits: z.array(z.strictObject({ targetId: id, field: z.enum(TARGET_EDITABLE_FIELDS), value: cellText })).min(1).max(20_000),
+      reason: shortText.optional(),
+      label: shortText.optional(),
+    }),
+    output: z.array(targetRowSchema),
+  },
+  'progress-settings-update': {
+    input: z.strictObject({
+      asOf: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
+      yellowPoints: z.number().min(0).max(100).optional(),
+      redPoints: z.number().min(0).max(100).optional(),
+    }),
+    output: progressSettingsSchema,
+  },
+  'unit-list': { input: noInput, output: z.array(unitRowSchema) },
+  'unit-update': {
+    input: z.strictObject({
+      edits: z.array(z.strictObject({ unitId: id, field: z.enum(UNIT_EDITABLE_FIELDS), value: cellText })).min(1).max(20_000),
+      reason: shortText.optional(),
+      label: shortText.optional(),
+    }),
+    output: z.array(unitRowSchema),
+  },
+  'unit-add': { input: z.strictObject({ name: z.string().max(100) }), output: unitRowSchema },
+  'unit-merge': {
+    input: z.strictObject({ fromUnitId: id, intoUnitId: id, reason: shortText.optional() }),
+    output: z.array(unitRowSchema),
   },
   'history-undo': { input: noInput, output: historyStateSchema },
   'history-redo': { input: noInput, output: historyStateSchema },
   'history-state': { input: noInput, output: historyStateSchema },
-  'change-log-list': {
-    input: z.strictObject({ limit: z.number().int().min(1).max(5000).optional() }),
-    output: z.array(changeLogEntrySchema),
-  },
+  'change-log-list': { input: changeLogFilterSchema, output: z.array(changeLogEntrySchema) },
   'plan-parse': { input: z.strictObject({ text: z.string().max(2_000_000) }), output: parsedPlanSchema },
   'plan-import': {
     input: z.strictObject({ text: z.string().min(1).max(2_000_000), sourceName: shortText }),

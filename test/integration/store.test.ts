@@ -51,11 +51,11 @@ describe('editing a task', () => {
     const file = join(dir, 'edit.mswb');
     let workbook = newWorkbook(file);
     let call = invoker(workbook);
-    const edited = await call('task-update', { taskId: 6, field: 'remark', value: '按月调度', reason: '局务会要求' });
-    expect(edited).toMatchObject({ ok: true, value: { id: 6, remark: '按月调度' } });
+    const edited = await call('task-update', { edits: [{ taskId: 6, field: 'remark', value: '按月调度' }], reason: '局务会要求' });
+    expect(edited).toMatchObject({ ok: true, value: [{ id: 6, remark: '按月调度' }] });
     const log = await call('change-log-list', {});
     expect(log.ok && log.value).toMatchObject([
-      { label: '修改任务6的备注', field: 'remark', oldValue: '', newValue: '按月调度', reason: '局务会要求', actor: 'tester', state: 'done' },
+      { label: '修改任务6的备注', field: 'remark', fieldLabel: '备注', tableLabel: '任务', what: '任务6 就业服务和管理', oldValue: '', newValue: '按月调度', reason: '局务会要求', actor: 'tester', state: 'done' },
     ]);
     workbook.close();
 
@@ -76,9 +76,9 @@ describe('editing a task', () => {
   it('discards the redo branch when a new edit follows an undo', async () => {
     const workbook = newWorkbook();
     const call = invoker(workbook);
-    await call('task-update', { taskId: 1, field: 'remark', value: 'a' });
+    await call('task-update', { edits: [{ taskId: 1, field: 'remark', value: 'a' }] });
     await call('history-undo', {});
-    await call('task-update', { taskId: 1, field: 'remark', value: 'b' });
+    await call('task-update', { edits: [{ taskId: 1, field: 'remark', value: 'b' }] });
     expect(await call('history-state', {})).toMatchObject({ ok: true, value: { canRedo: false, canUndo: true } });
     await call('history-redo', {});
     expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 1').get()).toEqual({ remark: 'b' });
@@ -87,7 +87,7 @@ describe('editing a task', () => {
   it('records nothing for an edit that changes nothing', async () => {
     const workbook = newWorkbook();
     const call = invoker(workbook);
-    await call('task-update', { taskId: 1, field: 'remark', value: '' });
+    await call('task-update', { edits: [{ taskId: 1, field: 'remark', value: '' }] });
     expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get()).toEqual({ n: 0 });
   });
 
@@ -95,13 +95,17 @@ describe('editing a task', () => {
     const workbook = newWorkbook();
     const call = invoker(workbook);
     const before = workbook.db.prepare('SELECT * FROM task ORDER BY id').all();
+    const edit = (e: unknown) => ({ edits: [e] });
     const bad: unknown[] = [
-      { taskId: 1, field: 'remark', value: 'x', extra: 1 },
-      { taskId: 1.5, field: 'remark', value: 'x' },
-      { taskId: Number.NaN, field: 'remark', value: 'x' },
-      { taskId: 1, field: 'body', value: 'x' },
-      { taskId: 1, field: 'remark', value: 'x'.repeat(20_001) },
-      JSON.parse('{"taskId":1,"field":"remark","value":"x","__proto__":{"polluted":true}}'),
+      edit({ taskId: 1, field: 'remark', value: 'x', extra: 1 }),
+      { ...edit({ taskId: 1, field: 'remark', value: 'x' }), extra: 1 },
+      edit({ taskId: 1.5, field: 'remark', value: 'x' }),
+      edit({ taskId: Number.NaN, field: 'remark', value: 'x' }),
+      edit({ taskId: 1, field: 'body', value: 'x' }),
+      edit({ taskId: 1, field: 'remark', value: 'x'.repeat(20_001) }),
+      { edits: [] },
+      edit(JSON.parse('{"taskId":1,"field":"remark","value":"x","__proto__":{"polluted":true}}')),
+      { taskId: 1, field: 'remark', value: 'x' },
       null,
       'task',
     ];
@@ -110,10 +114,10 @@ describe('editing a task', () => {
       expect(result.ok, JSON.stringify(input)).toBe(false);
       if (!result.ok) expect(result.error.kind).toBe('validation');
     }
-    const badStatus = await call('task-update', { taskId: 1, field: 'status', value: 'finished' });
+    const badStatus = await call('task-update', { edits: [{ taskId: 1, field: 'status', value: 'finished' }] });
     expect(badStatus).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
-    const missing = await call('task-update', { taskId: 999, field: 'remark', value: 'x' });
-    expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    const missing = await call('task-update', { edits: [{ taskId: 999, field: 'remark', value: 'x' }] });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'bad_input', details: [{ where: '任务（编号999）「备注」' }] } });
     expect(await call('no-such-channel', {})).toMatchObject({ ok: false, error: { kind: 'unknown_channel' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(workbook.db.prepare('SELECT * FROM task ORDER BY id').all()).toEqual(before);

@@ -1,4 +1,5 @@
 import type { ChangeLogEntry } from '../../shared/contract';
+import type { Db } from '../store/connection';
 import type { Handler } from './context';
 
 export const historyUndo: Handler<'history-undo'> = (_input, { workbook }) => {
@@ -13,10 +14,124 @@ export const historyRedo: Handler<'history-redo'> = (_input, { workbook }) => {
 
 export const historyState: Handler<'history-state'> = (_input, { workbook }) => workbook.journal.state();
 
-export const changeLogList: Handler<'change-log-list'> = ({ limit }, { workbook }) =>
-  workbook.db
+const TABLE_LABELS: Record<string, string> = {
+  task: '任务',
+  target: '指标',
+  unit: '责任单位',
+  unit_alias: '单位别名',
+  task_owner: '任务分工',
+  domain_owner: '领域分工',
+  safeguard_owner: '保障措施分工',
+  domain: '领域',
+  setting: '设置',
+  scenario: '情景',
+  budget_line: '预算行',
+  scenario_override: '情景调整',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  title: '任务',
+  status: '状态',
+  progress_note: '完成情况',
+  remark: '备注',
+  label: '指标',
+  comparator: '比较',
+  value: '目标值',
+  unit: '单位',
+  base_value: '目标值（基本单位）',
+  base_unit: '基本单位',
+  min_value: '区间下限',
+  max_value: '区间上限',
+  baseline: '基期值',
+  actual: '实际值',
+  due_date: '截止日期',
+  note: '备注',
+  name: '名称',
+  contact: '联系人',
+  phone: '电话',
+  role: '角色',
+  amount_fen: '金额（分）',
+  code: '科目编码',
+  livelihood_override: '民生标记',
+  driver_quantity: '数量',
+  driver_rate_fen: '单价（分）',
+  driver_target_id: '数量取自指标',
+  task_id: '关联任务',
+  domain_id: '领域',
+  locked: '锁定',
+  op: '调整方式',
+};
+
+const OP_LABELS = { insert: '新增', delete: '删除', update: '' } as const;
+
+/** Describes the changed row in words, from the live tables or, for deleted rows, from the stored row. */
+function describer(db: Db): (table: string, rowKey: string, rowJson: string | null) => string {
+  const lookup = (sql: string, id: unknown): string | undefined => (db.prepare(sql).get(id) as { text: string } | undefined)?.text;
+  return (table, rowKey, rowJson) => {
+    const key = JSON.parse(rowKey) as Record<string, number | string>;
+    const row = rowJson ? (JSON.parse(rowJson) as Record<string, unknown>) : {};
+    const task = (id: unknown) => lookup("SELECT '任务' || number || ' ' || title AS text FROM task WHERE id = ?", id);
+    const unit = (id: unknown) => lookup('SELECT name AS text FROM unit WHERE id = ?', id);
+    switch (table) {
+      case 'task':
+        return task(key.id) ?? `任务（编号${key.id}）`;
+      case 'target':
+        return lookup('SELECT label AS text FROM target WHERE id = ?', key.id) ?? String(row.label ?? key.id);
+      case 'unit':
+        return unit(key.id) ?? String(row.name ?? key.id);
+      case 'task_owner':
+        return `${task(key.task_id) ?? `任务${key.task_id}`} · ${unit(key.unit_id) ?? `单位${key.unit_id}`}`;
+      case 'budget_line':
+        return lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+      case 'scenario':
+        return lookup('SELECT name AS text FROM scenario WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+      case 'scenario_override':
+        return `${lookup('SELECT name AS text FROM scenario WHERE id = ?', key.scenario_id) ?? '情景'} · ${lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.line_id) ?? '预算行'}`;
+      case 'setting':
+        return String(key.key);
+      default:
+        return Object.values(key).join(' · ');
+    }
+  };
+}
+
+/** Rows that concern a task: the task, its targets, its owners. */
+const TASK_FILTER = `(
+  (c.table_name = 'task' AND json_extract(c.row_key, '$.id') = @taskId)
+  OR (c.table_name = 'task_owner' AND json_extract(c.row_key, '$.task_id') = @taskId)
+  OR (c.table_name = 'target' AND (json_extract(c.row_key, '$.id') IN (SELECT id FROM target WHERE task_id = @taskId)
+                                   OR json_extract(c.row_json, '$.task_id') = @taskId)))`;
+
+/** Rows that concern a unit: the unit, its roles, and the tasks and targets it owns. */
+const UNIT_FILTER = `(
+  (c.table_name = 'unit' AND json_extract(c.row_key, '$.id') = @unitId)
+  OR (c.table_name IN ('task_owner', 'domain_owner', 'safeguard_owner') AND json_extract(c.row_key, '$.unit_id') = @unitId)
+  OR (c.table_name = 'unit_alias' AND json_extract(c.row_json, '$.unit_id') = @unitId)
+  OR (c.table_name = 'task' AND json_extract(c.row_key, '$.id') IN (SELECT task_id FROM task_owner WHERE unit_id = @unitId))
+  OR (c.table_name = 'target' AND json_extract(c.row_key, '$.id') IN
+        (SELECT g.id FROM target g JOIN task_owner o ON o.task_id = g.task_id WHERE o.unit_id = @unitId)))`;
+
+export const changeLogList: Handler<'change-log-list'> = ({ limit, taskId, unitId, from, to }, { workbook }) => {
+  const { db } = workbook;
+  const conditions = ['1 = 1'];
+  if (taskId !== undefined) conditions.push(TASK_FILTER);
+  if (unitId !== undefined) conditions.push(UNIT_FILTER);
+  // dates are local calendar days; `at` is stored in UTC ISO, so compare on the local date of it
+  if (from) conditions.push("date(a.at, 'localtime') >= @from");
+  if (to) conditions.push("date(a.at, 'localtime') <= @to");
+  const rows = db
     .prepare(`SELECT c.id, c.action_id AS actionId, a.at, a.actor, a.label, a.reason, a.state, c.op,
-                     c.table_name AS "table", c.row_key AS rowKey, c.field, c.old_value AS oldValue, c.new_value AS newValue
+                     c.table_name AS "table", c.row_key AS rowKey, c.field, c.old_value AS oldValue, c.new_value AS newValue,
+                     c.row_json AS rowJson
               FROM change_log c JOIN action a ON a.id = c.action_id
-              ORDER BY c.action_id DESC, c.seq DESC LIMIT ?`)
-    .all(limit ?? 500) as ChangeLogEntry[];
+              WHERE ${conditions.join(' AND ')}
+              ORDER BY c.action_id DESC, c.seq DESC LIMIT @limit`)
+    .all({ limit: limit ?? 500, taskId: taskId ?? null, unitId: unitId ?? null, from: from ?? null, to: to ?? null }) as (Omit<ChangeLogEntry, 'what' | 'tableLabel' | 'fieldLabel'> & { rowJson: string | null })[];
+  const describe = describer(db);
+  return rows.map(({ rowJson, ...row }) => ({
+    ...row,
+    what: describe(row.table, row.rowKey, rowJson),
+    tableLabel: TABLE_LABELS[row.table] ?? row.table,
+    fieldLabel: row.op === 'update' ? (FIELD_LABELS[row.field] ?? row.field) : OP_LABELS[row.op],
+  }));
+};

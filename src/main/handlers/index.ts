@@ -13,7 +13,9 @@ import type { Handlers } from './context';
 import { scenarioCreate, scenarioDelete, scenarioLock, scenarioPromote } from './scenarios';
 import { changeLogList, historyRedo, historyState, historyUndo } from './history';
 import { planImport, planList, planParse, planPickFile } from './plans';
-import { taskList, taskUpdate } from './tasks';
+import { progressSettingsUpdate, targetList, targetUpdate } from './targets';
+import { taskList, taskOwnerSet, taskUpdate } from './tasks';
+import { unitAdd, unitList, unitMerge, unitUpdate } from './units';
 import { workbookInfo } from './workbook';
 
 /** The handler table: one plain function per channel, the same for Electron, the CLI and the tests. */
@@ -22,6 +24,14 @@ export const handlers: Handlers = {
   'plan-list': planList,
   'task-list': taskList,
   'task-update': taskUpdate,
+  'task-owner-set': taskOwnerSet,
+  'target-list': targetList,
+  'target-update': targetUpdate,
+  'progress-settings-update': progressSettingsUpdate,
+  'unit-list': unitList,
+  'unit-update': unitUpdate,
+  'unit-add': unitAdd,
+  'unit-merge': unitMerge,
   'history-undo': historyUndo,
   'history-redo': historyRedo,
   'history-state': historyState,

@@ -18,6 +18,8 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   unit: ['id'],
   unit_alias: ['alias'],
   task_owner: ['task_id', 'unit_id'],
+  domain_owner: ['domain_id', 'unit_id'],
+  safeguard_owner: ['safeguard_id', 'unit_id'],
   domain: ['id'],
   setting: ['key'],
   scenario: ['id'],

@@ -1,6 +1,7 @@
 import type { Owner, ParsedPlan } from '../../shared/plan';
 import type { PlanSummary, TaskRow, TaskStatus } from '../../shared/contract';
 import type { Db } from './connection';
+import { getTargets, listTargets, taskProgress, type TaskProgress } from './progress-repository';
 
 /** Writes a parsed plan into the workbook. The caller owns the transaction. */
 export function insertParsedPlan(db: Db, plan: ParsedPlan, sourceName: string): number {
@@ -100,6 +101,7 @@ export function defaultPlanId(db: Db): number | null {
 interface TaskRecord {
   id: number;
   planId: number;
+  domainId: number;
   number: number;
   domainOrdinal: number;
   domainName: string;
@@ -113,18 +115,20 @@ interface TaskRecord {
 }
 
 const TASK_SELECT = `
-  SELECT t.id, t.plan_id AS planId, t.number, d.ordinal AS domainOrdinal, d.name AS domainName, t.title, t.body,
+  SELECT t.id, t.plan_id AS planId, t.domain_id AS domainId, t.number, d.ordinal AS domainOrdinal, d.name AS domainName, t.title, t.body,
          (SELECT json_group_array(json_array(u.name, o.role)) FROM
             (SELECT * FROM task_owner WHERE task_id = t.id ORDER BY ord) o JOIN unit u ON u.id = o.unit_id) AS owners,
          (SELECT COUNT(*) FROM target g WHERE g.task_id = t.id) AS targetCount,
          t.status, t.progress_note AS progressNote, t.remark
   FROM task t JOIN domain d ON d.id = t.domain_id`;
 
-function toTaskRow(record: TaskRecord): TaskRow {
+function toTaskRow(record: TaskRecord, progress: Map<number, TaskProgress>): TaskRow {
   const owners = JSON.parse(record.owners ?? '[]') as [string, 'lead' | 'co'][];
   const { owners: _owners, ...rest } = record;
   return {
     ...rest,
+    targetsMet: progress.get(record.id)?.targetsMet ?? 0,
+    progress: progress.get(record.id)?.progress ?? null,
     leadUnits: owners.filter(([, role]) => role === 'lead').map(([name]) => name),
     coUnits: owners.filter(([, role]) => role === 'co').map(([name]) => name),
   };
@@ -132,10 +136,17 @@ function toTaskRow(record: TaskRecord): TaskRow {
 
 export function listTasks(db: Db, planId: number): TaskRow[] {
   const records = db.prepare(`${TASK_SELECT} WHERE t.plan_id = ? ORDER BY t.number`).all(planId) as TaskRecord[];
-  return records.map(toTaskRow);
+  const progress = taskProgress(listTargets(db, planId));
+  return records.map((record) => toTaskRow(record, progress));
+}
+
+export function getTasks(db: Db, taskIds: readonly number[]): TaskRow[] {
+  const records = db.prepare(`${TASK_SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.number`).all(JSON.stringify(taskIds)) as TaskRecord[];
+  const targetIds = db.prepare('SELECT id FROM target WHERE task_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(taskIds)) as { id: number }[];
+  const progress = taskProgress(getTargets(db, targetIds.map((t) => t.id)));
+  return records.map((record) => toTaskRow(record, progress));
 }
 
 export function getTask(db: Db, taskId: number): TaskRow | null {
-  const record = db.prepare(`${TASK_SELECT} WHERE t.id = ?`).get(taskId) as TaskRecord | undefined;
-  return record ? toTaskRow(record) : null;
+  return getTasks(db, [taskId])[0] ?? null;
 }

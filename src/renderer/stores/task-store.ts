@@ -1,17 +1,35 @@
 import { create } from 'zustand';
 import type { HistoryState, TaskEditableField, TaskRow, WorkbookInfo } from '../../shared/contract';
+import { commitPendingEdits } from '../grid/pending-edits';
 import { call } from '../services/api';
 import { notifyWorkbookChanged, onWorkbookChanged } from './history-events';
+import { trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
+
+export interface TaskEdit {
+  taskId: number;
+  field: TaskEditableField;
+  value: string;
+}
+
+export interface OwnerChange {
+  taskId: number;
+  unitId: number;
+  role: 'lead' | 'co' | null;
+}
 
 interface TaskState {
   tasks: TaskRow[];
+  /** bumps on every full load, so grids know their rows were replaced */
+  version: number;
   loaded: boolean;
   workbook: WorkbookInfo | null;
   history: HistoryState;
   load(): Promise<void>;
-  /** Saves one field; resolves to the row as stored, or null when the workbook refused it. */
-  updateTask(taskId: number, field: TaskEditableField, value: string): Promise<TaskRow | null>;
+  /** Saves cell edits as one action; resolves to the rows as stored, or null when refused. */
+  updateCells(edits: TaskEdit[], label?: string): Promise<TaskRow[] | null>;
+  /** Sets units' roles on tasks (the matrix) as one action. */
+  setOwners(changes: OwnerChange[], label?: string): Promise<TaskRow[] | null>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Re-reads the undo/redo labels after an edit made by another store. */
@@ -20,32 +38,41 @@ interface TaskState {
 
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
 
+function merge(tasks: TaskRow[], stored: readonly TaskRow[]): TaskRow[] {
+  const byId = new Map(stored.map((row) => [row.id, row]));
+  return tasks.map((task) => byId.get(task.id) ?? task);
+}
+
 export const useTaskStore = create<TaskState>((set, get) => ({
   tasks: [],
+  version: 0,
   loaded: false,
   workbook: null,
   history: EMPTY_HISTORY,
   load: async () => {
     try {
-      const [tasks, workbook, history] = await Promise.all([
-        call('task-list', {}),
-        call('workbook-info', {}),
-        call('history-state', {}),
-      ]);
-      set({ tasks, workbook, history, loaded: true });
+      const [tasks, workbook, history] = await Promise.all([call('task-list', {}), call('workbook-info', {}), call('history-state', {})]);
+      set({ tasks, workbook, history, loaded: true, version: get().version + 1 });
     } catch (error) {
       set({ loaded: true });
       useUiStore.getState().showError(error);
     }
   },
-  updateTask: async (taskId, field, value) => {
-    const updated = await useUiStore.getState().track(() => call('task-update', { taskId, field, value }));
-    if (!updated) return null;
-    set({ tasks: get().tasks.map((task) => (task.id === updated.id ? updated : task)) });
-    set({ history: await call('history-state', {}) });
-    return updated;
+  updateCells: async (edits, label) => {
+    const stored = await trackedWrite('task-update', withReason({ edits, ...(label ? { label } : {}) }));
+    if (!stored) return null;
+    // the grid has already been given these rows; keep the store in step without a reload
+    set({ tasks: merge(get().tasks, stored) });
+    return stored;
+  },
+  setOwners: async (changes, label) => {
+    const stored = await trackedWrite('task-owner-set', withReason({ changes, ...(label ? { label } : {}) }));
+    if (!stored) return null;
+    set({ tasks: merge(get().tasks, stored) });
+    return stored;
   },
   undo: async () => {
+    commitPendingEdits();
     const history = await useUiStore.getState().track(() => call('history-undo', {}));
     if (history) {
       set({ history });
@@ -53,6 +80,7 @@ export const useTaskStore = create<TaskState>((set, get) => ({
     }
   },
   redo: async () => {
+    commitPendingEdits();
     const history = await useUiStore.getState().track(() => call('history-redo', {}));
     if (history) {
       set({ history });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { WorkbenchError } from '../../shared/result';
+import { commitPendingEdits } from '../grid/pending-edits';
 
 export const VIEWS = [
   { id: 'tasks', label: '任务' },
@@ -31,6 +32,9 @@ interface UiState {
   /** the last error, shown in the message bar until dismissed */
   message: { tone: 'error' | 'info'; text: string; details: string[] } | null;
   importOpen: boolean;
+  /** the optional reason recorded with the next edits, typed in a grid toolbar */
+  editReason: string;
+  setEditReason(reason: string): void;
   question: Question | null;
   /** Asks for confirmation (resolves '' or null) or for a text (resolves the text or null). */
   ask(question: Omit<Question, 'resolve'>): Promise<string | null>;
@@ -48,6 +52,8 @@ export const useUiStore = create<UiState>((set, get) => ({
   saveState: 'saved',
   message: null,
   importOpen: false,
+  editReason: '',
+  setEditReason: (editReason) => set({ editReason }),
   question: null,
   ask: (question) =>
     new Promise((resolve) => {
@@ -61,8 +67,14 @@ export const useUiStore = create<UiState>((set, get) => ({
         },
       });
     }),
-  setView: (view) => set({ view }),
-  setImportOpen: (importOpen) => set({ importOpen }),
+  setView: (view) => {
+    commitPendingEdits();
+    set({ view });
+  },
+  setImportOpen: (importOpen) => {
+    commitPendingEdits();
+    set({ importOpen });
+  },
   track: async (work) => {
     set({ saveState: 'saving' });
     try {

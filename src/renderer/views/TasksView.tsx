@@ -1,82 +1,124 @@
-import { useCallback, useMemo, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { ColDef } from 'ag-grid-community';
 import { TASK_STATUSES, type TaskEditableField, type TaskRow } from '../../shared/contract';
-import { gridLocale, gridTheme } from '../grid/setup';
+import { ProgressCell } from '../grid/ProgressCell';
+import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
+import type { GroupSpec } from '../grid/grouping';
+import { UnitPickerEditor } from '../grid/UnitPickerEditor';
 import { TASK_STATUS_LABELS } from '../labels';
-import { styleNonce } from '../services/api';
 import { useTaskStore } from '../stores/task-store';
+import { useUnitStore } from '../stores/unit-store';
+import { ReasonField } from '../components/ReasonField';
 
-const EDITABLE_FIELDS: readonly string[] = ['title', 'status', 'progressNote', 'remark'];
+const EDITABLE: Record<string, TaskEditableField> = {
+  title: 'title',
+  status: 'status',
+  progressNote: 'progressNote',
+  remark: 'remark',
+  leadUnits: 'leadUnits',
+  coUnits: 'coUnits',
+};
 
-const joinUnits = (params: ValueFormatterParams<TaskRow, string[]>): string => (params.value ?? []).join('、');
+export const domainGroup: GroupSpec<{ domainOrdinal: number; domainName: string }> = {
+  keyOf: (row) => String(row.domainOrdinal),
+  orderOf: (row) => row.domainOrdinal,
+  labelOf: (row) => row.domainName,
+  summaryOf: () => '',
+};
 
+const taskGroup: GroupSpec<TaskRow> = {
+  ...domainGroup,
+  summaryOf: (rows) => {
+    const targets = rows.reduce((n, r) => n + r.targetCount, 0);
+    const met = rows.reduce((n, r) => n + r.targetsMet, 0);
+    const late = rows.filter((r) => r.progress === 'red' || r.progress === 'yellow').length;
+    return `${rows.length}项任务 · 指标${targets}个，已达成${met}个${late ? ` · 滞后任务${late}项` : ''}`;
+  },
+};
+
+const joinUnits = (units: string[] | undefined): string => (units ?? []).join('、');
+
+function taskColumns(): ColDef<TaskRow>[] {
+  const unitColumn = (field: 'leadUnits' | 'coUnits', headerName: string, width: number): ColDef<TaskRow> => ({
+    colId: field,
+    headerName,
+    width,
+    editable: true,
+    valueGetter: (p) => joinUnits(p.data?.[field]),
+    tooltipValueGetter: (p) => joinUnits(p.data?.[field]),
+    cellEditor: UnitPickerEditor,
+    cellEditorPopup: true,
+  });
+  return [
+    { field: 'number', headerName: '编号', width: 62, pinned: 'left', type: 'numericColumn' },
+    { field: 'title', headerName: '任务', width: 140, pinned: 'left', tooltipField: 'title', editable: true },
+    { field: 'body', headerName: '内容摘要', flex: 1, minWidth: 150, tooltipField: 'body' },
+    unitColumn('leadUnits', '牵头单位', 120),
+    unitColumn('coUnits', '配合单位', 130),
+    {
+      colId: 'targets',
+      headerName: '指标数',
+      width: 78,
+      type: 'numericColumn',
+      valueGetter: (p) => p.data?.targetCount ?? null,
+      valueFormatter: (p) => (p.data && p.data.targetCount > 0 ? `${p.data.targetsMet}/${p.data.targetCount}` : String(p.value ?? '')),
+      headerTooltip: '已达成/指标总数',
+    },
+    { colId: 'progress', headerName: '进度', width: 92, valueGetter: (p) => p.data?.progress ?? null, cellRenderer: ProgressCell, headerTooltip: '由各指标汇总：取最差的一项' },
+    { field: 'progressNote', headerName: '完成情况', width: 120, editable: true, tooltipField: 'progressNote' },
+    {
+      field: 'status',
+      headerName: '状态',
+      width: 76,
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: TASK_STATUSES.map((s) => TASK_STATUS_LABELS[s]) },
+      valueGetter: (p) => (p.data ? TASK_STATUS_LABELS[p.data.status] : ''),
+    },
+    { field: 'remark', headerName: '备注', width: 110, editable: true, tooltipField: 'remark' },
+  ];
+}
+
+const totalsOf = (rows: readonly TaskRow[]) => ({
+  number: '合计',
+  title: `${rows.length}项任务`,
+  targetCount: rows.reduce((n, r) => n + r.targetCount, 0),
+  targetsMet: rows.reduce((n, r) => n + r.targetsMet, 0),
+});
+
+/** 任务: the plan's numbered tasks, grouped by 领域, edited like a spreadsheet. */
 export function TasksView(): React.JSX.Element {
   const tasks = useTaskStore((state) => state.tasks);
-  const updateTask = useTaskStore((state) => state.updateTask);
-  const gridRef = useRef<AgGridReact<TaskRow>>(null);
+  const version = useTaskStore((state) => state.version);
+  const columns = useMemo(taskColumns, []);
 
-  const columnDefs = useMemo<ColDef<TaskRow>[]>(
-    () => [
-      { field: 'number', headerName: '编号', width: 64, pinned: 'left', type: 'numericColumn', filter: false },
-      { field: 'domainName', headerName: '领域', width: 120, tooltipField: 'domainName' },
-      { field: 'title', headerName: '任务', width: 150, tooltipField: 'title', editable: true },
-      {
-        field: 'body',
-        headerName: '内容摘要',
-        flex: 1,
-        minWidth: 160,
-        tooltipField: 'body',
-      },
-      { field: 'leadUnits', headerName: '牵头单位', width: 130, valueFormatter: joinUnits, tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
-      { field: 'coUnits', headerName: '配合单位', width: 150, valueFormatter: joinUnits, tooltipValueGetter: (p) => (p.data?.coUnits ?? []).join('、') },
-      { field: 'targetCount', headerName: '指标数', width: 72, type: 'numericColumn', filter: false },
-      { field: 'progressNote', headerName: '完成情况', width: 112, editable: true },
-      {
-        field: 'status',
-        headerName: '状态',
-        width: 76,
-        editable: true,
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: [...TASK_STATUSES] },
-        valueFormatter: (params) => TASK_STATUS_LABELS[params.value as TaskRow['status']] ?? String(params.value ?? ''),
-      },
-      { field: 'remark', headerName: '备注', width: 110, editable: true },
-    ],
-    [],
-  );
+  useEffect(() => {
+    if (!useUnitStore.getState().loaded) void useUnitStore.getState().load();
+  }, []);
 
-  // The store is the truth: the grid asks for a change, the workbook stores it, the row shows what was stored.
-  const onCellEditRequest = useCallback(
-    async (event: CellEditRequestEvent<TaskRow>) => {
-      const field = event.colDef.field;
-      if (!field || !EDITABLE_FIELDS.includes(field) || !event.data) return;
-      const value = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
-      const updated = await updateTask(event.data.id, field as TaskEditableField, value);
-      if (updated) event.node.setData(updated);
-    },
-    [updateTask],
-  );
+  const onEdits = useCallback(async (edits: SheetEdit<TaskRow>[], label: string | undefined) => {
+    const mapped = edits.flatMap((edit) => {
+      const field = EDITABLE[edit.colId];
+      return field ? [{ taskId: edit.row.id, field, value: edit.value }] : [];
+    });
+    return mapped.length ? useTaskStore.getState().updateCells(mapped, label) : null;
+  }, []);
 
-  const getRowId = useCallback((params: GetRowIdParams<TaskRow>) => String(params.data.id), []);
+  const searchText = useCallback((row: TaskRow) => `${row.number} ${row.title} ${row.body} ${row.leadUnits.join(' ')} ${row.coUnits.join(' ')} ${row.remark} ${row.progressNote}`, []);
 
   return (
     <div className="view grid-view" data-testid="tasks-view">
-      <AgGridReact<TaskRow>
-        ref={gridRef}
-        theme={gridTheme}
-        localeText={gridLocale}
-        styleNonce={styleNonce()}
-        rowData={tasks}
-        columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: true, filter: true }}
-        getRowId={getRowId}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        singleClickEdit={false}
-        stopEditingWhenCellsLoseFocus
-        tooltipShowDelay={400}
-        enableBrowserTooltips={false}
+      <SheetGrid<TaskRow>
+        viewId="tasks"
+        testId="tasks-sheet"
+        rows={tasks}
+        rowsVersion={version}
+        columns={columns}
+        onEdits={onEdits}
+        group={taskGroup}
+        totals={totalsOf}
+        searchText={searchText}
+        toolbar={<ReasonField />}
       />
     </div>
   );

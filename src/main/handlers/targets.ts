@@ -1,0 +1,114 @@
+import { parseComparator, parseDueDate, parseMeasure, parseTargetValue, parseRange } from '../../core/plan/cell-values';
+import type { TargetEditableField } from '../../shared/grid';
+import type { Comparator } from '../../shared/plan';
+import { WorkbenchError } from '../../shared/result';
+import { defaultPlanId } from '../store/plan-repository';
+import { getTargets, listTargets, progressSettings } from '../store/progress-repository';
+import { accept, applyCellEdits, batchLabel, refuse, type CellPlan } from './cell-edits';
+import type { Handler } from './context';
+
+export const TARGET_FIELD_LABELS: Record<TargetEditableField, string> = {
+  label: '指标',
+  comparator: '比较',
+  value: '目标值',
+  baseline: '基期值',
+  actual: '实际值',
+  dueDate: '截止日期',
+  note: '备注',
+};
+
+interface TargetState {
+  id: number;
+  label: string;
+  comparator: Comparator;
+  unit: string;
+  base_unit: string;
+}
+
+function planTargetEdit(target: TargetState, field: TargetEditableField, text: string): CellPlan {
+  const key = { id: target.id };
+  switch (field) {
+    case 'label':
+      return text.trim() === '' ? refuse('指标名称不能为空') : accept((r) => r.update('target', key, 'label', text.trim()));
+    case 'comparator': {
+      const parsed = parseComparator(text);
+      return parsed.ok ? accept((r) => r.update('target', key, 'comparator', parsed.value)) : refuse(parsed.reason);
+    }
+    case 'value': {
+      if (target.comparator === 'range') {
+        const range = parseRange(text, target.unit, target.base_unit);
+        if (!range.ok) return refuse(range.reason);
+        return accept((r) => {
+          r.update('target', key, 'min_value', range.value.min);
+          r.update('target', key, 'max_value', range.value.max);
+          r.update('target', key, 'unit', range.value.unit);
+        });
+      }
+      const parsed = parseTargetValue(text, target.unit, target.base_unit);
+      if (!parsed.ok) return refuse(parsed.reason);
+      return accept((r) => {
+        r.update('target', key, 'value', parsed.value.value);
+        r.update('target', key, 'unit', parsed.value.unit);
+        r.update('target', key, 'base_value', parsed.value.baseValue);
+        r.update('target', key, 'base_unit', parsed.value.baseUnit);
+      });
+    }
+    case 'baseline':
+    case 'actual': {
+      const parsed = parseMeasure(text, target.unit, target.base_unit);
+      return parsed.ok ? accept((r) => r.update('target', key, field, parsed.value)) : refuse(parsed.reason);
+    }
+    case 'dueDate': {
+      const parsed = parseDueDate(text);
+      return parsed.ok ? accept((r) => r.update('target', key, 'due_date', parsed.value)) : refuse(parsed.reason);
+    }
+    case 'note':
+      return accept((r) => r.update('target', key, 'note', text));
+  }
+}
+
+export const targetList: Handler<'target-list'> = ({ planId }, { workbook }) => {
+  const id = planId ?? defaultPlanId(workbook.db);
+  const progress = progressSettings(workbook.db, id);
+  return { targets: id === null ? [] : listTargets(workbook.db, id, progress), progress };
+};
+
+export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label }, { workbook }) => {
+  const { db, journal } = workbook;
+  const states = new Map<number, TargetState>();
+  for (const row of db.prepare('SELECT id, label, comparator, unit, base_unit FROM target WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(edits.map((e) => e.targetId))) as TargetState[]) {
+    states.set(row.id, row);
+  }
+  // a comparator edit in the same batch applies before the value is read (a paste across both columns)
+  const cells = edits.map((edit) => {
+    const state = states.get(edit.targetId);
+    const plan = state ? planTargetEdit(state, edit.field, edit.value) : refuse('指标不存在，可能已被删除，请刷新');
+    if (state && plan.ok && edit.field === 'comparator') {
+      const parsed = parseComparator(edit.value);
+      if (parsed.ok) states.set(edit.targetId, { ...state, comparator: parsed.value });
+    }
+    return { where: `指标“${state?.label ?? edit.targetId}”「${TARGET_FIELD_LABELS[edit.field]}」`, text: edit.value, plan };
+  });
+  const first = edits[0];
+  const single = () => `修改指标“${states.get(first?.targetId ?? 0)?.label ?? ''}”的${first ? TARGET_FIELD_LABELS[first.field] : ''}`;
+  applyCellEdits(journal, batchLabel(label, single, edits.length), reason ?? '', cells);
+  return getTargets(db, [...new Set(edits.map((e) => e.targetId))]);
+};
+
+export const progressSettingsUpdate: Handler<'progress-settings-update'> = ({ asOf, yellowPoints, redPoints }, { workbook }) => {
+  const { db, journal } = workbook;
+  const current = progressSettings(db, defaultPlanId(db));
+  const yellow = yellowPoints ?? current.yellowPoints;
+  const red = redPoints ?? current.redPoints;
+  if (yellow >= red) throw new WorkbenchError('bad_input', `黄灯阈值（${yellow}个百分点）应小于红灯阈值（${red}个百分点）。`);
+  if (asOf) {
+    const parsed = parseDueDate(asOf);
+    if (!parsed.ok) throw new WorkbenchError('bad_input', `进度基准日：${parsed.reason}。`);
+  }
+  journal.record('修改序时进度设置', '', (recorder) => {
+    if (asOf !== undefined) recorder.update('setting', { key: 'progress.as_of' }, 'value', asOf);
+    recorder.update('setting', { key: 'progress.yellow_points' }, 'value', String(yellow));
+    recorder.update('setting', { key: 'progress.red_points' }, 'value', String(red));
+  });
+  return progressSettings(db, defaultPlanId(db));
+};

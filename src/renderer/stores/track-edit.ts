@@ -1,0 +1,22 @@
+import type { ChannelName } from '../../shared/channel-names';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import { call } from '../services/api';
+import { useTaskStore } from './task-store';
+import { useUiStore } from './ui-store';
+
+/**
+ * Every write from a grid: shown as 保存中/已保存 in the status bar, errors to the message bar, and the undo
+ * button's label refreshed. Resolves to the channel's answer, or null when the workbook refused the write.
+ */
+export async function trackedWrite<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K> | null> {
+  const result = await useUiStore.getState().track(() => call(channel, input));
+  if (result === undefined) return null;
+  void useTaskStore.getState().refreshHistory();
+  return result;
+}
+
+/** The reason typed in the grid toolbar, if any, goes with every edit. */
+export function withReason<T extends object>(input: T): T & { reason?: string } {
+  const reason = useUiStore.getState().editReason.trim();
+  return reason ? { ...input, reason } : input;
+}

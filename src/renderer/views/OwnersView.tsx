@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import type { UnitEditableField, UnitRow } from '../../shared/grid';
+import { Dialog } from '../components/Dialog';
+import { ReasonField } from '../components/ReasonField';
+import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
+import { useTaskStore } from '../stores/task-store';
+import { useUiStore } from '../stores/ui-store';
+import { useUnitStore } from '../stores/unit-store';
+
+const EDITABLE: Record<string, UnitEditableField> = { name: 'name', aliases: 'aliases', contact: 'contact', phone: 'phone' };
+
+const columns: ColDef<UnitRow>[] = [
+  { field: 'name', headerName: '单位', width: 200, pinned: 'left', editable: true },
+  { colId: 'aliases', headerName: '别名', width: 200, editable: true, valueGetter: (p) => (p.data?.aliases ?? []).join('、'), headerTooltip: '多个别名用“、”分隔；计划文本和粘贴中出现别名时视为同一单位' },
+  { field: 'leadCount', headerName: '牵头任务数', width: 96, type: 'numericColumn' },
+  { field: 'coCount', headerName: '配合任务数', width: 96, type: 'numericColumn' },
+  {
+    colId: 'targets',
+    headerName: '牵头指标（达成/总数）',
+    width: 150,
+    type: 'rightAligned',
+    valueGetter: (p) => (p.data ? `${p.data.targetsMet}/${p.data.targetsTotal}` : ''),
+  },
+  {
+    colId: 'late',
+    headerName: '滞后（黄/红）',
+    width: 110,
+    type: 'rightAligned',
+    valueGetter: (p) => (p.data ? `${p.data.targetsYellow}/${p.data.targetsRed}` : ''),
+    cellClassRules: { 'late-red': (p) => (p.data?.targetsRed ?? 0) > 0 },
+  },
+  { field: 'contact', headerName: '联系人', width: 100, editable: true },
+  { field: 'phone', headerName: '电话', width: 150, editable: true },
+];
+
+function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: number | null; onClose(): void }): React.JSX.Element {
+  const [from, setFrom] = useState<number>(initial ?? units[0]?.id ?? 0);
+  const [into, setInto] = useState<number>(units.find((u) => u.id !== from)?.id ?? 0);
+  const source = units.find((u) => u.id === from);
+  const target = units.find((u) => u.id === into);
+  const merge = async (): Promise<void> => {
+    if (await useUnitStore.getState().merge(from, into)) {
+      await useTaskStore.getState().load();
+      useUiStore.getState().showInfo(`已将“${source?.name ?? ''}”并入“${target?.name ?? ''}”，原名称保留为别名。`);
+      onClose();
+    }
+  };
+  return (
+    <Dialog
+      title="合并责任单位"
+      width="narrow"
+      testId="merge-dialog"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" className="primary" disabled={from === into} onClick={() => void merge()}>合并</button>
+        </>
+      }
+    >
+      <p className="hint">把一个单位的全部牵头、配合任务转给另一个单位（两者都参与的任务，以牵头为准），原名称保留为别名。可以撤销。</p>
+      <label className="field">
+        并入前的单位（将被删除）
+        <select value={from} onChange={(e) => setFrom(Number(e.target.value))} aria-label="被合并的单位">
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        并入到
+        <select value={into} onChange={(e) => setInto(Number(e.target.value))} aria-label="并入到">
+          {units.filter((u) => u.id !== from).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </select>
+      </label>
+      {source && <p>“{source.name}”牵头{source.leadCount}项、配合{source.coCount}项任务，将转给“{target?.name ?? ''}”。</p>}
+    </Dialog>
+  );
+}
+
+/** 责任单位: the owners list, their workload and progress, contacts; merge two spellings of one unit. */
+export function OwnersView(): React.JSX.Element {
+  const units = useUnitStore((state) => state.units);
+  const version = useUnitStore((state) => state.version);
+  const [mergeOpen, setMergeOpen] = useState(false);
+  const [focused, setFocused] = useState<number | null>(null);
+
+  useEffect(() => {
+    void useUnitStore.getState().load();
+  }, []);
+
+  const onEdits = useCallback(async (edits: SheetEdit<UnitRow>[], label: string | undefined) => {
+    const mapped = edits.flatMap((edit) => {
+      const field = EDITABLE[edit.colId];
+      return field ? [{ unitId: edit.row.id, field, value: edit.value }] : [];
+    });
+    return mapped.length ? useUnitStore.getState().updateCells(mapped, label) : null;
+  }, []);
+  const searchText = useCallback((row: UnitRow) => `${row.name} ${row.aliases.join(' ')} ${row.contact} ${row.phone}`, []);
+  const totals = useMemo(
+    () => (rows: readonly UnitRow[]) => ({ name: `合计 ${rows.length}个单位`, leadCount: rows.reduce((n, r) => n + r.leadCount, 0), coCount: rows.reduce((n, r) => n + r.coCount, 0) }),
+    [],
+  );
+  const add = async (): Promise<void> => {
+    const name = await useUiStore.getState().ask({ title: '新增单位', message: '单位名称：', defaultValue: '', confirmLabel: '新增' });
+    if (name) await useUnitStore.getState().add(name);
+  };
+
+  return (
+    <div className="view grid-view" data-testid="owners-view">
+      <SheetGrid<UnitRow>
+        viewId="owners"
+        testId="owners-sheet"
+        rows={units}
+        rowsVersion={version}
+        columns={columns}
+        onEdits={onEdits}
+        totals={totals}
+        searchText={searchText}
+        onCellFocused={(row) => setFocused(row?.id ?? null)}
+        toolbar={
+          <>
+            <ReasonField />
+            <button type="button" onClick={() => void add()}>新增单位</button>
+            <button type="button" onClick={() => setMergeOpen(true)} disabled={units.length < 2}>合并单位…</button>
+          </>
+        }
+      />
+      {mergeOpen && <MergeDialog units={units} initial={focused} onClose={() => setMergeOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { comparatorSchema } from './plan';
+
+/** Shapes of the plan grids: targets with progress, units, matrix, batch cell edits, change-log filters. */
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const shortText = z.string().max(500);
+const cellText = z.string().max(20_000);
+
+export const progressStateSchema = z.enum(['met', 'green', 'yellow', 'red', 'no_data']);
+
+export const progressSettingsSchema = z.object({
+  /** yyyy-mm-dd, '' = today */
+  asOf: z.string(),
+  yellowPoints: z.number(),
+  redPoints: z.number(),
+  year: z.number().int().nullable(),
+  /** share of the plan year elapsed on the as-of date */
+  elapsed: z.number(),
+  /** the as-of date actually used */
+  effectiveAsOf: z.string(),
+});
+export type ProgressSettings = z.infer<typeof progressSettingsSchema>;
+
+export const TARGET_EDITABLE_FIELDS = ['label', 'comparator', 'value', 'baseline', 'actual', 'dueDate', 'note'] as const;
+export type TargetEditableField = (typeof TARGET_EDITABLE_FIELDS)[number];
+
+export const targetRowSchema = z.object({
+  id,
+  planId: id,
+  taskId: id.nullable(),
+  taskNumber: z.number().int().nullable(),
+  taskTitle: z.string(),
+  domainOrdinal: z.number().int(),
+  domainName: z.string(),
+  ord: z.number().int(),
+  label: z.string(),
+  comparator: comparatorSchema,
+  value: z.number().nullable(),
+  unit: z.string(),
+  baseValue: z.number().nullable(),
+  baseUnit: z.string(),
+  approx: z.boolean(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  /** in the unit as written */
+  baseline: z.number().nullable(),
+  actual: z.number().nullable(),
+  dueDate: z.string(),
+  note: z.string(),
+  sourceText: z.string(),
+  leadUnits: z.array(z.string()),
+  completion: z.number().nullable(),
+  progress: progressStateSchema,
+  behindPoints: z.number().nullable(),
+});
+export type TargetRow = z.infer<typeof targetRowSchema>;
+
+export const targetListSchema = z.object({ targets: z.array(targetRowSchema), progress: progressSettingsSchema });
+
+export const UNIT_EDITABLE_FIELDS = ['name', 'aliases', 'contact', 'phone'] as const;
+export type UnitEditableField = (typeof UNIT_EDITABLE_FIELDS)[number];
+
+export const unitRowSchema = z.object({
+  id,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  leadCount: z.number().int(),
+  coCount: z.number().int(),
+  contact: z.string(),
+  phone: z.string(),
+  targetsTotal: z.number().int(),
+  targetsMet: z.number().int(),
+  targetsRed: z.number().int(),
+  targetsYellow: z.number().int(),
+});
+export type UnitRow = z.infer<typeof unitRowSchema>;
+
+export const changeLogFilterSchema = z.strictObject({
+  limit: z.number().int().min(1).max(5000).optional(),
+  taskId: id.optional(),
+  unitId: id.optional(),
+  /** yyyy-mm-dd, inclusive */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
