@@ -59,7 +59,7 @@ describe('targets and progress', () => {
     expect(await at('1380张')).toMatchObject({ progress: 'green' }); // 50% done, 50% elapsed
     expect(await at('1000张')).toMatchObject({ progress: 'yellow' }); // 36%: 14 points behind
     expect(await at('500张')).toMatchObject({ progress: 'red' }); // 18%: 32 points behind
-    expect((await at('')).progress).toBe('no_data');
+    expect((await at(""))?.progress).toBe('no_data');
     const tasks = await ok<TaskRow[]>(invoke, 'task-list', {});
     expect(tasks.find((t) => t.number === 14)?.progress).toBe('no_data');
     expect((await invoke('progress-settings-update', { yellowPoints: 40, redPoints: 30 })).ok).toBe(false);

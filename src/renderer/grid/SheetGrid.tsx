@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { AgGridReact } from 'ag-grid-react';
 import type {
   CellClassParams,
+  CellClickedEvent,
   CellEditRequestEvent,
   CellFocusedEvent,
   CellMouseDownEvent,
@@ -316,9 +317,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
   const onCellFocused = (event: CellFocusedEvent<SheetRow<T>>): void => {
     const colId = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? null);
     const node = event.rowIndex === null || event.rowPinned ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-    // focus moved by Tab, Enter or the grid itself: the range follows it
+    // focus moved by a click, Tab, Enter or the grid itself: the range follows it (a shift-click extends it)
     if (event.rowIndex !== null && colId && !event.rowPinned && (range.current?.focus.rowIndex !== event.rowIndex || range.current.focus.colId !== colId)) {
-      range.current = { anchor: { rowIndex: event.rowIndex, colId }, focus: { rowIndex: event.rowIndex, colId } };
+      const cell = { rowIndex: event.rowIndex, colId };
+      const source = (event as { sourceEvent?: MouseEvent | KeyboardEvent | null }).sourceEvent;
+      const extend = !!source?.shiftKey && range.current !== null;
+      range.current = extend && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
       refreshRange();
     }
     props.onCellFocused?.(node && isData(node) ? (node.data as T) : null, colId);
@@ -328,12 +332,23 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
   const sheetColumns = useMemo(
     () =>
       columns.map((column): ColDef<SheetRow<T>> => {
-        const editable = column.editable;
-        if (!editable) return column as ColDef<SheetRow<T>>;
+        const { editable, valueGetter } = column;
+        const key = column.colId ?? column.field ?? '';
         return {
           ...(column as ColDef<SheetRow<T>>),
-          editable: (params) =>
-            !params.node.rowPinned && !isGroupRow(params.data) && (typeof editable === 'function' ? editable(params as never) : editable),
+          ...(editable
+            ? {
+                editable: (params) =>
+                  !params.node.rowPinned && !isGroupRow(params.data) && (typeof editable === 'function' ? editable(params as never) : editable),
+              }
+            : {}),
+          // the totals row carries its values under the column ids, not in the row shape the getters expect
+          ...(typeof valueGetter === 'function'
+            ? {
+                valueGetter: (params) =>
+                  params.node?.rowPinned ? ((params.data as Record<string, unknown> | undefined)?.[key] ?? '') : valueGetter(params as never),
+              }
+            : {}),
         };
       }),
     [columns],
@@ -350,7 +365,8 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         return !params.editing && (key === 'Delete' || key === 'Backspace');
       },
       cellClassRules: {
-        'in-range': (params: CellClassParams<SheetRow<T>>) => isInRange(params.api as GridApi, range.current, params.node.rowIndex, params.column.getColId()),
+        'in-range': (params: CellClassParams<SheetRow<T>>) =>
+          !params.node.rowPinned && isInRange(params.api as GridApi, range.current, params.node.rowIndex, params.column.getColId()),
       },
     }),
     [],
@@ -372,6 +388,56 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
   const remember = (): void => {
     if (api) saveColumnState(api as GridApi, viewId);
   };
+
+  // AG Grid treats a new callback as a changed option (and may stop an edit or re-filter), so every callback
+  // it gets is created once and reads this render's values through `latest`
+  const latest = useRef({ collapsed, matchesSearch, groupsWithMatches, group, props, applyStored, onCellMouseDown, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember });
+  latest.current = { collapsed, matchesSearch, groupsWithMatches, group, props, applyStored, onCellMouseDown, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember };
+  const gridHandlers = useMemo(
+    () => ({
+      getRowId: (p: GetRowIdParams<SheetRow<T>>) => (isGroupRow(p.data) ? `group:${p.data.groupKey}` : String((p.data as T).id)),
+      isFullWidthRow: (p: IsFullWidthRowParams<SheetRow<T>>) => isGroupRow(p.rowNode.data),
+      postSortRows: (p: PostSortRowsParams<SheetRow<T>>) => {
+        const spec = latest.current.group;
+        if (!spec) return;
+        const arranged = arrangeByGroup(p.nodes, (node) => node.data, spec);
+        p.nodes.splice(0, p.nodes.length, ...arranged);
+      },
+      isExternalFilterPresent: () => latest.current.collapsed.size > 0 || latest.current.matchesSearch !== null,
+      doesExternalFilterPass: (node: IRowNode<SheetRow<T>>) => {
+        const { collapsed: closed, matchesSearch: matches, groupsWithMatches: withMatches, group: spec } = latest.current;
+        const row = node.data;
+        if (!row) return true;
+        if (isGroupRow(row)) return !withMatches || withMatches.has(row.groupKey);
+        if (spec && closed.has(spec.keyOf(row))) return false;
+        return !matches || matches(row);
+      },
+      onCellEditRequest: (e: CellEditRequestEvent<SheetRow<T>>) => latest.current.onCellEditRequest(e),
+      navigateToNextCell: (p: NavigateToNextCellParams<SheetRow<T>>) => latest.current.navigateToNextCell(p),
+      onCellMouseDown: (e: CellMouseDownEvent<SheetRow<T>>) => latest.current.onCellMouseDown(e),
+      onCellFocused: (e: CellFocusedEvent<SheetRow<T>>) => latest.current.onCellFocused(e),
+      onCellClicked: (e: CellClickedEvent<SheetRow<T>>) => {
+        if (!e.data || isGroupRow(e.data) || e.rowPinned || (e.event as MouseEvent | null)?.shiftKey) return;
+        void latest.current.props.onCellClicked?.(e.data as T, e.column.getColId())?.then((stored) => stored && latest.current.applyStored(stored));
+      },
+      onGridReady: (e: GridReadyEvent<SheetRow<T>>) => latest.current.onGridReady(e),
+      onColumnResized: (e: { finished: boolean }) => {
+        if (e.finished) latest.current.remember();
+      },
+      onColumnMoved: (e: { finished: boolean }) => {
+        if (e.finished) latest.current.remember();
+      },
+      onSortChanged: () => latest.current.remember(),
+      onColumnVisible: () => latest.current.remember(),
+    }),
+    [],
+  );
+  const pinnedBottomRowData = useMemo(
+    () => (totals ? [totals(rows) as SheetRow<T>] : undefined),
+    // the totals row is refreshed by applyStored after edits; here only on reload
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rowsVersion],
+  );
 
   const allCollapsed = group ? groupHeaders([...liveRows.current.values()], group).every((h) => collapsed.has(h.groupKey)) : false;
 
@@ -398,7 +464,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         <span className="toolbar-gap" />
         <span className="hint">Shift+单击/方向键选区 · Ctrl+C/V 复制粘贴 · Ctrl+D 向下填充 · Delete 清除</span>
       </div>
-      <div className="grid-host" onCopy={copy} onPaste={paste} onKeyDownCapture={onKeyDownCapture}>
+      <div
+        className="grid-host"
+        onCopy={copy}
+        onPaste={paste}
+        onKeyDownCapture={onKeyDownCapture}
+      >
         <AgGridReact<SheetRow<T>>
           theme={gridTheme}
           localeText={gridLocale}
@@ -406,45 +477,14 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
           rowData={rowData}
           columnDefs={sheetColumns}
           defaultColDef={defaultColDef}
-          getRowId={(p: GetRowIdParams<SheetRow<T>>) => (isGroupRow(p.data) ? `group:${p.data.groupKey}` : String((p.data as T).id))}
-          isFullWidthRow={(p: IsFullWidthRowParams<SheetRow<T>>) => isGroupRow(p.rowNode.data)}
+          {...gridHandlers}
           fullWidthCellRenderer={GroupHeader}
           context={context}
-          postSortRows={group ? (p: PostSortRowsParams<SheetRow<T>>) => {
-            const arranged = arrangeByGroup(p.nodes, (node) => node.data, group);
-            p.nodes.splice(0, p.nodes.length, ...arranged);
-          } : undefined}
-          isExternalFilterPresent={() => collapsed.size > 0 || matchesSearch !== null}
-          doesExternalFilterPass={(node) => {
-            const row = node.data;
-            if (!row) return true;
-            if (isGroupRow(row)) return !groupsWithMatches || groupsWithMatches.has(row.groupKey);
-            if (group && collapsed.has(group.keyOf(row))) return false;
-            return !matchesSearch || matchesSearch(row);
-          }}
-          pinnedBottomRowData={totals ? [totals(rows) as SheetRow<T>] : undefined}
+          pinnedBottomRowData={pinnedBottomRowData}
           readOnlyEdit
           suppressClickEdit={props.suppressClickEdit ?? false}
-          onCellEditRequest={onCellEditRequest}
           stopEditingWhenCellsLoseFocus
-          navigateToNextCell={navigateToNextCell}
-          onCellMouseDown={onCellMouseDown}
-          onCellFocused={onCellFocused}
-          onCellClicked={(e) => {
-            if (!e.data || isGroupRow(e.data) || e.rowPinned || (e.event as MouseEvent | null)?.shiftKey) return;
-            void props.onCellClicked?.(e.data as T, e.column.getColId())?.then((stored) => stored && applyStored(stored));
-          }}
-          onGridReady={onGridReady}
-          onColumnResized={(e) => {
-            if (e.finished) remember();
-          }}
-          onColumnMoved={(e) => {
-            if (e.finished) remember();
-          }}
-          onSortChanged={remember}
-          onColumnVisible={remember}
           tooltipShowDelay={400}
-          suppressRowHoverHighlight={false}
           animateRows={false}
         />
       </div>

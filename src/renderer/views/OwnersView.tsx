@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { UnitEditableField, UnitRow } from '../../shared/grid';
 import { Dialog } from '../components/Dialog';
@@ -20,14 +20,14 @@ const columns: ColDef<UnitRow>[] = [
     headerName: '牵头指标（达成/总数）',
     width: 150,
     type: 'rightAligned',
-    valueGetter: (p) => (p.data ? `${p.data.targetsMet}/${p.data.targetsTotal}` : ''),
+    valueGetter: (p) => (p.data && !p.node?.rowPinned ? `${p.data.targetsMet}/${p.data.targetsTotal}` : ''),
   },
   {
     colId: 'late',
     headerName: '滞后（黄/红）',
     width: 110,
     type: 'rightAligned',
-    valueGetter: (p) => (p.data ? `${p.data.targetsYellow}/${p.data.targetsRed}` : ''),
+    valueGetter: (p) => (p.data && !p.node?.rowPinned ? `${p.data.targetsYellow}/${p.data.targetsRed}` : ''),
     cellClassRules: { 'late-red': (p) => (p.data?.targetsRed ?? 0) > 0 },
   },
   { field: 'contact', headerName: '联系人', width: 100, editable: true },
@@ -82,7 +82,7 @@ export function OwnersView(): React.JSX.Element {
   const units = useUnitStore((state) => state.units);
   const version = useUnitStore((state) => state.version);
   const [mergeOpen, setMergeOpen] = useState(false);
-  const [focused, setFocused] = useState<number | null>(null);
+  const focused = useRef<number | null>(null);
 
   useEffect(() => {
     void useUnitStore.getState().load();
@@ -116,7 +116,9 @@ export function OwnersView(): React.JSX.Element {
         onEdits={onEdits}
         totals={totals}
         searchText={searchText}
-        onCellFocused={(row) => setFocused(row?.id ?? null)}
+        onCellFocused={(row) => {
+          focused.current = row?.id ?? null;
+        }}
         toolbar={
           <>
             <ReasonField />
@@ -125,7 +127,7 @@ export function OwnersView(): React.JSX.Element {
           </>
         }
       />
-      {mergeOpen && <MergeDialog units={units} initial={focused} onClose={() => setMergeOpen(false)} />}
+      {mergeOpen && <MergeDialog units={units} initial={focused.current} onClose={() => setMergeOpen(false)} />}
     </div>
   );
 }
