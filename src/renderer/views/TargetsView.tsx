@@ -45,6 +45,12 @@ function targetValueText(row: TargetRow | undefined): string {
   return row.value === null ? '' : `${row.approx ? '约' : ''}${formatCount(row.value)}`;
 }
 
+/** An actual ten times the target (or a tenth of a ≤ target's) is almost always a unit slip (人 vs 万人). */
+function isSuspicious(row: TargetRow | undefined): boolean {
+  const completion = row?.completion;
+  return completion !== null && completion !== undefined && (completion >= 10 || completion <= 0.01);
+}
+
 function targetColumns(): ColDef<TargetRow>[] {
   return [
     {
@@ -78,10 +84,21 @@ function targetColumns(): ColDef<TargetRow>[] {
       valueGetter: (p) => formatCount(p.data?.actual),
       headerTooltip: '按指标的单位填写，如目标为“万人”时填3.4；也可写“34000人”“98%”',
       cellClass: 'entry',
+      // saved, but probably typed in the wrong unit: say so in the cell
+      cellClassRules: { 'warn-cell': (p) => isSuspicious(p.data) },
+      tooltipValueGetter: (p) =>
+        isSuspicious(p.data) ? `实际值是目标的${((p.data?.completion ?? 0)).toFixed(1)}倍，请检查单位（目标单位：${p.data?.unit ?? ''}）` : undefined,
     },
     { colId: 'completion', headerName: '完成率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null, 1) },
     { colId: 'progress', headerName: '进度状态', width: 96, valueGetter: (p) => p.data?.progress ?? null, cellRenderer: ProgressCell },
-    { field: 'dueDate', headerName: '截止日期', width: 100, editable: true, headerTooltip: '如 2017-06-30 或“2017年6月底”' },
+    {
+      field: 'dueDate',
+      headerName: '截止日期',
+      width: 112,
+      editable: true,
+      cellEditor: 'agDateStringCellEditor',
+      headerTooltip: '日历选择；粘贴时也可写“2017年6月底”',
+    },
     { colId: 'leadUnits', headerName: '责任单位', width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
     { field: 'sourceText', headerName: '原文', flex: 1, minWidth: 120, tooltipField: 'sourceText' },
     { field: 'note', headerName: '备注', width: 100, editable: true, tooltipField: 'note' },
