@@ -1,0 +1,60 @@
+import { decodeText } from '../text/decode';
+import type { CellValue, SpreadsheetData } from './sheet-data';
+
+/**
+ * CSV as Chinese Excel and WPS write it (UTF-8 with or without BOM, or GB18030/GBK, detected), read into
+ * the same shape as a parsed sheet; and CSV written so that a cell can never run as a formula when opened.
+ */
+
+export function parseCsvText(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function readCsv(bytes: Uint8Array, fileName: string, maxRows: number): SpreadsheetData {
+  const { text, encoding } = decodeText(bytes);
+  const all = parseCsvText(text);
+  const rows: CellValue[][] = all.slice(0, maxRows).map((r) => r.map((c) => (c === '' ? null : c)));
+  return { fileName, kind: 'csv', encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, ''), rows, rowCount: all.length, truncated: all.length > maxRows }] };
+}
+
+/** A cell that starts with = + - @ (or a tab/CR that Excel strips first) is prefixed with ' so it stays text. */
+export function escapeCsvCell(value: CellValue): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** UTF-8 with a BOM, CRLF rows: what Excel on Windows opens correctly by double-click. */
+export function writeCsv(rows: readonly (readonly CellValue[])[]): Uint8Array {
+  const text = rows.map((row) => row.map(escapeCsvCell).join(',')).join('\r\n');
+  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+}
