@@ -11,6 +11,10 @@ import type { FloorMetrics } from '../core/budget/floor';
 import { decodeText } from '../core/text/decode';
 import { handlers } from '../main/handlers';
 import type { HandlerContext } from '../main/handlers/context';
+import type { PresetDialogs } from '../main/handlers/preset-dialogs';
+import { nodeHandlerContext } from '../main/exchange/node-context';
+
+type CliContext = HandlerContext & { dialogs: PresetDialogs };
 import { dispatch, toErrorData } from '../main/ipc/dispatch';
 import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../main/store/workbook';
 import type { ChannelName } from '../shared/channel-names';
@@ -76,10 +80,10 @@ function readPlanFile(file: string): string {
   }
 }
 
-async function withWorkbook<T>(path: string, work: (context: HandlerContext) => Promise<T>, create = false): Promise<T> {
+async function withWorkbook<T>(path: string, work: (context: CliContext) => Promise<T>, create = false): Promise<T> {
   const workbook: Workbook = create ? createWorkbook(path, { resources }) : openWorkbook(path, { resources });
   try {
-    return await work({ workbook, dialogs: { pickPlanTextFile: async () => null } });
+    return await work(nodeHandlerContext(workbook, repoRoot));
   } finally {
     workbook.close();
   }

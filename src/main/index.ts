@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { MENU_COMMAND_CHANNEL } from '../shared/commands';
 import { serveAppRequest } from './app-protocol';
 import { handlers, type HandlerContext } from './handlers';
+import { electronDialogs } from './electron-dialogs';
+import { electronSpreadsheetParser } from './exchange/electron-parser';
+import { PendingFiles } from './exchange/pending-files';
 import { registerIpc } from './ipc/register';
 import { toErrorData } from './ipc/dispatch';
 import { menuTemplate } from './menu';
@@ -42,16 +45,10 @@ if (!app.requestSingleInstanceLock()) {
       });
       context = {
         workbook,
-        dialogs: {
-          pickPlanTextFile: async () => {
-            const result = await dialog.showOpenDialog({
-              title: '导入计划文本',
-              filters: [{ name: '文本文件', extensions: ['txt'] }],
-              properties: ['openFile'],
-            });
-            return result.canceled ? null : (result.filePaths[0] ?? null);
-          },
-        },
+        dialogs: electronDialogs(() => mainWindow),
+        // spreadsheets from other offices are parsed in a separate, heap-capped process
+        spreadsheets: electronSpreadsheetParser(join(here, 'parse-worker.js')),
+        pending: new PendingFiles(),
       };
       app.on('will-quit', () => workbook.close());
     } catch (error) {

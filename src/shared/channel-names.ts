@@ -38,6 +38,15 @@ export const CHANNEL_NAMES = [
   'breakback',
   'sensitivity',
   'scenario-compare',
+  'xlsx-export',
+  'xlsx-import-preview',
+  'xlsx-import-apply',
+  'budget-import-inspect',
+  'budget-import-preview',
+  'budget-import-apply',
+  'packet-export',
+  'packet-import-preview',
+  'packet-import-apply',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -22,6 +22,7 @@ import {
   UNIT_EDITABLE_FIELDS,
   unitRowSchema,
 } from './grid';
+import { exchangeChannels } from './exchange';
 import { parsedPlanSchema } from './plan';
 
 /**
@@ -246,6 +247,7 @@ export const contract = {
     output: sensitivityTableSchema,
   },
   'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
+  ...exchangeChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

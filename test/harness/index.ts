@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { handlers } from '../../src/main/handlers';
-import type { HandlerContext } from '../../src/main/handlers/context';
+import { nodeHandlerContext } from '../../src/main/exchange/node-context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { readAppFile } from '../../src/main/app-protocol';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
@@ -51,7 +51,10 @@ export interface WorkbenchSession {
   page: Page;
   workbook: Workbook;
   /** the file the next 导入/打开 dialog will "choose"; null cancels */
+  /** what the next "open file" dialog answers */
   setNextPickedFile(path: string | null): void;
+  /** what the next "save as" (or "choose folder") dialog answers */
+  setNextSavePath(path: string | null): void;
   /** errors the page logged (CSP violations show up here) */
   consoleErrors: string[];
   close(): Promise<void>;
@@ -62,11 +65,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
   }
   const workbook = openWorkbook(options.dbPath, { resources: resourcesAt(repoRoot), actor: 'e2e' });
-  let nextPickedFile: string | null = null;
-  const context: HandlerContext = {
-    workbook,
-    dialogs: { pickPlanTextFile: async () => nextPickedFile },
-  };
+  const context = nodeHandlerContext(workbook, repoRoot);
   const ownsBrowser = options.browser === undefined;
   const browser = options.browser ?? (await launchBrowser());
   const browserContext = await browser.newContext({
@@ -103,7 +102,11 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
     page,
     workbook,
     setNextPickedFile: (path) => {
-      nextPickedFile = path;
+      context.dialogs.open = path;
+    },
+    setNextSavePath: (path) => {
+      context.dialogs.save = path;
+      context.dialogs.folder = path;
     },
     consoleErrors,
     close: async () => {

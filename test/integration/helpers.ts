@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { handlers } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
+import type { PresetDialogs } from '../../src/main/handlers/preset-dialogs';
+import { nodeHandlerContext } from '../../src/main/exchange/node-context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { loadMigrations } from '../../src/main/store/migrations';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
@@ -34,11 +36,11 @@ export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
   return workbook;
 }
 
-export function contextFor(workbook: Workbook): HandlerContext {
-  return { workbook, dialogs: { pickPlanTextFile: async () => null } };
+export function contextFor(workbook: Workbook): HandlerContext & { dialogs: PresetDialogs } {
+  return nodeHandlerContext(workbook, repoRoot);
 }
 
-export function invoker(workbook: Workbook) {
-  const context = contextFor(workbook);
-  return (channel: string, input: unknown) => dispatch(handlers, context, channel, input);
+/** Calls channels as the page would; `dialogs` answers the file dialogs the handlers open. */
+export function invoker(workbook: Workbook, context = contextFor(workbook)) {
+  return Object.assign((channel: string, input: unknown) => dispatch(handlers, context, channel, input), { dialogs: context.dialogs });
 }

@@ -1,16 +1,31 @@
 import type { ChannelName } from '../../shared/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { SpreadsheetParser } from '../exchange/parse-protocol';
+import type { PendingFiles } from '../exchange/pending-files';
 import type { Workbook } from '../store/workbook';
 
-/** What a handler may reach besides its input: the open workbook and the OS dialogs (faked in tests). */
+/**
+ * What a handler may reach besides its input: the open workbook, the OS dialogs (faked in tests), the
+ * out-of-process spreadsheet parser, and files read for a preview and waiting for the user's go-ahead.
+ */
 export interface HandlerContext {
   workbook: Workbook;
   dialogs: DialogService;
+  spreadsheets: SpreadsheetParser;
+  pending: PendingFiles;
 }
+
+export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet';
 
 export interface DialogService {
   /** Asks the user for a plan text file; resolves to its path, or null when cancelled. */
   pickPlanTextFile(): Promise<string | null>;
+  /** An .xlsx (or .csv for a budget) to read. */
+  pickSpreadsheet(purpose: SpreadsheetPurpose): Promise<string | null>;
+  /** Where to save a new .xlsx; `suggestedName` is only the file name. */
+  pickSavePath(suggestedName: string): Promise<string | null>;
+  /** A folder to write several files into. */
+  pickFolder(): Promise<string | null>;
 }
 
 export type Handler<K extends ChannelName> = (

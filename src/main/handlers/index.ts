@@ -10,6 +10,17 @@ import {
   scenarioSelect,
 } from './budget';
 import type { Handlers } from './context';
+import {
+  budgetImportApply,
+  budgetImportInspect,
+  budgetImportPreview,
+  packetExport,
+  packetImportApply,
+  packetImportPreview,
+  xlsxExport,
+  xlsxImportApply,
+  xlsxImportPreview,
+} from './exchange';
 import { scenarioCreate, scenarioDelete, scenarioLock, scenarioPromote } from './scenarios';
 import { changeLogList, historyRedo, historyState, historyUndo } from './history';
 import { planImport, planList, planParse, planPickFile } from './plans';
@@ -55,6 +66,15 @@ export const handlers: Handlers = {
   breakback: breakbackHandler,
   sensitivity: sensitivityHandler,
   'scenario-compare': scenarioCompare,
+  'xlsx-export': xlsxExport,
+  'xlsx-import-preview': xlsxImportPreview,
+  'xlsx-import-apply': xlsxImportApply,
+  'budget-import-inspect': budgetImportInspect,
+  'budget-import-preview': budgetImportPreview,
+  'budget-import-apply': budgetImportApply,
+  'packet-export': packetExport,
+  'packet-import-preview': packetImportPreview,
+  'packet-import-apply': packetImportApply,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -1,71 +1,10 @@
-import { parseComparator, parseDueDate, parseMeasure, parseTargetValue, parseRange } from '../../core/plan/cell-values';
-import type { TargetEditableField } from '../../shared/grid';
-import type { Comparator } from '../../shared/plan';
+import { parseComparator, parseDueDate } from '../../core/plan/cell-values';
 import { WorkbenchError } from '../../shared/result';
 import { defaultPlanId } from '../store/plan-repository';
 import { getTargets, listTargets, progressSettings } from '../store/progress-repository';
-import { accept, applyCellEdits, batchLabel, refuse, type CellPlan } from './cell-edits';
+import { applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
+import { planTargetEdit, TARGET_FIELD_LABELS, type TargetState } from '../edits/target-edits';
 import type { Handler } from './context';
-
-export const TARGET_FIELD_LABELS: Record<TargetEditableField, string> = {
-  label: '指标',
-  comparator: '比较',
-  value: '目标值',
-  baseline: '基期值',
-  actual: '实际值',
-  dueDate: '截止日期',
-  note: '备注',
-};
-
-interface TargetState {
-  id: number;
-  label: string;
-  comparator: Comparator;
-  unit: string;
-  base_unit: string;
-}
-
-function planTargetEdit(target: TargetState, field: TargetEditableField, text: string): CellPlan {
-  const key = { id: target.id };
-  switch (field) {
-    case 'label':
-      return text.trim() === '' ? refuse('指标名称不能为空') : accept((r) => r.update('target', key, 'label', text.trim()));
-    case 'comparator': {
-      const parsed = parseComparator(text);
-      return parsed.ok ? accept((r) => r.update('target', key, 'comparator', parsed.value)) : refuse(parsed.reason);
-    }
-    case 'value': {
-      if (target.comparator === 'range') {
-        const range = parseRange(text, target.unit, target.base_unit);
-        if (!range.ok) return refuse(range.reason);
-        return accept((r) => {
-          r.update('target', key, 'min_value', range.value.min);
-          r.update('target', key, 'max_value', range.value.max);
-          r.update('target', key, 'unit', range.value.unit);
-        });
-      }
-      const parsed = parseTargetValue(text, target.unit, target.base_unit);
-      if (!parsed.ok) return refuse(parsed.reason);
-      return accept((r) => {
-        r.update('target', key, 'value', parsed.value.value);
-        r.update('target', key, 'unit', parsed.value.unit);
-        r.update('target', key, 'base_value', parsed.value.baseValue);
-        r.update('target', key, 'base_unit', parsed.value.baseUnit);
-      });
-    }
-    case 'baseline':
-    case 'actual': {
-      const parsed = parseMeasure(text, target.unit, target.base_unit);
-      return parsed.ok ? accept((r) => r.update('target', key, field, parsed.value)) : refuse(parsed.reason);
-    }
-    case 'dueDate': {
-      const parsed = parseDueDate(text);
-      return parsed.ok ? accept((r) => r.update('target', key, 'due_date', parsed.value)) : refuse(parsed.reason);
-    }
-    case 'note':
-      return accept((r) => r.update('target', key, 'note', text));
-  }
-}
 
 export const targetList: Handler<'target-list'> = ({ planId }, { workbook }) => {
   const id = planId ?? defaultPlanId(workbook.db);

@@ -1,84 +1,9 @@
-import { TASK_STATUSES, type TaskEditableField, type TaskStatus } from '../../shared/contract';
-import type { OwnerRole } from '../../shared/plan';
 import { WorkbenchError } from '../../shared/result';
 import type { Db } from '../store/connection';
-import type { Recorder } from '../store/journal';
 import { defaultPlanId, getTasks, listTasks } from '../store/plan-repository';
-import { findUnitId } from '../store/unit-repository';
-import { accept, applyCellEdits, batchLabel, refuse, type CellPlan } from './cell-edits';
+import { accept, applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
+import { assertEveryTaskLed, planTaskEdit, TASK_FIELD_LABELS, writeOwnerRole } from '../edits/task-edits';
 import type { Handler } from './context';
-
-const TEXT_COLUMNS = { title: 'title', progressNote: 'progress_note', remark: 'remark' } as const;
-
-export const TASK_FIELD_LABELS: Record<TaskEditableField, string> = {
-  title: '任务',
-  status: '状态',
-  progressNote: '完成情况',
-  remark: '备注',
-  leadUnits: '牵头单位',
-  coUnits: '配合单位',
-};
-
-/** Status as stored or as shown (a paste from Excel carries the Chinese label). */
-const STATUS_WORDS: Record<string, TaskStatus> = {
-  未开始: 'not_started',
-  推进中: 'in_progress',
-  进行中: 'in_progress',
-  已完成: 'done',
-  完成: 'done',
-  滞后: 'at_risk',
-  暂停: 'suspended',
-  ...Object.fromEntries(TASK_STATUSES.map((status) => [status, status])),
-};
-
-export function splitUnitList(text: string): string[] {
-  return text
-    .split(/[、,，;；/\n]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
-
-/** Makes `unitIds` (in order) the task's owners in `role`; a unit holding the other role moves over. */
-export function setOwners(db: Db, recorder: Recorder, taskId: number, role: OwnerRole, unitIds: readonly number[]): void {
-  const current = db.prepare('SELECT unit_id AS unitId, role, ord FROM task_owner WHERE task_id = ?').all(taskId) as {
-    unitId: number;
-    role: OwnerRole;
-    ord: number;
-  }[];
-  for (const owner of current) {
-    if (owner.role === role && !unitIds.includes(owner.unitId)) recorder.delete('task_owner', { task_id: taskId, unit_id: owner.unitId });
-  }
-  let nextOrd = current.reduce((max, owner) => Math.max(max, owner.ord), -1) + 1;
-  for (const unitId of unitIds) {
-    const existing = current.find((owner) => owner.unitId === unitId);
-    if (existing) recorder.update('task_owner', { task_id: taskId, unit_id: unitId }, 'role', role);
-    else recorder.insert('task_owner', { task_id: taskId, unit_id: unitId, role, ord: nextOrd++ });
-  }
-}
-
-function planTaskEdit(db: Db, taskId: number, field: TaskEditableField, value: string): CellPlan {
-  switch (field) {
-    case 'status': {
-      const status = STATUS_WORDS[value.trim()];
-      return status ? accept((r) => r.update('task', { id: taskId }, 'status', status)) : refuse('状态请选“未开始”“推进中”“已完成”“滞后”或“暂停”');
-    }
-    case 'title':
-      if (value.trim() === '') return refuse('任务名称不能为空');
-      return accept((r) => r.update('task', { id: taskId }, 'title', value.trim()));
-    case 'progressNote':
-    case 'remark':
-      return accept((r) => r.update('task', { id: taskId }, TEXT_COLUMNS[field], value));
-    case 'leadUnits':
-    case 'coUnits': {
-      const names = splitUnitList(value);
-      const ids = names.map((name) => findUnitId(db, name));
-      const unknown = names.filter((_, i) => ids[i] === null);
-      if (unknown.length > 0) return refuse(`没有名为“${unknown.join('、')}”的责任单位（可先在“责任单位”表中新增）`);
-      if (field === 'leadUnits' && ids.length === 0) return refuse('每项任务至少要有一个牵头单位');
-      return accept((r) => setOwners(db, r, taskId, field === 'leadUnits' ? 'lead' : 'co', [...new Set(ids as number[])]));
-    }
-  }
-}
 
 export const taskList: Handler<'task-list'> = ({ planId }, { workbook }) => {
   const id = planId ?? defaultPlanId(workbook.db);
@@ -109,14 +34,6 @@ export const taskUpdate: Handler<'task-update'> = ({ edits, reason, label }, { w
 
 const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
 
-/** Run inside the action's transaction: throwing rolls the batch back. */
-function assertEveryTaskLed(db: Db, taskIds: readonly number[], numbers: ReadonlyMap<number, number>): void {
-  const leadless = taskIds.filter((taskId) => !db.prepare("SELECT 1 FROM task_owner WHERE task_id = ? AND role = 'lead'").get(taskId));
-  if (leadless.length > 0) {
-    throw new WorkbenchError('bad_input', `任务${leadless.map((t) => numbers.get(t)).join('、')}将没有牵头单位，未做任何修改。请先指定其他牵头单位。`);
-  }
-}
-
 /**
  * The matrix: units' roles on tasks — lead (●), co (○) or none — as one action however many cells change.
  * A task is never left without a lead unit.
@@ -134,16 +51,7 @@ export const taskOwnerSet: Handler<'task-owner-set'> = ({ changes, reason, label
     return {
       where,
       text,
-      plan: accept((recorder) => {
-        const key = { task_id: change.taskId, unit_id: change.unitId };
-        const current = db.prepare('SELECT role FROM task_owner WHERE task_id = ? AND unit_id = ?').get(change.taskId, change.unitId) as { role: OwnerRole } | undefined;
-        if (change.role === null) recorder.delete('task_owner', key);
-        else if (current) recorder.update('task_owner', key, 'role', change.role);
-        else {
-          const ord = (db.prepare('SELECT COALESCE(MAX(ord), -1) + 1 AS ord FROM task_owner WHERE task_id = ?').get(change.taskId) as { ord: number }).ord;
-          recorder.insert('task_owner', { ...key, role: change.role, ord });
-        }
-      }),
+      plan: accept((recorder) => writeOwnerRole(db, recorder, change.taskId, change.unitId, change.role)),
     };
   });
   const first = changes[0];

@@ -1,0 +1,100 @@
+import * as XLSX from 'xlsx';
+import { COMPARATOR_SIGNS } from '../plan/cell-values';
+import type { TargetRow } from '../../shared/grid';
+import type { ErrorDetail } from '../../shared/result';
+import { finishXlsx } from './finish-xlsx';
+import { buildSheet, HEADER_ROWS } from './sheet-builder';
+import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
+import { intOf, readSheet, sameNumber } from './sheet-reader';
+
+/**
+ * Per-unit packets, the way supervision actually works: each unit gets its own tasks and targets with two
+ * columns to fill (实际值, 进展说明), sends the file back, and every returned change is reviewed one by one.
+ */
+
+export const PACKET_SHEET = '报送表';
+export const PACKET_HEADERS = ['指标ID', '任务编号', '任务', '指标', '比较', '目标值', '单位', '截止日期', '实际值', '进展说明'] as const;
+
+export function packetFileName(unitName: string): string {
+  return `${unitName.replace(/[\\/:*?"<>|]/g, '_')}-指标报送表.xlsx`;
+}
+
+export function buildPacket(planTitle: string, unitName: string, targets: readonly TargetRow[], exportedAt: string): Uint8Array {
+  const sheet = buildSheet({
+    name: PACKET_SHEET,
+    title: `${planTitle} —— 指标完成情况报送表`,
+    subtitle: `报送单位：${unitName}　导出时间：${exportedAt}　请填写“实际值”（按指标单位）和“进展说明”，其余列请勿修改`,
+    columns: [
+      { header: '指标ID', width: 7, format: 'int' },
+      { header: '任务编号', width: 8, format: 'int' },
+      { header: '任务', width: 16 },
+      { header: '指标', width: 30 },
+      { header: '比较', width: 6 },
+      { header: '目标值', width: 10, format: 'count' },
+      { header: '单位', width: 8 },
+      { header: '截止日期', width: 12 },
+      { header: '实际值', width: 12, format: 'count' },
+      { header: '进展说明', width: 40 },
+    ],
+    rows: targets.map((t): CellValue[] => [t.id, t.taskNumber, t.taskTitle, t.label, COMPARATOR_SIGNS[t.comparator], t.value, t.unit, t.dueDate, t.actual, t.note]),
+  });
+  const workbook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(workbook, sheet, PACKET_SHEET);
+  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  return finishXlsx(bytes, [{ frozenRows: HEADER_ROWS, frozenColumns: 4 }]);
+}
+
+export interface PacketChange {
+  /** stable within one preview: what the user accepts or rejects */
+  id: number;
+  targetId: number;
+  label: string;
+  taskNumber: number | null;
+  field: 'actual' | 'note';
+  before: string;
+  after: string;
+  where: string;
+}
+
+export interface PacketDiff {
+  unitName: string;
+  changes: PacketChange[];
+  problems: ErrorDetail[];
+}
+
+/** A returned packet against the current targets: only 实际值 and 进展说明 are taken; the unit must own the targets. */
+export function diffPacket(data: SpreadsheetData, targets: readonly TargetRow[], unitOwns: (unitName: string, target: TargetRow) => boolean): PacketDiff {
+  const sheetData = data.sheets.find((s) => s.name === PACKET_SHEET) ?? data.sheets[0];
+  const problems: ErrorDetail[] = [];
+  const subtitle = textOf(sheetData?.rows[1]?.[0] ?? null);
+  const unitName = /报送单位：(\S+)/.exec(subtitle)?.[1] ?? '';
+  const sheet = sheetData ? readSheet(sheetData, ['指标ID', '指标', '实际值']) : null;
+  if (!sheet || !unitName) {
+    return { unitName, changes: [], problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“指标ID/实际值”列）。` }] };
+  }
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const changes: PacketChange[] = [];
+  for (const row of sheet.rows) {
+    const target = byId.get(intOf(row.get('指标ID')) ?? -1);
+    if (!target) {
+      problems.push({ where: row.where('指标ID'), message: `指标ID“${row.text('指标ID')}”在工作簿中不存在。` });
+      continue;
+    }
+    if (!unitOwns(unitName, target)) {
+      problems.push({ where: row.where('指标ID'), message: `指标“${target.label}”不是“${unitName}”牵头或配合的任务，不能由其报送。` });
+      continue;
+    }
+    const actualCell = row.get('实际值');
+    const actualText = typeof actualCell === 'number' ? String(actualCell) : textOf(actualCell);
+    const actualChanged =
+      typeof actualCell === 'number' ? !sameNumber(actualCell, target.actual) : actualText === '' ? target.actual !== null : actualText !== String(target.actual ?? '');
+    if (actualChanged) {
+      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'actual', before: target.actual === null ? '' : String(target.actual), after: actualText, where: row.where('实际值') });
+    }
+    const note = row.text('进展说明');
+    if (row.has('进展说明') && note !== target.note.trim()) {
+      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'note', before: target.note, after: note, where: row.where('进展说明') });
+    }
+  }
+  return { unitName, changes, problems };
+}

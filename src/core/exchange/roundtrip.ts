@@ -1,0 +1,374 @@
+import { toFen, parseMoney } from '../budget/money';
+import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
+import type { TaskEditableField } from '../../shared/contract';
+import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
+import type { ErrorDetail } from '../../shared/result';
+import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
+import { dateText, intOf, type ReadableSheet, readSheet, sameNumber, type SheetRow } from './sheet-reader';
+import {
+  BUDGET_HEADERS,
+  livelihoodText,
+  SCENARIO_HEADERS,
+  SHEETS,
+  TARGET_HEADERS,
+  TASK_HEADERS,
+  UNIT_HEADERS,
+  type WorkbookSnapshot,
+} from './snapshot';
+
+/**
+ * A workbook exported earlier (and perhaps edited in Excel/WPS), compared with the workbook as it is now:
+ * what would be added, changed and removed, sheet by sheet, as edits the grids would make. Nothing here
+ * writes; the caller validates every edit and applies all of them in one action or none.
+ */
+
+type Role = 'lead' | 'co' | null;
+
+export interface SheetSummary {
+  sheet: string;
+  added: number;
+  changed: number;
+  removed: number;
+  notes: string[];
+}
+
+export interface Located {
+  where: string;
+  /** what the cell said */
+  text: string;
+  /** what it replaces, for the preview */
+  before: string;
+}
+
+export interface RoundTripChanges {
+  summary: SheetSummary[];
+  taskEdits: (Located & { taskId: number; field: TaskEditableField; value: string })[];
+  targetEdits: (Located & { targetId: number; field: TargetEditableField; value: string })[];
+  unitEdits: (Located & { unitId: number; field: UnitEditableField; value: string })[];
+  ownerChanges: (Located & { taskId: number; unitId: number; role: Role })[];
+  lineEdits: (Located & { lineId: number; field: 'code' | 'name' | 'livelihood' | 'note' | 'amount' | 'quantity' | 'rate'; value: string })[];
+  lineAdds: (Located & { code: string; name: string; amountFen: number })[];
+  lineRemovals: { lineId: number; name: string }[];
+  scenarioAmounts: (Located & { scenarioId: number | null; scenarioName: string; lineId: number; amountFen: number })[];
+  problems: ErrorDetail[];
+}
+
+const STATUS_TEXT: Record<string, string> = { not_started: '未开始', in_progress: '推进中', done: '已完成', at_risk: '滞后', suspended: '暂停' };
+
+function emptyChanges(): RoundTripChanges {
+  return { summary: [], taskEdits: [], targetEdits: [], unitEdits: [], ownerChanges: [], lineEdits: [], lineAdds: [], lineRemovals: [], scenarioAmounts: [], problems: [] };
+}
+
+const normalizeList = (text: string): string =>
+  text
+    .split(/[、,，;；/\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('、');
+
+/** Text of a cell for comparison; a number is compared as a number by the caller. */
+function cellText(value: CellValue): string {
+  return typeof value === 'number' ? String(value) : textOf(value);
+}
+
+function numberDiffers(cell: CellValue, current: number | null): boolean {
+  if (cell === null || textOf(cell) === '') return current !== null;
+  if (typeof cell === 'number') return !sameNumber(cell, current);
+  const parsed = Number(textOf(cell).replaceAll(',', ''));
+  return Number.isFinite(parsed) ? !sameNumber(parsed, current) : true;
+}
+
+function findSheet(data: SpreadsheetData, name: string, headers: readonly string[], changes: RoundTripChanges): ReadableSheet | null {
+  const sheet = data.sheets.find((s) => s.name === name);
+  if (!sheet) return null;
+  const readable = readSheet(sheet, headers.slice(0, 3));
+  if (!readable) changes.problems.push({ where: `工作表“${name}”`, message: `找不到表头（应有“${headers.slice(0, 3).join('”“')}”等列），请使用本软件导出的格式。` });
+  return readable;
+}
+
+function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const sheet = findSheet(data, SHEETS.tasks, TASK_HEADERS, out);
+  if (!sheet) return;
+  const summary: SheetSummary = { sheet: SHEETS.tasks, added: 0, changed: 0, removed: 0, notes: [] };
+  const byNumber = new Map(now.tasks.map((t) => [t.number, t]));
+  const seen = new Set<number>();
+  const fields: [string, TaskEditableField, (t: WorkbookSnapshot['tasks'][number]) => string, boolean][] = [
+    ['任务', 'title', (t) => t.title, false],
+    ['牵头单位', 'leadUnits', (t) => t.leadUnits.join('、'), true],
+    ['配合单位', 'coUnits', (t) => t.coUnits.join('、'), true],
+    ['状态', 'status', (t) => STATUS_TEXT[t.status] ?? t.status, false],
+    ['完成情况', 'progressNote', (t) => t.progressNote, false],
+    ['备注', 'remark', (t) => t.remark, false],
+  ];
+  for (const row of sheet.rows) {
+    const number = intOf(row.get('编号'));
+    const task = number === null ? undefined : byNumber.get(number);
+    if (!task) {
+      out.problems.push({ where: row.where('编号'), message: `任务编号“${row.text('编号')}”在工作簿中不存在；新增任务请用“导入计划文本”。` });
+      continue;
+    }
+    seen.add(task.id);
+    let changed = false;
+    for (const [header, field, current, isList] of fields) {
+      if (!row.has(header)) continue;
+      const text = cellText(row.get(header));
+      const before = current(task);
+      if ((isList ? normalizeList(text) : text) === (isList ? normalizeList(before) : before.trim())) continue;
+      out.taskEdits.push({ taskId: task.id, field, value: text, where: row.where(header), text, before });
+      changed = true;
+    }
+    if (changed) summary.changed++;
+  }
+  const missing = now.tasks.filter((t) => !seen.has(t.id)).length;
+  if (missing > 0) summary.notes.push(`文件中缺少${missing}项任务，导入不会删除任务。`);
+  out.summary.push(summary);
+}
+
+function targetValueText(t: WorkbookSnapshot['targets'][number]): string {
+  if (t.comparator !== 'range') return t.value === null ? '' : String(t.value);
+  const bound = (v: number | null): string => (v === null ? '' : String(toWrittenUnit(v, t.unit)));
+  return `${bound(t.min)}~${bound(t.max)}`;
+}
+
+function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const sheet = findSheet(data, SHEETS.targets, TARGET_HEADERS, out);
+  if (!sheet) return;
+  const summary: SheetSummary = { sheet: SHEETS.targets, added: 0, changed: 0, removed: 0, notes: [] };
+  const byId = new Map(now.targets.map((t) => [t.id, t]));
+  for (const row of sheet.rows) {
+    const id = intOf(row.get('指标ID'));
+    const target = id === null ? undefined : byId.get(id);
+    if (!target) {
+      out.problems.push({ where: row.where('指标ID'), message: `指标ID“${row.text('指标ID')}”在工作簿中不存在；新增指标请用“导入计划文本”。` });
+      continue;
+    }
+    let changed = false;
+    const push = (header: string, field: TargetEditableField, text: string, before: string): void => {
+      out.targetEdits.push({ targetId: target.id, field, value: text, where: row.where(header), text, before });
+      changed = true;
+    };
+    if (row.has('指标') && row.text('指标') !== target.label) push('指标', 'label', row.text('指标'), target.label);
+    if (row.has('比较') && row.text('比较') !== COMPARATOR_SIGNS[target.comparator]) push('比较', 'comparator', row.text('比较'), COMPARATOR_SIGNS[target.comparator]);
+    if (row.has('目标值')) {
+      const cell = row.get('目标值');
+      const differs = target.comparator === 'range' ? cellText(cell) !== targetValueText(target) : numberDiffers(cell, target.value);
+      if (differs) push('目标值', 'value', cellText(cell), targetValueText(target));
+    }
+    for (const [header, field, current] of [
+      ['基期值', 'baseline', target.baseline],
+      ['实际值', 'actual', target.actual],
+    ] as const) {
+      if (row.has(header) && numberDiffers(row.get(header), current)) push(header, field, cellText(row.get(header)), current === null ? '' : String(current));
+    }
+    if (row.has('截止日期') && dateText(row.get('截止日期')) !== target.dueDate) push('截止日期', 'dueDate', dateText(row.get('截止日期')), target.dueDate);
+    if (row.has('备注') && cellText(row.get('备注')) !== target.note.trim()) push('备注', 'note', cellText(row.get('备注')), target.note);
+    if (changed) summary.changed++;
+  }
+  out.summary.push(summary);
+}
+
+function diffUnits(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const sheet = findSheet(data, SHEETS.units, UNIT_HEADERS, out);
+  if (!sheet) return;
+  const summary: SheetSummary = { sheet: SHEETS.units, added: 0, changed: 0, removed: 0, notes: [] };
+  const byId = new Map(now.units.map((u) => [u.id, u]));
+  for (const row of sheet.rows) {
+    const id = intOf(row.get('单位ID'));
+    const unit = id === null ? undefined : byId.get(id);
+    if (!unit) {
+      out.problems.push({ where: row.where('单位ID'), message: `单位ID“${row.text('单位ID')}”在工作簿中不存在；新增单位请在“责任单位”表中进行。` });
+      continue;
+    }
+    let changed = false;
+    for (const [header, field, before, isList] of [
+      ['单位', 'name', unit.name, false],
+      ['别名', 'aliases', unit.aliases.join('、'), true],
+      ['联系人', 'contact', unit.contact, false],
+      ['电话', 'phone', unit.phone, false],
+    ] as const) {
+      if (!row.has(header)) continue;
+      const text = cellText(row.get(header));
+      if ((isList ? normalizeList(text) : text) === (isList ? normalizeList(before) : before.trim())) continue;
+      out.unitEdits.push({ unitId: unit.id, field, value: text, where: row.where(header), text, before });
+      changed = true;
+    }
+    if (changed) summary.changed++;
+  }
+  out.summary.push(summary);
+}
+
+function roleOfMark(text: string): Role | undefined {
+  if (['●', '牵头'].includes(text)) return 'lead';
+  if (['○', '〇', '配合'].includes(text)) return 'co';
+  if (text === '') return null;
+  return undefined;
+}
+
+function diffMatrix(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const sheet = findSheet(data, SHEETS.matrix, ['编号', '任务'], out);
+  if (!sheet) return;
+  const summary: SheetSummary = { sheet: SHEETS.matrix, added: 0, changed: 0, removed: 0, notes: [] };
+  const byNumber = new Map(now.tasks.map((t) => [t.number, t]));
+  const unitColumns = now.units.filter((u) => sheet.columns.has(u.name));
+  const unknown = [...sheet.columns.keys()].filter((h) => h !== '编号' && h !== '任务' && !now.units.some((u) => u.name === h));
+  if (unknown.length > 0) summary.notes.push(`未知的单位列已忽略：${unknown.join('、')}`);
+  for (const row of sheet.rows) {
+    const task = byNumber.get(intOf(row.get('编号')) ?? -1);
+    if (!task) continue;
+    let changed = false;
+    for (const unit of unitColumns) {
+      const text = row.text(unit.name);
+      const role = roleOfMark(text);
+      const current: Role = task.leadUnits.includes(unit.name) ? 'lead' : task.coUnits.includes(unit.name) ? 'co' : null;
+      if (role === undefined) {
+        out.problems.push({ where: row.where(unit.name), message: `“${text}”不是分工标记（● 牵头，○ 配合，空白为不参与）。` });
+        continue;
+      }
+      if (role === current) continue;
+      out.ownerChanges.push({ taskId: task.id, unitId: unit.id, role, where: row.where(unit.name), text, before: current === 'lead' ? '●' : current === 'co' ? '○' : '' });
+      changed = true;
+    }
+    if (changed) summary.changed++;
+  }
+  out.summary.push(summary);
+}
+
+/** A money cell in 万元: a number, or text in the grammar ("3.4亿", "800元"); sub-分 amounts are errors. */
+export function moneyOfCell(value: CellValue): { ok: true; fen: number | null } | { ok: false; reason: string } {
+  if (value === null || textOf(value) === '' || /^[-—–]+$/.test(textOf(value))) return { ok: true, fen: null };
+  if (typeof value === 'number') {
+    const fen = toFen(value, 1_000_000);
+    return fen.ok ? { ok: true, fen: fen.fen } : fen;
+  }
+  const parsed = parseMoney(textOf(value), 'wan');
+  return parsed.ok ? { ok: true, fen: parsed.fen } : parsed;
+}
+
+function diffBudget(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const baseline = now.baseline;
+  const sheet = baseline ? findSheet(data, SHEETS.budget, BUDGET_HEADERS, out) : null;
+  if (!sheet || !baseline) return;
+  const summary: SheetSummary = { sheet: SHEETS.budget, added: 0, changed: 0, removed: 0, notes: [] };
+  const byId = new Map(baseline.lines.map((l) => [l.id, l]));
+  const seen = new Set<number>();
+  for (const row of sheet.rows) {
+    const id = intOf(row.get('行ID'));
+    const amount = moneyOfCell(row.get('金额（万元）'));
+    if (!amount.ok) {
+      out.problems.push({ where: row.where('金额（万元）'), message: `“${cellText(row.get('金额（万元）'))}”：${amount.reason}` });
+      continue;
+    }
+    if (id === null) {
+      if (!row.text('科目编码') && !row.text('科目名称')) continue;
+      if (amount.fen === null) {
+        out.problems.push({ where: row.where('金额（万元）'), message: '新增的预算行缺少金额。' });
+        continue;
+      }
+      out.lineAdds.push({ code: row.text('科目编码'), name: row.text('科目名称'), amountFen: amount.fen, where: row.where('科目编码'), text: row.text('科目名称'), before: '' });
+      summary.added++;
+      continue;
+    }
+    const line = byId.get(id);
+    if (!line) {
+      out.problems.push({ where: row.where('行ID'), message: `行ID“${id}”不属于当前基线；新增行请把行ID留空。` });
+      continue;
+    }
+    seen.add(id);
+    let changed = false;
+    const push = (header: string, field: RoundTripChanges['lineEdits'][number]['field'], text: string, before: string): void => {
+      out.lineEdits.push({ lineId: id, field, value: text, where: row.where(header), text, before });
+      changed = true;
+    };
+    if (row.text('科目编码') !== line.code) push('科目编码', 'code', row.text('科目编码'), line.code);
+    if (row.text('科目名称') !== line.name) push('科目名称', 'name', row.text('科目名称'), line.name);
+    if (row.has('民生') && row.text('民生') !== livelihoodText(line)) {
+      const text = row.text('民生');
+      push('民生', 'livelihood', text.startsWith('按分类') ? '自动' : text, livelihoodText(line));
+    }
+    if (row.has('备注') && row.text('备注') !== line.note.trim()) push('备注', 'note', row.text('备注'), line.note);
+    if (line.hasDriver) {
+      if (row.has('单价（元）') && numberDiffers(row.get('单价（元）'), line.rateFen === null ? null : line.rateFen / 100)) {
+        push('单价（元）', 'rate', cellText(row.get('单价（元）')), String((line.rateFen ?? 0) / 100));
+      }
+      if (row.has('数量') && line.targetId === null && numberDiffers(row.get('数量'), line.quantity)) push('数量', 'quantity', cellText(row.get('数量')), String(line.quantity));
+    } else if (amount.fen !== null && amount.fen !== line.amountFen) {
+      push('金额（万元）', 'amount', String(amount.fen / 1_000_000), String(line.amountFen / 1_000_000));
+    }
+    if (changed) summary.changed++;
+  }
+  for (const line of baseline.lines) {
+    if (!seen.has(line.id)) {
+      out.lineRemovals.push({ lineId: line.id, name: `${line.code} ${line.name}` });
+      summary.removed++;
+    }
+  }
+  out.summary.push(summary);
+}
+
+function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const baseline = now.baseline;
+  if (!baseline) return;
+  for (const sheetData of data.sheets.filter((s) => s.name.startsWith(SHEETS.scenarioPrefix))) {
+    const sheet = readSheet(sheetData, SCENARIO_HEADERS.slice(0, 3));
+    if (!sheet) continue;
+    // the title row holds the full name; the sheet name may have been cut to 31 characters
+    const title = textOf(sheetData.rows[0]?.[0] ?? null);
+    const name = title.startsWith('情景 —— ') ? title.slice('情景 —— '.length) : sheetData.name.slice(SHEETS.scenarioPrefix.length);
+    const scenario = now.scenarios.find((s) => s.name === name);
+    const summary: SheetSummary = { sheet: sheetData.name, added: scenario ? 0 : 1, changed: 0, removed: 0, notes: scenario ? [] : [`将新建情景“${name}”`] };
+    const lines = new Map((scenario ?? baseline).lines.map((l) => [l.id, l]));
+    for (const row of sheet.rows) {
+      const id = intOf(row.get('行ID'));
+      const line = id === null ? undefined : lines.get(id);
+      if (!line) {
+        out.problems.push({ where: row.where('行ID'), message: `行ID“${row.text('行ID')}”不属于当前基线。` });
+        continue;
+      }
+      const amount = moneyOfCell(row.get('情景金额（万元）'));
+      if (!amount.ok) {
+        out.problems.push({ where: row.where('情景金额（万元）'), message: `“${cellText(row.get('情景金额（万元）'))}”：${amount.reason}` });
+        continue;
+      }
+      if (amount.fen === null || amount.fen === line.amountFen) continue;
+      out.scenarioAmounts.push({
+        scenarioId: scenario?.id ?? null,
+        scenarioName: name,
+        lineId: line.id,
+        amountFen: amount.fen,
+        where: row.where('情景金额（万元）'),
+        text: cellText(row.get('情景金额（万元）')),
+        before: String(line.amountFen / 1_000_000),
+      });
+      summary.changed++;
+    }
+    out.summary.push(summary);
+  }
+}
+
+export function diffRoundTrip(data: SpreadsheetData, now: WorkbookSnapshot): RoundTripChanges {
+  const out = emptyChanges();
+  if (!data.sheets.some((s) => Object.values(SHEETS).includes(s.name as never))) {
+    out.problems.push({ message: `“${data.fileName}”不是本软件导出的工作簿格式（没有“任务”“指标”“预算”等工作表）。导入自己的预算表请用“导入预算表”。` });
+    return out;
+  }
+  diffUnits(data, now, out);
+  diffTasks(data, now, out);
+  diffTargets(data, now, out);
+  diffMatrix(data, now, out);
+  diffBudget(data, now, out);
+  diffScenarios(data, now, out);
+  return out;
+}
+
+export function changeCount(changes: RoundTripChanges): number {
+  return (
+    changes.taskEdits.length +
+    changes.targetEdits.length +
+    changes.unitEdits.length +
+    changes.ownerChanges.length +
+    changes.lineEdits.length +
+    changes.lineAdds.length +
+    changes.lineRemovals.length +
+    changes.scenarioAmounts.length
+  );
+}

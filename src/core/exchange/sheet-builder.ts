@@ -1,0 +1,65 @@
+import * as XLSX from 'xlsx';
+import type { CellValue } from './sheet-data';
+
+/**
+ * One exported sheet in the house layout: a merged title row, a subtitle row (单位：万元, the date, the
+ * example-data label), the header row, then data. Numbers stay numbers with a display format, so Excel and
+ * WPS can sum them; the three top rows are frozen when the file is finished (finish-xlsx.ts).
+ */
+
+export const HEADER_ROWS = 3;
+
+export type ColumnFormat = 'text' | 'wan' | 'yuan' | 'percent' | 'count' | 'int';
+
+const NUMBER_FORMATS: Record<Exclude<ColumnFormat, 'text'>, string> = {
+  wan: '#,##0.00',
+  yuan: '#,##0.00',
+  percent: '0.00%',
+  count: '#,##0.####',
+  int: '0',
+};
+
+export interface SheetColumn {
+  header: string;
+  /** width in characters */
+  width: number;
+  format?: ColumnFormat;
+}
+
+export interface SheetSpec {
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: SheetColumn[];
+  rows: CellValue[][];
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function safeSheetName(name: string, taken: ReadonlySet<string>): string {
+  const base = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || '工作表';
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base.slice(0, 28)}(${n})`;
+  return candidate;
+}
+
+export function buildSheet(spec: SheetSpec): XLSX.WorkSheet {
+  const width = Math.max(1, spec.columns.length);
+  const aoa: CellValue[][] = [[spec.title], [spec.subtitle], spec.columns.map((c) => c.header), ...spec.rows];
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  sheet['!merges'] = [
+    { s: { r: 0, c: 0 }, e: { r: 0, c: width - 1 } },
+    { s: { r: 1, c: 0 }, e: { r: 1, c: width - 1 } },
+  ];
+  sheet['!cols'] = spec.columns.map((c) => ({ wch: c.width }));
+  sheet['!rows'] = [{ hpt: 26 }, { hpt: 18 }, { hpt: 20 }];
+  sheet['!margins'] = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+  if (spec.rows.length > 0) sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 2, c: 0 }, e: { r: 2 + spec.rows.length, c: width - 1 } }) };
+  spec.columns.forEach((column, c) => {
+    if (!column.format || column.format === 'text') return;
+    for (let r = 0; r < spec.rows.length; r++) {
+      const cell = sheet[XLSX.utils.encode_cell({ r: r + HEADER_ROWS, c })] as XLSX.CellObject | undefined;
+      if (cell && cell.t === 'n') cell.z = NUMBER_FORMATS[column.format];
+    }
+  });
+  return sheet;
+}

@@ -1,0 +1,67 @@
+import { parseComparator, parseDueDate, parseMeasure, parseRange, parseTargetValue } from '../../core/plan/cell-values';
+import type { TargetEditableField } from '../../shared/grid';
+import type { Comparator } from '../../shared/plan';
+import { accept, refuse, type CellPlan } from './cell-edits';
+
+/** Checking and writing one target cell: shared by the grid, paste, unit packets and spreadsheet import. */
+
+export const TARGET_FIELD_LABELS: Record<TargetEditableField, string> = {
+  label: '指标',
+  comparator: '比较',
+  value: '目标值',
+  baseline: '基期值',
+  actual: '实际值',
+  dueDate: '截止日期',
+  note: '备注',
+};
+
+export interface TargetState {
+  id: number;
+  label: string;
+  comparator: Comparator;
+  unit: string;
+  base_unit: string;
+}
+
+export function planTargetEdit(target: TargetState, field: TargetEditableField, text: string): CellPlan {
+  const key = { id: target.id };
+  switch (field) {
+    case 'label':
+      return text.trim() === '' ? refuse('指标名称不能为空') : accept((r) => r.update('target', key, 'label', text.trim()));
+    case 'comparator': {
+      const parsed = parseComparator(text);
+      return parsed.ok ? accept((r) => r.update('target', key, 'comparator', parsed.value)) : refuse(parsed.reason);
+    }
+    case 'value': {
+      if (target.comparator === 'range') {
+        const range = parseRange(text, target.unit, target.base_unit);
+        if (!range.ok) return refuse(range.reason);
+        return accept((r) => {
+          r.update('target', key, 'min_value', range.value.min);
+          r.update('target', key, 'max_value', range.value.max);
+          r.update('target', key, 'unit', range.value.unit);
+        });
+      }
+      const parsed = parseTargetValue(text, target.unit, target.base_unit);
+      if (!parsed.ok) return refuse(parsed.reason);
+      return accept((r) => {
+        r.update('target', key, 'value', parsed.value.value);
+        r.update('target', key, 'unit', parsed.value.unit);
+        r.update('target', key, 'base_value', parsed.value.baseValue);
+        r.update('target', key, 'base_unit', parsed.value.baseUnit);
+      });
+    }
+    case 'baseline':
+    case 'actual': {
+      const parsed = parseMeasure(text, target.unit, target.base_unit);
+      return parsed.ok ? accept((r) => r.update('target', key, field, parsed.value)) : refuse(parsed.reason);
+    }
+    case 'dueDate': {
+      const parsed = parseDueDate(text);
+      return parsed.ok ? accept((r) => r.update('target', key, 'due_date', parsed.value)) : refuse(parsed.reason);
+    }
+    case 'note':
+      return accept((r) => r.update('target', key, 'note', text));
+  }
+}
+

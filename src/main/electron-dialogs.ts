@@ -1,0 +1,36 @@
+import { type BrowserWindow, dialog } from 'electron';
+import type { DialogService, SpreadsheetPurpose } from './handlers/context';
+
+/** The OS file dialogs, in Chinese, parented to the app window. */
+const OPEN_TITLES: Record<SpreadsheetPurpose, string> = {
+  workbook: '导入Excel工作簿（本软件导出的格式）',
+  budget: '导入预算表（Excel或CSV）',
+  packet: '导入单位报送表',
+};
+
+export function electronDialogs(window: () => BrowserWindow | null): DialogService {
+  const parent = (): BrowserWindow | undefined => window() ?? undefined;
+  const open = async (title: string, filters: Electron.FileFilter[]): Promise<string | null> => {
+    const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
+    const owner = parent();
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  return {
+    pickPlanTextFile: () => open('导入计划文本', [{ name: '文本文件', extensions: ['txt'] }]),
+    pickSpreadsheet: (purpose) =>
+      open(OPEN_TITLES[purpose], purpose === 'budget' ? [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]),
+    pickSavePath: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = { title: '保存为', defaultPath: suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
+      const owner = parent();
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    pickFolder: async () => {
+      const options: Electron.OpenDialogOptions = { title: '选择保存报送表的文件夹', properties: ['openDirectory', 'createDirectory'] };
+      const owner = parent();
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

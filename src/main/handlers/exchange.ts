@@ -1,0 +1,175 @@
+import { basename, join } from 'node:path';
+import { guessMapping, mapBudget } from '../../core/exchange/budget-mapping';
+import { exportWorkbook } from '../../core/exchange/export-workbook';
+import { buildPacket, diffPacket, packetFileName } from '../../core/exchange/packet';
+import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
+import { textOf } from '../../core/exchange/sheet-data';
+import { WorkbenchError } from '../../shared/result';
+import { accept, applyCellEdits } from '../edits/cell-edits';
+import { planTargetEdit, type TargetState } from '../edits/target-edits';
+import { applyRoundTrip } from '../exchange/apply-roundtrip';
+import { readSnapshot } from '../exchange/read-snapshot';
+import { writeFileAtomic } from '../exchange/write-file';
+import { getScenario, SETTING_CURRENT } from '../store/budget-repository';
+import { checkScenarioName, nextId } from '../store/scenario-writer';
+import { defaultPlanId } from '../store/plan-repository';
+import { listTargets } from '../store/progress-repository';
+import type { Handler, HandlerContext, SpreadsheetPurpose } from './context';
+
+/** Excel/WPS exchange: export, round-trip import, the user's own budget sheet, per-unit packets. */
+
+async function readChosen(context: HandlerContext, purpose: SpreadsheetPurpose) {
+  const path = await context.dialogs.pickSpreadsheet(purpose);
+  if (path === null) return null;
+  const data = await context.spreadsheets.parse(path);
+  return { data, token: context.pending.put(data) };
+}
+
+export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dialogs }) => {
+  const snapshot = readSnapshot(workbook.db);
+  const path = await dialogs.pickSavePath(`${snapshot.planTitle}.xlsx`);
+  if (path === null) return null;
+  writeFileAtomic(path, exportWorkbook(snapshot));
+  const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
+  return { path, sheets };
+};
+
+export const xlsxImportPreview: Handler<'xlsx-import-preview'> = async (_input, context) => {
+  const chosen = await readChosen(context, 'workbook');
+  if (!chosen) return null;
+  const changes = diffRoundTrip(chosen.data, readSnapshot(context.workbook.db));
+  const lines = [
+    ...changes.unitEdits,
+    ...changes.taskEdits,
+    ...changes.targetEdits,
+    ...changes.ownerChanges,
+    ...changes.lineEdits,
+    ...changes.lineAdds.map((a) => ({ ...a, before: '（新增）' })),
+    ...changes.scenarioAmounts,
+  ].map((c) => ({ where: c.where, before: c.before, after: c.text }));
+  lines.push(...changes.lineRemovals.map((r) => ({ where: '工作表“预算”', before: r.name, after: '（删除）' })));
+  return { token: chosen.token, fileName: chosen.data.fileName, count: changeCount(changes), summary: changes.summary, changes: lines.slice(0, 500), problems: changes.problems };
+};
+
+export const xlsxImportApply: Handler<'xlsx-import-apply'> = ({ token }, { workbook, pending }) => {
+  const data = pending.get(token);
+  // compared again now: the workbook may have changed since the preview
+  const applied = applyRoundTrip(workbook, diffRoundTrip(data, readSnapshot(workbook.db)), data.fileName);
+  pending.drop(token);
+  return { applied };
+};
+
+export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_input, context) => {
+  const chosen = await readChosen(context, 'budget');
+  if (!chosen) return null;
+  const { data } = chosen;
+  return {
+    token: chosen.token,
+    fileName: data.fileName,
+    encoding: data.encoding ?? 'xlsx',
+    sheets: data.sheets.map((sheet) => ({
+      name: sheet.name,
+      rowCount: sheet.rowCount,
+      preview: sheet.rows.slice(0, 15).map((row) => row.slice(0, 12).map((cell) => textOf(cell))),
+    })),
+    guess: guessMapping(data),
+  };
+};
+
+export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, mapping }, { pending }) => {
+  const mapped = mapBudget(pending.get(token), mapping);
+  return {
+    count: mapped.lines.length,
+    totalFen: mapped.totalFen,
+    skipped: mapped.skipped,
+    lines: mapped.lines.slice(0, 200).map(({ code, name, amountFen }) => ({ code, name, amountFen })),
+    problems: mapped.problems,
+  };
+};
+
+/** The user's budget becomes a new baseline (the current one stays as it is), in one undoable action. */
+export const budgetImportApply: Handler<'budget-import-apply'> = ({ token, mapping, baselineName }, { workbook, pending }) => {
+  const { db, journal } = workbook;
+  const data = pending.get(token);
+  const mapped = mapBudget(data, mapping);
+  if (mapped.problems.length > 0) {
+    throw new WorkbenchError('bad_input', `“${data.fileName}”中有${mapped.problems.length}处问题，未导入。`, mapped.problems);
+  }
+  const name = checkScenarioName(db, baselineName);
+  const baselineId = nextId(db, 'scenario');
+  journal.record(`导入预算表：${data.fileName}（${mapped.lines.length}行）`, '', (recorder) => {
+    recorder.insert('scenario', { id: baselineId, name, kind: 'baseline', baseline_id: null, locked: 0, is_example: 0, note: `由“${data.fileName}”导入`, created_at: new Date().toISOString() });
+    let id = nextId(db, 'budget_line');
+    mapped.lines.forEach((line, ord) => {
+      recorder.insert('budget_line', { id: id++, baseline_id: baselineId, ord, code: line.code, name: line.name, amount_fen: line.amountFen, note: '' });
+    });
+  });
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(baselineId));
+  pending.drop(token);
+  return getScenario(db, baselineId);
+};
+
+function unitTargets(db: HandlerContext['workbook']['db'], unitName: string) {
+  const planId = defaultPlanId(db);
+  if (planId === null) return [];
+  const taskIds = new Set(
+    (db.prepare('SELECT o.task_id AS id FROM task_owner o JOIN unit u ON u.id = o.unit_id WHERE u.name = ?').all(unitName) as { id: number }[]).map((r) => r.id),
+  );
+  return listTargets(db, planId).filter((t) => t.taskId !== null && taskIds.has(t.taskId));
+}
+
+export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workbook, dialogs }) => {
+  const { db } = workbook;
+  const snapshot = readSnapshot(db);
+  const units = snapshot.units.filter((u) => (unitId === undefined ? u.leadCount + u.coCount > 0 : u.id === unitId));
+  if (units.length === 0) throw new WorkbenchError('not_found', '没有找到要导出的单位（或该单位没有任务）。');
+  let paths: string[];
+  if (unitId !== undefined) {
+    const path = await dialogs.pickSavePath(packetFileName(units[0]?.name ?? ''));
+    if (path === null) return null;
+    paths = [path];
+  } else {
+    const folder = await dialogs.pickFolder();
+    if (folder === null) return null;
+    paths = units.map((u) => join(folder, packetFileName(u.name)));
+  }
+  units.forEach((unit, i) => writeFileAtomic(paths[i] as string, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt)));
+  return { files: paths };
+};
+
+function packetDiff(context: HandlerContext, token: string) {
+  const data = context.pending.get(token);
+  const planId = defaultPlanId(context.workbook.db);
+  const targets = planId === null ? [] : listTargets(context.workbook.db, planId);
+  const diff = diffPacket(data, targets, (unitName, target) => unitTargets(context.workbook.db, unitName).some((t) => t.id === target.id));
+  return { data, diff };
+}
+
+export const packetImportPreview: Handler<'packet-import-preview'> = async (_input, context) => {
+  const chosen = await readChosen(context, 'packet');
+  if (!chosen) return null;
+  const { diff } = packetDiff(context, chosen.token);
+  return { token: chosen.token, fileName: chosen.data.fileName, unitName: diff.unitName, changes: diff.changes, problems: diff.problems };
+};
+
+/** Applies the accepted changes of a returned packet as one action; the change log names the sender. */
+export const packetImportApply: Handler<'packet-import-apply'> = ({ token, acceptIds }, context) => {
+  const { db, journal } = context.workbook;
+  const { data, diff } = packetDiff(context, token);
+  if (diff.problems.length > 0) throw new WorkbenchError('bad_input', `“${data.fileName}”中有${diff.problems.length}处问题，未导入。`, diff.problems);
+  const accepted = diff.changes.filter((c) => acceptIds.includes(c.id));
+  if (accepted.length === 0) return { applied: 0 };
+  const states = new Map((db.prepare('SELECT id, label, comparator, unit, base_unit FROM target').all() as TargetState[]).map((s) => [s.id, s]));
+  const cells = accepted.map((change) => {
+    const state = states.get(change.targetId);
+    return {
+      where: change.where,
+      text: change.after,
+      plan: state ? planTargetEdit(state, change.field, change.after) : accept(() => undefined),
+    };
+  });
+  applyCellEdits(journal, `单位报送：${diff.unitName}（${basename(data.fileName)}，${accepted.length}项）`, `报送单位：${diff.unitName}；文件：${data.fileName}`, cells);
+  context.pending.drop(token);
+  return { applied: accepted.length };
+};
+
