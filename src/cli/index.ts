@@ -2,8 +2,12 @@
  * `npm run -s cli -- <command> [options]`: the same handlers and store as the app, without Electron.
  * stdout carries only the result; messages go to stderr. Exit 0 success, 1 bad input, 2 usage.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeCsv } from '../core/exchange/csv';
+import { sheetTable } from '../core/exchange/export-workbook';
+import { readSnapshot } from '../main/exchange/read-snapshot';
+import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
 import { fileURLToPath } from 'node:url';
 import { parsePlan } from '../core/plan/parse-plan';
 import { floorFromLinesFile, floorReport, formatFloorReport, lineIdByCode, scenarioIdByName } from './budget-commands';
@@ -33,9 +37,22 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
   floor --lines FILE.json [--floor 0.7] [--json]
                                  不用工作簿，按文件中的预算行计算：[{ "code", "name", "amountYuan", "livelihood" }]
   goal-seek --db FILE --scenario 名称 --line 科目编码 --share 0.72 --save-as 新情景名 [--variable amount|rate|quantity] [--json]
-                                 目标求解：调整一行使民生占比达到目标，结果另存为新情景`;
+                                 目标求解：调整一行使民生占比达到目标，结果另存为新情景
+  export-xlsx --db FILE --out FILE.xlsx
+                                 导出Excel工作簿（任务、指标、责任单位、任务分工表、预算、各情景、情景对比）
+  import-xlsx FILE.xlsx --db FILE [--dry-run] [--json]
+                                 导入本软件导出（并在Excel/WPS中修改过）的工作簿；有任何错误则整个文件不导入
+  export-packet --db FILE (--unit 单位 --out FILE.xlsx | --out-dir 文件夹)
+                                 导出单位报送表（一个单位，或每个有任务的单位各一个文件）
+  import-packet FILE.xlsx --db FILE (--accept-all | --dry-run) [--json]
+                                 导入单位交回的报送表
+  export-csv --db FILE --sheet 任务|指标|责任单位|预算 --out FILE.csv
+                                 导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）`;
 
 class UsageError extends Error {}
+
+/** Flags that take no value, so the word after them is not swallowed. */
+const BOOLEAN_FLAGS = ['--json', '--dry-run', '--accept-all'];
 
 interface ParsedArgs {
   command: string;
@@ -51,7 +68,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
     const arg = rest[i] ?? '';
     if (arg.startsWith('--')) {
       const next = rest[i + 1];
-      if (next !== undefined && !next.startsWith('--') && arg !== '--json') {
+      if (next !== undefined && !next.startsWith('--') && !BOOLEAN_FLAGS.includes(arg)) {
         flags.set(arg.slice(2), next);
         i++;
       } else flags.set(arg.slice(2), true);
@@ -166,6 +183,66 @@ async function run(argv: readonly string[]): Promise<void> {
       })) as { scenario: { name: string }; value: number; amountFen: number; metrics: FloorMetrics };
       const report = { scenario: result.scenario.name, variable, value: variable === 'quantity' ? result.value : result.value / 100, amount: result.amountFen / 100, ...floorReport(result.metrics) };
       print(report, json, () => `已另存为情景“${report.scenario}”：该行金额 ${report.amount.toFixed(2)} 元\n${formatFloorReport(report)}`);
+      return;
+    }
+    case 'export-xlsx': {
+      const out = requireFlag(args, 'out');
+      const result = await withWorkbook(requireFlag(args, 'db'), async (context) => {
+        context.dialogs.save = resolve(out);
+        return invoke(context, 'xlsx-export', {});
+      });
+      print(result, json, () => `已导出：${out}`);
+      return;
+    }
+    case 'import-xlsx': {
+      const file = resolve(requireFile(args));
+      const dryRun = args.flags.has('dry-run');
+      const result = await withWorkbook(requireFlag(args, 'db'), async (context) => {
+        context.dialogs.open = file;
+        const preview = (await invoke(context, 'xlsx-import-preview', {})) as RoundTripPreview;
+        if (preview.problems.length > 0) throw new WorkbenchError('bad_input', `“${preview.fileName}”中有${preview.problems.length}处问题，整个文件未导入。`, preview.problems);
+        const applied = dryRun ? 0 : ((await invoke(context, 'xlsx-import-apply', { token: preview.token })) as { applied: number }).applied;
+        return { file: preview.fileName, dryRun, changes: preview.count, applied, summary: preview.summary };
+      });
+      print(result, json, () => [`${dryRun ? '（试运行，未写入）' : ''}${result.file}：共${result.changes}处修改，已写入${result.applied}处`, ...result.summary.map((s) => `  ${s.sheet}：新增${s.added}，修改${s.changed}，删除${s.removed}${s.notes.length ? `（${s.notes.join('；')}）` : ''}`)].join('\n'));
+      return;
+    }
+    case 'export-packet': {
+      const result = (await withWorkbook(requireFlag(args, 'db'), async (context) => {
+        const unitName = args.flags.get('unit');
+        if (typeof unitName === 'string') {
+          const unit = context.workbook.db.prepare('SELECT id FROM unit WHERE name = ?').get(unitName) as { id: number } | undefined;
+          if (!unit) throw new WorkbenchError('not_found', `没有名为“${unitName}”的单位。`);
+          context.dialogs.save = resolve(requireFlag(args, 'out'));
+          return invoke(context, 'packet-export', { unitId: unit.id });
+        }
+        context.dialogs.folder = resolve(requireFlag(args, 'out-dir'));
+        return invoke(context, 'packet-export', {});
+      })) as { files: string[] };
+      print(result, json, () => `已导出${result.files.length}个报送表：\n${result.files.join('\n')}`);
+      return;
+    }
+    case 'import-packet': {
+      const file = resolve(requireFile(args));
+      const acceptAll = args.flags.has('accept-all');
+      if (!acceptAll && !args.flags.has('dry-run')) throw new UsageError('请指定 --accept-all（全部接受）或 --dry-run（只看变化）');
+      const result = await withWorkbook(requireFlag(args, 'db'), async (context) => {
+        context.dialogs.open = file;
+        const preview = (await invoke(context, 'packet-import-preview', {})) as PacketPreview;
+        if (preview.problems.length > 0) throw new WorkbenchError('bad_input', `“${preview.fileName}”中有${preview.problems.length}处问题，未导入。`, preview.problems);
+        const applied = acceptAll ? ((await invoke(context, 'packet-import-apply', { token: preview.token, acceptIds: preview.changes.map((c) => c.id) })) as { applied: number }).applied : 0;
+        return { file: preview.fileName, unit: preview.unitName, changes: preview.changes, applied };
+      });
+      print(result, json, () => [`${result.unit} 报送 ${result.file}：${result.changes.length}处变化，已接受${result.applied}处`, ...result.changes.map((c) => `  ${c.label}「${c.field === 'actual' ? '实际值' : '进展说明'}」：${c.before || '（空）'} → ${c.after || '（空）'}`)].join('\n'));
+      return;
+    }
+    case 'export-csv': {
+      const sheet = requireFlag(args, 'sheet');
+      if (!['任务', '指标', '责任单位', '预算'].includes(sheet)) throw new UsageError('--sheet 应为 任务、指标、责任单位 或 预算');
+      const out = requireFlag(args, 'out');
+      const rows = await withWorkbook(requireFlag(args, 'db'), async (context) => sheetTable(readSnapshot(context.workbook.db), sheet as '任务'));
+      writeFileSync(out, writeCsv(rows));
+      print({ out, rows: rows.length - 1 }, json, () => `已导出${rows.length - 1}行到 ${out}`);
       return;
     }
     case '':

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, repoRoot, tempDir } from './helpers';
@@ -103,5 +103,35 @@ describe('the budget CLI', () => {
     const missing = cli('floor', '--db', db, '--scenario', '不存在');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('没有名为');
+  });
+});
+
+describe('the exchange CLI', () => {
+  it('export-xlsx then import-xlsx --dry-run finds no change; a broken file exits 1 with its problems', () => {
+    const dir = tempDir();
+    const db = join(dir, 'x.mswb');
+    const out = join(dir, 'plan.xlsx');
+    expect(cli('init', '--db', db).code).toBe(0);
+    expect(cli('export-xlsx', '--db', db, '--out', out).code).toBe(0);
+    const dry = cli('import-xlsx', out, '--db', db, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, changes: 0, applied: 0 });
+    const notXlsx = join(dir, 'not.xlsx');
+    writeFileSync(notXlsx, 'hello');
+    const bad = cli('import-xlsx', notXlsx, '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('ZIP文件头');
+  });
+
+  it('export-csv writes UTF-8 with a BOM and neutralises formula-looking cells', () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.mswb');
+    expect(cli('init', '--db', db).code).toBe(0);
+    const out = join(dir, 'tasks.csv');
+    expect(cli('export-csv', '--db', db, '--sheet', '任务', '--out', out).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('编号,领域,任务');
+    expect(text.split('\r\n').length).toBe(33);
   });
 });

@@ -167,6 +167,21 @@ function compareSheet(s: WorkbookSnapshot, all: ScenarioSnapshot[]): { spec: She
   };
 }
 
+/** The plain table of one sheet (header row, then data), for CSV. */
+export function sheetTable(snapshot: WorkbookSnapshot, sheet: '任务' | '指标' | '责任单位' | '预算'): CellValue[][] {
+  const spec =
+    sheet === '任务'
+      ? taskSheet(snapshot)
+      : sheet === '指标'
+        ? targetSheet(snapshot)
+        : sheet === '责任单位'
+          ? unitSheet(snapshot)
+          : snapshot.baseline
+            ? budgetSheet(snapshot, snapshot.baseline)
+            : null;
+  return spec ? [spec.columns.map((c) => c.header), ...spec.rows] : [];
+}
+
 export function exportWorkbook(snapshot: WorkbookSnapshot): Uint8Array {
   const workbook = XLSX.utils.book_new();
   const finishes: SheetFinish[] = [];
