@@ -9,6 +9,13 @@ export function menuTemplate(send: (command: MenuCommand) => void, showAbout: ()
       submenu: [
         { label: '导入计划文本…', accelerator: 'CmdOrCtrl+I', click: () => send('import-plan') },
         { type: 'separator' },
+        { label: '导出Excel…', accelerator: 'CmdOrCtrl+E', click: () => send('export-xlsx') },
+        { label: '导入Excel（回导）…', click: () => send('import-xlsx') },
+        { label: '导入预算表…', click: () => send('import-budget') },
+        { type: 'separator' },
+        { label: '导出单位报送表…', click: () => send('export-packets') },
+        { label: '导入单位报送表…', click: () => send('import-packet') },
+        { type: 'separator' },
         { label: '退出', role: 'quit' },
       ],
     },

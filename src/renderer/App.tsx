@@ -8,6 +8,10 @@ import { onMenuCommand } from './services/api';
 import { useTaskStore } from './stores/task-store';
 import { useUiStore } from './stores/ui-store';
 import { QuestionDialog } from './components/QuestionDialog';
+import { BudgetImportDialog } from './exchange/BudgetImportDialog';
+import { ImportWorkbookDialog } from './exchange/ImportWorkbookDialog';
+import { PacketExportDialog, PacketImportDialog } from './exchange/PacketDialogs';
+import { exportWorkbookFile } from './exchange/run-exchange';
 import { useBudgetStore } from './stores/budget-store';
 import { BudgetView } from './views/BudgetView';
 import { CompareView } from './views/CompareView';
@@ -27,6 +31,7 @@ const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'targets', 'owners', 'mat
 export function App(): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const importOpen = useUiStore((state) => state.importOpen);
+  const exchange = useUiStore((state) => state.exchange);
 
   useEffect(() => {
     void useTaskStore.getState().load();
@@ -56,6 +61,10 @@ export function App(): React.JSX.Element {
       if (command === 'redo') void useTaskStore.getState().redo();
       commitPendingEdits();
       if (command === 'import-plan') useUiStore.getState().setImportOpen(true);
+      if (command === 'export-xlsx') void exportWorkbookFile();
+      if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet') {
+        useUiStore.getState().setExchange(command);
+      }
       if (command === 'navigate-tasks') useUiStore.getState().setView('tasks');
     });
     return () => {
@@ -81,6 +90,10 @@ export function App(): React.JSX.Element {
       </main>
       <StatusBar />
       {importOpen && <ImportPlanDialog />}
+      {exchange === 'import-xlsx' && <ImportWorkbookDialog />}
+      {exchange === 'import-budget' && <BudgetImportDialog />}
+      {exchange === 'export-packets' && <PacketExportDialog />}
+      {exchange === 'import-packet' && <PacketImportDialog />}
       <QuestionDialog />
     </div>
   );

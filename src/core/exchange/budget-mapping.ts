@@ -70,6 +70,9 @@ export function mapBudget(data: SpreadsheetData, mapping: BudgetMapping): Mapped
   const sheet = data.sheets.find((s) => s.name === mapping.sheet);
   const problems: ErrorDetail[] = [];
   if (!sheet) return { lines: [], totalFen: 0, skipped: 0, problems: [{ message: `文件中没有工作表“${mapping.sheet}”。` }] };
+  if (sheet.truncated) {
+    problems.push({ where: `工作表“${sheet.name}”`, message: `超过${sheet.rowCount}行的上限，后面的行没有读取；请拆分文件后分批导入。` });
+  }
   const lines: MappedLine[] = [];
   let skipped = 0;
   for (let r = mapping.headerRow + 1; r < sheet.rows.length; r++) {

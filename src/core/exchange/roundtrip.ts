@@ -351,6 +351,9 @@ export function diffRoundTrip(data: SpreadsheetData, now: WorkbookSnapshot): Rou
     out.problems.push({ message: `“${data.fileName}”不是本软件导出的工作簿格式（没有“任务”“指标”“预算”等工作表）。导入自己的预算表请用“导入预算表”。` });
     return out;
   }
+  for (const sheet of data.sheets.filter((s) => s.truncated)) {
+    out.problems.push({ where: `工作表“${sheet.name}”`, message: `超过${sheet.rowCount}行的上限，后面的行没有读取，不能据此导入。` });
+  }
   diffUnits(data, now, out);
   diffTasks(data, now, out);
   diffTargets(data, now, out);

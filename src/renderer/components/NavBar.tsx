@@ -1,11 +1,11 @@
 import { VIEWS } from '../stores/ui-store';
+import { FileMenu } from './FileMenu';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 
 export function NavBar(): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const setView = useUiStore((state) => state.setView);
-  const setImportOpen = useUiStore((state) => state.setImportOpen);
   const history = useTaskStore((state) => state.history);
   return (
     <nav className="nav" aria-label="主导航">
@@ -26,7 +26,7 @@ export function NavBar(): React.JSX.Element {
         <button type="button" onClick={() => void useTaskStore.getState().redo()} disabled={!history.canRedo} title={history.redoLabel ? `重做：${history.redoLabel}` : '没有可重做的操作'}>
           重做
         </button>
-        <button type="button" onClick={() => setImportOpen(true)}>导入计划…</button>
+        <FileMenu />
       </div>
     </nav>
   );

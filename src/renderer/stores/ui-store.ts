@@ -16,6 +16,8 @@ export type ViewId = (typeof VIEWS)[number]['id'];
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
+export type ExchangeDialog = 'import-xlsx' | 'import-budget' | 'export-packets' | 'import-packet';
+
 /** A question the app asks in its own dialog (Electron does not implement window.prompt). */
 export interface Question {
   title: string;
@@ -32,6 +34,9 @@ interface UiState {
   /** the last error, shown in the message bar until dismissed */
   message: { tone: 'error' | 'info'; text: string; details: string[] } | null;
   importOpen: boolean;
+  /** the open Excel/WPS exchange dialog, if any */
+  exchange: ExchangeDialog | null;
+  setExchange(dialog: ExchangeDialog | null): void;
   /** the optional reason recorded with the next edits, typed in a grid toolbar */
   editReason: string;
   setEditReason(reason: string): void;
@@ -52,6 +57,11 @@ export const useUiStore = create<UiState>((set, get) => ({
   saveState: 'saved',
   message: null,
   importOpen: false,
+  exchange: null,
+  setExchange: (exchange) => {
+    commitPendingEdits();
+    set({ exchange });
+  },
   editReason: '',
   setEditReason: (editReason) => set({ editReason }),
   question: null,

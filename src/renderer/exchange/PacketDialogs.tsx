@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import type { PacketPreview } from '../../shared/exchange';
+import { Dialog } from '../components/Dialog';
+import { call } from '../services/api';
+import { useUiStore } from '../stores/ui-store';
+import { useUnitStore } from '../stores/unit-store';
+import { afterImport } from './run-exchange';
+
+/** 导出单位报送表: one unit, or every unit with tasks (one file each, into a folder). */
+export function PacketExportDialog(): React.JSX.Element {
+  const close = (): void => useUiStore.getState().setExchange(null);
+  const units = useUnitStore((state) => state.units).filter((u) => u.leadCount + u.coCount > 0);
+  const [unitId, setUnitId] = useState<number | 'all'>('all');
+  useEffect(() => {
+    if (!useUnitStore.getState().loaded) void useUnitStore.getState().load();
+  }, []);
+  const run = async (): Promise<void> => {
+    const result = await useUiStore.getState().track(() => call('packet-export', unitId === 'all' ? {} : { unitId }));
+    if (result) {
+      close();
+      useUiStore.getState().showInfo(`已导出 ${result.files.length} 个报送表：${result.files.join('；')}`);
+    }
+  };
+  return (
+    <Dialog
+      title="导出单位报送表"
+      width="narrow"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" onClick={close}>取消</button>
+          <button type="button" className="primary" onClick={() => void run()}>导出…</button>
+        </>
+      }
+    >
+      <p className="hint">每个单位得到自己牵头或配合的任务及其指标，只需填写“实际值”“进展说明”两列，填好后交回，用“导入单位报送表”逐条确认。</p>
+      <label className="field">
+        单位
+        <select value={unitId} onChange={(e) => setUnitId(e.target.value === 'all' ? 'all' : Number(e.target.value))} aria-label="单位">
+          <option value="all">全部单位（每个单位一个文件）</option>
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </select>
+      </label>
+    </Dialog>
+  );
+}
+
+/** 导入单位报送表: every returned change listed, each accepted or rejected; the change log names the sender. */
+export function PacketImportDialog(): React.JSX.Element | null {
+  const close = (): void => useUiStore.getState().setExchange(null);
+  const [preview, setPreview] = useState<PacketPreview | null>(null);
+  const [accepted, setAccepted] = useState<Set<number>>(new Set());
+  useEffect(() => {
+    call('packet-import-preview', {}).then(
+      (result) => {
+        if (!result) return close();
+        setPreview(result);
+        setAccepted(new Set(result.changes.map((c) => c.id)));
+      },
+      (error: unknown) => {
+        useUiStore.getState().showError(error);
+        close();
+      },
+    );
+  }, []);
+  if (!preview) return <div className="busy-overlay">正在读取文件…</div>;
+  const toggle = (id: number): void => {
+    const next = new Set(accepted);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setAccepted(next);
+  };
+  const apply = async (): Promise<void> => {
+    const result = await useUiStore.getState().track(() => call('packet-import-apply', { token: preview.token, acceptIds: [...accepted] }));
+    if (result) {
+      close();
+      await afterImport(`已接受“${preview.unitName}”报送的 ${result.applied} 处修改（可撤销）。`);
+    }
+  };
+  return (
+    <Dialog
+      title={`导入单位报送表 —— ${preview.unitName || preview.fileName}`}
+      onClose={close}
+      testId="packet-import-dialog"
+      footer={
+        <>
+          <button type="button" onClick={close}>取消</button>
+          <button type="button" className="primary" disabled={preview.problems.length > 0 || accepted.size === 0} onClick={() => void apply()}>
+            接受选中的 {accepted.size} 处修改
+          </button>
+        </>
+      }
+    >
+      {preview.problems.length > 0 && (
+        <div className="problems" role="alert">
+          <strong>{preview.problems.length} 处问题，不能导入：</strong>
+          <ul>{preview.problems.slice(0, 50).map((p, i) => <li key={i}>{p.where ? `${p.where}：` : ''}{p.message}</li>)}</ul>
+        </div>
+      )}
+      {preview.changes.length === 0 && preview.problems.length === 0 && <p>报送表与当前数据一致，没有变化。</p>}
+      <div className="pick-table">
+        <table>
+          <thead><tr><th>接受</th><th>任务</th><th>指标</th><th>项目</th><th>原值</th><th>报送值</th></tr></thead>
+          <tbody>
+            {preview.changes.map((c) => (
+              <tr key={c.id}>
+                <td><input type="checkbox" checked={accepted.has(c.id)} onChange={() => toggle(c.id)} aria-label={`接受：${c.label}`} /></td>
+                <td>{c.taskNumber ?? ''}</td>
+                <td>{c.label}</td>
+                <td>{c.field === 'actual' ? '实际值' : '进展说明'}</td>
+                <td>{c.before}</td>
+                <td>{c.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, useWorkbenchSessions } from './session';
+
+const sessions = useWorkbenchSessions();
+
+async function fileMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: '文件 ▾' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+describe('Excel/WPS exchange from the File menu', () => {
+  it('exports, takes an edited copy back after a preview, and the grid shows it', async () => {
+    const { page, workbook, setNextSavePath, setNextPickedFile } = await sessions.open('exchange');
+    const file = join(sessions.dir(), '计划.xlsx');
+    setNextSavePath(file);
+    await fileMenu(page, '导出Excel…');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('已导出');
+    expect(existsSync(file)).toBe(true);
+
+    const book = XLSX.read(readFileSync(file), { type: 'buffer' });
+    (book.Sheets['任务'] as XLSX.WorkSheet).K5 = { t: 's', v: 'Excel里改的备注' };
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    setNextPickedFile(file);
+    await fileMenu(page, '导入Excel（回导）…');
+    const dialog = page.getByTestId('import-xlsx-dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Excel里改的备注');
+    expect(await dialog.getByTestId('import-summary').textContent()).toContain('任务');
+    await page.screenshot({ path: join(screenshots, 'import-xlsx-preview-1366x768.png') });
+    await dialog.getByRole('button', { name: /确认导入/ }).click();
+    await expect.poll(() => page.locator('.ag-row[row-id="2"] .ag-cell[col-id="remark"]').textContent()).toBe('Excel里改的备注');
+    expect(workbook.db.prepare('SELECT remark FROM task WHERE number = 2').get()).toEqual({ remark: 'Excel里改的备注' });
+  });
+
+  it('imports a budget sheet in 元 through the mapping dialog as a new baseline', async () => {
+    const { page, setNextPickedFile } = await sessions.open('budget-import');
+    const file = join(sessions.dir(), '2018预算.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['2018年一般公共预算支出'],
+        ['单位：元'],
+        ['科目编码', '科目名称', '预算数'],
+        ['2050202', '小学教育', 1_620_000_000],
+        ['2010301', '行政运行', 500_000_000],
+        ['', '合计', 2_120_000_000],
+      ]),
+      '支出',
+    );
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    setNextPickedFile(file);
+    await fileMenu(page, '导入预算表…');
+    const dialog = page.getByTestId('budget-import-dialog');
+    await expect.poll(() => page.getByTestId('budget-import-total').textContent()).toContain('识别 2 行，合计 21.20亿元');
+    expect(await dialog.getByLabel('金额单位').inputValue()).toBe('yuan');
+    await page.screenshot({ path: join(screenshots, 'budget-import-1366x768.png') });
+    await dialog.getByRole('button', { name: '导入为新基线' }).click();
+    await page.getByRole('button', { name: '预算与情景' }).click();
+    await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe('2018预算');
+    await expect.poll(() => page.getByTestId('floor-share').textContent()).toBe('76.42%');
+  });
+});
