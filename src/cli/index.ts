@@ -17,6 +17,7 @@ import { handlers } from '../main/handlers';
 import type { HandlerContext } from '../main/handlers/context';
 import type { PresetDialogs } from '../main/handlers/preset-dialogs';
 import { nodeHandlerContext } from '../main/exchange/node-context';
+import { WorkbookSession } from '../main/session';
 
 type CliContext = HandlerContext & { dialogs: PresetDialogs };
 import { dispatch, toErrorData } from '../main/ipc/dispatch';
@@ -100,7 +101,7 @@ function readPlanFile(file: string): string {
 async function withWorkbook<T>(path: string, work: (context: CliContext) => Promise<T>, create = false): Promise<T> {
   const workbook: Workbook = create ? createWorkbook(path, { resources }) : openWorkbook(path, { resources });
   try {
-    return await work(nodeHandlerContext(workbook, repoRoot));
+    return await work(nodeHandlerContext(new WorkbookSession(path, (file) => openWorkbook(file, { resources })).adopt(workbook), repoRoot));
   } finally {
     workbook.close();
   }

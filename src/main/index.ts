@@ -12,6 +12,8 @@ import { handlers, type HandlerContext } from './handlers';
 import { electronDialogs } from './electron-dialogs';
 import { electronSpreadsheetParser } from './exchange/electron-parser';
 import { PendingFiles } from './exchange/pending-files';
+import { startPeriodicBackups } from './periodic-backups';
+import { WorkbookSession } from './session';
 import { registerIpc } from './ipc/register';
 import { toErrorData } from './ipc/dispatch';
 import { menuTemplate } from './menu';
@@ -37,25 +39,24 @@ if (!app.requestSingleInstanceLock()) {
     const appRoot = app.getAppPath();
     const workbookPath = chooseWorkbookPath(process.argv, process.env, defaultWorkbookPath(process.platform, process.env, homedir()));
     mkdirSync(dirname(workbookPath), { recursive: true });
-    let context: HandlerContext;
-    try {
-      const workbook = openWorkbook(workbookPath, {
-        resources: resourcesAt(appRoot),
-        nativeBinding: process.env.MINSHENG_SQLITE_BINDING,
-      });
-      context = {
-        workbook,
-        dialogs: electronDialogs(() => mainWindow),
-        // spreadsheets from other offices are parsed in a separate, heap-capped process
-        spreadsheets: electronSpreadsheetParser(join(here, 'parse-worker.js')),
-        pending: new PendingFiles(),
-      };
-      app.on('will-quit', () => workbook.close());
-    } catch (error) {
-      dialog.showErrorBox('无法打开工作簿', `${workbookPath}\n\n${toErrorData(error).message}`);
-      app.exit(1);
-      return;
+    // a damaged workbook does not stop the app: it starts with the recovery screen and the verified backups
+    const nativeBinding = process.env.MINSHENG_SQLITE_BINDING;
+    const workbookSession = new WorkbookSession(workbookPath, (path) => openWorkbook(path, { resources: resourcesAt(appRoot), nativeBinding }), nativeBinding);
+    if (workbookSession.open()) {
+      void workbookSession.workbook.backup('open').catch(() => undefined);
     }
+    const context: HandlerContext = {
+      get workbook() {
+        return workbookSession.workbook;
+      },
+      session: workbookSession,
+      dialogs: electronDialogs(() => mainWindow),
+      // spreadsheets from other offices are parsed in a separate, heap-capped process
+      spreadsheets: electronSpreadsheetParser(join(here, 'parse-worker.js')),
+      pending: new PendingFiles(),
+    };
+    startPeriodicBackups(workbookSession);
+    app.on('will-quit', () => workbookSession.close());
 
     const rendererDir = join(here, '../renderer');
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));

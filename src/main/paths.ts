@@ -27,3 +27,16 @@ export function chooseWorkbookPath(argv: readonly string[], env: NodeJS.ProcessE
   if (env.MINSHENG_DB) return env.MINSHENG_DB;
   return fallback;
 }
+
+/**
+ * Why a workbook's location is risky, or '' when it is not: SQLite's file locking is unreliable on network
+ * shares and in roaming profiles (synced at logon/logoff), where two machines can corrupt one file.
+ */
+export function locationWarning(path: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
+  const normalized = path.replaceAll('/', '\\');
+  if (normalized.startsWith('\\\\')) return '工作簿位于网络共享文件夹中。网络共享上的文件锁不可靠，多人同时打开可能损坏工作簿；建议复制到本机后使用。';
+  if (platform === 'win32' && env.APPDATA && normalized.toLowerCase().startsWith(env.APPDATA.replaceAll('/', '\\').toLowerCase())) {
+    return '工作簿位于漫游配置文件（Roaming）中，登录/注销时会在网络上同步，可能损坏工作簿；建议复制到本机（Local）后使用。';
+  }
+  return '';
+}

@@ -47,6 +47,10 @@ export const CHANNEL_NAMES = [
   'packet-export',
   'packet-import-preview',
   'packet-import-apply',
+  'recovery-state',
+  'backup-list',
+  'backup-create',
+  'backup-restore',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

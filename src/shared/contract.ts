@@ -120,6 +120,19 @@ export const pickedTextFileSchema = z.object({ name: z.string(), text: z.string(
 
 const noInput = z.strictObject({});
 
+export const backupEntrySchema = z.object({
+  file: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  reasonLabel: z.string(),
+  size: z.number().int(),
+  schemaVersion: z.number().int(),
+  hash: z.string(),
+  verified: z.boolean(),
+  problem: z.string(),
+});
+export type BackupEntryRow = z.infer<typeof backupEntrySchema>;
+
 export const contract = {
   'workbook-info': { input: noInput, output: workbookInfoSchema },
   'plan-list': { input: noInput, output: z.array(planSummarySchema) },
@@ -248,6 +261,22 @@ export const contract = {
   },
   'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
   ...exchangeChannels,
+  'recovery-state': {
+    input: noInput,
+    output: z.object({
+      path: z.string(),
+      damaged: z.boolean(),
+      problem: z.string(),
+      locationWarning: z.string(),
+      backups: z.array(backupEntrySchema),
+    }),
+  },
+  'backup-list': { input: noInput, output: z.array(backupEntrySchema) },
+  'backup-create': { input: noInput, output: z.array(backupEntrySchema) },
+  'backup-restore': {
+    input: z.strictObject({ file: z.string().regex(/^[\w.-]+\.mswb$/).max(120) }),
+    output: z.object({ restored: z.string(), size: z.number().int() }),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

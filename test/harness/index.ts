@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { handlers } from '../../src/main/handlers';
 import { nodeHandlerContext } from '../../src/main/exchange/node-context';
+import { WorkbookSession } from '../../src/main/session';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { readAppFile } from '../../src/main/app-protocol';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
@@ -49,7 +50,9 @@ export interface LaunchOptions {
 
 export interface WorkbenchSession {
   page: Page;
-  workbook: Workbook;
+  /** the open workbook (after a restore, the restored one) */
+  readonly workbook: Workbook;
+  session: WorkbookSession;
   /** the file the next 导入/打开 dialog will "choose"; null cancels */
   /** what the next "open file" dialog answers */
   setNextPickedFile(path: string | null): void;
@@ -64,8 +67,17 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
   }
-  const workbook = openWorkbook(options.dbPath, { resources: resourcesAt(repoRoot), actor: 'e2e' });
-  const context = nodeHandlerContext(workbook, repoRoot);
+  // a damaged workbook does not stop the app: it starts in recovery, as the Electron app does
+  let workbook: Workbook | null = null;
+  try {
+    workbook = openWorkbook(options.dbPath, { resources: resourcesAt(repoRoot), actor: 'e2e' });
+  } catch {
+    workbook = null;
+  }
+  const session = new WorkbookSession(options.dbPath, (path) => openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'e2e' }));
+  if (workbook) session.adopt(workbook);
+  else session.open();
+  const context = nodeHandlerContext(session, repoRoot);
   const ownsBrowser = options.browser === undefined;
   const browser = options.browser ?? (await launchBrowser());
   const browserContext = await browser.newContext({
@@ -100,7 +112,10 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
   return {
     page,
-    workbook,
+    get workbook(): Workbook {
+      return session.workbook;
+    },
+    session,
     setNextPickedFile: (path) => {
       context.dialogs.open = path;
     },
@@ -112,7 +127,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
     close: async () => {
       await browserContext.close();
       if (ownsBrowser) await browser.close();
-      workbook.close();
+      session.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { handlers } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
 import type { PresetDialogs } from '../../src/main/handlers/preset-dialogs';
 import { nodeHandlerContext } from '../../src/main/exchange/node-context';
+import { WorkbookSession } from '../../src/main/session';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { loadMigrations } from '../../src/main/store/migrations';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
@@ -37,7 +38,9 @@ export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
 }
 
 export function contextFor(workbook: Workbook): HandlerContext & { dialogs: PresetDialogs } {
-  return nodeHandlerContext(workbook, repoRoot);
+  const session = new WorkbookSession(workbook.path, (path) => openWorkbook(path, { resources, actor: 'tester' })).adopt(workbook);
+  cleanups.push(() => session.close());
+  return nodeHandlerContext(session, repoRoot);
 }
 
 /** Calls channels as the page would; `dialogs` answers the file dialogs the handlers open. */

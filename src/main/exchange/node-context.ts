@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { HandlerContext } from '../handlers/context';
 import { PresetDialogs } from '../handlers/preset-dialogs';
+import type { WorkbookSession } from '../session';
 import type { Workbook } from '../store/workbook';
 import { nodeSpreadsheetParser } from './node-parser';
 import { PendingFiles } from './pending-files';
@@ -9,9 +10,12 @@ import { PendingFiles } from './pending-files';
  * The handler context outside Electron (CLI, integration tests, the Playwright harness): dialogs answered in
  * advance, and the spreadsheet parser as a Node child process running the worker from source through tsx.
  */
-export function nodeHandlerContext(workbook: Workbook, repoRoot: string): HandlerContext & { dialogs: PresetDialogs } {
+export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): HandlerContext & { dialogs: PresetDialogs } {
   return {
-    workbook,
+    get workbook(): Workbook {
+      return session.workbook;
+    },
+    session,
     dialogs: new PresetDialogs(),
     spreadsheets: nodeSpreadsheetParser(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), ['--import', 'tsx']),
     pending: new PendingFiles(),

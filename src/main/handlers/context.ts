@@ -2,6 +2,7 @@ import type { ChannelName } from '../../shared/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { SpreadsheetParser } from '../exchange/parse-protocol';
 import type { PendingFiles } from '../exchange/pending-files';
+import type { WorkbookSession } from '../session';
 import type { Workbook } from '../store/workbook';
 
 /**
@@ -9,7 +10,9 @@ import type { Workbook } from '../store/workbook';
  * out-of-process spreadsheet parser, and files read for a preview and waiting for the user's go-ahead.
  */
 export interface HandlerContext {
-  workbook: Workbook;
+  /** throws a storage error (in Chinese) when the workbook could not be opened */
+  readonly workbook: Workbook;
+  session: WorkbookSession;
   dialogs: DialogService;
   spreadsheets: SpreadsheetParser;
   pending: PendingFiles;

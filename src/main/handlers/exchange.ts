@@ -51,8 +51,9 @@ export const xlsxImportPreview: Handler<'xlsx-import-preview'> = async (_input, 
   return { token: chosen.token, fileName: chosen.data.fileName, count: changeCount(changes), summary: changes.summary, changes: lines.slice(0, 500), problems: changes.problems };
 };
 
-export const xlsxImportApply: Handler<'xlsx-import-apply'> = ({ token }, { workbook, pending }) => {
+export const xlsxImportApply: Handler<'xlsx-import-apply'> = async ({ token }, { workbook, pending }) => {
   const data = pending.get(token);
+  await workbook.backup('import');
   // compared again now: the workbook may have changed since the preview
   const applied = applyRoundTrip(workbook, diffRoundTrip(data, readSnapshot(workbook.db)), data.fileName);
   pending.drop(token);
@@ -88,13 +89,14 @@ export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, m
 };
 
 /** The user's budget becomes a new baseline (the current one stays as it is), in one undoable action. */
-export const budgetImportApply: Handler<'budget-import-apply'> = ({ token, mapping, baselineName }, { workbook, pending }) => {
+export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token, mapping, baselineName }, { workbook, pending }) => {
   const { db, journal } = workbook;
   const data = pending.get(token);
   const mapped = mapBudget(data, mapping);
   if (mapped.problems.length > 0) {
     throw new WorkbenchError('bad_input', `“${data.fileName}”中有${mapped.problems.length}处问题，未导入。`, mapped.problems);
   }
+  await workbook.backup('import');
   const name = checkScenarioName(db, baselineName);
   const baselineId = nextId(db, 'scenario');
   journal.record(`导入预算表：${data.fileName}（${mapped.lines.length}行）`, '', (recorder) => {
@@ -153,12 +155,13 @@ export const packetImportPreview: Handler<'packet-import-preview'> = async (_inp
 };
 
 /** Applies the accepted changes of a returned packet as one action; the change log names the sender. */
-export const packetImportApply: Handler<'packet-import-apply'> = ({ token, acceptIds }, context) => {
+export const packetImportApply: Handler<'packet-import-apply'> = async ({ token, acceptIds }, context) => {
   const { db, journal } = context.workbook;
   const { data, diff } = packetDiff(context, token);
   if (diff.problems.length > 0) throw new WorkbenchError('bad_input', `“${data.fileName}”中有${diff.problems.length}处问题，未导入。`, diff.problems);
   const accepted = diff.changes.filter((c) => acceptIds.includes(c.id));
   if (accepted.length === 0) return { applied: 0 };
+  await context.workbook.backup('import');
   const states = new Map((db.prepare('SELECT id, label, comparator, unit, base_unit FROM target').all() as TargetState[]).map((s) => [s.id, s]));
   const cells = accepted.map((change) => {
     const state = states.get(change.targetId);

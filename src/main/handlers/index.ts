@@ -9,6 +9,7 @@ import {
   budgetView,
   scenarioSelect,
 } from './budget';
+import { backupCreate, backupList, backupRestore, recoveryState } from './backups';
 import type { Handlers } from './context';
 import {
   budgetImportApply,
@@ -75,6 +76,10 @@ export const handlers: Handlers = {
   'packet-export': packetExport,
   'packet-import-preview': packetImportPreview,
   'packet-import-apply': packetImportApply,
+  'recovery-state': recoveryState,
+  'backup-list': backupList,
+  'backup-create': backupCreate,
+  'backup-restore': backupRestore,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -13,11 +13,12 @@ export const planList: Handler<'plan-list'> = (_input, { workbook }) => listPlan
 
 export const planParse: Handler<'plan-parse'> = ({ text }) => parsePlan(text);
 
-export const planImport: Handler<'plan-import'> = ({ text, sourceName }, { workbook }) => {
+export const planImport: Handler<'plan-import'> = async ({ text, sourceName }, { workbook }) => {
   const parsed = parsePlan(text);
   if (parsed.tasks.length === 0) {
     throw new WorkbenchError('bad_input', `“${sourceName}”中没有识别到任何编号任务，未导入。`, parsed.warnings.map((message) => ({ message })));
   }
+  await workbook.backup('import');
   const { db } = workbook;
   const planId = db.transaction(() => insertParsedPlan(db, parsed, sourceName))();
   return { planId, tasks: parsed.tasks.length, targets: parsed.tasks.reduce((n, t) => n + t.targets.length, parsed.keyWork.targets.length) };

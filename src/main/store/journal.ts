@@ -56,6 +56,8 @@ interface ChangeRow {
 
 export class Journal {
   private readonly columnsByTable = new Map<string, Set<string>>();
+  /** bumps on every recorded action, undo and redo: "has anything changed since" for backups and caches */
+  revision = 0;
 
   constructor(
     private readonly db: Db,
@@ -121,6 +123,7 @@ export class Journal {
       } else {
         // a new action makes the undone ones unreachable by redo
         db.prepare("UPDATE action SET state = 'discarded' WHERE state = 'undone'").run();
+        this.revision++;
       }
       return result;
     })();
@@ -160,6 +163,7 @@ export class Journal {
       if (!action) return null;
       for (const change of this.changesOf(action.id).reverse()) this.apply(change, 'undo');
       this.db.prepare("UPDATE action SET state = 'undone' WHERE id = ?").run(action.id);
+      this.revision++;
       return action.label;
     })();
   }
@@ -172,6 +176,7 @@ export class Journal {
       if (!action) return null;
       for (const change of this.changesOf(action.id)) this.apply(change, 'redo');
       this.db.prepare("UPDATE action SET state = 'done' WHERE id = ?").run(action.id);
+      this.revision++;
       return action.label;
     })();
   }

@@ -6,7 +6,8 @@ import type { ParsedPlan } from '../../shared/plan';
 import { WorkbenchError } from '../../shared/result';
 import { type Db, openDatabase } from './connection';
 import { Journal } from './journal';
-import { loadMigrations, migrate } from './migrations';
+import { type BackupEntry, type BackupReason, takeBackup, takeBackupSync } from './backups';
+import { loadMigrations, migrate, schemaVersion } from './migrations';
 import { ensureBudget } from './budget-repository';
 import { insertParsedPlan } from './plan-repository';
 
@@ -29,6 +30,8 @@ export interface Workbook {
   readonly path: string;
   readonly db: Db;
   readonly journal: Journal;
+  /** A verified online backup beside the workbook (see backups.ts). */
+  backup(reason: BackupReason): Promise<BackupEntry>;
   close(): void;
 }
 
@@ -66,7 +69,12 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
   const isNew = !existsSync(path);
   const db = openDatabase(path, { nativeBinding: options.nativeBinding });
   try {
-    migrate(db, loadMigrations(options.resources.migrationsDir));
+    if (!isNew) assertHealthy(db, path);
+    const migrations = loadMigrations(options.resources.migrationsDir);
+    const version = schemaVersion(db);
+    // an older workbook is copied aside before its schema changes, so a failed upgrade loses nothing
+    if (!isNew && version > 0 && version < migrations.length) takeBackupSync(db, path, 'migration', options.nativeBinding);
+    migrate(db, migrations);
     if (isNew) {
       const plan = seedPlan(options.resources);
       db.transaction(() => insertParsedPlan(db, plan, '内置示例：达州市2017年实施计划'))();
@@ -80,8 +88,25 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
     path,
     db,
     journal: new Journal(db, options.actor ?? currentActor()),
+    backup: (reason) => takeBackup(db, path, reason, options.nativeBinding),
     close: () => db.close(),
   };
+}
+
+/**
+ * A damaged file is refused before anything reads or writes it further. `quick_check` reads every page
+ * (milliseconds for a workbook this size) and catches truncation and flipped bits in the b-trees.
+ */
+function assertHealthy(db: Db, path: string): void {
+  let result: string;
+  try {
+    result = String(db.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    result = (error as Error).message;
+  }
+  if (result !== 'ok') {
+    throw new WorkbenchError('storage', `工作簿文件已损坏（${result}）：${path}。未对该文件做任何写入，可从备份恢复。`);
+  }
 }
 
 /** `init`: a new workbook file with the default plan; refuses to touch an existing file. */
