@@ -78,11 +78,16 @@ export function verifyBackup(file: string, nativeBinding?: string): Pick<BackupE
 
 const fileStamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 
-function rotate(dir: string, entries: BackupEntry[]): BackupEntry[] {
+/** The newest `KEEP_BACKUPS`, plus the newest verified one wherever it is: the last good backup is never dropped. */
+export function keptBackups<T extends Pick<BackupEntry, 'at' | 'verified'>>(entries: readonly T[], keep = KEEP_BACKUPS): T[] {
   const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   const newestGood = sorted.find((entry) => entry.verified);
-  const keep = sorted.filter((entry, index) => index < KEEP_BACKUPS || entry === newestGood);
-  for (const entry of sorted) {
+  return sorted.filter((entry, index) => index < keep || entry === newestGood);
+}
+
+function rotate(dir: string, entries: BackupEntry[]): BackupEntry[] {
+  const keep = keptBackups(entries);
+  for (const entry of entries) {
     if (!keep.includes(entry)) rmSync(join(dir, entry.file), { force: true });
   }
   return keep;

@@ -1,0 +1,140 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkbookSession } from '../../src/main/session';
+import { backupDir, KEEP_BACKUPS, keptBackups, listBackups } from '../../src/main/store/backups';
+import { openDatabase } from '../../src/main/store/connection';
+import { contentHash } from '../../src/main/store/content-hash';
+import { openWorkbook } from '../../src/main/store/workbook';
+import { invoker, newWorkbook, resources, tempDir } from './helpers';
+
+const open = (path: string) => openWorkbook(path, { resources, actor: 'tester' });
+const remark = (path: string): unknown => {
+  const db = openDatabase(path, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT remark FROM task WHERE id = 1').get() as { remark: string }).remark;
+  } finally {
+    db.close();
+  }
+};
+
+describe('backups', () => {
+  it('are taken with the backup API, verified (integrity, hash) and listed with time and size', async () => {
+    const workbook = newWorkbook();
+    const invoke = invoker(workbook);
+    const result = await invoke('backup-create', {});
+    expect(result.ok).toBe(true);
+    const [entry] = listBackups(workbook.path);
+    expect(entry).toMatchObject({ reason: 'manual', verified: true, problem: '' });
+    expect(entry?.size).toBeGreaterThan(10_000);
+    expect(entry?.hash).toBe(contentHash(workbook.db));
+  });
+
+  it('rotation keeps the newest verified backup even when all newer ones failed verification', async () => {
+    const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+    const entries = [
+      { at: at(0), verified: true, file: 'good' },
+      ...Array.from({ length: KEEP_BACKUPS + 5 }, (_, i) => ({ at: at(i + 1), verified: false, file: `bad${i}` })),
+    ];
+    const kept = keptBackups(entries);
+    expect(kept).toHaveLength(KEEP_BACKUPS + 1);
+    expect(kept.map((e) => e.file)).toContain('good');
+    // with a good backup among the newest, old ones rotate out normally
+    const workbook = newWorkbook();
+    for (let i = 0; i < KEEP_BACKUPS + 2; i++) await workbook.backup('periodic');
+    expect(listBackups(workbook.path)).toHaveLength(KEEP_BACKUPS);
+    expect(readdirSync(backupDir(workbook.path)).filter((f) => f.endsWith('.mswb'))).toHaveLength(KEEP_BACKUPS);
+  });
+
+  it('restore equals the backup; a naive copy would replay the old WAL', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'restore.mswb');
+    const session = new WorkbookSession(path, open);
+    expect(session.open()).toBe(true);
+    const workbook = session.workbook;
+    workbook.db.prepare("UPDATE task SET remark = '备份时' WHERE id = 1").run();
+    const backup = await workbook.backup('manual');
+    const backupHash = backup.hash;
+    workbook.db.prepare("UPDATE task SET remark = '备份后' WHERE id = 1").run();
+    // the later edit lives in the -wal file until a checkpoint
+    expect(existsSync(`${path}-wal`)).toBe(true);
+
+    // the naive way: copy the backup over the file while the old WAL stays beside it
+    const naive = join(dir, 'naive.mswb');
+    copyFileSync(path, naive);
+    copyFileSync(`${path}-wal`, `${naive}-wal`);
+    copyFileSync(join(backupDir(path), backup.file), naive);
+    expect(remark(naive)).not.toBe('备份时');
+
+    await session.restore(backup.file);
+    expect(remark(path)).toBe('备份时');
+    expect(contentHash(session.workbook.db)).toBe(backupHash);
+    // what was there before the restore was itself backed up
+    expect(listBackups(path).some((e) => e.reason === 'before-restore')).toBe(true);
+    session.close();
+  });
+
+  it('a migration backs the old workbook up first', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.mswb');
+    const workbook = open(path);
+    // make it look like a workbook from the first release: drop migrations 2 and 3
+    workbook.db.exec('DELETE FROM schema_migration WHERE version > 1; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;');
+    workbook.db.exec("DELETE FROM setting WHERE key LIKE 'budget.%' OR key LIKE 'progress.%'");
+    workbook.close();
+    const upgraded = open(path);
+    const [backup] = listBackups(path);
+    expect(backup).toMatchObject({ reason: 'migration', schemaVersion: 1, verified: true });
+    expect((upgraded.db.prepare('SELECT MAX(version) AS v FROM schema_migration').get() as { v: number }).v).toBe(3);
+    upgraded.close();
+  });
+});
+
+describe('bad workbooks', () => {
+  it.each([
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 3))],
+    ['bit-flipped', (bytes: Buffer) => {
+      const copy = Buffer.from(bytes);
+      for (let i = 4096 * 3; i < copy.length; i += 997) copy[i] = (copy[i] ?? 0) ^ 0xff;
+      return copy;
+    }],
+    ['not a workbook', () => Buffer.from('这不是工作簿'.repeat(500))],
+  ])('a %s file: the session opens in recovery, says why, offers the backups, and leaves the file untouched', async (_name, damage) => {
+    const dir = tempDir();
+    const path = join(dir, 'damaged.mswb');
+    const good = open(path);
+    const backup = await good.backup('manual');
+    good.db.pragma('wal_checkpoint(TRUNCATE)');
+    good.close();
+    const damaged = damage(readFileSync(path));
+    writeFileSync(path, damaged);
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+
+    const session = new WorkbookSession(path, open);
+    expect(session.open()).toBe(false);
+    expect(session.failure).toMatch(/损坏|not a database|malformed|工作簿/);
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+    await session.restore(backup.file);
+    expect(session.isOpen).toBe(true);
+    // the damaged file was kept aside, not overwritten
+    expect(readdirSync(dir).some((f) => f.startsWith('damaged.mswb.damaged-'))).toBe(true);
+    session.close();
+  });
+
+  it('disk full (max_page_count) rolls the action back with a clear message, and the app keeps working', async () => {
+    const workbook = newWorkbook();
+    const invoke = invoker(workbook);
+    const pages = Number(workbook.db.pragma('page_count', { simple: true }));
+    workbook.db.pragma(`max_page_count = ${pages + 2}`);
+    const before = workbook.db.prepare('SELECT remark FROM task ORDER BY id').all();
+    const big = 'x'.repeat(19_000);
+    const result = await invoke('task-update', { edits: Array.from({ length: 31 }, (_, i) => ({ taskId: i + 1, field: 'remark', value: big })) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'storage', message: expect.stringContaining('磁盘空间不足') });
+    expect(workbook.db.prepare('SELECT remark FROM task ORDER BY id').all()).toEqual(before);
+    expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get()).toEqual({ n: 0 });
+    const small = await invoke('task-update', { edits: [{ taskId: 1, field: 'remark', value: '小改动' }] });
+    expect(small.ok).toBe(true);
+  });
+});
