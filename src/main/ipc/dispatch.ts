@@ -38,7 +38,8 @@ export async function dispatch(
     return { ok: false, error: { kind: 'unknown_channel', message: `未知的请求：${channel}`, details: [] } };
   }
   const spec = contract[channel];
-  const parsed = spec.input.safeParse(rawInput ?? {});
+  // only a missing input means "no arguments"; null or any other non-object is refused by the schema
+  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     return {
       ok: false,

@@ -77,3 +77,33 @@ describe('workbook location', () => {
     expect(chooseWorkbookPath([], {}, '/z')).toBe('/z');
   });
 });
+
+describe('packaging: Electron fuses and no network', () => {
+  it('turns off RunAsNode, NODE_OPTIONS and the inspector, loads only from an integrity-checked asar, never auto-updates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      build: { electronFuses: Record<string, boolean>; publish: unknown; asarUnpack: string[]; nsis: Record<string, unknown> };
+    };
+    expect(pkg.build.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    expect(pkg.build.publish).toBeNull();
+    expect(pkg.build.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    expect(pkg.build.nsis).toMatchObject({ perMachine: false, allowElevation: false });
+  });
+});
+
+describe('risky workbook locations', () => {
+  it('warns about network shares and the roaming profile, not about local folders', async () => {
+    const { locationWarning } = await import('../../../src/main/paths');
+    const env = { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' };
+    expect(locationWarning('\\\\server\\share\\plan.mswb', 'win32', env)).toContain('网络共享');
+    expect(locationWarning('C:\\Users\\a\\AppData\\Roaming\\x\\plan.mswb', 'win32', env)).toContain('漫游');
+    expect(locationWarning('C:\\Users\\a\\AppData\\Local\\x\\plan.mswb', 'win32', env)).toBe('');
+    expect(locationWarning('/home/a/plan.mswb', 'linux', {})).toBe('');
+  });
+});
