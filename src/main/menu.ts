@@ -16,6 +16,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, showAbout: ()
         { label: '导出单位报送表…', click: () => send('export-packets') },
         { label: '导入单位报送表…', click: () => send('import-packet') },
         { type: 'separator' },
+        { label: '备份与恢复…', click: () => send('backups') },
+        { type: 'separator' },
         { label: '退出', role: 'quit' },
       ],
     },

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const WORKBOOK_EXTENSION = '.mswb';
 export const APP_FOLDER = 'MinshengWorkbench';
@@ -39,4 +39,10 @@ export function locationWarning(path: string, platform: NodeJS.Platform, env: No
     return '工作簿位于漫游配置文件（Roaming）中，登录/注销时会在网络上同步，可能损坏工作簿；建议复制到本机（Local）后使用。';
   }
   return '';
+}
+
+/** Where a local copy of a workbook goes: the default folder, under the workbook's own file name. */
+export function localCopyPath(path: string, defaultPath: string): string {
+  const name = path.split(/[\\/]/).pop() || `workbook${WORKBOOK_EXTENSION}`;
+  return join(dirname(defaultPath), name);
 }

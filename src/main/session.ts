@@ -12,10 +12,26 @@ export class WorkbookSession {
   private problem = '';
 
   constructor(
-    readonly path: string,
+    private workbookPath: string,
     private readonly openAt: (path: string) => Workbook,
     private readonly nativeBinding?: string,
   ) {}
+
+  get path(): string {
+    return this.workbookPath;
+  }
+
+  /**
+   * Copies the open workbook to `target` with the backup API (never a file copy of a live WAL database)
+   * and continues there: the way off a network share or a roaming profile.
+   */
+  async moveTo(target: string): Promise<void> {
+    const workbook = this.workbook;
+    await workbook.db.backup(target);
+    this.close();
+    this.workbookPath = target;
+    if (!this.open()) throw new WorkbenchError('storage', `复制后无法打开：${this.problem}`);
+  }
 
   /** Takes a workbook opened elsewhere (the CLI, tests) as the current one. */
   adopt(workbook: Workbook): this {
@@ -32,7 +48,7 @@ export class WorkbookSession {
       return true;
     } catch (error) {
       this.current = null;
-      this.problem = error instanceof Error ? error.message : String(error);
+      this.problem = describeOpenFailure(error);
       return false;
     }
   }
@@ -69,4 +85,17 @@ export class WorkbookSession {
     restoreBackup(this.path, `${this.path}.backups/${file}`, { keepDamaged: damaged, nativeBinding: this.nativeBinding });
     if (!this.open()) throw new WorkbenchError('storage', `恢复后仍无法打开工作簿：${this.problem}`);
   }
+}
+
+/** Why a workbook did not open, in Chinese; SQLite's own words are kept in brackets for support staff. */
+export function describeOpenFailure(error: unknown): string {
+  if (error instanceof WorkbenchError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /malformed|not a database/i.test(detail)) {
+    return `工作簿文件已损坏或不是工作簿（${detail}）。未对该文件做任何写入，可从备份恢复。`;
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') return `无法读取工作簿文件（${detail}），请检查文件是否存在、是否有权限。`;
+  if (code === 'SQLITE_BUSY') return `工作簿正被其他程序占用（${detail}），请关闭后重试。`;
+  return `工作簿无法打开（${detail}）。`;
 }

@@ -1,4 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { ChannelOutput } from '../shared/contract';
+import { BackupsDialog } from './components/BackupsDialog';
+import { call } from './services/api';
+import { notifyWorkbookChanged } from './stores/history-events';
+import { RecoveryView } from './views/RecoveryView';
 import { ImportPlanDialog } from './components/ImportPlanDialog';
 import { MessageBar } from './components/MessageBar';
 import { NavBar } from './components/NavBar';
@@ -28,15 +33,39 @@ function isTextEntry(element: Element | null): boolean {
 
 const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'targets', 'owners', 'matrix', 'history', 'budget', 'compare'];
 
+type Recovery = ChannelOutput<'recovery-state'>;
+
+/** Starts the app, or the recovery screen when the workbook could not be opened. */
 export function App(): React.JSX.Element {
+  const [recovery, setRecovery] = useState<Recovery | null>(null);
+  const check = (): void => {
+    call('recovery-state', {}).then(setRecovery, (error: unknown) => useUiStore.getState().showError(error));
+  };
+  useEffect(check, []);
+  if (!recovery) return <div className="placeholder">正在打开工作簿…</div>;
+  if (recovery.damaged) return <RecoveryView state={recovery} onRestored={check} />;
+  return <Workbench locationWarning={recovery.locationWarning} />;
+}
+
+function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const importOpen = useUiStore((state) => state.importOpen);
   const exchange = useUiStore((state) => state.exchange);
 
+  const backupsOpen = useUiStore((state) => state.backupsOpen);
   useEffect(() => {
     void useTaskStore.getState().load();
     void useBudgetStore.getState().load();
   }, []);
+  useEffect(() => {
+    if (locationWarning) useUiStore.getState().showWarning(locationWarning, '复制到本机', async () => {
+      const result = await useUiStore.getState().track(() => call('workbook-copy-local', {}));
+      if (result) {
+        await notifyWorkbookChanged();
+        useUiStore.getState().showInfo(`已复制到本机并改用：${result.path}`);
+      }
+    });
+  }, [locationWarning]);
 
   useEffect(() => {
     // Ctrl+Z / Ctrl+Y undo the last workbook action, except while typing in a cell editor or a field,
@@ -62,6 +91,7 @@ export function App(): React.JSX.Element {
       commitPendingEdits();
       if (command === 'import-plan') useUiStore.getState().setImportOpen(true);
       if (command === 'export-xlsx') void exportWorkbookFile();
+      if (command === 'backups') useUiStore.getState().setBackupsOpen(true);
       if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet') {
         useUiStore.getState().setExchange(command);
       }
@@ -94,6 +124,7 @@ export function App(): React.JSX.Element {
       {exchange === 'import-budget' && <BudgetImportDialog />}
       {exchange === 'export-packets' && <PacketExportDialog />}
       {exchange === 'import-packet' && <PacketImportDialog />}
+      {backupsOpen && <BackupsDialog />}
       <QuestionDialog />
     </div>
   );

@@ -51,6 +51,7 @@ export const CHANNEL_NAMES = [
   'backup-list',
   'backup-create',
   'backup-restore',
+  'workbook-copy-local',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

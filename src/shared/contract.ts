@@ -273,6 +273,7 @@ export const contract = {
   },
   'backup-list': { input: noInput, output: z.array(backupEntrySchema) },
   'backup-create': { input: noInput, output: z.array(backupEntrySchema) },
+  'workbook-copy-local': { input: noInput, output: z.object({ path: z.string() }) },
   'backup-restore': {
     input: z.strictObject({ file: z.string().regex(/^[\w.-]+\.mswb$/).max(120) }),
     output: z.object({ restored: z.string(), size: z.number().int() }),

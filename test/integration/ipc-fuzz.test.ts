@@ -64,6 +64,7 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'backup-list': {},
   'backup-create': {},
   'backup-restore': { file: 'a.mswb' },
+  'workbook-copy-local': {},
 };
 
 const HUGE = 'x'.repeat(2_000_001);

@@ -1,5 +1,8 @@
-import { statSync } from 'node:fs';
-import { locationWarning } from '../paths';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname } from 'node:path';
+import { WorkbenchError } from '../../shared/result';
+import { defaultWorkbookPath, localCopyPath, locationWarning } from '../paths';
 import { BACKUP_REASON_LABELS, listBackups } from '../store/backups';
 import type { Handler } from './context';
 
@@ -26,4 +29,13 @@ export const backupCreate: Handler<'backup-create'> = async (_input, { workbook,
 export const backupRestore: Handler<'backup-restore'> = async ({ file }, { session }) => {
   await session.restore(file);
   return { restored: file, size: statSync(session.path).size };
+};
+
+/** 复制到本机: off a network share or roaming profile, into the local app-data folder. */
+export const workbookCopyLocal: Handler<'workbook-copy-local'> = async (_input, { session }) => {
+  const target = localCopyPath(session.path, defaultWorkbookPath(process.platform, process.env, homedir()));
+  if (existsSync(target)) throw new WorkbenchError('conflict', `本机已有同名工作簿：${target}。为避免覆盖，未复制。`);
+  mkdirSync(dirname(target), { recursive: true });
+  await session.moveTo(target);
+  return { path: target };
 };

@@ -9,7 +9,7 @@ import {
   budgetView,
   scenarioSelect,
 } from './budget';
-import { backupCreate, backupList, backupRestore, recoveryState } from './backups';
+import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
 import {
   budgetImportApply,
@@ -80,6 +80,7 @@ export const handlers: Handlers = {
   'backup-list': backupList,
   'backup-create': backupCreate,
   'backup-restore': backupRestore,
+  'workbook-copy-local': workbookCopyLocal,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

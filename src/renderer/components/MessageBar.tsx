@@ -16,6 +16,11 @@ export function MessageBar(): React.JSX.Element | null {
           </ul>
         )}
       </div>
+      {message.action && (
+        <button type="button" className="message-action" onClick={() => void message.action?.run()}>
+          {message.action.label}
+        </button>
+      )}
       <button type="button" onClick={dismiss} aria-label="关闭提示">
         ×
       </button>

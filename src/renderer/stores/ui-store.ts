@@ -32,8 +32,10 @@ interface UiState {
   view: ViewId;
   saveState: SaveState;
   /** the last error, shown in the message bar until dismissed */
-  message: { tone: 'error' | 'info'; text: string; details: string[] } | null;
+  message: { tone: 'error' | 'info' | 'warning'; text: string; details: string[]; action?: { label: string; run(): Promise<void> } } | null;
   importOpen: boolean;
+  backupsOpen: boolean;
+  setBackupsOpen(open: boolean): void;
   /** the open Excel/WPS exchange dialog, if any */
   exchange: ExchangeDialog | null;
   setExchange(dialog: ExchangeDialog | null): void;
@@ -49,6 +51,8 @@ interface UiState {
   track<T>(work: () => Promise<T>): Promise<T | undefined>;
   showError(error: unknown): void;
   showInfo(text: string): void;
+  /** A warning with one offered action (e.g. 复制到本机). */
+  showWarning(text: string, actionLabel: string, run: () => Promise<void>): void;
   dismissMessage(): void;
 }
 
@@ -58,6 +62,11 @@ export const useUiStore = create<UiState>((set, get) => ({
   message: null,
   importOpen: false,
   exchange: null,
+  backupsOpen: false,
+  setBackupsOpen: (backupsOpen) => {
+    commitPendingEdits();
+    set({ backupsOpen });
+  },
   setExchange: (exchange) => {
     commitPendingEdits();
     set({ exchange });
@@ -103,5 +112,6 @@ export const useUiStore = create<UiState>((set, get) => ({
     set({ message: { tone: 'error', text, details } });
   },
   showInfo: (text) => set({ message: { tone: 'info', text, details: [] } }),
+  showWarning: (text, label, run) => set({ message: { tone: 'warning', text, details: [], action: { label, run } } }),
   dismissMessage: () => set({ message: null }),
 }));

@@ -1,0 +1,49 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { launchWorkbench, repoRoot } from '../harness';
+import { screenshots, useWorkbenchSessions } from './session';
+
+const sessions = useWorkbenchSessions();
+
+describe('a damaged workbook and the backups', () => {
+  it('starts in recovery, says what is wrong, restores a verified backup, and the app opens', async () => {
+    const path = join(sessions.dir(), 'damaged.mswb');
+    const good = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'setup' });
+    good.db.prepare("UPDATE task SET remark = '备份里的备注' WHERE id = 1").run();
+    await good.backup('manual');
+    good.db.pragma('wal_checkpoint(TRUNCATE)');
+    good.close();
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    rmSync(`${path}-wal`, { force: true });
+
+    const session = await launchWorkbench({ dbPath: path });
+    try {
+      const { page } = session;
+      const recovery = page.getByTestId('recovery-view');
+      await recovery.waitFor();
+      expect(await recovery.textContent()).toContain('工作簿无法打开');
+      expect(await recovery.textContent()).toContain('损坏');
+      await page.screenshot({ path: join(screenshots, 'recovery-1366x768.png') });
+      await recovery.getByRole('button', { name: '用所选备份恢复' }).click();
+      await page.locator('.ag-row[row-id="1"]').waitFor();
+      expect(await page.locator('.ag-row[row-id="1"] .ag-cell[col-id="remark"]').textContent()).toBe('备份里的备注');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('lists backups with time and size and takes one on request', async () => {
+    const { page } = await sessions.open('backups');
+    await page.getByRole('button', { name: '文件 ▾' }).click();
+    await page.getByRole('menuitem', { name: '备份与恢复…' }).click();
+    const dialog = page.getByTestId('backups-dialog');
+    await dialog.getByRole('button', { name: '立即备份' }).click();
+    await expect.poll(() => dialog.getByTestId('backup-list').locator('tbody tr').count()).toBe(1);
+    expect(await dialog.textContent()).toContain('✔ 完整');
+    expect(await dialog.textContent()).toContain('手动');
+    await page.screenshot({ path: join(screenshots, 'backups-1366x768.png') });
+  });
+});
