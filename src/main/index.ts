@@ -14,6 +14,10 @@ import { electronSpreadsheetParser } from './exchange/electron-parser';
 import { PendingFiles } from './exchange/pending-files';
 import { startPeriodicBackups } from './periodic-backups';
 import { WorkbookSession } from './session';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
+
+const mmToInches = (margins: Record<'top' | 'bottom' | 'left' | 'right', number>) =>
+  Object.fromEntries(Object.entries(margins).map(([side, mm]) => [side, mm / 25.4])) as Record<'top' | 'bottom' | 'left' | 'right', number>;
 import { registerIpc } from './ipc/register';
 import { toErrorData } from './ipc/dispatch';
 import { menuTemplate } from './menu';
@@ -54,6 +58,20 @@ if (!app.requestSingleInstanceLock()) {
       // spreadsheets from other offices are parsed in a separate, heap-capped process
       spreadsheets: electronSpreadsheetParser(join(here, 'parse-worker.js')),
       pending: new PendingFiles(),
+      printer: {
+        toPdf: async () => {
+          if (!mainWindow) throw new Error('no window');
+          return mainWindow.webContents.printToPDF({
+            landscape: true,
+            pageSize: 'A4',
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: PDF_HEADER_TEMPLATE,
+            footerTemplate: PDF_FOOTER_TEMPLATE,
+            margins: mmToInches(PDF_MARGINS_MM),
+          });
+        },
+      },
     };
     startPeriodicBackups(workbookSession);
     app.on('will-quit', () => workbookSession.close());

@@ -4,6 +4,7 @@ import { BackupsDialog } from './components/BackupsDialog';
 import { call } from './services/api';
 import { notifyWorkbookChanged } from './stores/history-events';
 import { RecoveryView } from './views/RecoveryView';
+import { ReportsView } from './views/ReportsView';
 import { ImportPlanDialog } from './components/ImportPlanDialog';
 import { MessageBar } from './components/MessageBar';
 import { NavBar } from './components/NavBar';
@@ -31,7 +32,7 @@ function isTextEntry(element: Element | null): boolean {
   return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
 }
 
-const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'targets', 'owners', 'matrix', 'history', 'budget', 'compare'];
+const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'targets', 'owners', 'matrix', 'history', 'budget', 'compare', 'reports'];
 
 type Recovery = ChannelOutput<'recovery-state'>;
 
@@ -116,6 +117,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
         {view === 'matrix' && <MatrixView />}
         {view === 'budget' && <BudgetView />}
         {view === 'compare' && <CompareView />}
+        {view === 'reports' && <ReportsView />}
         {!IMPLEMENTED_VIEWS.includes(view) && <PlaceholderView view={view} />}
       </main>
       <StatusBar />

@@ -52,6 +52,8 @@ export const CHANNEL_NAMES = [
   'backup-create',
   'backup-restore',
   'workbook-copy-local',
+  'report-data',
+  'report-pdf',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

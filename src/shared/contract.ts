@@ -23,6 +23,7 @@ import {
   unitRowSchema,
 } from './grid';
 import { exchangeChannels } from './exchange';
+import { REPORT_KINDS } from './report-kinds';
 import { parsedPlanSchema } from './plan';
 
 /**
@@ -119,6 +120,31 @@ export type ChangeLogEntry = z.infer<typeof changeLogEntrySchema>;
 export const pickedTextFileSchema = z.object({ name: z.string(), text: z.string(), encoding: z.string() });
 
 const noInput = z.strictObject({});
+
+const reportTableSchema = z.object({
+  caption: z.string().optional(),
+  headers: z.array(z.string()),
+  numeric: z.array(z.boolean()),
+  rows: z.array(z.array(z.string())),
+  total: z.array(z.string()).optional(),
+});
+export const reportModelSchema = z.object({
+  kind: z.enum(REPORT_KINDS),
+  title: z.string(),
+  subtitle: z.string(),
+  unitNote: z.string(),
+  notes: z.array(z.string()),
+  tables: z.array(reportTableSchema),
+  chart: z
+    .object({
+      scenarios: z.array(z.string()),
+      shares: z.array(z.number().nullable()),
+      floor: z.number(),
+      classes: z.array(z.object({ name: z.string(), amounts: z.array(z.number()) })),
+    })
+    .optional(),
+});
+export type ReportModelData = z.infer<typeof reportModelSchema>;
 
 export const backupEntrySchema = z.object({
   file: z.string(),
@@ -274,6 +300,14 @@ export const contract = {
   'backup-list': { input: noInput, output: z.array(backupEntrySchema) },
   'backup-create': { input: noInput, output: z.array(backupEntrySchema) },
   'workbook-copy-local': { input: noInput, output: z.object({ path: z.string() }) },
+  'report-data': {
+    input: z.strictObject({ kind: z.enum(REPORT_KINDS), scenarioIds: z.array(id).max(8).optional() }),
+    output: reportModelSchema,
+  },
+  'report-pdf': {
+    input: z.strictObject({ kind: z.enum(REPORT_KINDS) }),
+    output: z.object({ path: z.string(), bytes: z.number().int() }).nullable(),
+  },
   'backup-restore': {
     input: z.strictObject({ file: z.string().regex(/^[\w.-]+\.mswb$/).max(120) }),
     output: z.object({ restored: z.string(), size: z.number().int() }),

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { handlers } from '../../src/main/handlers';
 import { nodeHandlerContext } from '../../src/main/exchange/node-context';
 import { WorkbookSession } from '../../src/main/session';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../../src/shared/print';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { readAppFile } from '../../src/main/app-protocol';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
@@ -63,6 +64,20 @@ export interface WorkbenchSession {
   close(): Promise<void>;
 }
 
+/** The page as PDF with the app's page setup (A4 landscape, page numbers in the footer). */
+export async function printPage(page: Page): Promise<Uint8Array> {
+  const mm = (n: number): string => `${n}mm`;
+  return page.pdf({
+    format: 'A4',
+    landscape: true,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: PDF_HEADER_TEMPLATE,
+    footerTemplate: PDF_FOOTER_TEMPLATE,
+    margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
+  });
+}
+
 export async function launchWorkbench(options: LaunchOptions): Promise<WorkbenchSession> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
@@ -78,6 +93,8 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   if (workbook) session.adopt(workbook);
   else session.open();
   const context = nodeHandlerContext(session, repoRoot);
+  // 另存为PDF prints this page, as the app prints its window
+  context.printer = { toPdf: () => printPage(page) };
   const ownsBrowser = options.browser === undefined;
   const browser = options.browser ?? (await launchBrowser());
   const browserContext = await browser.newContext({

@@ -65,6 +65,8 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'backup-create': {},
   'backup-restore': { file: 'a.mswb' },
   'workbook-copy-local': {},
+  'report-data': { kind: 'compliance', scenarioIds: [1] },
+  'report-pdf': { kind: 'matrix' },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

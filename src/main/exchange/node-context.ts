@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { HandlerContext } from '../handlers/context';
 import { PresetDialogs } from '../handlers/preset-dialogs';
+import { WorkbenchError } from '../../shared/result';
 import type { WorkbookSession } from '../session';
 import type { Workbook } from '../store/workbook';
 import { nodeSpreadsheetParser } from './node-parser';
@@ -19,5 +20,11 @@ export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): 
     dialogs: new PresetDialogs(),
     spreadsheets: nodeSpreadsheetParser(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), ['--import', 'tsx']),
     pending: new PendingFiles(),
+    // set by a host that has a page to print (the Playwright harness, the CLI's report command)
+    printer: {
+      toPdf: async () => {
+        throw new WorkbenchError('internal', '此环境没有可打印的页面。');
+      },
+    },
   };
 }

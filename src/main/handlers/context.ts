@@ -16,6 +16,12 @@ export interface HandlerContext {
   dialogs: DialogService;
   spreadsheets: SpreadsheetParser;
   pending: PendingFiles;
+  /** prints the page as it is now (the report preview, through the print stylesheet) to PDF */
+  printer: PagePrinter;
+}
+
+export interface PagePrinter {
+  toPdf(): Promise<Uint8Array>;
 }
 
 export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet';

@@ -11,6 +11,7 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
+import { reportData, reportPdf } from './reports';
 import {
   budgetImportApply,
   budgetImportInspect,
@@ -81,6 +82,8 @@ export const handlers: Handlers = {
   'backup-create': backupCreate,
   'backup-restore': backupRestore,
   'workbook-copy-local': workbookCopyLocal,
+  'report-data': reportData,
+  'report-pdf': reportPdf,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -57,7 +57,8 @@ interface UiState {
 }
 
 export const useUiStore = create<UiState>((set, get) => ({
-  view: 'tasks',
+  // a link straight to a report (#report=…) opens the 报告 view
+  view: typeof window !== 'undefined' && window.location.hash.includes('report=') ? 'reports' : 'tasks',
   saveState: 'saved',
   message: null,
   importOpen: false,

@@ -1,0 +1,26 @@
+import { buildReport, REPORT_TITLES } from '../../core/report/report-model';
+import { WorkbenchError } from '../../shared/result';
+import { readSnapshot } from '../exchange/read-snapshot';
+import { writeFileAtomic } from '../exchange/write-file';
+import { lineRows, scenarioModel } from '../store/budget-repository';
+import type { Handler } from './context';
+
+/** The printed reports: their content, and a PDF of the preview the page is showing. */
+
+export const reportData: Handler<'report-data'> = ({ kind, scenarioIds }, { workbook }) => {
+  const snapshot = readSnapshot(workbook.db);
+  const scenarios = (scenarioIds ?? []).map((id) => {
+    const model = scenarioModel(workbook.db, id);
+    return { id, name: model.scenario.name, isExample: model.scenario.isExample, lines: lineRows(model), metrics: model.metrics };
+  });
+  if ((kind === 'compliance' || kind === 'compare') && !snapshot.baseline) throw new WorkbenchError('not_found', '工作簿中还没有预算，无法生成该报告。');
+  return buildReport(kind, snapshot, scenarios);
+};
+
+export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dialogs }) => {
+  const path = await dialogs.pickSavePath(`${REPORT_TITLES[kind]}.pdf`);
+  if (path === null) return null;
+  const bytes = await printer.toPdf();
+  writeFileAtomic(path, bytes);
+  return { path, bytes: bytes.length };
+};

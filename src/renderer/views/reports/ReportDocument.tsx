@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { ReportModelData } from '../../../shared/contract';
+import { Chart } from '../../components/Chart';
+
+const today = (): string => new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+
+function charts(chart: NonNullable<ReportModelData['chart']>): EChartsCoreOption[] {
+  return [
+    {
+      title: { text: '民生支出占比与底线', left: 'center', textStyle: { fontSize: 12 } },
+      grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: chart.scenarios },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 40,
+          data: chart.shares.map((s) => ({ value: Number(((s ?? 0) * 100).toFixed(2)), itemStyle: { color: (s ?? 0) >= chart.floor ? '#2d9c6a' : '#c0392b' } })),
+          label: { show: true, position: 'top', formatter: '{c}%' },
+          markLine: { symbol: 'none', lineStyle: { color: '#b3261e', type: 'dashed' }, label: { formatter: `底线 ${(chart.floor * 100).toFixed(0)}%` }, data: [{ yAxis: chart.floor * 100 }] },
+        },
+      ],
+    },
+    {
+      title: { text: '按功能分类（亿元）', left: 'center', textStyle: { fontSize: 12 } },
+      legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 9 } },
+      grid: { left: 50, right: 10, top: 30, bottom: 40 },
+      xAxis: { type: 'category', data: chart.scenarios },
+      yAxis: { type: 'value' },
+      series: chart.classes.map((c) => ({ name: c.name, type: 'bar', stack: 'all', data: c.amounts.map((a) => Number(a.toFixed(2))) })),
+    },
+  ];
+}
+
+/** A report laid out for A4 landscape: title, unit line, tables with repeating headers and a 合计 row, notes. */
+export function ReportDocument({ model }: { model: ReportModelData }): React.JSX.Element {
+  const chartOptions = useMemo(() => (model.chart ? charts(model.chart) : []), [model.chart]);
+  return (
+    <article className="report-document" data-testid="report-document" data-kind={model.kind}>
+      <header>
+        <h1>{model.title}</h1>
+        <p className="report-subtitle">{model.subtitle}</p>
+        <p className="report-meta">
+          <span>{model.unitNote}</span>
+          <span>制表日期：{today()}</span>
+        </p>
+      </header>
+      {chartOptions.length > 0 && (
+        <div className="report-charts">
+          {chartOptions.map((option, i) => (
+            <Chart key={i} option={option} />
+          ))}
+        </div>
+      )}
+      {model.tables.map((table, t) => (
+        <table key={t} className="report-table">
+          {table.caption && <caption>{table.caption}</caption>}
+          <thead>
+            <tr>
+              {table.headers.map((h, i) => (
+                <th key={i}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r} className={row[1] === '严重滞后' ? 'red' : row[1] === '滞后' ? 'yellow' : undefined}>
+                {row.map((cell, c) => (
+                  <td key={c} className={table.numeric[c] ? 'num' : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {table.total && (
+            <tfoot>
+              <tr>
+                {table.total.map((cell, c) => (
+                  <td key={c} className={table.numeric[c] ? 'num' : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      ))}
+      {model.notes.map((note, i) => (
+        <p key={i} className="report-note">
+          {note}
+        </p>
+      ))}
+    </article>
+  );
+}
