@@ -26,6 +26,13 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogServi
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    pickWorkbook: () => open('打开工作簿', [{ name: '民生规划工作簿', extensions: ['mswb'] }]),
+    pickWorkbookSavePath: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = { title: '保存工作簿', defaultPath: suggestedName, filters: [{ name: '民生规划工作簿', extensions: ['mswb'] }] };
+      const owner = parent();
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
     pickFolder: async () => {
       const options: Electron.OpenDialogOptions = { title: '选择保存报送表的文件夹', properties: ['openDirectory', 'createDirectory'] };
       const owner = parent();

@@ -13,6 +13,7 @@ import { electronDialogs } from './electron-dialogs';
 import { electronSpreadsheetParser } from './exchange/electron-parser';
 import { PendingFiles } from './exchange/pending-files';
 import { startPeriodicBackups } from './periodic-backups';
+import { RecentWorkbooks } from './recent-workbooks';
 import { WorkbookSession } from './session';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 
@@ -41,14 +42,12 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     const appRoot = app.getAppPath();
-    const workbookPath = chooseWorkbookPath(process.argv, process.env, defaultWorkbookPath(process.platform, process.env, homedir()));
+    const defaultPath = defaultWorkbookPath(process.platform, process.env, homedir());
+    const workbookPath = chooseWorkbookPath(process.argv, process.env, defaultPath);
     mkdirSync(dirname(workbookPath), { recursive: true });
     // a damaged workbook does not stop the app: it starts with the recovery screen and the verified backups
     const nativeBinding = process.env.MINSHENG_SQLITE_BINDING;
     const workbookSession = new WorkbookSession(workbookPath, (path) => openWorkbook(path, { resources: resourcesAt(appRoot), nativeBinding }), nativeBinding);
-    if (workbookSession.open()) {
-      void workbookSession.workbook.backup('open').catch(() => undefined);
-    }
     const context: HandlerContext = {
       get workbook() {
         return workbookSession.workbook;
@@ -58,6 +57,8 @@ if (!app.requestSingleInstanceLock()) {
       // spreadsheets from other offices are parsed in a separate, heap-capped process
       spreadsheets: electronSpreadsheetParser(join(here, 'parse-worker.js')),
       pending: new PendingFiles(),
+      recent: new RecentWorkbooks(join(dirname(defaultPath), 'recent-workbooks.json')),
+      localFolder: dirname(defaultPath),
       printer: {
         toPdf: async () => {
           if (!mainWindow) throw new Error('no window');
@@ -73,6 +74,10 @@ if (!app.requestSingleInstanceLock()) {
         },
       },
     };
+    if (workbookSession.open()) {
+      context.recent.add(workbookPath);
+      void workbookSession.workbook.backup('open').catch(() => undefined);
+    }
     startPeriodicBackups(workbookSession);
     app.on('will-quit', () => workbookSession.close());
 

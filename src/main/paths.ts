@@ -25,6 +25,9 @@ export function chooseWorkbookPath(argv: readonly string[], env: NodeJS.ProcessE
   const inline = argv.find((arg) => arg.startsWith('--db='));
   if (inline) return inline.slice('--db='.length);
   if (env.MINSHENG_DB) return env.MINSHENG_DB;
+  // a double-clicked .mswb (the file association) arrives as a plain argument
+  const associated = argv.slice(1).find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(WORKBOOK_EXTENSION));
+  if (associated) return associated;
   return fallback;
 }
 

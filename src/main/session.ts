@@ -1,5 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { WorkbenchError } from '../shared/result';
 import { listBackups, restoreBackup } from './store/backups';
+import { openDatabase } from './store/connection';
 import type { Workbook } from './store/workbook';
 
 /**
@@ -17,6 +20,22 @@ export class WorkbookSession {
     private readonly nativeBinding?: string,
   ) {}
 
+  /**
+   * Copies a workbook that is not open (on a USB stick, say) to `local` through SQLite — a consistent copy
+   * even if the file has a -wal beside it — and continues in the copy.
+   */
+  copyInFrom(source: string, local: string): void {
+    mkdirSync(dirname(local), { recursive: true });
+    // read-only: the stick's file is not touched (no migration, no WAL)
+    const reader = openDatabase(source, { readonly: true, fileMustExist: true, nativeBinding: this.nativeBinding });
+    try {
+      reader.prepare('VACUUM INTO ?').run(local);
+    } finally {
+      reader.close();
+    }
+    this.switchTo(local);
+  }
+
   get path(): string {
     return this.workbookPath;
   }
@@ -31,6 +50,18 @@ export class WorkbookSession {
     this.close();
     this.workbookPath = target;
     if (!this.open()) throw new WorkbenchError('storage', `复制后无法打开：${this.problem}`);
+  }
+
+  /** Closes this workbook and opens another; if that fails, the previous one is opened again. */
+  switchTo(target: string): void {
+    const previous = this.workbookPath;
+    this.close();
+    this.workbookPath = target;
+    if (this.open()) return;
+    const problem = this.problem;
+    this.workbookPath = previous;
+    this.open();
+    throw new WorkbenchError('storage', `无法打开“${target}”：${problem}`);
   }
 
   /** Takes a workbook opened elsewhere (the CLI, tests) as the current one. */

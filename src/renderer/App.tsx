@@ -57,6 +57,12 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
   useEffect(() => {
     void useTaskStore.getState().load();
     void useBudgetStore.getState().load();
+    // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file")
+    const notice = sessionStorage.getItem('minsheng.notice');
+    if (notice) {
+      sessionStorage.removeItem('minsheng.notice');
+      useUiStore.getState().showInfo(notice);
+    }
   }, []);
   useEffect(() => {
     if (locationWarning) useUiStore.getState().showWarning(locationWarning, '复制到本机', async () => {

@@ -52,6 +52,11 @@ export const CHANNEL_NAMES = [
   'backup-create',
   'backup-restore',
   'workbook-copy-local',
+  'workbook-new',
+  'workbook-open',
+  'workbook-open-recent',
+  'workbook-save-as',
+  'workbook-recent',
   'report-data',
   'report-pdf',
 ] as const;

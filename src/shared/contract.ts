@@ -146,6 +146,8 @@ export const reportModelSchema = z.object({
 });
 export type ReportModelData = z.infer<typeof reportModelSchema>;
 
+const workbookOpenedSchema = z.object({ path: z.string(), note: z.string() });
+
 export const backupEntrySchema = z.object({
   file: z.string(),
   at: z.string(),
@@ -300,6 +302,14 @@ export const contract = {
   'backup-list': { input: noInput, output: z.array(backupEntrySchema) },
   'backup-create': { input: noInput, output: z.array(backupEntrySchema) },
   'workbook-copy-local': { input: noInput, output: z.object({ path: z.string() }) },
+  'workbook-new': { input: noInput, output: workbookOpenedSchema.nullable() },
+  'workbook-open': { input: noInput, output: workbookOpenedSchema.nullable() },
+  'workbook-open-recent': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: workbookOpenedSchema },
+  'workbook-save-as': { input: noInput, output: workbookOpenedSchema.nullable() },
+  'workbook-recent': {
+    input: noInput,
+    output: z.object({ current: z.string(), recent: z.array(z.object({ path: z.string(), exists: z.boolean() })) }),
+  },
   'report-data': {
     input: z.strictObject({ kind: z.enum(REPORT_KINDS), scenarioIds: z.array(id).max(8).optional() }),
     output: reportModelSchema,

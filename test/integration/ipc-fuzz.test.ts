@@ -65,6 +65,11 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'backup-create': {},
   'backup-restore': { file: 'a.mswb' },
   'workbook-copy-local': {},
+  'workbook-new': {},
+  'workbook-open': {},
+  'workbook-open-recent': { path: '/tmp/x.mswb' },
+  'workbook-save-as': {},
+  'workbook-recent': {},
   'report-data': { kind: 'compliance', scenarioIds: [1] },
   'report-pdf': { kind: 'matrix' },
 };

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { RecentWorkbooks } from '../recent-workbooks';
 import type { HandlerContext } from '../handlers/context';
 import { PresetDialogs } from '../handlers/preset-dialogs';
 import { WorkbenchError } from '../../shared/result';
@@ -20,6 +21,8 @@ export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): 
     dialogs: new PresetDialogs(),
     spreadsheets: nodeSpreadsheetParser(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), ['--import', 'tsx']),
     pending: new PendingFiles(),
+    recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),
+    localFolder: join(dirname(session.path), 'local-copies'),
     // set by a host that has a page to print (the Playwright harness, the CLI's report command)
     printer: {
       toPdf: async () => {

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../shared/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { SpreadsheetParser } from '../exchange/parse-protocol';
 import type { PendingFiles } from '../exchange/pending-files';
+import type { RecentWorkbooks } from '../recent-workbooks';
 import type { WorkbookSession } from '../session';
 import type { Workbook } from '../store/workbook';
 
@@ -16,6 +17,9 @@ export interface HandlerContext {
   dialogs: DialogService;
   spreadsheets: SpreadsheetParser;
   pending: PendingFiles;
+  recent: RecentWorkbooks;
+  /** where local copies of workbooks go (the local app-data folder) */
+  localFolder: string;
   /** prints the page as it is now (the report preview, through the print stylesheet) to PDF */
   printer: PagePrinter;
 }
@@ -35,6 +39,10 @@ export interface DialogService {
   pickSavePath(suggestedName: string): Promise<string | null>;
   /** A folder to write several files into. */
   pickFolder(): Promise<string | null>;
+  /** An existing workbook (.mswb) to open. */
+  pickWorkbook(): Promise<string | null>;
+  /** Where to create or save a workbook (.mswb). */
+  pickWorkbookSavePath(suggestedName: string): Promise<string | null>;
 }
 
 export type Handler<K extends ChannelName> = (

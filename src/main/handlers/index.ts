@@ -12,6 +12,7 @@ import {
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
 import { reportData, reportPdf } from './reports';
+import { workbookNew, workbookOpen, workbookOpenRecent, workbookRecent, workbookSaveAs } from './workbook-files';
 import {
   budgetImportApply,
   budgetImportInspect,
@@ -82,6 +83,11 @@ export const handlers: Handlers = {
   'backup-create': backupCreate,
   'backup-restore': backupRestore,
   'workbook-copy-local': workbookCopyLocal,
+  'workbook-new': workbookNew,
+  'workbook-open': workbookOpen,
+  'workbook-open-recent': workbookOpenRecent,
+  'workbook-save-as': workbookSaveAs,
+  'workbook-recent': workbookRecent,
   'report-data': reportData,
   'report-pdf': reportPdf,
 };

@@ -26,4 +26,12 @@ export class PresetDialogs implements DialogService {
   async pickFolder(): Promise<string | null> {
     return this.folder;
   }
+
+  async pickWorkbook(): Promise<string | null> {
+    return this.open;
+  }
+
+  async pickWorkbookSavePath(): Promise<string | null> {
+    return this.save;
+  }
 }

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { WorkbenchError } from '../../shared/result';
+import { WORKBOOK_EXTENSION } from '../paths';
+import { isRemovablePath } from '../removable';
+import type { Handler, HandlerContext } from './context';
+
+/** 文件 → 新建 / 打开 / 另存为 / 最近打开: a workbook is one .mswb file that can travel on a USB stick. */
+
+const withExtension = (path: string): string => (extname(path).toLowerCase() === WORKBOOK_EXTENSION ? path : `${path}${WORKBOOK_EXTENSION}`);
+
+function opened(context: HandlerContext, note = '') {
+  context.recent.add(context.session.path);
+  return { path: context.session.path, note };
+}
+
+export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
+  const chosen = await context.dialogs.pickWorkbookSavePath(`新工作簿${WORKBOOK_EXTENSION}`);
+  if (chosen === null) return null;
+  const path = withExtension(chosen);
+  if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
+  // opening a path that does not exist creates the workbook there, with the reference plan and the example budget
+  context.session.switchTo(path);
+  return opened(context);
+};
+
+/** A workbook on a USB stick is copied to the local folder first and the copy is opened: pulling the stick cannot hurt it. */
+async function openPath(context: HandlerContext, path: string) {
+  if (await isRemovablePath(path)) {
+    mkdirSync(context.localFolder, { recursive: true });
+    let local = join(context.localFolder, basename(path));
+    for (let n = 2; existsSync(local); n++) local = join(context.localFolder, `${basename(path, WORKBOOK_EXTENSION)}(${n})${WORKBOOK_EXTENSION}`);
+    context.session.copyInFrom(path, local);
+    return opened(context, `“${path}”位于可移动磁盘上，已复制到本机“${local}”并打开副本；需要带走时请用“另存为”存回U盘。`);
+  }
+  context.session.switchTo(path);
+  return opened(context);
+}
+
+export const workbookOpen: Handler<'workbook-open'> = async (_input, context) => {
+  const path = await context.dialogs.pickWorkbook();
+  return path === null ? null : openPath(context, path);
+};
+
+export const workbookOpenRecent: Handler<'workbook-open-recent'> = async ({ path }, context) => {
+  if (!context.recent.has(path)) throw new WorkbenchError('forbidden', '只能打开“最近打开”列表中的工作簿。');
+  if (!existsSync(path)) throw new WorkbenchError('not_found', `文件不存在：${path}（可能已移动或U盘未插入）。`);
+  return openPath(context, path);
+};
+
+export const workbookRecent: Handler<'workbook-recent'> = (_input, { recent, session }) => ({
+  current: session.path,
+  recent: recent.existing(),
+});
+
+/** 另存为: SQLite's backup API writes the copy (never a file copy of a live WAL database); work continues in it. */
+export const workbookSaveAs: Handler<'workbook-save-as'> = async (_input, context) => {
+  const chosen = await context.dialogs.pickWorkbookSavePath(basename(context.session.path));
+  if (chosen === null) return null;
+  const path = withExtension(chosen);
+  if (path === context.session.path) throw new WorkbenchError('bad_input', '另存为的位置与当前工作簿相同。');
+  if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
+  await context.session.moveTo(path);
+  return opened(context);
+};

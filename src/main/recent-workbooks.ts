@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** 最近打开: the last workbooks this user opened, kept in a small JSON file beside the default workbook. */
+export class RecentWorkbooks {
+  constructor(
+    private readonly file: string,
+    private readonly max = 10,
+  ) {}
+
+  list(): string[] {
+    try {
+      const paths = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
+      return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  add(path: string): void {
+    const paths = [path, ...this.list().filter((p) => p !== path)].slice(0, this.max);
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(paths, null, 1));
+    renameSync(`${this.file}.tmp`, this.file);
+  }
+
+  /** Only a path from the list may be opened by name: the page cannot make the app open any file it likes. */
+  has(path: string): boolean {
+    return this.list().includes(path);
+  }
+
+  existing(): { path: string; exists: boolean }[] {
+    return this.list().map((path) => ({ path, exists: existsSync(path) }));
+  }
+}

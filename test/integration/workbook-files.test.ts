@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isRemovablePath } from '../../src/main/removable';
+import { contentHash } from '../../src/main/store/content-hash';
+import { contextFor, invoker, newWorkbook, tempDir } from './helpers';
+
+describe('workbook files', () => {
+  it('Save As writes a copy through SQLite, work continues in it, and opening the copy shows the same content', async () => {
+    const dir = tempDir();
+    const workbook = newWorkbook(join(dir, 'original.mswb'));
+    const context = contextFor(workbook);
+    const invoke = invoker(workbook, context);
+    await invoke('task-update', { edits: [{ taskId: 1, field: 'remark', value: '另存前的修改' }] });
+    const before = contentHash(workbook.db);
+    context.dialogs.save = join(dir, 'copy');
+    const saved = await invoke('workbook-save-as', {});
+    expect(saved).toMatchObject({ ok: true, value: { path: join(dir, 'copy.mswb') } });
+    expect(context.session.path).toBe(join(dir, 'copy.mswb'));
+    expect(contentHash(context.session.workbook.db)).toBe(before);
+
+    // back to the original, then the copy from 最近打开
+    context.dialogs.open = join(dir, 'original.mswb');
+    expect((await invoke('workbook-open', {})).ok).toBe(true);
+    const recent = await invoke('workbook-recent', {});
+    expect(recent.ok && recent.value.recent.map((r) => r.path)).toEqual([join(dir, 'original.mswb'), join(dir, 'copy.mswb')]);
+    expect((await invoke('workbook-open-recent', { path: join(dir, 'copy.mswb') })).ok).toBe(true);
+    expect(contentHash(context.session.workbook.db)).toBe(before);
+    // only paths from the list can be opened by name
+    const refused = await invoke('workbook-open-recent', { path: '/etc/passwd' });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('新建 creates a workbook with the reference plan and the example budget; an existing file is never overwritten', async () => {
+    const dir = tempDir();
+    const workbook = newWorkbook(join(dir, 'first.mswb'));
+    const context = contextFor(workbook);
+    const invoke = invoker(workbook, context);
+    context.dialogs.save = join(dir, '2018.mswb');
+    expect((await invoke('workbook-new', {})).ok).toBe(true);
+    expect(existsSync(join(dir, '2018.mswb'))).toBe(true);
+    expect((context.session.workbook.db.prepare('SELECT COUNT(*) AS n FROM task').get() as { n: number }).n).toBe(31);
+    context.dialogs.save = join(dir, 'first.mswb');
+    const again = await invoke('workbook-new', {});
+    expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+  });
+
+  it('a workbook on removable media is opened as a local copy, leaving the stick untouched', async () => {
+    const dir = tempDir();
+    const stick = newWorkbook(join(dir, 'stick.mswb'));
+    stick.db.prepare("UPDATE task SET remark = 'U盘上的' WHERE id = 1").run();
+    const hash = contentHash(stick.db);
+    stick.close();
+    const workbook = newWorkbook(join(dir, 'local.mswb'));
+    const context = contextFor(workbook);
+    context.session.copyInFrom(join(dir, 'stick.mswb'), join(context.localFolder, 'stick.mswb'));
+    expect(context.session.path).toBe(join(context.localFolder, 'stick.mswb'));
+    expect(contentHash(context.session.workbook.db)).toBe(hash);
+    expect(await isRemovablePath('/media/usb/plan.mswb', 'linux')).toBe(true);
+    expect(await isRemovablePath('/run/media/a/U盘/plan.mswb', 'linux')).toBe(true);
+    expect(await isRemovablePath('/home/a/plan.mswb', 'linux')).toBe(false);
+    expect(await isRemovablePath('/Volumes/KINGSTON/plan.mswb', 'darwin')).toBe(true);
+  });
+});
