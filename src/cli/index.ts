@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeCsv } from '../core/exchange/csv';
+import { printReport } from './report-command';
 import { sheetTable } from '../core/exchange/export-workbook';
 import { readSnapshot } from '../main/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
@@ -47,6 +48,8 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  导出单位报送表（一个单位，或每个有任务的单位各一个文件）
   import-packet FILE.xlsx --db FILE (--accept-all | --dry-run) [--json]
                                  导入单位交回的报送表
+  report --db FILE --kind compliance|compare|status|supervision|matrix [--scenario 名称] --out FILE.pdf
+                                 用Chromium（CHROMIUM_PATH或系统中的Chromium/Chrome/Edge）生成PDF报告
   export-csv --db FILE --sheet 任务|指标|责任单位|预算 --out FILE.csv
                                  导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）`;
 
@@ -235,6 +238,18 @@ async function run(argv: readonly string[]): Promise<void> {
         return { file: preview.fileName, unit: preview.unitName, changes: preview.changes, applied };
       });
       print(result, json, () => [`${result.unit} 报送 ${result.file}：${result.changes.length}处变化，已接受${result.applied}处`, ...result.changes.map((c) => `  ${c.label}「${c.field === 'actual' ? '实际值' : '进展说明'}」：${c.before || '（空）'} → ${c.after || '（空）'}`)].join('\n'));
+      return;
+    }
+    case 'report': {
+      const scenario = args.flags.get('scenario');
+      const result = await printReport({
+        db: requireFlag(args, 'db'),
+        kind: requireFlag(args, 'kind'),
+        ...(typeof scenario === 'string' ? { scenario } : {}),
+        out: resolve(requireFlag(args, 'out')),
+        repoRoot,
+      });
+      print(result, json, () => `已生成 ${result.out}（${Math.ceil(result.bytes / 1024)} KB）`);
       return;
     }
     case 'export-csv': {

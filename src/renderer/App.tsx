@@ -5,10 +5,10 @@ import { call } from './services/api';
 import { notifyWorkbookChanged } from './stores/history-events';
 import { RecoveryView } from './views/RecoveryView';
 import { ReportsView } from './views/ReportsView';
+import { HelpView } from './views/HelpView';
 import { ImportPlanDialog } from './components/ImportPlanDialog';
 import { MessageBar } from './components/MessageBar';
 import { NavBar } from './components/NavBar';
-import { PlaceholderView } from './components/PlaceholderView';
 import { StatusBar } from './components/StatusBar';
 import { onMenuCommand } from './services/api';
 import { useTaskStore } from './stores/task-store';
@@ -31,8 +31,6 @@ import { TasksView } from './views/TasksView';
 function isTextEntry(element: Element | null): boolean {
   return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
 }
-
-const IMPLEMENTED_VIEWS: readonly string[] = ['tasks', 'targets', 'owners', 'matrix', 'history', 'budget', 'compare', 'reports'];
 
 type Recovery = ChannelOutput<'recovery-state'>;
 
@@ -99,6 +97,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
       if (command === 'import-plan') useUiStore.getState().setImportOpen(true);
       if (command === 'export-xlsx') void exportWorkbookFile();
       if (command === 'backups') useUiStore.getState().setBackupsOpen(true);
+      if (command === 'help') useUiStore.getState().setView('help');
       if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet') {
         useUiStore.getState().setExchange(command);
       }
@@ -124,7 +123,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
         {view === 'budget' && <BudgetView />}
         {view === 'compare' && <CompareView />}
         {view === 'reports' && <ReportsView />}
-        {!IMPLEMENTED_VIEWS.includes(view) && <PlaceholderView view={view} />}
+        {view === 'help' && <HelpView />}
       </main>
       <StatusBar />
       {importOpen && <ImportPlanDialog />}

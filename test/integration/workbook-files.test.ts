@@ -23,7 +23,7 @@ describe('workbook files', () => {
     context.dialogs.open = join(dir, 'original.mswb');
     expect((await invoke('workbook-open', {})).ok).toBe(true);
     const recent = await invoke('workbook-recent', {});
-    expect(recent.ok && recent.value.recent.map((r) => r.path)).toEqual([join(dir, 'original.mswb'), join(dir, 'copy.mswb')]);
+    expect(recent.ok && (recent.value as { recent: { path: string }[] }).recent.map((r) => r.path)).toEqual([join(dir, 'original.mswb'), join(dir, 'copy.mswb')]);
     expect((await invoke('workbook-open-recent', { path: join(dir, 'copy.mswb') })).ok).toBe(true);
     expect(contentHash(context.session.workbook.db)).toBe(before);
     // only paths from the list can be opened by name

@@ -11,6 +11,7 @@ export const VIEWS = [
   { id: 'compare', label: '情景对比' },
   { id: 'reports', label: '报告' },
   { id: 'history', label: '变更记录' },
+  { id: 'help', label: '使用说明' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 

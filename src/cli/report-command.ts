@@ -1,0 +1,41 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPORT_KINDS, type ReportKind } from '../shared/report-kinds';
+import { WorkbenchError } from '../shared/result';
+import { openDatabase } from '../main/store/connection';
+
+/**
+ * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF
+ * with the app's page setup. Chromium comes from CHROMIUM_PATH or the system (Chromium, Chrome or Edge).
+ */
+export async function printReport(options: { db: string; kind: string; scenario?: string; out: string; repoRoot: string }): Promise<{ out: string; bytes: number }> {
+  if (!(REPORT_KINDS as readonly string[]).includes(options.kind)) {
+    throw new WorkbenchError('bad_input', `--kind 应为 ${REPORT_KINDS.join('|')}`);
+  }
+  if (!existsSync(join(options.repoRoot, 'out', 'renderer', 'index.html'))) {
+    throw new WorkbenchError('bad_input', '找不到界面构建（out/renderer），请先运行 npm run build。');
+  }
+  const headless = await import('../headless/app-in-chromium');
+  const browser = headless.chromiumPath();
+  if (!browser || !existsSync(browser)) {
+    throw new WorkbenchError('bad_input', `找不到 Chromium/Chrome/Edge${browser ? `（${browser} 不存在）` : ''}：请安装其一，或用环境变量 CHROMIUM_PATH 指定浏览器程序的位置。`);
+  }
+  let scenarios = '';
+  if (options.scenario) {
+    const db = openDatabase(options.db, { readonly: true, fileMustExist: true });
+    const row = db.prepare('SELECT id FROM scenario WHERE name = ?').get(options.scenario) as { id: number } | undefined;
+    db.close();
+    if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.scenario}”的情景或基线。`);
+    scenarios = String(row.id);
+  }
+  const session = await headless.launchWorkbench({ dbPath: options.db, hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}` });
+  try {
+    await session.page.locator(`[data-testid="report-document"][data-kind="${options.kind}"]`).waitFor({ timeout: 30_000 });
+    if (options.kind === 'compare') await session.page.locator('.report-charts canvas').first().waitFor();
+    const bytes = await headless.printPage(session.page);
+    writeFileSync(options.out, bytes);
+    return { out: options.out, bytes: bytes.length };
+  } finally {
+    await session.close();
+  }
+}
