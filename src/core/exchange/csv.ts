@@ -1,4 +1,5 @@
 import { decodeText } from '../text/decode';
+import { parseDelimited } from '../text/delimited';
 import type { CellValue, SpreadsheetData } from './sheet-data';
 
 /**
@@ -7,35 +8,7 @@ import type { CellValue, SpreadsheetData } from './sheet-data';
  */
 
 export function parseCsvText(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return parseDelimited(text, ',');
 }
 
 export function readCsv(bytes: Uint8Array, fileName: string, maxRows: number): SpreadsheetData {

@@ -10,7 +10,17 @@ import { call, styleNonce } from '../services/api';
 import { scenarioKindLabel, useBudgetStore } from '../stores/budget-store';
 import { useUiStore } from '../stores/ui-store';
 
-const PALETTE = ['#1f5fa8', '#2d9c6a', '#d98a1c', '#8e44ad', '#c0392b', '#16a2b8', '#7f8c8d', '#b7950b'];
+type Metrics = Comparison['metrics'][number];
+
+/** The figures compared per scenario, each with how to show it. */
+const METRIC_ROWS: [string, (m: Metrics) => { text: string; tone: string }][] = [
+  ['支出合计', (m) => ({ text: formatReadable(m.totalFen), tone: '' })],
+  ['民生支出', (m) => ({ text: formatReadable(m.livelihoodFen), tone: '' })],
+  ['民生占比', (m) => ({ text: formatPercent(m.share), tone: '' })],
+  ['是否达标', (m) => ({ text: m.meetsFloor ? '✔ 达标' : '✘ 未达标', tone: m.meetsFloor ? 'pass' : 'fail' })],
+  ['余量 L − fT', (m) => ({ text: formatReadable(m.headroomFen), tone: '' })],
+];
+
 
 function lineColumns(comparison: Comparison, byClass: boolean): ColDef<CompareRowData>[] {
   const perScenario = comparison.scenarios.flatMap((scenario, s): ColDef<CompareRowData>[] => [
@@ -162,28 +172,19 @@ export function CompareView(): React.JSX.Element {
                 </tr>
               </thead>
               <tbody>
-                <tr>
-                  <th>支出合计</th>
-                  {comparison.metrics.map((m, i) => <td key={i} className="num">{formatReadable(m.totalFen)}</td>)}
-                </tr>
-                <tr>
-                  <th>民生支出</th>
-                  {comparison.metrics.map((m, i) => <td key={i} className="num">{formatReadable(m.livelihoodFen)}</td>)}
-                </tr>
-                <tr>
-                  <th>民生占比</th>
-                  {comparison.metrics.map((m, i) => <td key={i} className="num">{formatPercent(m.share)}</td>)}
-                </tr>
-                <tr>
-                  <th>是否达标</th>
-                  {comparison.metrics.map((m, i) => (
-                    <td key={i} className={`num ${m.meetsFloor ? 'pass' : 'fail'}`}>{m.meetsFloor ? '✔ 达标' : '✘ 未达标'}</td>
-                  ))}
-                </tr>
-                <tr>
-                  <th>余量 L − fT</th>
-                  {comparison.metrics.map((m, i) => <td key={i} className="num">{formatReadable(m.headroomFen)}</td>)}
-                </tr>
+                {METRIC_ROWS.map(([label, cell]) => (
+                  <tr key={label}>
+                    <th>{label}</th>
+                    {comparison.metrics.map((m, i) => {
+                      const { text, tone } = cell(m);
+                      return (
+                        <td key={i} className={`num ${tone}`}>
+                          {text}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
               </tbody>
             </table>
             <Chart option={charts.share} testId="share-chart" />
