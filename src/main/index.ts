@@ -20,7 +20,6 @@ import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../sha
 const mmToInches = (margins: Record<'top' | 'bottom' | 'left' | 'right', number>) =>
   Object.fromEntries(Object.entries(margins).map(([side, mm]) => [side, mm / 25.4])) as Record<'top' | 'bottom' | 'left' | 'right', number>;
 import { registerIpc } from './ipc/register';
-import { toErrorData } from './ipc/dispatch';
 import { menuTemplate } from './menu';
 import { chooseWorkbookPath, defaultWorkbookPath } from './paths';
 import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';

@@ -4,8 +4,6 @@ import { comparatorSchema } from './plan';
 /** Shapes of the plan grids: targets with progress, units, matrix, batch cell edits, change-log filters. */
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const shortText = z.string().max(500);
-const cellText = z.string().max(20_000);
 
 export const progressStateSchema = z.enum(['met', 'green', 'yellow', 'red', 'no_data']);
 

@@ -4,7 +4,7 @@ import type { TaskEditableField } from '../../shared/contract';
 import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
 import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
-import { dateText, intOf, type ReadableSheet, readSheet, sameNumber, type SheetRow } from './sheet-reader';
+import { dateText, intOf, type ReadableSheet, readSheet, sameNumber } from './sheet-reader';
 import {
   BUDGET_HEADERS,
   livelihoodText,

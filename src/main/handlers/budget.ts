@@ -15,7 +15,7 @@ import {
   SETTING_CLASSES,
   SETTING_CURRENT,
   SETTING_FLOOR,
-  type ScenarioModel,
+
 } from '../store/budget-repository';
 import { assertEditable, nextId, putOverride } from '../store/scenario-writer';
 import type { Handler } from './context';

@@ -1,5 +1,3 @@
-import { WorkbenchError } from '../../shared/result';
-import type { Db } from '../store/connection';
 import { defaultPlanId, getTasks, listTasks } from '../store/plan-repository';
 import { accept, applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
 import { assertEveryTaskLed, planTaskEdit, TASK_FIELD_LABELS, writeOwnerRole } from '../edits/task-edits';
