@@ -12,6 +12,7 @@ import {
   lineRows,
   listScenarios,
   scenarioModel,
+  scenarioModelAfterLineEdit,
   SETTING_CLASSES,
   SETTING_CURRENT,
   SETTING_FLOOR,
@@ -39,7 +40,7 @@ function resolveScenarioId(db: Db, scenarioId: number | undefined): number {
 }
 
 function lineChange(db: Db, scenarioId: number, lineId: number) {
-  const model = scenarioModel(db, scenarioId);
+  const model = scenarioModelAfterLineEdit(db, scenarioId, lineId);
   const [line] = lineRows(model, lineId);
   if (!line) throw new WorkbenchError('internal', '保存后无法读回预算行。');
   return { line, metrics: model.metrics };

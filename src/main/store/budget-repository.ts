@@ -121,6 +121,7 @@ export interface LoadedBaseline {
 
 interface LineRecord {
   id: number;
+  baselineId: number;
   ord: number;
   code: string;
   name: string;
@@ -137,48 +138,55 @@ interface LineRecord {
   note: string;
 }
 
+const LINE_SELECT = `SELECT l.id, l.baseline_id AS baselineId, l.ord, l.code, l.name, l.amount_fen AS amountFen,
+         l.livelihood_override AS livelihoodOverride, l.domain_id AS domainId, l.task_id AS taskId, t.number AS taskNumber,
+         l.driver_quantity AS quantity, l.driver_rate_fen AS rateFen, l.driver_target_id AS targetId,
+         g.base_value AS targetQuantity, g.label AS targetLabel, l.note
+  FROM budget_line l
+  LEFT JOIN task t ON t.id = l.task_id
+  LEFT JOIN target g ON g.id = l.driver_target_id`;
+
+/** Puts one line's figures into the arrays at `index` and returns what else the views need of it. */
+function fillLine(arrays: BaselineArrays, index: number, record: LineRecord, classes: ReadonlySet<string>): LineMeta {
+  const classCode = classOfCode(record.code);
+  arrays.livelihood[index] = (record.livelihoodOverride ?? (classes.has(classCode) ? 1 : 0)) ? 1 : 0;
+  if (record.rateFen !== null) {
+    // a linked quantity follows the target, so editing the target changes the cost
+    const quantity = record.targetQuantity ?? record.quantity ?? 0;
+    arrays.hasDriver[index] = 1;
+    arrays.quantity[index] = quantity;
+    arrays.rateFen[index] = record.rateFen;
+    arrays.amountFen[index] = driverAmount(quantity, record.rateFen);
+  } else {
+    arrays.hasDriver[index] = 0;
+    arrays.quantity[index] = 0;
+    arrays.rateFen[index] = 0;
+    arrays.amountFen[index] = record.amountFen;
+  }
+  return {
+    id: record.id,
+    ord: record.ord,
+    code: record.code,
+    name: record.name,
+    classCode,
+    livelihoodOverride: record.livelihoodOverride === null ? null : record.livelihoodOverride === 1,
+    domainId: record.domainId,
+    taskId: record.taskId,
+    taskNumber: record.taskNumber,
+    targetId: record.targetId,
+    targetLabel: record.targetLabel ?? '',
+    note: record.note,
+  };
+}
+
 export function loadBaseline(db: Db, baselineId: number, livelihoodClasses: readonly string[]): LoadedBaseline {
-  const records = db
-    .prepare(`SELECT l.id, l.ord, l.code, l.name, l.amount_fen AS amountFen, l.livelihood_override AS livelihoodOverride,
-                     l.domain_id AS domainId, l.task_id AS taskId, t.number AS taskNumber,
-                     l.driver_quantity AS quantity, l.driver_rate_fen AS rateFen, l.driver_target_id AS targetId,
-                     g.base_value AS targetQuantity, g.label AS targetLabel, l.note
-              FROM budget_line l
-              LEFT JOIN task t ON t.id = l.task_id
-              LEFT JOIN target g ON g.id = l.driver_target_id
-              WHERE l.baseline_id = ? ORDER BY l.ord, l.id`)
-    .all(baselineId) as LineRecord[];
+  const records = db.prepare(`${LINE_SELECT} WHERE l.baseline_id = ? ORDER BY l.ord, l.id`).all(baselineId) as LineRecord[];
   const classes = new Set(livelihoodClasses);
   const arrays = emptyBaseline(records.length);
   const indexById = new Map<number, number>();
-  const meta: LineMeta[] = records.map((record, index) => {
+  const meta = records.map((record, index) => {
     indexById.set(record.id, index);
-    const classCode = classOfCode(record.code);
-    arrays.livelihood[index] = (record.livelihoodOverride ?? (classes.has(classCode) ? 1 : 0)) ? 1 : 0;
-    if (record.rateFen !== null) {
-      // a linked quantity follows the target, so editing the target changes the cost
-      const quantity = record.targetQuantity ?? record.quantity ?? 0;
-      arrays.hasDriver[index] = 1;
-      arrays.quantity[index] = quantity;
-      arrays.rateFen[index] = record.rateFen;
-      arrays.amountFen[index] = driverAmount(quantity, record.rateFen);
-    } else {
-      arrays.amountFen[index] = record.amountFen;
-    }
-    return {
-      id: record.id,
-      ord: record.ord,
-      code: record.code,
-      name: record.name,
-      classCode,
-      livelihoodOverride: record.livelihoodOverride === null ? null : record.livelihoodOverride === 1,
-      domainId: record.domainId,
-      taskId: record.taskId,
-      taskNumber: record.taskNumber,
-      targetId: record.targetId,
-      targetLabel: record.targetLabel ?? '',
-      note: record.note,
-    };
+    return fillLine(arrays, index, record, classes);
   });
   return { baselineId, meta, arrays, indexById };
 }
@@ -207,11 +215,7 @@ export interface ScenarioModel {
   metrics: FloorMetrics;
 }
 
-export function scenarioModel(db: Db, scenarioId: number): ScenarioModel {
-  const scenario = getScenario(db, scenarioId);
-  const settings = budgetSettings(db);
-  const baseline = loadBaseline(db, scenario.baselineId ?? scenario.id, settings.livelihoodClasses);
-  const overrides = scenario.kind === 'scenario' ? overrideRecords(db, scenario.id) : [];
+function withValues(scenario: ScenarioSummary, settings: BudgetSettings, baseline: LoadedBaseline, overrides: OverrideRecord[]): ScenarioModel {
   const engineOverrides: Override[] = [];
   for (const record of overrides) {
     const index = baseline.indexById.get(record.lineId);
@@ -219,15 +223,74 @@ export function scenarioModel(db: Db, scenarioId: number): ScenarioModel {
   }
   const values = applyScenario(baseline.arrays, engineOverrides);
   const sums = totals(values.amountFen, baseline.arrays.livelihood);
-  return {
-    scenario,
-    settings,
-    baseline,
-    overrides,
-    engineOverrides,
-    values,
-    metrics: floorMetrics(sums.totalFen, sums.livelihoodFen, settings.floor),
-  };
+  return { scenario, settings, baseline, overrides, engineOverrides, values, metrics: floorMetrics(sums.totalFen, sums.livelihoodFen, settings.floor) };
+}
+
+function buildScenarioModel(db: Db, scenarioId: number): ScenarioModel {
+  const scenario = getScenario(db, scenarioId);
+  const settings = budgetSettings(db);
+  const baseline = loadBaseline(db, scenario.baselineId ?? scenario.id, settings.livelihoodClasses);
+  return withValues(scenario, settings, baseline, scenario.kind === 'scenario' ? overrideRecords(db, scenario.id) : []);
+}
+
+/**
+ * Models are cached per connection and stamped with SQLite's total_changes(): any write through the
+ * connection (an edit, an undo, an import, a setting) makes the next read rebuild, so a cached model is never
+ * stale. Reading 100,000 lines takes about half a second; a cached model answers at once.
+ */
+const caches = new WeakMap<Db, Map<number, { stamp: number; model: ScenarioModel }>>();
+
+function cacheOf(db: Db): Map<number, { stamp: number; model: ScenarioModel }> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+function changeStamp(db: Db): number {
+  return (db.prepare('SELECT total_changes() AS c').get() as { c: number }).c;
+}
+
+export function scenarioModel(db: Db, scenarioId: number): ScenarioModel {
+  const cache = cacheOf(db);
+  const stamp = changeStamp(db);
+  const hit = cache.get(scenarioId);
+  if (hit && hit.stamp === stamp) return hit.model;
+  const model = buildScenarioModel(db, scenarioId);
+  cache.set(scenarioId, { stamp, model });
+  return model;
+}
+
+/**
+ * The model after an edit of one line, by updating that line in the cached model instead of reading every
+ * line again (an edit at 100,000 lines stays quick). Falls back to a full read when there is nothing to update.
+ */
+export function scenarioModelAfterLineEdit(db: Db, scenarioId: number, lineId: number): ScenarioModel {
+  const cache = cacheOf(db);
+  const hit = cache.get(scenarioId);
+  const index = hit?.model.baseline.indexById.get(lineId);
+  const record = db.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(lineId) as LineRecord | undefined;
+  if (!hit || index === undefined || !record || record.baselineId !== hit.model.baseline.baselineId) {
+    cache.delete(scenarioId);
+    return scenarioModel(db, scenarioId);
+  }
+  const { model } = hit;
+  model.baseline.meta[index] = fillLine(model.baseline.arrays, index, record, new Set(model.settings.livelihoodClasses));
+  const scenario = getScenario(db, scenarioId);
+  const overrides =
+    scenario.kind === 'scenario'
+      ? [
+          ...model.overrides.filter((o) => o.lineId !== lineId),
+          ...(db
+            .prepare('SELECT line_id AS lineId, field, op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ?')
+            .all(scenarioId, lineId) as OverrideRecord[]),
+        ]
+      : [];
+  const next = withValues(scenario, model.settings, model.baseline, overrides);
+  cache.set(scenarioId, { stamp: changeStamp(db), model: next });
+  return next;
 }
 
 /** The rows of the budget grid for a scenario; `onlyLineId` for the one row an edit changed. */
@@ -241,13 +304,27 @@ export function lineRows(model: ScenarioModel, onlyLineId?: number): BudgetLineR
     overridesByLine.set(record.lineId, list);
   }
   const metas = onlyLineId === undefined ? baseline.meta : baseline.meta.filter((meta) => meta.id === onlyLineId);
-  return metas.map((meta) => {
+  const noOverrides: BudgetLineRow['overrides'] = [];
+  // one literal with every field (no spread): 100,000 rows stay in V8's fast object shapes
+  return metas.map((meta): BudgetLineRow => {
     const index = baseline.indexById.get(meta.id) ?? 0;
     const hasDriver = baseline.arrays.hasDriver[index] === 1;
+    const overrides = overridesByLine.get(meta.id);
     return {
-      ...meta,
+      id: meta.id,
+      ord: meta.ord,
+      code: meta.code,
+      name: meta.name,
+      classCode: meta.classCode,
       className: classLabel(meta.classCode),
       livelihood: baseline.arrays.livelihood[index] === 1,
+      livelihoodOverride: meta.livelihoodOverride,
+      domainId: meta.domainId,
+      taskId: meta.taskId,
+      taskNumber: meta.taskNumber,
+      targetId: meta.targetId,
+      targetLabel: meta.targetLabel,
+      note: meta.note,
       amountFen: values.amountFen[index] ?? 0,
       baseAmountFen: baseline.arrays.amountFen[index] ?? 0,
       hasDriver,
@@ -255,7 +332,7 @@ export function lineRows(model: ScenarioModel, onlyLineId?: number): BudgetLineR
       baseQuantity: hasDriver ? (baseline.arrays.quantity[index] ?? 0) : null,
       rateFen: hasDriver ? (values.rateFen[index] ?? 0) : null,
       baseRateFen: hasDriver ? (baseline.arrays.rateFen[index] ?? 0) : null,
-      overrides: (overridesByLine.get(meta.id) ?? []).map(({ field, op, value }) => ({ field, op, value })),
+      overrides: overrides ? overrides.map(({ field, op, value }) => ({ field, op, value })) : noOverrides,
     };
   });
 }
