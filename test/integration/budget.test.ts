@@ -225,3 +225,25 @@ describe('budget on a new workbook', () => {
     expect((await invoke('scenario-create', { name: 'x', extra: 1 })).ok).toBe(false);
   });
 });
+
+describe('cached budget models', () => {
+  it('are never stale: baseline edits, target edits that drive a cost, and undo all show at once', async () => {
+    const invoke = invoker(newWorkbook());
+    const base = await view(invoke);
+    const scenario = await ok<{ id: number }>(invoke, 'scenario-create', { name: '缓存检查' });
+    await view(invoke, scenario.id); // both models are cached now
+    const reserve = lineNamed(base, '预备费');
+    await ok(invoke, 'budget-line-update', { scenarioId: base.scenario.id, lineId: reserve.id, field: 'amount', value: '31000' });
+    expect(lineNamed(await view(invoke, scenario.id), '预备费').amountFen).toBe(31_000_000_000);
+    // the 62.49万 students of a plan target drive a cost line: editing the target changes the cost
+    const targets = (await ok<{ targets: { id: number; label: string }[] }>(invoke, 'target-list', {})).targets;
+    const students = targets.find((t) => t.label === '义务教育学生全部免除学杂费') as { id: number };
+    await ok(invoke, 'target-update', { edits: [{ targetId: students.id, field: 'value', value: '63' }] });
+    expect(lineNamed(await view(invoke, scenario.id), '义务教育学生公用经费补助').amountFen).toBe(630_000 * 60_000);
+    await ok(invoke, 'history-undo', {});
+    await ok(invoke, 'history-undo', {});
+    const undone = await view(invoke, scenario.id);
+    expect(lineNamed(undone, '预备费').amountFen).toBe(reserve.amountFen);
+    expect(lineNamed(undone, '义务教育学生公用经费补助').amountFen).toBe(624_900 * 60_000);
+  });
+});
