@@ -6,7 +6,7 @@ import { backupDir, KEEP_BACKUPS, keptBackups, listBackups } from '../../src/mai
 import { openDatabase } from '../../src/main/store/connection';
 import { contentHash } from '../../src/main/store/content-hash';
 import { openWorkbook } from '../../src/main/store/workbook';
-import { invoker, newWorkbook, resources, tempDir } from './helpers';
+import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
 const open = (path: string) => openWorkbook(path, { resources, actor: 'tester' });
 const remark = (path: string): unknown => {
@@ -79,13 +79,13 @@ describe('backups', () => {
     const path = join(dir, 'old.mswb');
     const workbook = open(path);
     // make it look like a workbook from the first release: drop migrations 2 and 3
-    workbook.db.exec('DELETE FROM schema_migration WHERE version > 1; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;');
+    workbook.db.exec('DELETE FROM schema_migration WHERE version > 1; DROP INDEX action_state; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;');
     workbook.db.exec("DELETE FROM setting WHERE key LIKE 'budget.%' OR key LIKE 'progress.%'");
     workbook.close();
     const upgraded = open(path);
     const [backup] = listBackups(path);
     expect(backup).toMatchObject({ reason: 'migration', schemaVersion: 1, verified: true });
-    expect((upgraded.db.prepare('SELECT MAX(version) AS v FROM schema_migration').get() as { v: number }).v).toBe(3);
+    expect((upgraded.db.prepare('SELECT MAX(version) AS v FROM schema_migration').get() as { v: number }).v).toBe(latestSchemaVersion);
     upgraded.close();
   });
 });

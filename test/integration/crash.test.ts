@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/main/store/backups';
 import { openDatabase } from '../../src/main/store/connection';
 import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
-import { repoRoot, resources, tempDir } from './helpers';
+import { latestSchemaVersion, repoRoot, resources, tempDir } from './helpers';
 
 /**
  * Kill -9 at random moments, many rounds (CRASH_ROUNDS; `npm run test:soak` runs hundreds): every
@@ -111,7 +111,7 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
     mkdirSync(join(root, 'db'), { recursive: true });
     cpSync(join(repoRoot, 'db'), join(root, 'db'), { recursive: true });
     writeFileSync(
-      join(root, 'db', 'migrations', '0004_slow_test.sql'),
+      join(root, 'db', 'migrations', `${String(latestSchemaVersion + 1).padStart(4, '0')}_slow_test.sql`),
       `CREATE TABLE slow_test (n INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;
        WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 400000)
        INSERT INTO slow_test SELECT n, printf('%08d', n) FROM c;`,
@@ -122,16 +122,16 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
       const path = join(dir, `migrate-${round}.mswb`);
       openWorkbook(path, { resources, actor: 'setup' }).close();
       const { lines } = await runAndKill(['migration', path, repoRoot, root], 'opening', 900);
-      // straight after the kill, before anything repairs it: either all of migration 4 or none of it
+      // straight after the kill, before anything repairs it: either all of the slow migration or none of it
       const raw = openDatabase(path, { readonly: true, fileMustExist: true });
       const version = (raw.prepare('SELECT MAX(version) AS v FROM schema_migration').get() as { v: number }).v;
       const hasTable = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'slow_test'").get() !== undefined;
-      if (version === 3) {
+      if (version === latestSchemaVersion) {
         expect(hasTable).toBe(false);
         seen.old++;
       } else {
         seen.migrated++;
-        expect(version).toBe(4);
+        expect(version).toBe(latestSchemaVersion + 1);
         expect(raw.prepare('SELECT COUNT(*) AS n FROM slow_test').get()).toEqual({ n: 400_000 });
       }
       raw.close();

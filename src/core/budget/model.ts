@@ -62,7 +62,14 @@ export interface ScenarioValues {
  */
 export function applyScenario(baseline: BaselineArrays, overrides: readonly Override[]): ScenarioValues {
   const amountFen = baseline.amountFen.slice();
-  if (overrides.length === 0) return { amountFen, quantity: baseline.quantity, rateFen: baseline.rateFen };
+  // the driver arrays are copied only when a driver is overridden: most scenarios change amounts alone
+  const changesDrivers = overrides.some((o) => o.field !== 'amount');
+  if (!changesDrivers) {
+    for (const override of overrides) {
+      amountFen[override.index] = Math.round(applyOp(amountFen[override.index] ?? 0, override.op, override.value));
+    }
+    return { amountFen, quantity: baseline.quantity, rateFen: baseline.rateFen };
+  }
   const quantity = baseline.quantity.slice();
   const rateFen = baseline.rateFen.slice();
   const driverChanged = new Set<number>();

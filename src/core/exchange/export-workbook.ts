@@ -182,6 +182,16 @@ export function sheetTable(snapshot: WorkbookSnapshot, sheet: '任务' | '指标
   return spec ? [spec.columns.map((c) => c.header), ...spec.rows] : [];
 }
 
+/** The sheets an export holds, as plain cell tables (title, subtitle, headers, rows), for comparison. */
+export function workbookTables(snapshot: WorkbookSnapshot): { name: string; cells: CellValue[][] }[] {
+  const specs = [taskSheet(snapshot), targetSheet(snapshot), unitSheet(snapshot), matrixSheet(snapshot)];
+  if (snapshot.baseline) {
+    const taken = new Set<string>(Object.values(SHEETS));
+    specs.push(budgetSheet(snapshot, snapshot.baseline), ...snapshot.scenarios.map((s) => scenarioSheet(s, taken)));
+  }
+  return specs.map((spec) => ({ name: spec.name, cells: [[spec.title], [spec.subtitle], spec.columns.map((c) => c.header), ...spec.rows] }));
+}
+
 export function exportWorkbook(snapshot: WorkbookSnapshot): Uint8Array {
   const workbook = XLSX.utils.book_new();
   const finishes: SheetFinish[] = [];
@@ -209,6 +219,6 @@ export function exportWorkbook(snapshot: WorkbookSnapshot): Uint8Array {
     }
   }
   workbook.Props = { Title: snapshot.planTitle, Author: '民生规划工作台', CreatedDate: new Date() };
-  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
   return finishXlsx(bytes, finishes);
 }

@@ -31,6 +31,7 @@ function finishSheetXml(xml: string, finish: SheetFinish): string {
   return out;
 }
 
+/** `bytes` may be written uncompressed: the ZIP is compressed once, here. */
 export function finishXlsx(bytes: Uint8Array, finishes: readonly SheetFinish[]): Uint8Array {
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
   zip.FullPaths.forEach((path: string, index: number) => {

@@ -40,7 +40,7 @@ export function buildPacket(planTitle: string, unitName: string, targets: readon
   });
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, PACKET_SHEET);
-  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
   return finishXlsx(bytes, [{ frozenRows: HEADER_ROWS, frozenColumns: 4 }]);
 }
 

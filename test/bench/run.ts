@@ -1,0 +1,58 @@
+/**
+ * `npm run bench [-- --json]`: each workload several times after a warm-up, our median against a baseline
+ * measured in the same run, the ratio and the target. No timing assertions live in `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { browserWorkloads } from './browser-workloads';
+import { bigWorkbook, templateWorkbook } from './data';
+import type { BenchRow } from './measure';
+import { nodeWorkloads } from './node-workloads';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const json = process.argv.includes('--json');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+function sofficeNote(): string {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 5000 });
+    return 'soffice 已安装（LibreOffice 对比见 --json 输出）';
+  } catch {
+    return '本机未安装 LibreOffice（soffice），未做对比';
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-'));
+  const started = Date.now();
+  try {
+    const template = templateWorkbook(dir, repoRoot);
+    const big = bigWorkbook(dir, repoRoot, template, 100_000, 'big-100k.mswb');
+    const big50k = bigWorkbook(dir, repoRoot, template, 50_000, 'big-50k.mswb');
+    const rows: BenchRow[] = [...(await nodeWorkloads({ dir, repoRoot, template, big, big50k, runs })), ...(await browserWorkloads({ dir, repoRoot, big, runs: Math.max(3, Math.floor(runs / 2)) }))];
+    const table = rows.map((row) => {
+      const ratio = row.baseline > 0 ? row.ours / row.baseline : Number.POSITIVE_INFINITY;
+      return { ...row, ratio, pass: row.target === null ? null : ratio <= row.target };
+    });
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ runs, seconds: (Date.now() - started) / 1000, rows: table, libreoffice: sofficeNote() }, null, 2)}\n`);
+      return;
+    }
+    const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(3));
+    console.log(`| 工作负载 | 本软件（中位数） | 同次基线（中位数） | 比值 | 目标 | 结果 |`);
+    console.log(`|---|---|---|---|---|---|`);
+    for (const row of table) {
+      console.log(
+        `| ${row.workload}${row.note ? `（${row.note}）` : ''} | ${fmt(row.ours)} ${row.unit} | ${fmt(row.baseline)} ${row.unit} | ${row.ratio.toFixed(2)} | ${row.target === null ? '—' : `≤ ${row.target}`} | ${row.pass === null ? '—' : row.pass ? '通过' : '未达标'} |`,
+      );
+    }
+    console.log(`\n${sofficeNote()}；共用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒，每项 ${runs} 次（浏览器项 ${Math.max(3, Math.floor(runs / 2))} 次）取中位数。`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
