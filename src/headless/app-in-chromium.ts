@@ -57,6 +57,8 @@ export interface LaunchOptions {
   dbPath: string;
   /** appended to the page address, e.g. "#report=matrix" */
   hash?: string;
+  /** runs in the page before any of its scripts (the benchmark's timers) */
+  initScript?: string;
   viewport?: { width: number; height: number };
   browser?: Browser;
 }
@@ -138,6 +140,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
     Object.defineProperty(window, 'workbench', { value: Object.freeze(api), writable: false });
   }, [...CHANNEL_NAMES]);
 
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(`${HARNESS_ORIGIN}/index.html${options.hash ?? ''}`);
   return {
     page,
