@@ -54,7 +54,8 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
   const backupsOpen = useUiStore((state) => state.backupsOpen);
   useEffect(() => {
     void useTaskStore.getState().load();
-    void useBudgetStore.getState().load();
+    // the budget's rows are read when a budget view opens; the first screen needs only the share
+    void useBudgetStore.getState().loadMetrics();
     // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file")
     const notice = sessionStorage.getItem('minsheng.notice');
     if (notice) {

@@ -18,11 +18,10 @@ import {
   type ScenarioSnapshot,
   type WorkbookSnapshot,
 } from './snapshot';
-import type { TaskStatus } from '../../shared/contract';
+import { TASK_STATUS_LABELS } from '../../shared/task-status';
 
 /** The workbook export: every sheet of the format, ready for Excel, WPS and LibreOffice. */
 
-const STATUS_LABELS: Record<TaskStatus, string> = { not_started: '未开始', in_progress: '推进中', done: '已完成', at_risk: '滞后', suspended: '暂停' };
 const wan = (fen: number): number => fen / 1_000_000;
 const columns = (headers: readonly string[], widths: number[], formats: Record<number, SheetColumn['format']> = {}): SheetColumn[] =>
   headers.map((header, i) => ({ header, width: widths[i] ?? 12, format: formats[i] ?? 'text' }));
@@ -33,7 +32,7 @@ function taskSheet(s: WorkbookSnapshot): SheetSpec {
     title: `${s.planTitle} —— 任务`,
     subtitle: `导出时间：${s.exportedAt}`,
     columns: columns(TASK_HEADERS, [6, 14, 18, 50, 20, 28, 8, 8, 8, 24, 20], { 0: 'int', 6: 'int', 7: 'int' }),
-    rows: s.tasks.map((t) => [t.number, t.domainName, t.title, t.body, t.leadUnits.join('、'), t.coUnits.join('、'), t.targetCount, t.targetsMet, STATUS_LABELS[t.status], t.progressNote, t.remark]),
+    rows: s.tasks.map((t) => [t.number, t.domainName, t.title, t.body, t.leadUnits.join('、'), t.coUnits.join('、'), t.targetCount, t.targetsMet, TASK_STATUS_LABELS[t.status], t.progressNote, t.remark]),
   };
 }
 

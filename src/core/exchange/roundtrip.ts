@@ -1,6 +1,7 @@
 import { toFen, parseMoney } from '../budget/money';
 import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
 import type { TaskEditableField } from '../../shared/contract';
+import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
 import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
@@ -53,7 +54,6 @@ export interface RoundTripChanges {
   problems: ErrorDetail[];
 }
 
-const STATUS_TEXT: Record<string, string> = { not_started: '未开始', in_progress: '推进中', done: '已完成', at_risk: '滞后', suspended: '暂停' };
 
 function emptyChanges(): RoundTripChanges {
   return { summary: [], taskEdits: [], targetEdits: [], unitEdits: [], ownerChanges: [], lineEdits: [], lineAdds: [], lineRemovals: [], scenarioAmounts: [], problems: [] };
@@ -96,7 +96,7 @@ function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripC
     ['任务', 'title', (t) => t.title, false],
     ['牵头单位', 'leadUnits', (t) => t.leadUnits.join('、'), true],
     ['配合单位', 'coUnits', (t) => t.coUnits.join('、'), true],
-    ['状态', 'status', (t) => STATUS_TEXT[t.status] ?? t.status, false],
+    ['状态', 'status', (t) => TASK_STATUS_LABELS[t.status], false],
     ['完成情况', 'progressNote', (t) => t.progressNote, false],
     ['备注', 'remark', (t) => t.remark, false],
   ];

@@ -1,5 +1,6 @@
 import { TASK_STATUSES, type TaskEditableField, type TaskStatus } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/result';
+import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { OwnerRole } from '../../shared/plan';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
@@ -21,13 +22,9 @@ export const TASK_FIELD_LABELS: Record<TaskEditableField, string> = {
 
 /** Status as stored or as shown (a paste from Excel carries the Chinese label). */
 const STATUS_WORDS: Record<string, TaskStatus> = {
-  未开始: 'not_started',
-  推进中: 'in_progress',
+  ...Object.fromEntries(TASK_STATUSES.map((status) => [TASK_STATUS_LABELS[status], status])),
   进行中: 'in_progress',
-  已完成: 'done',
   完成: 'done',
-  滞后: 'at_risk',
-  暂停: 'suspended',
   ...Object.fromEntries(TASK_STATUSES.map((status) => [status, status])),
 };
 

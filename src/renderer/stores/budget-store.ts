@@ -16,6 +16,8 @@ interface BudgetState {
   scenarioName: string;
   isExample: boolean;
   load(scenarioId?: number): Promise<void>;
+  /** Only the current scenario's figures, for the status bar: cheap at start-up, no rows sent. */
+  loadMetrics(): Promise<void>;
   select(scenarioId: number): Promise<void>;
   /** Saves one cell; resolves to the stored row, or null when refused (the message bar says why). */
   updateLine(lineId: number, field: BudgetLineField, value: string): Promise<BudgetLineRow | null>;
@@ -41,6 +43,14 @@ export const useBudgetStore = create<BudgetState>((set, get) => ({
     } catch (error) {
       // the scenario shown may have gone (an undo took its creation back): show the current one instead
       if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
+      useUiStore.getState().showError(error);
+    }
+  },
+  loadMetrics: async () => {
+    try {
+      const { scenario, metrics } = await call('budget-metrics', {});
+      set({ metrics, scenarioName: scenario.name, isExample: scenario.isExample });
+    } catch (error) {
       useUiStore.getState().showError(error);
     }
   },
@@ -99,8 +109,8 @@ export const useBudgetStore = create<BudgetState>((set, get) => ({
 }));
 
 onWorkbookChanged(() => {
-  const { view, load } = useBudgetStore.getState();
-  return load(view?.scenario.id);
+  const { view, load, loadMetrics } = useBudgetStore.getState();
+  return view ? load(view.scenario.id) : loadMetrics();
 });
 
 export function scenarioKindLabel(scenario: ScenarioSummary): string {

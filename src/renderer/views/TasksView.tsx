@@ -5,7 +5,7 @@ import { ProgressCell } from '../grid/ProgressCell';
 import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
 import { UnitPickerEditor } from '../grid/UnitPickerEditor';
-import { TASK_STATUS_LABELS } from '../labels';
+import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import { useTaskStore } from '../stores/task-store';
 import { useUnitStore } from '../stores/unit-store';
 import { ReasonField } from '../components/ReasonField';

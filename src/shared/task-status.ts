@@ -1,5 +1,6 @@
-import type { TaskStatus } from '../shared/contract';
+import type { TaskStatus } from './contract';
 
+/** How a task status reads everywhere: the grid, exports, imports and paste. */
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   not_started: '未开始',
   in_progress: '推进中',
