@@ -108,7 +108,7 @@ export const changeLogEntrySchema = z.object({
   label: z.string(),
   reason: z.string(),
   state: z.enum(['done', 'undone', 'discarded']),
-  op: z.enum(['update', 'insert', 'delete']),
+  op: z.enum(['update', 'insert', 'delete', 'insert_range']),
   table: z.string(),
   rowKey: z.string(),
   field: z.string(),

@@ -29,13 +29,13 @@ function open(path: string, repoRoot: string) {
   return { workbook, context, call };
 }
 
-export async function nodeWorkloads(env: { dir: string; repoRoot: string; template: string; big: string; big50k: string; runs: number }): Promise<BenchRow[]> {
-  const { dir, repoRoot, template, runs } = env;
+export async function nodeWorkloads(env: { dir: string; repoRoot: string; template: string; big: string; big50k: string; runs: number; selected: (group: string) => boolean }): Promise<BenchRow[]> {
+  const { dir, repoRoot, template, runs, selected } = env;
   const rows: BenchRow[] = [];
   const lines100k = budgetLines(100_000);
 
   // 1. bulk save of 100,000 lines: the import path (validated, journaled, one action) vs a raw insert loop
-  {
+  if (selected('bulk')) {
     const data = spreadsheetOf(lines100k);
     const ours = await measure(
       async () => {
@@ -58,7 +58,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
   }
 
   // 2. one edit at 100,000 lines: validate, persist, recompute
-  {
+  if (selected('edit')) {
     const { workbook, call } = open(env.big, repoRoot);
     await call('budget-view', {});
     const lineId = (workbook.db.prepare('SELECT MAX(id) AS id FROM budget_line WHERE baseline_id = 1').get() as { id: number }).id;
@@ -80,7 +80,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
   }
 
   // 3–4. the engine on typed arrays
-  {
+  if (selected('engine')) {
     const random = seeded(7);
     const base = emptyBaseline(100_000);
     for (let i = 0; i < base.count; i++) {
@@ -123,7 +123,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
   }
 
   // 5. xlsx import of a 50,000-row budget sheet, end to end (out of process)
-  {
+  if (selected('xlsx')) {
     const file = join(dir, 'budget-50k.xlsx');
     writeXlsx(budgetLines(50_000, 50), file);
     const parser = nodeSpreadsheetParser(join(repoRoot, 'out', 'main', 'parse-worker.js'));
@@ -132,7 +132,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
         const { workbook, context, call } = open(join(dir, 'import.mswb'), repoRoot);
         const data = await parser.parse(file);
         const mapping = { ...MAPPING, sheet: data.sheets[0]?.name ?? '预算' };
-        if (mapBudget(data, mapping).problems.length) throw new Error('mapping problems');
+        if (mapBudget(data, mapping, 200).problems.length) throw new Error('mapping problems');
         await call('budget-import-apply', { token: context.pending.put(data), mapping, baselineName: '导入' });
         workbook.close();
       },

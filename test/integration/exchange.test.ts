@@ -160,6 +160,40 @@ describe('budget import from the user own sheet', () => {
     expect(scenarios.filter((s) => s.kind === 'baseline').map((s) => s.name)).toEqual(['示例基线（非真实预算）', '2018年预算（wan）', '2018年预算（yuan）']);
   });
 
+  it('an imported budget is one compact change: undo removes every line, redo puts the same lines back', async () => {
+    const dir = tempDir();
+    const workbook = newWorkbook();
+    const invoke = invoker(workbook);
+    const path = join(dir, 'big.xlsx');
+    const rows: unknown[][] = [['科目编码', '科目名称', '金额（元）']];
+    for (let i = 0; i < 500; i++) rows.push([i % 2 ? '2050202' : '2080501', `项目${i + 1}`, 1000 + i + 0.25]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '预算');
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    invoke.dialogs.open = path;
+    const inspect = await ok<BudgetInspect>(invoke, 'budget-import-inspect');
+    const changesBefore = (workbook.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n;
+    const baseline = await ok<{ id: number }>(invoke, 'budget-import-apply', { token: inspect.token, mapping: inspect.guess, baselineName: '五百行' });
+    const linesOf = () => workbook.db.prepare('SELECT * FROM budget_line WHERE baseline_id = ? ORDER BY id').all(baseline.id);
+    const imported = linesOf();
+    expect(imported).toHaveLength(500);
+    // the scenario row and one range record, not 501 change rows
+    expect((workbook.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n - changesBefore).toBe(2);
+    const log = await ok<{ op: string; what: string; fieldLabel: string }[]>(invoke, 'change-log-list', { limit: 2 });
+    expect(log[0]).toMatchObject({ op: 'insert_range', what: '500条预算行', fieldLabel: '批量新增' });
+
+    await ok(invoke, 'history-undo');
+    expect(linesOf()).toHaveLength(0);
+    expect(workbook.db.prepare('SELECT 1 FROM scenario WHERE id = ?').get(baseline.id)).toBeUndefined();
+    await ok(invoke, 'history-redo');
+    expect(linesOf()).toEqual(imported);
+    await ok(invoke, 'history-undo');
+    await ok(invoke, 'history-redo');
+    expect(linesOf()).toEqual(imported);
+    const view = await ok<BudgetView>(invoke, 'budget-view', { scenarioId: baseline.id });
+    expect(view.lines[0]).toMatchObject({ code: '2080501', name: '项目1', amountFen: 100_025 });
+  });
+
   it('reads a GB18030 CSV as Chinese Excel saves it, and lists every bad cell', async () => {
     const dir = tempDir();
     const invoke = invoker(newWorkbook());

@@ -45,6 +45,32 @@ describe('a new workbook', () => {
   });
 });
 
+describe('migration 0005 (compact bulk changes)', () => {
+  it('keeps the change log of a workbook made before it, and its undo still works', async () => {
+    const file = join(tempDir(), 'v4.mswb');
+    const before = openWorkbook(file, { resources });
+    const taskId = (before.db.prepare('SELECT id FROM task ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const ok = await invoker(before)('task-update', { edits: [{ taskId, field: 'remark', value: '迁移前的修改' }] });
+    expect(ok.ok).toBe(true);
+    const log = before.db.prepare('SELECT * FROM change_log ORDER BY id').all();
+    before.close();
+    // turn the file back into a version-4 workbook: the old table (without insert_range) and no record of 0005
+    const db = openDatabase(file);
+    db.exec(`CREATE TABLE old_log AS SELECT * FROM change_log; DROP TABLE change_log;
+      CREATE TABLE change_log (id INTEGER PRIMARY KEY, action_id INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, op TEXT NOT NULL CHECK (op IN ('update', 'insert', 'delete')), table_name TEXT NOT NULL,
+        row_key TEXT NOT NULL, field TEXT NOT NULL DEFAULT '', old_value ANY, new_value ANY, row_json TEXT) STRICT;
+      INSERT INTO change_log SELECT * FROM old_log; DROP TABLE old_log; DELETE FROM schema_migration WHERE version = 5;`);
+    db.close();
+    const after = openWorkbook(file, { resources });
+    expect(after.db.prepare('SELECT * FROM change_log ORDER BY id').all()).toEqual(log);
+    expect(String((after.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'change_log'").get() as { sql: string }).sql)).toContain('insert_range');
+    await invoker(after)('history-undo', {});
+    expect(after.db.prepare('SELECT remark FROM task WHERE id = ?').get(taskId)).toEqual({ remark: '' });
+    after.close();
+  });
+});
+
 describe('editing a task', () => {
   it('persists the edit, logs it, and undoes and redoes it across a reopen', async () => {
     const dir = tempDir();

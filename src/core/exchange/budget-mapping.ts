@@ -23,14 +23,20 @@ export interface MappedLine {
   code: string;
   name: string;
   amountFen: number;
-  where: string;
 }
 
-export interface MappedBudget {
-  lines: MappedLine[];
+export interface BudgetScan {
+  /** lines that will be imported */
+  count: number;
   totalFen: number;
+  /** subtotal and total rows left out */
   skipped: number;
   problems: ErrorDetail[];
+}
+
+export interface MappedBudget extends BudgetScan {
+  /** the first lines, in order (all of them unless a preview asked for fewer) */
+  lines: MappedLine[];
 }
 
 const CODE_HEADINGS = /^(科目)?编码$|^科目代码$|^功能科目编码$|^代码$/;
@@ -61,19 +67,38 @@ export function guessMapping(data: SpreadsheetData): BudgetMapping | null {
   return null;
 }
 
-function codeText(value: CellValue): string {
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  return textOf(value).replace(/\s+/g, '');
+const SPACES = /\s+/g;
+
+/** A subject code is 3 to 12 digits. A loop, not a regex: it runs once per line of a 100,000-line budget. */
+function isSubjectCode(text: string): boolean {
+  if (text.length < 3 || text.length > 12) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
-export function mapBudget(data: SpreadsheetData, mapping: BudgetMapping): MappedBudget {
+function codeText(value: CellValue): string {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  // the usual cell already is a clean code: nothing to trim or strip
+  if (typeof value === 'string' && isSubjectCode(value)) return value;
+  return textOf(value).replace(SPACES, '');
+}
+
+/**
+ * Reads every line of the mapped sheet, handing each good one to `onLine` in order and naming every problem by
+ * cell. Nothing is collected: an import of 100,000 lines streams them straight into its insert.
+ */
+export function scanBudget(data: SpreadsheetData, mapping: BudgetMapping, onLine: (code: string, name: string, amountFen: number) => void): BudgetScan {
   const sheet = data.sheets.find((s) => s.name === mapping.sheet);
   const problems: ErrorDetail[] = [];
-  if (!sheet) return { lines: [], totalFen: 0, skipped: 0, problems: [{ message: `文件中没有工作表“${mapping.sheet}”。` }] };
+  if (!sheet) return { count: 0, totalFen: 0, skipped: 0, problems: [{ message: `文件中没有工作表“${mapping.sheet}”。` }] };
   if (sheet.truncated) {
     problems.push({ where: `工作表“${sheet.name}”`, message: `超过${sheet.rowCount}行的上限，后面的行没有读取；请拆分文件后分批导入。` });
   }
-  const lines: MappedLine[] = [];
+  let count = 0;
+  let totalFen = 0;
   let skipped = 0;
   for (let r = mapping.headerRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
@@ -86,17 +111,16 @@ export function mapBudget(data: SpreadsheetData, mapping: BudgetMapping): Mapped
       skipped++;
       continue;
     }
-    const where = (column: number): string => cellWhere(sheet.name, r, column);
-    if (!/^\d{3,12}$/.test(code)) {
-      problems.push({ where: where(mapping.codeColumn), message: `“${code}”：科目编码应为3到12位数字。` });
+    if (!isSubjectCode(code)) {
+      problems.push({ where: cellWhere(sheet.name, r, mapping.codeColumn), message: `“${code}”：科目编码应为3到12位数字。` });
       continue;
     }
     if (!isKnownClass(code.slice(0, 3))) {
-      problems.push({ where: where(mapping.codeColumn), message: `“${code}”：前三位不是2017年支出功能分类的类级科目。` });
+      problems.push({ where: cellWhere(sheet.name, r, mapping.codeColumn), message: `“${code}”：前三位不是2017年支出功能分类的类级科目。` });
       continue;
     }
     if (!name) {
-      problems.push({ where: where(mapping.nameColumn), message: '科目名称为空。' });
+      problems.push({ where: cellWhere(sheet.name, r, mapping.nameColumn), message: '科目名称为空。' });
       continue;
     }
     const amount =
@@ -106,11 +130,22 @@ export function mapBudget(data: SpreadsheetData, mapping: BudgetMapping): Mapped
           ? ({ ok: false, reason: '金额为空（“-”不是0，如确为0请填0）' } as const)
           : parseMoney(textOf(amountCell), mapping.unit);
     if (!amount.ok) {
-      problems.push({ where: where(mapping.amountColumn), message: `“${textOf(amountCell)}”：${amount.reason}。` });
+      problems.push({ where: cellWhere(sheet.name, r, mapping.amountColumn), message: `“${textOf(amountCell)}”：${amount.reason}。` });
       continue;
     }
-    lines.push({ code, name, amountFen: amount.fen, where: where(mapping.codeColumn) });
+    count++;
+    totalFen += amount.fen;
+    onLine(code, name, amount.fen);
   }
-  if (lines.length === 0 && problems.length === 0) problems.push({ message: `工作表“${sheet.name}”表头以下没有预算行。` });
-  return { lines, totalFen: lines.reduce((sum, line) => sum + line.amountFen, 0), skipped, problems };
+  if (count === 0 && problems.length === 0) problems.push({ message: `工作表“${sheet.name}”表头以下没有预算行。` });
+  return { count, totalFen, skipped, problems };
+}
+
+/** The scan with its first `keep` lines collected (a preview shows a couple of hundred). */
+export function mapBudget(data: SpreadsheetData, mapping: BudgetMapping, keep = Number.POSITIVE_INFINITY): MappedBudget {
+  const lines: MappedLine[] = [];
+  const scan = scanBudget(data, mapping, (code, name, amountFen) => {
+    if (lines.length < keep) lines.push({ code, name, amountFen });
+  });
+  return { ...scan, lines };
 }

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { guessMapping, mapBudget } from '../../core/exchange/budget-mapping';
+import { guessMapping, mapBudget, scanBudget } from '../../core/exchange/budget-mapping';
 import { exportWorkbook } from '../../core/exchange/export-workbook';
 import { buildPacket, diffPacket, packetFileName } from '../../core/exchange/packet';
 import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
@@ -77,13 +77,16 @@ export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_inp
   };
 };
 
+/** How many mapped lines the preview shows; the rest are counted. */
+const PREVIEW_LINES = 200;
+
 export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, mapping }, { pending }) => {
-  const mapped = mapBudget(pending.get(token), mapping);
+  const mapped = mapBudget(pending.get(token), mapping, PREVIEW_LINES);
   return {
-    count: mapped.lines.length,
+    count: mapped.count,
     totalFen: mapped.totalFen,
     skipped: mapped.skipped,
-    lines: mapped.lines.slice(0, 200).map(({ code, name, amountFen }) => ({ code, name, amountFen })),
+    lines: mapped.lines,
     problems: mapped.problems,
   };
 };
@@ -92,18 +95,26 @@ export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, m
 export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token, mapping, baselineName }, { workbook, pending }) => {
   const { db, journal } = workbook;
   const data = pending.get(token);
-  const mapped = mapBudget(data, mapping);
-  if (mapped.problems.length > 0) {
-    throw new WorkbenchError('bad_input', `“${data.fileName}”中有${mapped.problems.length}处问题，未导入。`, mapped.problems);
+  const scan = scanBudget(data, mapping, () => {});
+  if (scan.problems.length > 0) {
+    throw new WorkbenchError('bad_input', `“${data.fileName}”中有${scan.problems.length}处问题，未导入。`, scan.problems);
   }
   await workbook.backup('import');
   const name = checkScenarioName(db, baselineName);
   const baselineId = nextId(db, 'scenario');
-  journal.record(`导入预算表：${data.fileName}（${mapped.lines.length}行）`, '', (recorder) => {
+  journal.record(`导入预算表：${data.fileName}（${scan.count}行）`, '', (recorder) => {
     recorder.insert('scenario', { id: baselineId, name, kind: 'baseline', baseline_id: null, locked: 0, is_example: 0, note: `由“${data.fileName}”导入`, created_at: new Date().toISOString() });
-    let id = nextId(db, 'budget_line');
-    mapped.lines.forEach((line, ord) => {
-      recorder.insert('budget_line', { id: id++, baseline_id: baselineId, ord, code: line.code, name: line.name, amount_fen: line.amountFen, note: '' });
+    // the sheet is read a second time straight into the insert: nothing per line is kept in between
+    recorder.insertMany('budget_line', ['baseline_id', 'ord', 'code', 'name', 'amount_fen'], (insert) => {
+      const row: (string | number)[] = [baselineId, 0, '', '', 0];
+      let ord = 0;
+      scanBudget(data, mapping, (code, lineName, amountFen) => {
+        row[1] = ord++;
+        row[2] = code;
+        row[3] = lineName;
+        row[4] = amountFen;
+        insert(row);
+      });
     });
   });
   db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(baselineId));

@@ -62,7 +62,7 @@ const FIELD_LABELS: Record<string, string> = {
   op: '调整方式',
 };
 
-const OP_LABELS = { insert: '新增', delete: '删除', update: '' } as const;
+const OP_LABELS = { insert: '新增', insert_range: '批量新增', delete: '删除', update: '' } as const;
 
 /** Describes the changed row in words, from the live tables or, for deleted rows, from the stored row. */
 function describer(db: Db): (table: string, rowKey: string, rowJson: string | null) => string {
@@ -93,6 +93,12 @@ function describer(db: Db): (table: string, rowKey: string, rowJson: string | nu
         return Object.values(key).join(' · ');
     }
   };
+}
+
+/** A bulk insert names how many rows it added, not each of them. */
+function describeRange(table: string, rowKey: string): string {
+  const { from, to } = JSON.parse(rowKey) as { from: number; to: number };
+  return `${to - from + 1}条${TABLE_LABELS[table] ?? table}`;
 }
 
 /** Rows that concern a task: the task, its targets, its owners. */
@@ -130,7 +136,7 @@ export const changeLogList: Handler<'change-log-list'> = ({ limit, taskId, unitI
   const describe = describer(db);
   return rows.map(({ rowJson, ...row }) => ({
     ...row,
-    what: describe(row.table, row.rowKey, rowJson),
+    what: row.op === 'insert_range' ? describeRange(row.table, row.rowKey) : describe(row.table, row.rowKey, rowJson),
     tableLabel: TABLE_LABELS[row.table] ?? row.table,
     fieldLabel: row.op === 'update' ? (FIELD_LABELS[row.field] ?? row.field) : OP_LABELS[row.op],
   }));
