@@ -5,16 +5,50 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export async function measure(run: () => unknown | Promise<unknown>, options: { runs: number; warmup?: number; before?: () => unknown | Promise<unknown> }): Promise<number> {
+/**
+ * Runs `run` until warm — at least `warmup` times and for at least `warmupMs` (a sub-millisecond workload needs
+ * hundreds of calls before V8 has optimised it and the allocator has settled) — then `runs` timed times.
+ * `before` runs untimed before each call.
+ */
+export async function measure(
+  run: () => unknown | Promise<unknown>,
+  options: { runs: number; warmup?: number; warmupMs?: number; before?: () => unknown | Promise<unknown> },
+): Promise<number> {
+  const warmupUntil = performance.now() + (options.warmupMs ?? 300);
+  for (let i = 0; i < 1000 && (i < (options.warmup ?? 1) || performance.now() < warmupUntil); i++) {
+    await options.before?.();
+    await run();
+  }
   const times: number[] = [];
-  for (let i = 0; i < (options.warmup ?? 1) + options.runs; i++) {
+  for (let i = 0; i < options.runs; i++) {
     await options.before?.();
     const started = performance.now();
     await run();
-    const elapsed = performance.now() - started;
-    if (i >= (options.warmup ?? 1)) times.push(elapsed);
+    times.push(performance.now() - started);
   }
   return median(times);
+}
+
+/**
+ * For workloads of well under a millisecond: each sample is the mean of as many calls as fit in `sampleMs`
+ * (a single call is too close to the timer's resolution and to one garbage collection), the result the median
+ * of `samples` such means. The cost of the garbage a workload leaves is thereby counted, as a user would feel it.
+ */
+export function measureFast(run: () => unknown, options: { samples: number; sampleMs?: number; warmupMs?: number }): number {
+  const warmupUntil = performance.now() + (options.warmupMs ?? 300);
+  while (performance.now() < warmupUntil) run();
+  const sampleMs = options.sampleMs ?? 20;
+  const means: number[] = [];
+  for (let s = 0; s < options.samples; s++) {
+    const started = performance.now();
+    let calls = 0;
+    do {
+      run();
+      calls++;
+    } while (performance.now() - started < sampleMs);
+    means.push((performance.now() - started) / calls);
+  }
+  return median(means);
 }
 
 export interface BenchRow {

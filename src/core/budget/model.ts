@@ -56,38 +56,90 @@ export interface ScenarioValues {
   rateFen: Float64Array;
 }
 
+/** What a scenario gives one line it touches. */
+export interface LineValues {
+  amountFen: number;
+  quantity: number;
+  rateFen: number;
+}
+
 /**
- * The scenario's values for every line. Driver changes apply first and re-derive the amount; an amount
- * override then applies to that amount (a set amount wins over the driver).
+ * The lines a scenario changes, with their values. Driver changes apply first and re-derive the amount; an
+ * amount override then applies to that amount (a set amount wins over the driver). Every other line keeps its
+ * baseline values, so this costs one step per override, not one per line.
  */
+export function changedLines(baseline: BaselineArrays, overrides: readonly Override[]): Map<number, LineValues> {
+  const lines = new Map<number, LineValues>();
+  const lineAt = (index: number): LineValues => {
+    let line = lines.get(index);
+    if (!line) {
+      line = { amountFen: baseline.amountFen[index] ?? 0, quantity: baseline.quantity[index] ?? 0, rateFen: baseline.rateFen[index] ?? 0 };
+      lines.set(index, line);
+    }
+    return line;
+  };
+  let driverChanged = false;
+  for (const override of overrides) {
+    if (override.field === 'amount') continue;
+    const line = lineAt(override.index);
+    if (override.field === 'quantity') line.quantity = applyOp(line.quantity, override.op, override.value);
+    else line.rateFen = Math.round(applyOp(line.rateFen, override.op, override.value));
+    driverChanged = true;
+  }
+  // only lines touched so far can have a changed driver: re-derive their amounts before any amount override
+  if (driverChanged) {
+    for (const [index, line] of lines) {
+      if (baseline.hasDriver[index]) line.amountFen = driverAmount(line.quantity, line.rateFen);
+    }
+  }
+  for (const override of overrides) {
+    if (override.field !== 'amount') continue;
+    const line = lineAt(override.index);
+    line.amountFen = Math.round(applyOp(line.amountFen, override.op, override.value));
+  }
+  return lines;
+}
+
+/** The scenario's values for every line (see `changedLines`). */
 export function applyScenario(baseline: BaselineArrays, overrides: readonly Override[]): ScenarioValues {
   const amountFen = baseline.amountFen.slice();
   // the driver arrays are copied only when a driver is overridden: most scenarios change amounts alone
   const changesDrivers = overrides.some((o) => o.field !== 'amount');
-  if (!changesDrivers) {
-    for (const override of overrides) {
-      amountFen[override.index] = Math.round(applyOp(amountFen[override.index] ?? 0, override.op, override.value));
+  const quantity = changesDrivers ? baseline.quantity.slice() : baseline.quantity;
+  const rateFen = changesDrivers ? baseline.rateFen.slice() : baseline.rateFen;
+  for (const [index, line] of changedLines(baseline, overrides)) {
+    amountFen[index] = line.amountFen;
+    if (changesDrivers) {
+      quantity[index] = line.quantity;
+      rateFen[index] = line.rateFen;
     }
-    return { amountFen, quantity: baseline.quantity, rateFen: baseline.rateFen };
-  }
-  const quantity = baseline.quantity.slice();
-  const rateFen = baseline.rateFen.slice();
-  const driverChanged = new Set<number>();
-  for (const override of overrides) {
-    if (override.field === 'amount') continue;
-    const target = override.field === 'quantity' ? quantity : rateFen;
-    const next = applyOp(target[override.index] ?? 0, override.op, override.value);
-    target[override.index] = override.field === 'rate' ? Math.round(next) : next;
-    driverChanged.add(override.index);
-  }
-  for (const index of driverChanged) {
-    if (baseline.hasDriver[index]) amountFen[index] = driverAmount(quantity[index] ?? 0, rateFen[index] ?? 0);
-  }
-  for (const override of overrides) {
-    if (override.field !== 'amount') continue;
-    amountFen[override.index] = Math.round(applyOp(amountFen[override.index] ?? 0, override.op, override.value));
   }
   return { amountFen, quantity, rateFen };
+}
+
+/**
+ * The scenario's totals without writing out its values: one pass over the baseline, then the difference of
+ * each changed line. Exact, as every amount is an integer number of 分.
+ */
+export function scenarioTotals(baseline: BaselineArrays, overrides: readonly Override[]): Totals {
+  const sums = totals(baseline.amountFen, baseline.livelihood);
+  if (overrides.length === 0) return sums;
+  let difference = 0;
+  let livelihoodDifference = 0;
+  const add = (amount: number, index: number): void => {
+    const change = amount - (baseline.amountFen[index] ?? 0);
+    difference += change;
+    livelihoodDifference += change * (baseline.livelihood[index] ?? 0);
+  };
+  if (overrides.every((o) => o.field === 'amount')) {
+    // the usual scenario: amounts only, so one number per changed line is all there is to keep
+    const amounts = new Map<number, number>();
+    for (const o of overrides) amounts.set(o.index, Math.round(applyOp(amounts.get(o.index) ?? baseline.amountFen[o.index] ?? 0, o.op, o.value)));
+    amounts.forEach(add);
+  } else {
+    changedLines(baseline, overrides).forEach((line, index) => add(line.amountFen, index));
+  }
+  return { totalFen: sums.totalFen + difference, livelihoodFen: sums.livelihoodFen + livelihoodDifference };
 }
 
 export interface Totals {
@@ -98,10 +150,12 @@ export interface Totals {
 export function totals(amountFen: Float64Array, livelihood: Uint8Array): Totals {
   let total = 0;
   let live = 0;
+  // branch-free: the flags of a real budget alternate unpredictably, and a mispredicted branch per line made
+  // this pass three to four times slower at 100,000 lines. Multiplying an integer amount by 0 or 1 is exact.
   for (let i = 0; i < amountFen.length; i++) {
     const amount = amountFen[i] as number;
     total += amount;
-    if (livelihood[i]) live += amount;
+    live += amount * (livelihood[i] as number);
   }
   return { totalFen: total, livelihoodFen: live };
 }

@@ -11,11 +11,13 @@ import {
   type OverrideField,
   type OverrideOp,
   type ScenarioValues,
-  totals,
+  changedLines,
+  scenarioTotals,
+  type Totals,
 } from '../../core/budget/model';
 import type { BudgetLineRow, BudgetSettings, ScenarioSummary } from '../../shared/budget';
 import { WorkbenchError } from '../../shared/result';
-import type { Db } from './connection';
+import { type Db, prepared } from './connection';
 
 /** Reading the budget out of SQLite into the engine's arrays, and the rows the views show. */
 
@@ -204,15 +206,37 @@ export function overrideRecords(db: Db, scenarioId: number): OverrideRecord[] {
     .all(scenarioId) as OverrideRecord[];
 }
 
-/** A scenario ready for the engine: its baseline's arrays, its overrides and the values they give. */
+/**
+ * A scenario ready for the engine: its baseline's arrays, its overrides, its totals and the values they give.
+ * The values (a copy of every line's figures) are written out only when something reads them: the status bar
+ * and the floor checks need the totals alone, which cost one pass and no allocation.
+ */
 export interface ScenarioModel {
   scenario: ScenarioSummary;
   settings: BudgetSettings;
   baseline: LoadedBaseline;
   overrides: OverrideRecord[];
   engineOverrides: Override[];
-  values: ScenarioValues;
+  readonly values: ScenarioValues;
+  /** the values if something already read them (so an edit can update them in place) */
+  valuesIfComputed(): ScenarioValues | undefined;
+  sums: Totals;
   metrics: FloorMetrics;
+}
+
+type ModelParts = Omit<ScenarioModel, 'values' | 'valuesIfComputed' | 'metrics'>;
+
+function assembleModel(parts: ModelParts, computed?: ScenarioValues): ScenarioModel {
+  let values = computed;
+  return {
+    ...parts,
+    get values() {
+      values ??= applyScenario(parts.baseline.arrays, parts.engineOverrides);
+      return values;
+    },
+    valuesIfComputed: () => values,
+    metrics: floorMetrics(parts.sums.totalFen, parts.sums.livelihoodFen, parts.settings.floor),
+  };
 }
 
 function withValues(scenario: ScenarioSummary, settings: BudgetSettings, baseline: LoadedBaseline, overrides: OverrideRecord[]): ScenarioModel {
@@ -221,9 +245,13 @@ function withValues(scenario: ScenarioSummary, settings: BudgetSettings, baselin
     const index = baseline.indexById.get(record.lineId);
     if (index !== undefined) engineOverrides.push({ index, field: record.field, op: record.op, value: record.value });
   }
-  const values = applyScenario(baseline.arrays, engineOverrides);
-  const sums = totals(values.amountFen, baseline.arrays.livelihood);
-  return { scenario, settings, baseline, overrides, engineOverrides, values, metrics: floorMetrics(sums.totalFen, sums.livelihoodFen, settings.floor) };
+  return assembleModel({ scenario, settings, baseline, overrides, engineOverrides, sums: scenarioTotals(baseline.arrays, engineOverrides) });
+}
+
+/** One line's amount under the scenario, from its own overrides only. */
+function scenarioAmountAt(arrays: BaselineArrays, engineOverrides: readonly Override[], index: number): number {
+  const own = engineOverrides.filter((o) => o.index === index);
+  return changedLines(arrays, own).get(index)?.amountFen ?? arrays.amountFen[index] ?? 0;
 }
 
 function buildScenarioModel(db: Db, scenarioId: number): ScenarioModel {
@@ -250,7 +278,7 @@ function cacheOf(db: Db): Map<number, { stamp: number; model: ScenarioModel }> {
 }
 
 function changeStamp(db: Db): number {
-  return (db.prepare('SELECT total_changes() AS c').get() as { c: number }).c;
+  return (prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c;
 }
 
 export function scenarioModel(db: Db, scenarioId: number): ScenarioModel {
@@ -271,26 +299,52 @@ export function scenarioModelAfterLineEdit(db: Db, scenarioId: number, lineId: n
   const cache = cacheOf(db);
   const hit = cache.get(scenarioId);
   const index = hit?.model.baseline.indexById.get(lineId);
-  const record = db.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(lineId) as LineRecord | undefined;
+  const record = prepared(db, `${LINE_SELECT} WHERE l.id = ?`).get(lineId) as LineRecord | undefined;
   if (!hit || index === undefined || !record || record.baselineId !== hit.model.baseline.baselineId) {
     cache.delete(scenarioId);
     return scenarioModel(db, scenarioId);
   }
   const { model } = hit;
-  model.baseline.meta[index] = fillLine(model.baseline.arrays, index, record, new Set(model.settings.livelihoodClasses));
-  const scenario = getScenario(db, scenarioId);
-  const overrides =
-    scenario.kind === 'scenario'
-      ? [
-          ...model.overrides.filter((o) => o.lineId !== lineId),
-          ...(db
-            .prepare('SELECT line_id AS lineId, field, op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ?')
-            .all(scenarioId, lineId) as OverrideRecord[]),
-        ]
+  const { arrays } = model.baseline;
+  const before = { amount: scenarioAmountAt(arrays, model.engineOverrides, index), live: arrays.livelihood[index] ?? 0 };
+  model.baseline.meta[index] = fillLine(arrays, index, record, new Set(model.settings.livelihoodClasses));
+  const lineOverrides =
+    model.scenario.kind === 'scenario'
+      ? (prepared(db, 'SELECT line_id AS lineId, field, op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ?').all(scenarioId, lineId) as OverrideRecord[])
       : [];
-  const next = withValues(scenario, model.settings, model.baseline, overrides);
+  const overrides = model.scenario.kind === 'scenario' ? [...model.overrides.filter((o) => o.lineId !== lineId), ...lineOverrides] : [];
+  // a line edit changes neither the scenario's name nor its line count: no need to count 100,000 lines again
+  const scenario = { ...model.scenario, overrideCount: overrides.length };
+  // amounts only (no quantity or rate overridden anywhere, so written-out values share the baseline's driver
+  // arrays): recompute this one line and move the sums by its difference, exactly (integer 分)
+  const amountsOnly = model.engineOverrides.every((o) => o.field === 'amount') && lineOverrides.every((o) => o.field === 'amount');
+  const next = amountsOnly
+    ? withLineRecomputed(model, scenario, overrides, index, lineOverrides, before)
+    : withValues(scenario, model.settings, model.baseline, overrides);
   cache.set(scenarioId, { stamp: changeStamp(db), model: next });
   return next;
+}
+
+function withLineRecomputed(
+  model: ScenarioModel,
+  scenario: ScenarioSummary,
+  overrides: OverrideRecord[],
+  index: number,
+  lineOverrides: readonly OverrideRecord[],
+  before: { amount: number; live: number },
+): ScenarioModel {
+  const { arrays } = model.baseline;
+  const engineLine: Override[] = lineOverrides.map((o) => ({ index, field: o.field, op: o.op, value: o.value }));
+  const engineOverrides = [...model.engineOverrides.filter((o) => o.index !== index), ...engineLine];
+  const amount = scenarioAmountAt(arrays, engineLine, index);
+  const values = model.valuesIfComputed();
+  if (values) values.amountFen[index] = amount;
+  const live = arrays.livelihood[index] ?? 0;
+  const sums = {
+    totalFen: model.sums.totalFen - before.amount + amount,
+    livelihoodFen: model.sums.livelihoodFen - before.amount * before.live + amount * live,
+  };
+  return assembleModel({ scenario, settings: model.settings, baseline: model.baseline, overrides, engineOverrides, sums }, values);
 }
 
 /** The rows of the budget grid for a scenario; `onlyLineId` for the one row an edit changed. */
@@ -303,7 +357,12 @@ export function lineRows(model: ScenarioModel, onlyLineId?: number): BudgetLineR
     list.push(record);
     overridesByLine.set(record.lineId, list);
   }
-  const metas = onlyLineId === undefined ? baseline.meta : baseline.meta.filter((meta) => meta.id === onlyLineId);
+  let metas = baseline.meta;
+  if (onlyLineId !== undefined) {
+    const index = baseline.indexById.get(onlyLineId);
+    const meta = index === undefined ? undefined : baseline.meta[index];
+    metas = meta ? [meta] : [];
+  }
   const noOverrides: BudgetLineRow['overrides'] = [];
   // one literal with every field (no spread): 100,000 rows stay in V8's fast object shapes
   return metas.map((meta): BudgetLineRow => {

@@ -53,3 +53,23 @@ export function readDurability(db: Db): { journalMode: string; synchronous: stri
   const foreignKeys = Number(db.pragma('foreign_keys', { simple: true })) === 1;
   return { journalMode, synchronous: SYNCHRONOUS_NAMES[synchronousLevel] ?? String(synchronousLevel), foreignKeys };
 }
+
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A statement prepared once per connection. Compiling the SQL costs more than running a one-row statement, and
+ * an edit at 100,000 lines runs a handful of them; the SQL text must be fixed (identifiers never from input).
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}

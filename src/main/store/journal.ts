@@ -1,6 +1,6 @@
 import { WorkbenchError } from '../../shared/result';
 import type { HistoryState } from '../../shared/contract';
-import type { Db } from './connection';
+import { type Db, prepared } from './connection';
 
 /**
  * Every user action runs in one transaction that records, field by field, what it changed. Those rows are
@@ -89,12 +89,11 @@ export class Journal {
     const db = this.db;
     return db.transaction(() => {
       const actionId = Number(
-        db
-          .prepare('INSERT INTO action (at, actor, label, reason) VALUES (?, ?, ?, ?)')
+        prepared(db, 'INSERT INTO action (at, actor, label, reason) VALUES (?, ?, ?, ?)')
           .run(new Date().toISOString(), this.actor, label, reason).lastInsertRowid,
       );
       let seq = 0;
-      const log = db.prepare(`INSERT INTO change_log
+      const log = prepared(db, `INSERT INTO change_log
         (action_id, seq, op, table_name, row_key, field, old_value, new_value, row_json)
         VALUES (@action_id, @seq, @op, @table_name, @row_key, @field, @old_value, @new_value, @row_json)`);
       const write = (change: ChangeRow): void => {
@@ -103,19 +102,19 @@ export class Journal {
       const recorder: Recorder = {
         update: (table, key, field, value) => {
           this.assertColumn(table, field);
-          const current = db.prepare(`SELECT ${field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as
+          const current = prepared(db, `SELECT ${field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as
             | { value: SqlValue }
             | undefined;
           if (!current) throw new WorkbenchError('not_found', `要修改的记录不存在（${table} ${JSON.stringify(key)}）`);
           if (current.value === value) return false;
-          db.prepare(`UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({ ...key, __value: value });
+          prepared(db, `UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({ ...key, __value: value });
           write({ op: 'update', table_name: table, row_key: JSON.stringify(key), field, old_value: current.value, new_value: value, row_json: null });
           return true;
         },
         insert: (table, row) => {
           const columns = Object.keys(row);
           columns.forEach((column) => this.assertColumn(table, column));
-          db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+          prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
           const key = Object.fromEntries(keyColumns(table).map((column) => [column, row[column] ?? null]));
           write({ op: 'insert', table_name: table, row_key: JSON.stringify(key), field: '', old_value: null, new_value: null, row_json: JSON.stringify(row) });
         },
@@ -137,18 +136,18 @@ export class Journal {
           return { from: first, to: last };
         },
         delete: (table, key) => {
-          const row = db.prepare(`SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
+          const row = prepared(db, `SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
           if (!row) return;
-          db.prepare(`DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key);
+          prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key);
           write({ op: 'delete', table_name: table, row_key: JSON.stringify(key), field: '', old_value: null, new_value: null, row_json: JSON.stringify(row) });
         },
       };
       const result = work(recorder);
       if (seq === 0) {
-        db.prepare('DELETE FROM action WHERE id = ?').run(actionId);
+        prepared(db, 'DELETE FROM action WHERE id = ?').run(actionId);
       } else {
         // a new action makes the undone ones unreachable by redo
-        db.prepare("UPDATE action SET state = 'discarded' WHERE state = 'undone'").run();
+        prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone'").run();
         this.revision++;
       }
       return result;

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakback } from '../../../../src/core/budget/breakback';
 import { goalSeek } from '../../../../src/core/budget/goal-seek';
-import { applyScenario, emptyBaseline, totals } from '../../../../src/core/budget/model';
-import { sensitivityTable } from '../../../../src/core/budget/sensitivity';
+import { applyScenario, emptyBaseline, type Override, scenarioTotals, totals } from '../../../../src/core/budget/model';
+import { groupMask, type SensitivityGroup, sensitivityTable } from '../../../../src/core/budget/sensitivity';
 import { formatWan, formatWanExact, parseMoney } from '../../../../src/core/budget/money';
 import { classOfCode, presetOf } from '../../../../src/core/budget/classification';
 
@@ -175,5 +176,72 @@ describe('sensitivityTable', () => {
     expect(table.share[1]?.[0]).toBe(0.7);
     // 77000 / (77000 + 33000) = 0.7 exactly
     expect(table.share[2]?.[1]).toBe(0.7);
+  });
+
+  it('gives, for any groups (overlapping or not), exactly the share of applying each cell line by line', () => {
+    const group = fc.constantFrom<SensitivityGroup>({ kind: 'all' }, { kind: 'livelihood' }, { kind: 'non_livelihood' }, { kind: 'class', classCode: '205' });
+    const steps = fc.array(fc.integer({ min: -50, max: 50 }).map((n) => n / 100), { minLength: 1, maxLength: 4 });
+    const line = fc.record({ amount: fc.integer({ min: 0, max: 5_000_000_000 }), live: fc.boolean(), code: fc.constantFrom('201', '205', '208') });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), group, steps, fc.option(fc.tuple(group, steps)), (ls, rowGroup, rowSteps, col) => {
+        const lines = { amountFen: Float64Array.from(ls.map((l) => l.amount)), livelihood: Uint8Array.from(ls.map((l) => (l.live ? 1 : 0))), classCodes: ls.map((l) => l.code) };
+        const table = sensitivityTable(lines, 0.7, { group: rowGroup, steps: rowSteps }, col ? { group: col[0], steps: col[1] } : undefined);
+        // the definition: scale every line of the cell, round it to the 分, add up
+        const rowMask = groupMask(lines, rowGroup);
+        const colMask = col ? groupMask(lines, col[0]) : null;
+        rowSteps.forEach((rowStep, r) => {
+          (col ? col[1] : [0]).forEach((colStep, c) => {
+            let total = 0;
+            let live = 0;
+            ls.forEach((l, i) => {
+              const factor = (rowMask[i] ? 1 + rowStep : 1) * (colMask?.[i] ? 1 + colStep : 1);
+              const amount = factor === 1 ? l.amount : Math.round(l.amount * factor);
+              total += amount;
+              if (l.live) live += amount;
+            });
+            expect(table.share[r]?.[c]).toBe(total > 0 ? live / total : null);
+          });
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('scenarioTotals', () => {
+  it('equals the totals of every line written out, for any overrides (drivers, repeats, all three ops)', () => {
+    const override = (count: number) =>
+      fc
+        .record({
+          index: fc.integer({ min: 0, max: count - 1 }),
+          field: fc.constantFrom('amount', 'quantity', 'rate'),
+          op: fc.constantFrom('set', 'add', 'pct'),
+          whole: fc.integer({ min: 0, max: 1_000_000 }),
+          percent: fc.integer({ min: -50, max: 50 }),
+        })
+        // ±% takes a ratio, set and +Δ take whole 分 (or a count)
+        .map(({ whole, percent, ...o }): Override => ({ ...o, value: o.op === 'pct' ? percent / 100 : whole }) as Override);
+    const lines = fc.array(fc.record({ amount: fc.integer({ min: 0, max: 5_000_000_000 }), live: fc.boolean(), driver: fc.boolean() }), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(
+        lines.chain((ls) => fc.tuple(fc.constant(ls), fc.array(override(ls.length), { maxLength: 20 }))),
+        ([ls, overrides]) => {
+          const base = emptyBaseline(ls.length);
+          ls.forEach((l, i) => {
+            base.amountFen[i] = l.amount;
+            base.livelihood[i] = l.live ? 1 : 0;
+            if (l.driver) {
+              base.hasDriver[i] = 1;
+              base.quantity[i] = 1000;
+              base.rateFen[i] = Math.round(l.amount / 1000);
+              base.amountFen[i] = 1000 * Math.round(l.amount / 1000);
+            }
+          });
+          const written = applyScenario(base, overrides);
+          expect(scenarioTotals(base, overrides)).toEqual(totals(written.amountFen, base.livelihood));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
