@@ -61,7 +61,13 @@ describe('export and round-trip import', () => {
     // frozen header rows, written at the XML level
     const zip = XLSX.CFB.read(readFileSync(first), { type: 'buffer' });
     const sheet1 = zip.FullPaths.findIndex((p: string) => p.endsWith('sheet1.xml'));
-    expect(Buffer.from(zip.FileIndex[sheet1]!.content as Uint8Array).toString()).toContain('state="frozen"');
+    const xml = Buffer.from(zip.FileIndex[sheet1]!.content as Uint8Array).toString();
+    expect(xml).toContain('state="frozen"');
+    // in schema order around the untouched cells: sheetPr first, pageSetup right after pageMargins
+    expect(xml).toMatch(/^<\?xml[^>]*>\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr>/);
+    expect(xml).toMatch(/<pageMargins[^>]*\/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+    expect(xml.indexOf('<sheetView')).toBeLessThan(xml.indexOf('<sheetData'));
+    expect(xml.lastIndexOf('</sheetData>')).toBeLessThan(xml.indexOf('<pageMargins'));
 
     const untouched = await preview(invoke, first);
     expect(untouched.problems).toEqual([]);

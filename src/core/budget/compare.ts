@@ -50,7 +50,12 @@ function deltasOf(amounts: (number | null)[]): Pick<CompareRow, 'deltas' | 'delt
   return { deltas, deltaRatios };
 }
 
-export function compareScenarios(inputs: readonly CompareInput[]): ScenarioComparison {
+/**
+ * `lines: false` leaves out the line-by-line matching (a key string per line) when only the totals and the
+ * classes are wanted, as in the exported comparison sheet.
+ */
+export function compareScenarios(inputs: readonly CompareInput[], options: { lines?: boolean } = {}): ScenarioComparison {
+  const matchLines = options.lines ?? true;
   const rows = new Map<string, Omit<CompareRow, 'deltas' | 'deltaRatios'>>();
   const classRows = new Map<string, Omit<CompareRow, 'deltas' | 'deltaRatios'>>();
   const metrics: FloorMetrics[] = [];
@@ -59,18 +64,20 @@ export function compareScenarios(inputs: readonly CompareInput[]): ScenarioCompa
     let live = 0;
     const seen = new Map<string, number>();
     for (const line of input.lines) {
-      // the n-th line with the same code and name matches the n-th in the other scenario
-      const base = `${line.code}\u0000${line.name}`;
-      const occurrence = seen.get(base) ?? 0;
-      seen.set(base, occurrence + 1);
-      const key = `${base}\u0000${occurrence}`;
       const classCode = classOfCode(line.code);
-      let row = rows.get(key);
-      if (!row) {
-        row = { key, code: line.code, name: line.name, classCode, livelihood: line.livelihood, amounts: inputs.map(() => null), targetId: line.targetId };
-        rows.set(key, row);
+      if (matchLines) {
+        // the n-th line with the same code and name matches the n-th in the other scenario
+        const base = `${line.code}\u0000${line.name}`;
+        const occurrence = seen.get(base) ?? 0;
+        seen.set(base, occurrence + 1);
+        const key = `${base}\u0000${occurrence}`;
+        let row = rows.get(key);
+        if (!row) {
+          row = { key, code: line.code, name: line.name, classCode, livelihood: line.livelihood, amounts: inputs.map(() => null), targetId: line.targetId };
+          rows.set(key, row);
+        }
+        row.amounts[s] = (row.amounts[s] ?? 0) + line.amountFen;
       }
-      row.amounts[s] = (row.amounts[s] ?? 0) + line.amountFen;
       const classKey = `${classCode}\u0000${line.livelihood ? 1 : 0}`;
       let classRow = classRows.get(classKey);
       if (!classRow) {

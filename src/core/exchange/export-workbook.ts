@@ -143,8 +143,10 @@ function scenarioSheet(scenario: ScenarioSnapshot, taken: Set<string>): SheetSpe
 }
 
 function compareSheet(s: WorkbookSnapshot, all: ScenarioSnapshot[]): { spec: SheetSpec; percentRows: number[] } {
+  // the sheet shows totals and classes only: no line-by-line matching
   const comparison = compareScenarios(
-    all.map((sc) => ({ name: sc.name, floor: s.settings.floor, lines: sc.lines.map((l) => ({ code: l.code, name: l.name, livelihood: l.livelihood, amountFen: l.amountFen, targetId: l.targetId })) })),
+    all.map((sc) => ({ name: sc.name, floor: s.settings.floor, lines: sc.lines })),
+    { lines: false },
   );
   const rows: CellValue[][] = [
     ['支出合计（万元）', ...comparison.metrics.map((m) => wan(m.totalFen))],

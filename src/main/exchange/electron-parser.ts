@@ -1,41 +1,33 @@
 import { utilityProcess } from 'electron';
-import type { SpreadsheetData } from '../../core/exchange/sheet-data';
-import { WorkbenchError } from '../../shared/result';
-import { PARSE_LIMITS, type ParseReply, type SpreadsheetParser } from './parse-protocol';
+import { PARSE_LIMITS, type ParseReply, type ParseRequest, type SpreadsheetParser } from './parse-protocol';
+import { warmParserHost } from './parser-host';
 
 /**
  * The app's parser host: an Electron utilityProcess (Node without RunAsNode, which the fuses turn off),
- * heap-capped and killed after the timeout. Same worker and messages as the Node host.
+ * heap-capped, kept warm between files and killed on a timeout (see parser-host.ts). Same worker and messages
+ * as the Node host.
  */
 export function electronSpreadsheetParser(workerPath: string, limits = PARSE_LIMITS): SpreadsheetParser {
-  return {
-    parse: (path) =>
-      new Promise<SpreadsheetData>((resolve, reject) => {
-        const child = utilityProcess.fork(workerPath, [], {
-          serviceName: '民生规划工作台 表格解析',
-          execArgv: [`--max-old-space-size=${limits.maxHeapMb}`],
-          stdio: 'ignore',
-        });
-        let settled = false;
-        const finish = (error: WorkbenchError | null, data?: SpreadsheetData): void => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          child.kill();
-          if (error) reject(error);
-          else resolve(data as SpreadsheetData);
-        };
-        const timer = setTimeout(
-          () => finish(new WorkbenchError('bad_input', `解析表格超过${limits.timeoutMs / 1000}秒仍未完成，已中止。工作簿未做任何修改。`)),
-          limits.timeoutMs,
-        );
-        child.on('message', (message: unknown) => {
-          const reply = message as ParseReply;
-          if (reply.ok) finish(null, reply.data);
-          else finish(new WorkbenchError('bad_input', `${reply.reason}工作簿未做任何修改。`));
-        });
-        child.on('exit', (code) => finish(new WorkbenchError('bad_input', `解析表格的进程意外退出（代码 ${code}），多半是文件过大或构造异常。工作簿未做任何修改。`)));
-        child.on('spawn', () => child.postMessage({ path, maxFileBytes: limits.maxFileBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns }));
-      }),
-  };
+  return warmParserHost(() => {
+    const child = utilityProcess.fork(workerPath, [], {
+      serviceName: '民生规划工作台 表格解析',
+      execArgv: [`--max-old-space-size=${limits.maxHeapMb}`],
+      stdio: 'ignore',
+    });
+    // messages sent before the process is up are held until it is
+    let spawned = false;
+    const waiting: ParseRequest[] = [];
+    child.on('spawn', () => {
+      spawned = true;
+      for (const request of waiting.splice(0)) child.postMessage(request);
+    });
+    return {
+      send: (request) => (spawned ? child.postMessage(request) : waiting.push(request)),
+      onMessage: (listener) => child.on('message', (message: unknown) => listener(message as ParseReply)),
+      onExit: (listener) => child.on('exit', (code) => listener(`代码 ${code}`)),
+      kill: () => void child.kill(),
+      // the app stays open anyway; the utility process ends with it
+      hold: () => undefined,
+    };
+  }, limits);
 }

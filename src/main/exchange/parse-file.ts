@@ -3,10 +3,10 @@ import { basename, extname } from 'node:path';
 import { readCsv } from '../../core/exchange/csv';
 import { readXlsx, SpreadsheetRefused } from '../../core/exchange/read-xlsx';
 import { checkZip } from '../../core/exchange/zip-guard';
-import type { ParseReply, ParseRequest } from './parse-protocol';
+import type { ParseOutcome, ParseRequest } from './parse-protocol';
 
 /** What the parser process does with one request: size check, signature and ZIP directory check, parse. */
-export function parseFile(request: ParseRequest): ParseReply {
+export function parseFile(request: Omit<ParseRequest, 'id'>): ParseOutcome {
   const name = basename(request.path);
   try {
     const { size } = statSync(request.path);

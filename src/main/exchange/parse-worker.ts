@@ -1,7 +1,8 @@
 /**
- * The spreadsheet parser process: one request in, one reply out, then exit. Runs as a Node child process
- * (CLI, tests) or an Electron utilityProcess (the app); either way a hostile file can at worst crash or
- * stall this process, which the host kills, while the app and the workbook are untouched.
+ * The spreadsheet parser process: requests in, one reply each. Runs as a Node child process (CLI, tests) or
+ * an Electron utilityProcess (the app); either way a hostile file can at worst crash or stall this process,
+ * which the host kills, while the app and the workbook are untouched. The host keeps it for the next file
+ * for a short while (see parser-host.ts); it exits when the host goes away.
  */
 import { parseFile } from './parse-file';
 import type { ParseReply, ParseRequest } from './parse-protocol';
@@ -13,21 +14,14 @@ interface ParentPort {
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 
-function handle(request: ParseRequest, reply: (message: ParseReply) => void): void {
-  reply(parseFile(request));
+function handle(request: ParseRequest): ParseReply {
+  return { id: request.id, ...parseFile(request) };
 }
 
 if (parentPort) {
-  parentPort.on('message', (event) => {
-    handle(event.data as ParseRequest, (message) => {
-      parentPort.postMessage(message);
-      process.exit(0);
-    });
-  });
+  parentPort.on('message', (event) => parentPort.postMessage(handle(event.data as ParseRequest)));
 } else {
-  process.on('message', (request) => {
-    handle(request as ParseRequest, (message) => {
-      process.send?.(message, () => process.exit(0));
-    });
-  });
+  process.on('message', (request) => process.send?.(handle(request as ParseRequest)));
+  // the host exited or let go of this process: nothing more will come
+  process.on('disconnect', () => process.exit(0));
 }
