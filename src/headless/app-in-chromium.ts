@@ -1,6 +1,7 @@
 /**
  * Opens the real renderer build in Chromium with the real handler table over a real workbook file.
- * Only the transport differs from the app: Playwright's exposeBinding instead of ipcMain (design.md §4).
+ * Only the transport differs from the app: Playwright's exposeBinding instead of ipcMain (design.md §4), with
+ * large answers loaded from the harness's local server (harness-server.ts).
  * The end-to-end tests drive it (test/harness re-exports it) and the CLI prints reports with it.
  *
  *   const { page, close } = await launchWorkbench({ dbPath: '/tmp/x.mswb' });
@@ -14,14 +15,14 @@ import { nodeHandlerContext } from '../main/exchange/node-context';
 import { WorkbookSession } from '../main/session';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { dispatch } from '../main/ipc/dispatch';
-import { readAppFile } from '../main/app-protocol';
 import { openWorkbook, resourcesAt, type Workbook } from '../main/store/workbook';
 import { CHANNEL_NAMES } from '../shared/channel-names';
+import { ANSWER_WORKER_PATH, startHarnessServer } from './harness-server';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const rendererDir = join(repoRoot, 'out', 'renderer');
-/** The page is served from this origin by request interception; nothing listens on a socket. */
-export const HARNESS_ORIGIN = 'http://workbench.local';
+/** Answers up to this many characters cross inside the binding call; larger ones are loaded as a script. */
+const INLINE_ANSWER_CHARS = 256 * 1024;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -92,6 +93,40 @@ export async function printPage(page: Page): Promise<Uint8Array> {
   });
 }
 
+/**
+ * The page's side of the bridge: \`window.workbench[channel](input)\` as the preload offers it in the app. Plain
+ * JavaScript text, not a function handed to Playwright: a function would be shipped as its transpiled source,
+ * which may call helpers (esbuild's \`__name\`) that do not exist in the page.
+ */
+function pageBridge(channels: readonly string[]): string {
+  return `(() => {
+    const invokeJson = window.__workbenchInvoke;
+    // a large answer waits on the harness server, fetched by the answer worker (see harness-server.ts)
+    const waiting = new Map();
+    let worker = null;
+    function loadAnswer(id) {
+      if (!worker) {
+        worker = new Worker(${JSON.stringify(ANSWER_WORKER_PATH)});
+        worker.onmessage = (event) => {
+          const settle = waiting.get(event.data.id);
+          waiting.delete(event.data.id);
+          if (settle) settle(event.data);
+        };
+      }
+      return new Promise((resolve, reject) => {
+        waiting.set(id, (answer) => (answer.error ? reject(new Error(answer.error)) : resolve(answer.value)));
+        worker.postMessage(id);
+      });
+    }
+    const api = {};
+    for (const name of ${JSON.stringify(channels)}) {
+      api[name] = (input) => invokeJson(name, input ?? {})
+        .then((text) => (text.startsWith('@') ? loadAnswer(text.slice(1)) : JSON.parse(text)));
+    }
+    Object.defineProperty(window, 'workbench', { value: Object.freeze(api), writable: false });
+  })();`;
+}
+
 export async function launchWorkbench(options: LaunchOptions): Promise<WorkbenchSession> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
@@ -123,25 +158,20 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-  await browserContext.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-    const pathname = decodeURIComponent(new URL(route.request().url()).pathname);
-    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    return route.fulfill(await readAppFile(rendererDir, relative));
-  });
-  // Anything else the page tries to reach is refused, as in the app.
-  await browserContext.route((url) => !url.href.startsWith(HARNESS_ORIGIN), (route) => route.abort());
+  const server = await startHarnessServer(rendererDir);
+  // Anything the page tries to reach other than its own origin is refused, as in the app.
+  await browserContext.route((url) => !url.href.startsWith(`${server.origin}/`), (route) => route.abort());
 
-  await page.exposeBinding('__workbenchInvoke', (_source, channel: string, input: unknown) =>
-    dispatch(handlers, context, channel, input),
-  );
-  await page.addInitScript((names: readonly string[]) => {
-    const invoke = (window as unknown as { __workbenchInvoke: (channel: string, input: unknown) => Promise<unknown> }).__workbenchInvoke;
-    const api = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
-    Object.defineProperty(window, 'workbench', { value: Object.freeze(api), writable: false });
-  }, [...CHANNEL_NAMES]);
+  // Answers cross as JSON text (the contract's values are plain JSON data): small ones in the binding's reply,
+  // large ones as a one-time script from the harness server (see harness-server.ts for why).
+  await page.exposeBinding('__workbenchInvoke', async (_source, channel: string, input: unknown) => {
+    const json = JSON.stringify(await dispatch(handlers, context, channel, input));
+    return json.length <= INLINE_ANSWER_CHARS ? json : `@${server.putAnswer(json)}`;
+  });
+  await page.addInitScript(pageBridge([...CHANNEL_NAMES]));
 
   if (options.initScript) await page.addInitScript(options.initScript);
-  await page.goto(`${HARNESS_ORIGIN}/index.html${options.hash ?? ''}`);
+  await page.goto(`${server.origin}/index.html${options.hash ?? ''}`);
   return {
     page,
     get workbook(): Workbook {
@@ -159,6 +189,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
     close: async () => {
       await browserContext.close();
       if (ownsBrowser) await browser.close();
+      await server.close();
       session.close();
     },
   };

@@ -1,12 +1,7 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../shared/contract';
-import { BackupsDialog } from './components/BackupsDialog';
 import { call } from './services/api';
 import { notifyWorkbookChanged } from './stores/history-events';
-import { RecoveryView } from './views/RecoveryView';
-import { ReportsView } from './views/ReportsView';
-import { HelpView } from './views/HelpView';
-import { ImportPlanDialog } from './components/ImportPlanDialog';
 import { MessageBar } from './components/MessageBar';
 import { NavBar } from './components/NavBar';
 import { StatusBar } from './components/StatusBar';
@@ -14,19 +9,32 @@ import { onMenuCommand } from './services/api';
 import { useTaskStore } from './stores/task-store';
 import { useUiStore } from './stores/ui-store';
 import { QuestionDialog } from './components/QuestionDialog';
-import { BudgetImportDialog } from './exchange/BudgetImportDialog';
-import { ImportWorkbookDialog } from './exchange/ImportWorkbookDialog';
-import { PacketExportDialog, PacketImportDialog } from './exchange/PacketDialogs';
 import { exportWorkbookFile } from './exchange/run-exchange';
 import { useBudgetStore } from './stores/budget-store';
-import { BudgetView } from './views/BudgetView';
-import { CompareView } from './views/CompareView';
-import { HistoryView } from './views/HistoryView';
-import { MatrixView } from './views/MatrixView';
-import { OwnersView } from './views/OwnersView';
-import { TargetsView } from './views/TargetsView';
 import { commitPendingEdits } from './grid/pending-edits';
 import { TasksView } from './views/TasksView';
+
+/**
+ * The first screen is the task grid; every other view and dialog is its own chunk, loaded when first opened
+ * (ECharts, the report layouts and the exchange dialogs are not parsed before the first grid is painted).
+ */
+const RecoveryView = lazy(() => import('./views/RecoveryView').then((m) => ({ default: m.RecoveryView })));
+const ReportsView = lazy(() => import('./views/ReportsView').then((m) => ({ default: m.ReportsView })));
+const HelpView = lazy(() => import('./views/HelpView').then((m) => ({ default: m.HelpView })));
+const BudgetView = lazy(() => import('./views/BudgetView').then((m) => ({ default: m.BudgetView })));
+const CompareView = lazy(() => import('./views/CompareView').then((m) => ({ default: m.CompareView })));
+const HistoryView = lazy(() => import('./views/HistoryView').then((m) => ({ default: m.HistoryView })));
+const MatrixView = lazy(() => import('./views/MatrixView').then((m) => ({ default: m.MatrixView })));
+const OwnersView = lazy(() => import('./views/OwnersView').then((m) => ({ default: m.OwnersView })));
+const TargetsView = lazy(() => import('./views/TargetsView').then((m) => ({ default: m.TargetsView })));
+const BackupsDialog = lazy(() => import('./components/BackupsDialog').then((m) => ({ default: m.BackupsDialog })));
+const ImportPlanDialog = lazy(() => import('./components/ImportPlanDialog').then((m) => ({ default: m.ImportPlanDialog })));
+const BudgetImportDialog = lazy(() => import('./exchange/BudgetImportDialog').then((m) => ({ default: m.BudgetImportDialog })));
+const ImportWorkbookDialog = lazy(() => import('./exchange/ImportWorkbookDialog').then((m) => ({ default: m.ImportWorkbookDialog })));
+const PacketExportDialog = lazy(() => import('./exchange/PacketDialogs').then((m) => ({ default: m.PacketExportDialog })));
+const PacketImportDialog = lazy(() => import('./exchange/PacketDialogs').then((m) => ({ default: m.PacketImportDialog })));
+
+const loadingView = <div className="view placeholder">正在载入…</div>;
 
 function isTextEntry(element: Element | null): boolean {
   return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
@@ -42,7 +50,13 @@ export function App(): React.JSX.Element {
   };
   useEffect(check, []);
   if (!recovery) return <div className="placeholder">正在打开工作簿…</div>;
-  if (recovery.damaged) return <RecoveryView state={recovery} onRestored={check} />;
+  if (recovery.damaged) {
+    return (
+      <Suspense fallback={loadingView}>
+        <RecoveryView state={recovery} onRestored={check} />
+      </Suspense>
+    );
+  }
   return <Workbench locationWarning={recovery.locationWarning} />;
 }
 
@@ -117,22 +131,26 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
       <main className="main">
         <MessageBar />
         {view === 'tasks' && <TasksView />}
-        {view === 'history' && <HistoryView />}
-        {view === 'targets' && <TargetsView />}
-        {view === 'owners' && <OwnersView />}
-        {view === 'matrix' && <MatrixView />}
-        {view === 'budget' && <BudgetView />}
-        {view === 'compare' && <CompareView />}
-        {view === 'reports' && <ReportsView />}
-        {view === 'help' && <HelpView />}
+        <Suspense fallback={loadingView}>
+          {view === 'history' && <HistoryView />}
+          {view === 'targets' && <TargetsView />}
+          {view === 'owners' && <OwnersView />}
+          {view === 'matrix' && <MatrixView />}
+          {view === 'budget' && <BudgetView />}
+          {view === 'compare' && <CompareView />}
+          {view === 'reports' && <ReportsView />}
+          {view === 'help' && <HelpView />}
+        </Suspense>
       </main>
       <StatusBar />
-      {importOpen && <ImportPlanDialog />}
-      {exchange === 'import-xlsx' && <ImportWorkbookDialog />}
-      {exchange === 'import-budget' && <BudgetImportDialog />}
-      {exchange === 'export-packets' && <PacketExportDialog />}
-      {exchange === 'import-packet' && <PacketImportDialog />}
-      {backupsOpen && <BackupsDialog />}
+      <Suspense fallback={null}>
+        {importOpen && <ImportPlanDialog />}
+        {exchange === 'import-xlsx' && <ImportWorkbookDialog />}
+        {exchange === 'import-budget' && <BudgetImportDialog />}
+        {exchange === 'export-packets' && <PacketExportDialog />}
+        {exchange === 'import-packet' && <PacketImportDialog />}
+        {backupsOpen && <BackupsDialog />}
+      </Suspense>
       <QuestionDialog />
     </div>
   );

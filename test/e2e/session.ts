@@ -30,8 +30,11 @@ export function useWorkbenchSessions(): E2eContext {
     rmSync(dir, { recursive: true, force: true });
   });
   afterEach(async () => {
+    // a grid feature used without its module (see src/renderer/grid/setup.ts) logs an AG Grid error
+    const gridErrors = session?.consoleErrors.filter((error) => /AG Grid/i.test(error)) ?? [];
     await session?.close();
     session = null;
+    expect(gridErrors).toEqual([]);
   });
   return {
     dir: () => dir,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, SelectionChangedEvent } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, RowSelectionOptions, SelectionChangedEvent } from 'ag-grid-community';
 import type { BudgetLineField, BudgetLineRow } from '../../shared/budget';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { styleNonce } from '../services/api';
@@ -13,6 +13,19 @@ import { FloorSettingsDialog } from './budget/FloorSettingsDialog';
 import { GoalSeekDialog } from './budget/GoalSeekDialog';
 import { type BudgetDialog, ScenarioToolbar } from './budget/ScenarioToolbar';
 import { SensitivityDialog } from './budget/SensitivityDialog';
+
+/** Resolves after the tasks already queued (React's render of a store change among them). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+const DEFAULT_COLUMN: ColDef<BudgetLineRow> = { resizable: true, sortable: true, filter: true };
+const ROW_SELECTION: RowSelectionOptions<BudgetLineRow> = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true };
+const rowIdOf = (p: GetRowIdParams<BudgetLineRow>): string => String(p.data.id);
 
 const FIELD_BY_COLUMN: Record<string, BudgetLineField> = {
   code: 'code',
@@ -47,26 +60,37 @@ export function BudgetView(): React.JSX.Element {
     const value = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
     const started = performance.now();
     const stored = await useBudgetStore.getState().updateLine(event.data.id, field, value);
-    if (stored) event.node.setData(stored);
-    // user timing: what one edit costs from the grid's request to the row shown as stored (read by the benchmark)
-    performance.measure('budget-edit', { start: started });
+    if (!stored) return;
+    event.node.setData(stored);
+    // User timing, read by the benchmark: the renderer's work for one edit — from the grid's request until the
+    // call leaves, and from the answer until the row and the figures are shown (React renders the store's change
+    // before the next task) — without the wait for the main process, which the Node benchmark measures.
+    await nextTask();
+    performance.measure('budget-edit-send', { start: started, end: 'budget-edit-sent' });
+    performance.measure('budget-edit-show', { start: 'budget-edit-answered' });
   }, []);
 
+  // stable callbacks and options: AG Grid treats a new function or object as a changed option
+  const onSelectionChanged = useCallback((e: SelectionChangedEvent<BudgetLineRow>) => setSelected(e.api.getSelectedRows().map((r) => r.id)), []);
+  const onCellFocused = useCallback((e: CellFocusedEvent<BudgetLineRow>) => {
+    const row = e.rowIndex === null || e.rowPinned ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+    if (row) setFocusedLineId(row.id);
+  }, []);
+
+  const summary = useBudgetStore((state) => state.summary);
+  const totalFen = view?.metrics.totalFen ?? 0;
   const totals = useMemo(
-    () =>
-      view
-        ? [
-            {
-              id: 0,
-              code: '合计',
-              name: `${view.lines.length} 行；民生 ${view.lines.filter((l) => l.livelihood).length} 行`,
-              amountFen: view.metrics.totalFen,
-              baseAmountFen: view.lines.reduce((sum, l) => sum + l.baseAmountFen, 0),
-              overrides: [],
-            } as unknown as BudgetLineRow,
-          ]
-        : [],
-    [view],
+    () => [
+      {
+        id: 0,
+        code: '合计',
+        name: `${summary.count} 行；民生 ${summary.livelihoodCount} 行`,
+        amountFen: totalFen,
+        baseAmountFen: summary.baseTotalFen,
+        overrides: [],
+      } as unknown as BudgetLineRow,
+    ],
+    [summary, totalFen],
   );
 
   if (!view) return <div className="view placeholder">正在读取预算…</div>;
@@ -82,18 +106,15 @@ export function BudgetView(): React.JSX.Element {
             styleNonce={styleNonce()}
             rowData={view.lines}
             columnDefs={columnDefs}
-            defaultColDef={{ resizable: true, sortable: true, filter: true }}
-            getRowId={(p: GetRowIdParams<BudgetLineRow>) => String(p.data.id)}
+            defaultColDef={DEFAULT_COLUMN}
+            getRowId={rowIdOf}
             pinnedBottomRowData={totals}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
             stopEditingWhenCellsLoseFocus
-            rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
-            onSelectionChanged={(e: SelectionChangedEvent<BudgetLineRow>) => setSelected(e.api.getSelectedRows().map((r) => r.id))}
-            onCellFocused={(e) => {
-              const row = e.rowIndex === null || e.rowPinned ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
-              if (row) setFocusedLineId(row.id);
-            }}
+            rowSelection={ROW_SELECTION}
+            onSelectionChanged={onSelectionChanged}
+            onCellFocused={onCellFocused}
             tooltipShowDelay={400}
           />
         </div>

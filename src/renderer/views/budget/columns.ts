@@ -19,8 +19,9 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean }):
   const numberColumn = (field: NumericField, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => ({
     type: 'rightAligned',
     cellEditor: 'agTextCellEditor',
-    cellRenderer: OverridableCell,
-    cellRendererParams: { field },
+    // the React cell (with its ↺ button) only where a scenario overrides the value; every other cell is plain
+    // text, which keeps scrolling 100,000 lines as smooth as a bare grid
+    cellRendererSelector: (p) => (isOverridden(p.data, field) ? { component: OverridableCell, params: { field } } : undefined),
     cellClassRules: { overridden: (p) => isOverridden(p.data, field) },
     ...def,
   });
