@@ -1,4 +1,4 @@
-import { formatReadable, formatWan, formatYuan } from '../core/budget/money';
+import { formatReadable, formatWan, formatYuan, groupedNumber } from '../core/budget/money';
 
 /** Display formats shared by the views: 万元 with separators, percentages with two decimals. */
 export { formatReadable, formatWan, formatYuan };
@@ -15,5 +15,5 @@ export function formatSignedWan(fen: number | null | undefined): string {
 
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return groupedNumber(value, 0, 4);
 }

@@ -1,5 +1,6 @@
 import { classLabel } from '../budget/classification';
 import { compareScenarios } from '../budget/compare';
+import { formatWan } from '../budget/money';
 import { PROGRESS_LABELS, type ProgressState } from '../progress/progress';
 import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
 import type { ScenarioSnapshot, WorkbookSnapshot } from '../exchange/snapshot';
@@ -59,7 +60,7 @@ function compliance(snapshot: WorkbookSnapshot, scenario: ScenarioSnapshot): Rep
   }
   const entries = [...byClass.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   const reconciled = reconcileWan(entries.map(([, v]) => v.fen));
-  const wan = (fen: number): string => (fen / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const wan = formatWan;
   return {
     kind: 'compliance',
     title: REPORT_TITLES.compliance,
@@ -115,8 +116,8 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
         headers: ['项目', ...scenarios.map((s) => s.name)],
         numeric: [false, ...scenarios.map(() => true)],
         rows: [
-          ['支出合计', ...comparison.metrics.map((m) => (m.totalFen / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))],
-          ['民生支出', ...comparison.metrics.map((m) => (m.livelihoodFen / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))],
+          ['支出合计', ...comparison.metrics.map((m) => formatWan(m.totalFen))],
+          ['民生支出', ...comparison.metrics.map((m) => formatWan(m.livelihoodFen))],
           ['民生支出占比', ...comparison.metrics.map((m) => pct(m.share))],
           ['是否达标', ...comparison.metrics.map((m) => (m.meetsFloor ? '达标' : '未达标'))],
         ],

@@ -7,15 +7,15 @@ const SAVE_LABELS = { saved: '已保存', saving: '保存中…', failed: '保�
 
 export function StatusBar(): React.JSX.Element {
   const saveState = useUiStore((state) => state.saveState);
-  const workbook = useTaskStore((state) => state.workbook);
+  const workbookPath = useTaskStore((state) => state.workbookPath);
   const taskCount = useTaskStore((state) => state.tasks.length);
   const metrics = useBudgetStore((state) => state.metrics);
   const scenarioName = useBudgetStore((state) => state.scenarioName);
   const isExample = useBudgetStore((state) => state.isExample);
   return (
     <footer className="status-bar" role="status">
-      <span className="workbook-path" title={workbook?.path ?? ''}>
-        工作簿：{workbook?.path ?? '（未打开）'}
+      <span className="workbook-path" title={workbookPath ?? ''}>
+        工作簿：{workbookPath ?? '（未打开）'}
       </span>
       <span>任务 {taskCount} 项</span>
       {metrics && (

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryState, TaskEditableField, TaskRow, WorkbookInfo } from '../../shared/contract';
+import type { HistoryState, TaskEditableField, TaskRow } from '../../shared/contract';
 import { commitPendingEdits } from '../grid/pending-edits';
 import { call } from '../services/api';
 import { notifyWorkbookChanged, onWorkbookChanged } from './history-events';
@@ -23,7 +23,8 @@ interface TaskState {
   /** bumps on every full load, so grids know their rows were replaced */
   version: number;
   loaded: boolean;
-  workbook: WorkbookInfo | null;
+  /** the open workbook's file, for the status bar */
+  workbookPath: string | null;
   history: HistoryState;
   load(): Promise<void>;
   /** Saves cell edits as one action; resolves to the rows as stored, or null when refused. */
@@ -47,12 +48,13 @@ export const useTaskStore = create<TaskState>((set, get) => ({
   tasks: [],
   version: 0,
   loaded: false,
-  workbook: null,
+  workbookPath: null,
   history: EMPTY_HISTORY,
   load: async () => {
     try {
-      const [tasks, workbook, history] = await Promise.all([call('task-list', {}), call('workbook-info', {}), call('history-state', {})]);
-      set({ tasks, workbook, history, loaded: true, version: get().version + 1 });
+      // the path from the session's state: workbook-info would run a full integrity check just to show it
+      const [tasks, session, history] = await Promise.all([call('task-list', {}), call('recovery-state', {}), call('history-state', {})]);
+      set({ tasks, workbookPath: session.path, history, loaded: true, version: get().version + 1 });
     } catch (error) {
       set({ loaded: true });
       useUiStore.getState().showError(error);

@@ -3,9 +3,6 @@ import type { BudgetLineRow } from '../../../shared/budget';
 import { formatCount, formatWan, formatYuan } from '../../format';
 import { OverridableCell, type NumericField } from './cells';
 
-const yuan = (fen: number | null): string =>
-  fen === null ? '' : (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 const isOverridden = (row: BudgetLineRow | undefined, field: NumericField): boolean =>
   row?.overrides.some((o) => o.field === field) ?? false;
 
@@ -77,7 +74,7 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean }):
       width: 100,
       editable: (p) => editable && !!p.data?.hasDriver,
       valueGetter: (p) => (p.data?.rateFen === null || p.data?.rateFen === undefined ? null : p.data.rateFen / 100),
-      valueFormatter: (p) => yuan(p.data?.rateFen ?? null),
+      valueFormatter: (p) => (p.data?.rateFen === null || p.data?.rateFen === undefined ? '' : formatYuan(p.data.rateFen)),
     }),
     { field: 'targetLabel', headerName: '数量取自指标', width: 170, tooltipField: 'targetLabel' },
     { field: 'taskNumber', headerName: '关联任务', width: 84, editable: baselineOnly, type: 'rightAligned' },
