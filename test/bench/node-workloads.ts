@@ -43,7 +43,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
         await call('budget-import-apply', { token: context.pending.put(data), mapping: MAPPING, baselineName: '导入' });
         workbook.close();
       },
-      { runs: Math.max(3, Math.floor(runs / 2)), before: () => freshCopy(template, join(dir, 'bulk.mswb')) },
+      { runs: Math.max(5, runs), before: () => freshCopy(template, join(dir, 'bulk.mswb')) },
     );
     const baseline = await measure(
       () => {
@@ -52,7 +52,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
         workbook.db.transaction(() => lines100k.forEach((l, i) => insert.run(i, l.code, l.name, l.amountFen)))();
         workbook.close();
       },
-      { runs: Math.max(3, Math.floor(runs / 2)), before: () => freshCopy(template, join(dir, 'bulk.mswb')) },
+      { runs: Math.max(5, runs), before: () => freshCopy(template, join(dir, 'bulk.mswb')) },
     );
     rows.push({ workload: '批量保存 100,000 行预算', ours, baseline, unit: 'ms', target: 1.3 });
   }
@@ -135,7 +135,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
         await call('budget-import-apply', { token: context.pending.put(data), mapping, baselineName: '导入' });
         workbook.close();
       },
-      { runs: Math.max(3, Math.floor(runs / 2)), before: () => freshCopy(template, join(dir, 'import.mswb')) },
+      { runs: Math.max(5, runs), before: () => freshCopy(template, join(dir, 'import.mswb')) },
     );
     const baseline = await measure(
       () => {
@@ -152,21 +152,21 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
         })();
         workbook.close();
       },
-      { runs: Math.max(3, Math.floor(runs / 2)), before: () => freshCopy(template, join(dir, 'import.mswb')) },
+      { runs: Math.max(5, runs), before: () => freshCopy(template, join(dir, 'import.mswb')) },
     );
     rows.push({ workload: 'xlsx 导入 50,000 行预算表（独立进程解析）', ours, baseline, unit: 'ms', target: 1.5 });
 
     // 6. xlsx export of the same
     const { workbook } = open(env.big50k, repoRoot);
     const snapshot = readSnapshot(workbook.db);
-    const exportOurs = await measure(() => exportWorkbook(readSnapshot(workbook.db)), { runs: Math.max(3, Math.floor(runs / 2)) });
+    const exportOurs = await measure(() => exportWorkbook(readSnapshot(workbook.db)), { runs: Math.max(5, runs) });
     const exportBaseline = await measure(
       () => {
         const book = XLSX.utils.book_new();
         for (const table of workbookTables(snapshot)) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(table.cells), table.name);
         return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true });
       },
-      { runs: Math.max(3, Math.floor(runs / 2)) },
+      { runs: Math.max(5, runs) },
     );
     workbook.close();
     rows.push({ workload: 'xlsx 导出 50,000 行', ours: exportOurs, baseline: exportBaseline, unit: 'ms', target: 1.5 });

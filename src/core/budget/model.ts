@@ -122,24 +122,50 @@ export function applyScenario(baseline: BaselineArrays, overrides: readonly Over
  * each changed line. Exact, as every amount is an integer number of 分.
  */
 export function scenarioTotals(baseline: BaselineArrays, overrides: readonly Override[]): Totals {
+  if (overrides.every((o) => o.field === 'amount') && inLineOrder(overrides)) return amountsInLineOrder(baseline, overrides);
   const sums = totals(baseline.amountFen, baseline.livelihood);
-  if (overrides.length === 0) return sums;
   let difference = 0;
   let livelihoodDifference = 0;
-  const add = (amount: number, index: number): void => {
-    const change = amount - (baseline.amountFen[index] ?? 0);
+  changedLines(baseline, overrides).forEach((line, index) => {
+    const change = line.amountFen - (baseline.amountFen[index] ?? 0);
     difference += change;
     livelihoodDifference += change * (baseline.livelihood[index] ?? 0);
-  };
-  if (overrides.every((o) => o.field === 'amount')) {
-    // the usual scenario: amounts only, so one number per changed line is all there is to keep
-    const amounts = new Map<number, number>();
-    for (const o of overrides) amounts.set(o.index, Math.round(applyOp(amounts.get(o.index) ?? baseline.amountFen[o.index] ?? 0, o.op, o.value)));
-    amounts.forEach(add);
-  } else {
-    changedLines(baseline, overrides).forEach((line, index) => add(line.amountFen, index));
-  }
+  });
   return { totalFen: sums.totalFen + difference, livelihoodFen: sums.livelihoodFen + livelihoodDifference };
+}
+
+/**
+ * The usual scenario — amounts only, in line order (as the store hands them over), so at most one per line —
+ * in a single pass: plain runs of lines between overridden ones, each override applied as its line is reached.
+ * (Adding the changed lines' differences afterwards meant a thousand scattered reads, which cost more than the
+ * pass itself.)
+ */
+function amountsInLineOrder(baseline: BaselineArrays, overrides: readonly Override[]): Totals {
+  const { amountFen, livelihood } = baseline;
+  let total = 0;
+  let live = 0;
+  let from = 0;
+  for (let k = 0; k <= overrides.length; k++) {
+    const override = overrides[k];
+    const to = override ? override.index : amountFen.length;
+    for (let i = from; i < to; i++) {
+      const amount = amountFen[i] as number;
+      total += amount;
+      live += amount * (livelihood[i] as number);
+    }
+    if (!override) break;
+    const amount = Math.round(applyOp(amountFen[to] ?? 0, override.op, override.value));
+    total += amount;
+    live += amount * (livelihood[to] ?? 0);
+    from = to + 1;
+  }
+  return { totalFen: total, livelihoodFen: live };
+}
+
+/** Whether every override is on a later line than the one before (so no line has two). */
+export function inLineOrder(overrides: readonly Override[]): boolean {
+  for (let k = 1; k < overrides.length; k++) if ((overrides[k] as Override).index <= (overrides[k - 1] as Override).index) return false;
+  return true;
 }
 
 export interface Totals {

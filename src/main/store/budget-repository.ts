@@ -245,6 +245,8 @@ function withValues(scenario: ScenarioSummary, settings: BudgetSettings, baselin
     const index = baseline.indexById.get(record.lineId);
     if (index !== undefined) engineOverrides.push({ index, field: record.field, op: record.op, value: record.value });
   }
+  // in line order (stable: a line's fields keep theirs), which lets the engine skip its bookkeeping
+  engineOverrides.sort((a, b) => a.index - b.index);
   return assembleModel({ scenario, settings, baseline, overrides, engineOverrides, sums: scenarioTotals(baseline.arrays, engineOverrides) });
 }
 
@@ -335,7 +337,10 @@ function withLineRecomputed(
 ): ScenarioModel {
   const { arrays } = model.baseline;
   const engineLine: Override[] = lineOverrides.map((o) => ({ index, field: o.field, op: o.op, value: o.value }));
-  const engineOverrides = [...model.engineOverrides.filter((o) => o.index !== index), ...engineLine];
+  // kept in line order (see withValues)
+  const engineOverrides = model.engineOverrides.filter((o) => o.index !== index);
+  const at = engineOverrides.findIndex((o) => o.index > index);
+  engineOverrides.splice(at < 0 ? engineOverrides.length : at, 0, ...engineLine);
   const amount = scenarioAmountAt(arrays, engineLine, index);
   const values = model.valuesIfComputed();
   if (values) values.amountFen[index] = amount;

@@ -239,6 +239,9 @@ describe('scenarioTotals', () => {
           });
           const written = applyScenario(base, overrides);
           expect(scenarioTotals(base, overrides)).toEqual(totals(written.amountFen, base.livelihood));
+          // the usual shape, which takes the single-pass path: amounts only, one per line, in line order
+          const usual = [...new Map(overrides.map((o) => [o.index, { ...o, field: 'amount' as const }])).values()].sort((a, b) => a.index - b.index);
+          expect(scenarioTotals(base, usual)).toEqual(totals(applyScenario(base, usual).amountFen, base.livelihood));
         },
       ),
       { numRuns: 300 },
