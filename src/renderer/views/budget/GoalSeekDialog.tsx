@@ -5,6 +5,7 @@ import { formatPercent, formatReadable } from '../../format';
 import { call } from '../../services/api';
 import { useBudgetStore } from '../../stores/budget-store';
 import { useUiStore } from '../../stores/ui-store';
+import { LinePicker } from './LinePicker';
 
 interface Props {
   view: BudgetView;
@@ -58,14 +59,7 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
       <p className="hint">调整一行，使民生支出占比恰好达到目标（精确到分）。结果保存为新情景，当前情景不变。</p>
       <label className="field">
         调整的预算行
-        <select value={lineId} onChange={(e) => setLineId(Number(e.target.value))} aria-label="调整的预算行">
-          {view.lines.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.code} {l.name}
-              {l.livelihood ? '（民生）' : ''}
-            </option>
-          ))}
-        </select>
+        <LinePicker lines={view.lines} value={lineId} onChange={setLineId} label="调整的预算行" />
       </label>
       <label className="field">
         求解的量
