@@ -5,6 +5,7 @@ import { formatPercent, formatReadable, formatWan } from '../../format';
 import { call } from '../../services/api';
 import { useBudgetStore } from '../../stores/budget-store';
 import { useUiStore } from '../../stores/ui-store';
+import { MAX_LISTED_LINES, matchingLines } from './LinePicker';
 
 interface Props {
   view: BudgetView;
@@ -27,6 +28,10 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
     return next;
   };
   const chosen = useMemo(() => view.lines.filter((l) => included.has(l.id)), [view.lines, included]);
+  // at 100,000 lines the table lists a few hundred, found by code or name; the choices cover every line
+  const [query, setQuery] = useState('');
+  const listed = useMemo(() => matchingLines(view.lines, query), [view.lines, query]);
+  const heldCount = chosen.filter((l) => held.has(l.id)).length;
 
   const run = async (): Promise<void> => {
     const result = await useBudgetStore.getState().mutate(
@@ -85,6 +90,14 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
           新情景名称 <input value={name} onChange={(e) => setName(e.target.value)} aria-label="新情景名称" />
         </label>
       </div>
+      {view.lines.length > MAX_LISTED_LINES && (
+        <div className="form-row">
+          <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder="按科目编码或名称查找" aria-label="查找预算行" />
+          <span className="hint">
+            共{view.lines.length}行，列出{listed.length}行；参与 {chosen.length} 行（默认全部民生行），锁定 {heldCount} 行。
+          </span>
+        </div>
+      )}
       <div className="pick-table">
         <table>
           <thead>
@@ -98,7 +111,7 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
             </tr>
           </thead>
           <tbody>
-            {view.lines.map((line) => (
+            {listed.map((line) => (
               <tr key={line.id}>
                 <td>
                   <input type="checkbox" checked={included.has(line.id)} onChange={() => setIncluded(toggle(included, line.id))} aria-label={`参与：${line.name}`} />

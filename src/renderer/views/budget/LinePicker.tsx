@@ -5,14 +5,14 @@ import type { BudgetLineRow } from '../../../shared/budget';
 export const MAX_LISTED_LINES = 200;
 
 /** The lines whose code or name contains `query` (all when it is empty), at most `limit`, always with `keep`. */
-export function matchingLines(lines: readonly BudgetLineRow[], query: string, keep: number, limit = MAX_LISTED_LINES): BudgetLineRow[] {
+export function matchingLines(lines: readonly BudgetLineRow[], query: string, keep?: number, limit = MAX_LISTED_LINES): BudgetLineRow[] {
   const text = query.trim();
   const shown: BudgetLineRow[] = [];
   for (const line of lines) {
     if (shown.length >= limit) break;
     if (text === '' || line.code.includes(text) || line.name.includes(text)) shown.push(line);
   }
-  const kept = lines.find((line) => line.id === keep);
+  const kept = keep === undefined ? undefined : lines.find((line) => line.id === keep);
   if (kept && !shown.includes(kept)) shown.unshift(kept);
   return shown;
 }
