@@ -21,7 +21,7 @@ import { ANSWER_WORKER_PATH, startHarnessServer } from './harness-server';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const rendererDir = join(repoRoot, 'out', 'renderer');
-/** Answers up to this many characters cross inside the binding call; larger ones are loaded as a script. */
+/** Answers up to this many characters cross inside the binding call; larger ones are fetched by the answer worker. */
 const INLINE_ANSWER_CHARS = 256 * 1024;
 
 export const CHROMIUM_ARGS = [

@@ -5,10 +5,10 @@ import { readAppFile } from '../main/app-protocol';
 
 /**
  * The harness's page origin: a server on 127.0.0.1 serving the renderer build (with the app's CSP, through the
- * same readAppFile as the app:// protocol) and, once each, large handler answers as scripts. Playwright moves a
- * binding's answer into the page through the DevTools protocol at about 2 s per megabyte — 100,000 budget rows
- * would take half a minute, where Electron's IPC takes well under one — so an answer above a few hundred
- * kilobytes is fetched instead by the page's answer worker (below), which the page's CSP allows.
+ * same readAppFile as the app:// protocol) and, once each, large handler answers as JSON. Playwright moves a
+ * binding's answer into the page through the DevTools protocol at about 1 MB per second — the 39 MB of 100,000
+ * budget rows took 27 s, where Electron's IPC takes well under one — so an answer above a few hundred kilobytes
+ * is fetched instead by the page's answer worker (below), which the page's CSP allows.
  */
 export interface HarnessServer {
   origin: string;
