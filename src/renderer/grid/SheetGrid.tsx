@@ -20,7 +20,7 @@ import { useUiStore } from '../stores/ui-store';
 import { restoreColumnState, saveColumnState } from './column-state';
 import { arrangeByGroup, type GroupRow, type GroupSpec, groupHeaders, isGroupRow, type SheetRow } from './grouping';
 import { registerGrid } from './pending-edits';
-import { type CellRange, cellText, dataRowsFrom, isInRange, rangeBounds } from './range';
+import { type CellRange, cellText, dataRowsFrom, isArrowKey, isInRange, rangeBounds, stepFrom } from './range';
 import { gridLocale, gridTheme } from './setup';
 import { parseTsv, toTsv } from './tsv';
 
@@ -141,7 +141,27 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     api.redrawRows({ rowNodes: headers });
   }, [api, context, matchesSearch]);
 
-  const refreshRange = useCallback(() => api?.refreshCells({ force: true, suppressFlash: true }), [api]);
+  /**
+   * Re-applies the in-range class to the rows the old or the new range covers. Not forced: a forced refresh
+   * re-renders every cell's value, which costs a frame per keystroke and makes the browser focus trail the grid's.
+   */
+  const refreshRange = useCallback(
+    (before: CellRange | null) => {
+      if (!api) return;
+      const spans = [before, range.current].filter((r): r is CellRange => r !== null);
+      const rowNodes: IRowNode<SheetRow<T>>[] = [];
+      for (const span of spans) {
+        const top = Math.min(span.anchor.rowIndex, span.focus.rowIndex);
+        const bottom = Math.max(span.anchor.rowIndex, span.focus.rowIndex);
+        for (let i = top; i <= bottom; i++) {
+          const node = api.getDisplayedRowAtIndex(i);
+          if (node) rowNodes.push(node);
+        }
+      }
+      if (rowNodes.length > 0) api.refreshCells({ rowNodes, suppressFlash: true });
+    },
+    [api],
+  );
 
   /** Applies stored rows to the grid and refreshes the subtotals of their groups. */
   const applyStored = useCallback(
@@ -293,37 +313,64 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     }
   };
 
+  /**
+   * Arrow keys move from where the user is, not from the element the key event happened to reach: a key pressed
+   * while the browser focus is still catching up with the grid (a re-rendered row, a fast typist, a macro tool)
+   * lands on the previous cell, and the grid would step from there again. Shift+arrows move the range's moving end
+   * (as in Excel), plain arrows the grid's focused cell.
+   */
   const navigateToNextCell = useCallback(
     (params: NavigateToNextCellParams<SheetRow<T>>) => {
-      const next = params.nextCellPosition;
+      if (!api || !isArrowKey(params.key)) return params.nextCellPosition;
+      const shift = !!params.event?.shiftKey && range.current !== null;
+      const focused = api.getFocusedCell();
+      const from = shift && range.current ? range.current.focus : focused && !focused.rowPinned ? { rowIndex: focused.rowIndex, colId: focused.column.getColId() } : null;
+      const previous = params.previousCellPosition;
+      const lagging = from && !previous.rowPinned && (from.rowIndex !== previous.rowIndex || from.colId !== previous.column.getColId());
+      let next = params.nextCellPosition;
+      if (from && lagging) {
+        const step = stepFrom(from, params.key, api.getDisplayedRowCount(), api.getAllDisplayedColumns().map((c) => c.getColId()));
+        const column = step ? api.getColumn(step.colId) : null;
+        next = step && column ? { rowIndex: step.rowIndex, column, rowPinned: null } : { rowIndex: from.rowIndex, column: api.getColumn(from.colId) ?? previous.column, rowPinned: null };
+      }
       if (next && !next.rowPinned) {
         const cell = { rowIndex: next.rowIndex, colId: next.column.getColId() };
-        range.current = params.event?.shiftKey && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
-        refreshRange();
+        const before = range.current;
+        range.current = shift && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
+        refreshRange(before);
       }
       return next;
     },
-    [refreshRange],
+    [api, refreshRange],
   );
 
   const onCellMouseDown = (event: CellMouseDownEvent<SheetRow<T>>): void => {
     if (event.rowIndex === null || event.rowPinned) return;
     const cell = { rowIndex: event.rowIndex, colId: event.column.getColId() };
     const shift = (event.event as MouseEvent | null)?.shiftKey;
+    const before = range.current;
     range.current = shift && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
-    refreshRange();
+    refreshRange(before);
   };
 
+  /**
+   * AG Grid hands cellFocused to this callback from a queue flushed later, so the event can be stale: after two quick
+   * Shift+↓ the event of the first step arrives when the range has already moved on, and following it would cut the
+   * range back. So the event is only a prompt to look at where the grid's focus is now. Arrow keys set the range
+   * themselves (navigateToNextCell); a shift-click extends it (its mouse-down may be delivered after this); any other
+   * move (a click, Tab, Enter, the grid itself) collapses it onto the focused cell.
+   */
   const onCellFocused = (event: CellFocusedEvent<SheetRow<T>>): void => {
-    const colId = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? null);
-    const node = event.rowIndex === null || event.rowPinned ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-    // focus moved by a click, Tab, Enter or the grid itself: the range follows it (a shift-click extends it)
-    if (event.rowIndex !== null && colId && !event.rowPinned && (range.current?.focus.rowIndex !== event.rowIndex || range.current.focus.colId !== colId)) {
-      const cell = { rowIndex: event.rowIndex, colId };
-      const source = (event as { sourceEvent?: MouseEvent | KeyboardEvent | null }).sourceEvent;
-      const extend = !!source?.shiftKey && range.current !== null;
+    const focused = event.api.getFocusedCell();
+    const colId = focused ? focused.column.getColId() : null;
+    const node = focused && !focused.rowPinned ? event.api.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
+    if (focused && colId && !focused.rowPinned && (range.current?.focus.rowIndex !== focused.rowIndex || range.current.focus.colId !== colId)) {
+      const cell = { rowIndex: focused.rowIndex, colId };
+      const source = (event as { sourceEvent?: Event | null }).sourceEvent;
+      const extend = source instanceof MouseEvent && source.shiftKey && range.current !== null;
+      const before = range.current;
       range.current = extend && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
-      refreshRange();
+      refreshRange(before);
     }
     props.onCellFocused?.(node && isData(node) ? (node.data as T) : null, colId);
   };

@@ -46,3 +46,27 @@ export function cellText(api: GridApi, node: IRowNode, column: Column): string {
   const value = api.getCellValue({ rowNode: node, colKey: column, useFormatter: true });
   return value === null || value === undefined ? '' : String(value);
 }
+
+export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
+
+export const isArrowKey = (key: string): key is ArrowKey =>
+  key === 'ArrowUp' || key === 'ArrowDown' || key === 'ArrowLeft' || key === 'ArrowRight';
+
+/**
+ * The cell one arrow step from `from`, kept inside the body's `rowCount` rows and the displayed `colIds`; null when
+ * the step would leave the body (the grid's own navigation then decides, e.g. into the header or the totals row).
+ */
+export function stepFrom(
+  from: { rowIndex: number; colId: string },
+  key: ArrowKey,
+  rowCount: number,
+  colIds: readonly string[],
+): { rowIndex: number; colId: string } | null {
+  if (key === 'ArrowUp' || key === 'ArrowDown') {
+    const rowIndex = from.rowIndex + (key === 'ArrowDown' ? 1 : -1);
+    return rowIndex < 0 || rowIndex >= rowCount ? null : { rowIndex, colId: from.colId };
+  }
+  const column = colIds.indexOf(from.colId) + (key === 'ArrowRight' ? 1 : -1);
+  const colId = colIds[column];
+  return column < 0 || colId === undefined ? null : { rowIndex: from.rowIndex, colId };
+}
