@@ -1,5 +1,5 @@
 import { type BrowserWindow, dialog } from 'electron';
-import type { DialogService, SpreadsheetPurpose } from './handlers/context';
+import type { DialogService, SaveFileType, SpreadsheetPurpose } from './handlers/context';
 
 /** The OS file dialogs, in Chinese, parented to the app window. */
 const OPEN_TITLES: Record<SpreadsheetPurpose, string> = {
@@ -7,6 +7,14 @@ const OPEN_TITLES: Record<SpreadsheetPurpose, string> = {
   budget: '导入预算表（Excel或CSV）',
   packet: '导入单位报送表',
 };
+
+/** Each save dialog offers only its own type (a PDF saved from a dialog filtered to .xlsx got the wrong name). */
+const SAVE_FILTERS: Record<SaveFileType, Electron.FileFilter> = {
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  pdf: { name: 'PDF 文档', extensions: ['pdf'] },
+  csv: { name: 'CSV 文件（逗号分隔）', extensions: ['csv'] },
+};
+const SAVE_TITLES: Record<SaveFileType, string> = { xlsx: '导出为Excel工作簿', pdf: '保存为PDF', csv: '导出为CSV' };
 
 export function electronDialogs(window: () => BrowserWindow | null): DialogService {
   const parent = (): BrowserWindow | undefined => window() ?? undefined;
@@ -20,8 +28,8 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogServi
     pickPlanTextFile: () => open('导入计划文本', [{ name: '文本文件', extensions: ['txt'] }]),
     pickSpreadsheet: (purpose) =>
       open(OPEN_TITLES[purpose], purpose === 'budget' ? [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]),
-    pickSavePath: async (suggestedName) => {
-      const options: Electron.SaveDialogOptions = { title: '保存为', defaultPath: suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
+    pickSavePath: async (suggestedName, type) => {
+      const options: Electron.SaveDialogOptions = { title: SAVE_TITLES[type], defaultPath: suggestedName, filters: [SAVE_FILTERS[type]] };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);

@@ -270,6 +270,32 @@ describe('per-unit packets', () => {
     expect(log[0]).toMatchObject({ label: expect.stringContaining('单位报送：市人力资源社会保障局'), reason: expect.stringContaining('报送单位：市人力资源社会保障局') });
   });
 
+  it('exports every unit into one folder under names Windows accepts, numbering names that collide', async () => {
+    const dir = tempDir();
+    const workbook = newWorkbook();
+    const invoke = invoker(workbook);
+    // two units whose names differ only by a line break, and a device name: all three need distinct, valid files
+    const ids = workbook.db.prepare('SELECT id FROM unit ORDER BY id LIMIT 3').all() as { id: number }[];
+    const rename = workbook.db.prepare('UPDATE unit SET name = ? WHERE id = ?');
+    rename.run('市教育局', ids[0]?.id);
+    rename.run('市教育局\n', ids[1]?.id);
+    rename.run('CON', ids[2]?.id);
+    invoke.dialogs.folder = dir;
+    const { files } = await ok<{ files: string[] }>(invoke, 'packet-export', {});
+    const names = files.map((f) => f.slice(dir.length + 1));
+    expect(names).toEqual(expect.arrayContaining(['市教育局-指标报送表.xlsx', '市教育局-指标报送表（2）.xlsx', 'CON-指标报送表.xlsx']));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names.every((n) => !/[\r\n\t<>:"|?*]/.test(n))).toBe(true);
+  });
+
+  it('saves an export under the type its dialog was for when the name was typed without an extension', async () => {
+    const dir = tempDir();
+    const invoke = invoker(newWorkbook());
+    invoke.dialogs.save = join(dir, '导出');
+    expect(await ok<{ path: string }>(invoke, 'xlsx-export')).toMatchObject({ path: join(dir, '导出.xlsx') });
+    expect(readFileSync(join(dir, '导出.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('refuses a packet that reports targets the unit does not own', async () => {
     const dir = tempDir();
     const invoke = invoker(newWorkbook());

@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import { COMPARATOR_SIGNS } from '../plan/cell-values';
 import type { TargetRow } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
+import { cleanStem, safeFileName } from '../files/safe-file-name';
 import { finishXlsx } from './finish-xlsx';
 import { buildSheet, HEADER_ROWS } from './sheet-builder';
 import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
@@ -15,8 +16,9 @@ import { intOf, readSheet, sameNumber } from './sheet-reader';
 export const PACKET_SHEET = '报送表';
 export const PACKET_HEADERS = ['指标ID', '任务编号', '任务', '指标', '比较', '目标值', '单位', '截止日期', '实际值', '进展说明'] as const;
 
-export function packetFileName(unitName: string): string {
-  return `${unitName.replace(/[\\/:*?"<>|]/g, '_')}-指标报送表.xlsx`;
+/** The packet's file name; pass one `taken` set for a batch so two units never get the same file. */
+export function packetFileName(unitName: string, taken?: Set<string>): string {
+  return safeFileName(`${cleanStem(unitName)}-指标报送表`, 'xlsx', taken);
 }
 
 export function buildPacket(planTitle: string, unitName: string, targets: readonly TargetRow[], exportedAt: string): Uint8Array {

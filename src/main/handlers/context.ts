@@ -30,13 +30,16 @@ export interface PagePrinter {
 
 export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet';
 
+/** What a save dialog is for: it offers only that type, and a name typed without it gets its extension. */
+export type SaveFileType = 'xlsx' | 'pdf' | 'csv';
+
 export interface DialogService {
   /** Asks the user for a plan text file; resolves to its path, or null when cancelled. */
   pickPlanTextFile(): Promise<string | null>;
   /** An .xlsx (or .csv for a budget) to read. */
   pickSpreadsheet(purpose: SpreadsheetPurpose): Promise<string | null>;
-  /** Where to save a new .xlsx; `suggestedName` is only the file name. */
-  pickSavePath(suggestedName: string): Promise<string | null>;
+  /** Where to save a new file of `type`; `suggestedName` is only the file name. */
+  pickSavePath(suggestedName: string, type: SaveFileType): Promise<string | null>;
   /** A folder to write several files into. */
   pickFolder(): Promise<string | null>;
   /** An existing workbook (.mswb) to open. */

@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { guessMapping, mapBudget, scanBudget } from '../../core/exchange/budget-mapping';
 import { exportWorkbook } from '../../core/exchange/export-workbook';
 import { buildPacket, diffPacket, packetFileName } from '../../core/exchange/packet';
+import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
 import { textOf } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
@@ -27,8 +28,9 @@ async function readChosen(context: HandlerContext, purpose: SpreadsheetPurpose) 
 
 export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dialogs }) => {
   const snapshot = readSnapshot(workbook.db);
-  const path = await dialogs.pickSavePath(`${snapshot.planTitle}.xlsx`);
-  if (path === null) return null;
+  const chosen = await dialogs.pickSavePath(safeFileName(snapshot.planTitle, 'xlsx'), 'xlsx');
+  if (chosen === null) return null;
+  const path = withExtension(chosen, 'xlsx');
   writeFileAtomic(path, exportWorkbook(snapshot));
   const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
   return { path, sheets };
@@ -138,13 +140,14 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
   if (units.length === 0) throw new WorkbenchError('not_found', '没有找到要导出的单位（或该单位没有任务）。');
   let paths: string[];
   if (unitId !== undefined) {
-    const path = await dialogs.pickSavePath(packetFileName(units[0]?.name ?? ''));
-    if (path === null) return null;
-    paths = [path];
+    const chosen = await dialogs.pickSavePath(packetFileName(units[0]?.name ?? ''), 'xlsx');
+    if (chosen === null) return null;
+    paths = [withExtension(chosen, 'xlsx')];
   } else {
     const folder = await dialogs.pickFolder();
     if (folder === null) return null;
-    paths = units.map((u) => join(folder, packetFileName(u.name)));
+    const taken = new Set<string>();
+    paths = units.map((u) => join(folder, packetFileName(u.name, taken)));
   }
   units.forEach((unit, i) => writeFileAtomic(paths[i] as string, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt)));
   return { files: paths };

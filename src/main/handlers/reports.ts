@@ -1,3 +1,4 @@
+import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { buildReport, REPORT_TITLES } from '../../core/report/report-model';
 import { WorkbenchError } from '../../shared/result';
 import { readSnapshot } from '../exchange/read-snapshot';
@@ -18,8 +19,9 @@ export const reportData: Handler<'report-data'> = ({ kind, scenarioIds }, { work
 };
 
 export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dialogs }) => {
-  const path = await dialogs.pickSavePath(`${REPORT_TITLES[kind]}.pdf`);
-  if (path === null) return null;
+  const chosen = await dialogs.pickSavePath(safeFileName(REPORT_TITLES[kind], 'pdf'), 'pdf');
+  if (chosen === null) return null;
+  const path = withExtension(chosen, 'pdf');
   const bytes = await printer.toPdf();
   writeFileAtomic(path, bytes);
   return { path, bytes: bytes.length };
