@@ -46,9 +46,33 @@ function ensureNode() {
     fail(`better-sqlite3 does not load and it is not an ABI mismatch:\n${first.error}`);
   }
   log(`better-sqlite3 is built for another runtime; rebuilding for Node ${process.version} from source…`);
-  const rebuild = spawnSync('npm', ['rebuild', 'better-sqlite3', '--build-from-source'], { cwd: root, stdio: quiet ? 'ignore' : 'inherit', shell: process.platform === 'win32' });
+  const [npm, npmArgs, npmOptions] = npmCommand(['rebuild', 'better-sqlite3', '--build-from-source']);
+  const rebuild = spawnSync(npm, npmArgs, { ...npmOptions, cwd: root, stdio: quiet ? 'ignore' : 'inherit' });
   if (rebuild.status !== 0 || !nodeBuildLoads().ok) fail('rebuilding better-sqlite3 for Node failed; see the compiler output above.');
   log('rebuilt.');
+}
+
+/**
+ * Programs are started with this Node and their script path, never through a shell: on Windows `shell: true` splits a
+ * path with spaces (`D:\\工作 资料\\2018.mswb`) into two arguments, and `.cmd` shims need a shell to run at all.
+ */
+function npmCommand(args) {
+  // set when this script runs under npm (npm start / npm test); npm-cli.js runs with any Node
+  const npmCli = process.env.npm_execpath;
+  if (npmCli && npmCli.endsWith('.js')) return [process.execPath, [npmCli, ...args], {}];
+  // run directly (not under npm): npm.cmd needs the shell on Windows; these arguments hold no paths
+  return ['npm', args, { shell: process.platform === 'win32' }];
+}
+
+/** A package's own bin script (node_modules/<name>/package.json "bin"), run with this Node. */
+function nodeBinCommand(program, args) {
+  const manifest = join(root, 'node_modules', program, 'package.json');
+  if (existsSync(manifest)) {
+    const { bin } = JSON.parse(readFileSync(manifest, 'utf8'));
+    const script = typeof bin === 'string' ? bin : bin?.[program];
+    if (script) return [process.execPath, [join(dirname(manifest), script), ...args]];
+  }
+  return [program, args];
 }
 
 function electronVersion() {
@@ -87,10 +111,9 @@ function ensureElectron() {
   const command = separator === -1 ? [] : rest.slice(separator + 1);
   if (command.length === 0) return;
   const [program, ...args] = command;
-  const run = spawnSync(program, args, {
+  const run = spawnSync(...nodeBinCommand(program, args), {
     cwd: root,
     stdio: 'inherit',
-    shell: process.platform === 'win32',
     env: { ...process.env, MINSHENG_SQLITE_BINDING: binding, PATH: `${join(root, 'node_modules', '.bin')}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH}` },
   });
   process.exit(run.status ?? 1);

@@ -25,6 +25,7 @@ import { dispatch, toErrorData } from '../main/ipc/dispatch';
 import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../main/store/workbook';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
+import { formatOutput } from './output';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resources = resourcesAt(repoRoot);
@@ -51,12 +52,13 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
   report --db FILE --kind compliance|compare|status|supervision|matrix [--scenario 名称] --out FILE.pdf
                                  用Chromium（CHROMIUM_PATH或系统中的Chromium/Chrome/Edge）生成PDF报告
   export-csv --db FILE --sheet 任务|指标|责任单位|预算 --out FILE.csv
-                                 导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）`;
+                                 导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）
+  任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）`;
 
 class UsageError extends Error {}
 
 /** Flags that take no value, so the word after them is not swallowed. */
-const BOOLEAN_FLAGS = ['--json', '--dry-run', '--accept-all'];
+const BOOLEAN_FLAGS = ['--json', '--ascii', '--dry-run', '--accept-all'];
 
 interface ParsedArgs {
   command: string;
@@ -116,13 +118,17 @@ async function invoke(context: HandlerContext, channel: ChannelName, input: unkn
   return result.value;
 }
 
+/** set once per run from --ascii */
+let asciiOutput = false;
+
 function print(value: unknown, json: boolean, human: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+  process.stdout.write(formatOutput(value, { json, ascii: asciiOutput }, human));
 }
 
 async function run(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const json = args.flags.has('json');
+  asciiOutput = args.flags.has('ascii');
   switch (args.command) {
     case 'init': {
       const db = requireFlag(args, 'db');

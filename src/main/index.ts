@@ -21,6 +21,7 @@ const mmToInches = (margins: Record<'top' | 'bottom' | 'left' | 'right', number>
   Object.fromEntries(Object.entries(margins).map(([side, mm]) => [side, mm / 25.4])) as Record<'top' | 'bottom' | 'left' | 'right', number>;
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
+import { sqliteBindingOverride } from './native-binding';
 import { chooseWorkbookPath, defaultWorkbookPath } from './paths';
 import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';
 import { openWorkbook, resourcesAt } from './store/workbook';
@@ -45,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     const workbookPath = chooseWorkbookPath(process.argv, process.env, defaultPath);
     mkdirSync(dirname(workbookPath), { recursive: true });
     // a damaged workbook does not stop the app: it starts with the recovery screen and the verified backups
-    const nativeBinding = process.env.MINSHENG_SQLITE_BINDING;
+    const nativeBinding = sqliteBindingOverride(app.isPackaged, process.env);
     const workbookSession = new WorkbookSession(workbookPath, (path) => openWorkbook(path, { resources: resourcesAt(appRoot), nativeBinding }), nativeBinding);
     const context: HandlerContext = {
       get workbook() {

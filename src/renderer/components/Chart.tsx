@@ -4,11 +4,12 @@ import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, Tool
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { cssFontFamily, UI_FONTS } from '../../shared/fonts';
 
 // Only what the views draw is bundled; ECharts paints on canvas and sets styles through the CSSOM, which the CSP allows.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-const FONT = 'Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif';
+const FONT = cssFontFamily(UI_FONTS);
 
 export function Chart({ option, height = 260, testId }: { option: EChartsCoreOption; height?: number; testId?: string }): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null);

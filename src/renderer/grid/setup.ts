@@ -26,6 +26,7 @@ import {
   themeQuartz,
   TooltipModule,
 } from 'ag-grid-community';
+import { UI_FONTS } from '../../shared/fonts';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 
 /**
@@ -62,7 +63,7 @@ ModuleRegistry.registerModules([
 
 /** One theme for every grid: compact rows for a 1366×768 screen, a CJK-capable font stack. */
 export const gridTheme = themeQuartz.withParams({
-  fontFamily: ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'sans-serif'],
+  fontFamily: [...UI_FONTS],
   fontSize: 13,
   rowHeight: 30,
   headerHeight: 32,
