@@ -1,7 +1,7 @@
 /**
  * Electron wiring only: everything with logic lives in modules that tests import without Electron.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +22,7 @@ const mmToInches = (margins: Record<'top' | 'bottom' | 'left' | 'right', number>
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { sqliteBindingOverride } from './native-binding';
+import { initialWindowSize, minimumWindowSize } from './window-size';
 import { chooseWorkbookPath, defaultWorkbookPath } from './paths';
 import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';
 import { openWorkbook, resourcesAt } from './store/workbook';
@@ -91,11 +92,14 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerIpc(ipcMain, handlers, () => context);
 
+    // sized to the screen it opens on: scaled laptop screens leave less than 1366×768 above the taskbar
+    const workArea = screen.getPrimaryDisplay().workAreaSize;
+    const size = initialWindowSize(workArea);
+    const minimum = minimumWindowSize(workArea);
     mainWindow = new BrowserWindow({
-      width: 1366,
-      height: 768,
-      minWidth: 1280,
-      minHeight: 720,
+      ...size,
+      minWidth: minimum.width,
+      minHeight: minimum.height,
       title: '民生规划工作台',
       show: false,
       webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
