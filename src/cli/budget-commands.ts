@@ -4,7 +4,7 @@ import { floorMetrics, type FloorMetrics } from '../core/budget/floor';
 import { toFen } from '../core/budget/money';
 import type { HandlerContext } from '../main/handlers/context';
 import { listScenarios } from '../main/store/budget-repository';
-import { WorkbenchError } from '../shared/result';
+import { type ErrorDetail, WorkbenchError } from '../shared/result';
 
 /** The floor and goal-seek commands: amounts leave the CLI in 元 (two decimals), never in 分. */
 
@@ -104,4 +104,47 @@ export function lineIdByCode(context: HandlerContext, scenarioId: number, code: 
   if (rows.length === 0) throw new WorkbenchError('not_found', `没有科目编码为“${code}”的预算行。`);
   if (rows.length > 1) throw new WorkbenchError('bad_input', `科目编码“${code}”对应${rows.length}个预算行，请用更细的编码区分。`);
   return rows[0]?.id ?? 0;
+}
+
+export interface ImportBudgetOptions {
+  file: string;
+  sheet?: string;
+  /** 1-based, as a user reads the sheet */
+  headerRow?: number;
+  unit?: 'yuan' | 'wan' | 'yi';
+  baselineName: string;
+  dryRun: boolean;
+}
+
+type Invoke = (channel: 'budget-import-inspect' | 'budget-import-preview' | 'budget-import-apply', input: unknown) => Promise<unknown>;
+
+/**
+ * 导入预算表 without the window: the same inspect → mapping → apply as the dialog, the guessed mapping adjusted by
+ * the options. A problem anywhere refuses the whole file (nothing written), as in the app.
+ */
+export async function importBudget(context: HandlerContext & { dialogs: { open: string | null } }, invoke: Invoke, options: ImportBudgetOptions) {
+  context.dialogs.open = options.file;
+  const inspected = (await invoke('budget-import-inspect', {})) as {
+    token: string;
+    sheets: { name: string }[];
+    guess: { sheet: string; headerRow: number; codeColumn: number; nameColumn: number; amountColumn: number; unit: 'yuan' | 'wan' | 'yi' } | null;
+  };
+  if (options.sheet !== undefined && !inspected.sheets.some((s) => s.name === options.sheet)) {
+    throw new WorkbenchError('bad_input', `“${options.file}”中没有工作表“${options.sheet}”（有：${inspected.sheets.map((s) => s.name).join('、')}）。`);
+  }
+  if (!inspected.guess) {
+    throw new WorkbenchError('bad_input', `没有在“${options.file}”中找到科目编码、科目名称和金额列的表头；请在软件的“导入预算表”对话框中手动指定。`);
+  }
+  const mapping = {
+    ...inspected.guess,
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.headerRow !== undefined ? { headerRow: options.headerRow - 1 } : {}),
+    ...(options.unit !== undefined ? { unit: options.unit } : {}),
+  };
+  const preview = (await invoke('budget-import-preview', { token: inspected.token, mapping })) as { count: number; totalFen: number; skipped: number; problems: ErrorDetail[] };
+  if (preview.problems.length > 0 || options.dryRun) {
+    return { applied: false, mapping, lines: preview.count, total: yuan(preview.totalFen), skipped: preview.skipped, problems: preview.problems };
+  }
+  const scenario = (await invoke('budget-import-apply', { token: inspected.token, mapping, baselineName: options.baselineName })) as { id: number; name: string };
+  return { applied: true, mapping, lines: preview.count, total: yuan(preview.totalFen), skipped: preview.skipped, baseline: scenario.name, problems: [] };
 }

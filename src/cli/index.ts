@@ -3,7 +3,7 @@
  * stdout carries only the result; messages go to stderr. Exit 0 success, 1 bad input, 2 usage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { writeCsv } from '../core/exchange/csv';
 import { printReport } from './report-command';
 import { sheetTable } from '../core/exchange/export-workbook';
@@ -11,7 +11,7 @@ import { readSnapshot } from '../main/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
 import { fileURLToPath } from 'node:url';
 import { parsePlan } from '../core/plan/parse-plan';
-import { floorFromLinesFile, floorReport, formatFloorReport, lineIdByCode, scenarioIdByName } from './budget-commands';
+import { floorFromLinesFile, floorReport, formatFloorReport, importBudget, lineIdByCode, scenarioIdByName } from './budget-commands';
 import type { FloorMetrics } from '../core/budget/floor';
 import { decodeText } from '../core/text/decode';
 import { handlers } from '../main/handlers';
@@ -53,6 +53,8 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  用Chromium（CHROMIUM_PATH或系统中的Chromium/Chrome/Edge）生成PDF报告
   export-csv --db FILE --sheet 任务|指标|责任单位|预算 --out FILE.csv
                                  导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）
+  import-budget FILE --db FILE [--sheet 工作表] [--header-row 行号] [--unit 元|万元|亿元] [--name 基线名] [--dry-run] [--json]
+                                 导入预算表（Excel或CSV）为新的基线，列按常见表头识别；有任何错误则整个文件不导入
   任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）`;
 
 class UsageError extends Error {}
@@ -256,6 +258,29 @@ async function run(argv: readonly string[]): Promise<void> {
         repoRoot,
       });
       print(result, json, () => `已生成 ${result.out}（${Math.ceil(result.bytes / 1024)} KB）`);
+      return;
+    }
+    case 'import-budget': {
+      const file = requireFile(args);
+      const headerRow = args.flags.get('header-row');
+      const unit = args.flags.get('unit');
+      if (headerRow !== undefined && !(typeof headerRow === 'string' && /^[1-9]\d*$/.test(headerRow))) throw new UsageError('--header-row 应为表头所在的行号，如 3');
+      if (unit !== undefined && !(typeof unit === 'string' && ['元', '万元', '亿元'].includes(unit))) throw new UsageError('--unit 应为 元、万元 或 亿元');
+      const sheet = args.flags.get('sheet');
+      const result = await withWorkbook(requireFlag(args, 'db'), (context) =>
+        importBudget(context, (channel, input) => invoke(context, channel, input), {
+          file,
+          ...(typeof sheet === 'string' ? { sheet } : {}),
+          ...(typeof headerRow === 'string' ? { headerRow: Number(headerRow) } : {}),
+          ...(typeof unit === 'string' ? { unit: ({ 元: 'yuan', 万元: 'wan', 亿元: 'yi' } as const)[unit as '元'] } : {}),
+          baselineName: typeof args.flags.get('name') === 'string' ? (args.flags.get('name') as string) : basename(file).replace(/\.[^.]+$/, ''),
+          dryRun: args.flags.has('dry-run'),
+        }),
+      );
+      print(result, json, () => (result.applied ? `已导入${result.lines}行为新基线“${result.baseline}”，合计 ${result.total.toFixed(2)} 元` : `${result.lines}行，合计 ${result.total.toFixed(2)} 元（未写入）`));
+      if (result.problems.length > 0) {
+        throw new WorkbenchError('bad_input', `“${file}”中有${result.problems.length}处问题，未导入。`, result.problems);
+      }
       return;
     }
     case 'export-csv': {

@@ -27,6 +27,31 @@ describe('the CLI', () => {
     });
   });
 
+  it('import-budget reads a sheet with a 单位：万元 line as a new baseline, and refuses a bad one whole', () => {
+    const dir = tempDir();
+    const db = join(dir, 'budget.mswb');
+    expect(cli('init', '--db', db).code).toBe(0);
+    const csv = join(dir, '2018年预算.csv');
+    writeFileSync(csv, '\ufeff2018年一般公共预算支出表\n单位：万元\n科目编码,科目名称,预算数\n205,教育支出,"12,000.50"\n208,社会保障和就业支出,8000\n201,一般公共服务支出,5000\n,合计,"25,000.50"\n');
+    const dry = cli('import-budget', csv, '--db', db, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ applied: false, lines: 3, total: 250_005_000, mapping: { unit: 'wan', headerRow: 2 } });
+    const applied = cli('import-budget', csv, '--db', db, '--json');
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ applied: true, lines: 3, total: 250_005_000, baseline: '2018年预算' });
+    const floor = JSON.parse(cli('floor', '--db', db, '--scenario', '2018年预算', '--json').stdout);
+    expect(floor.total).toBe(250_005_000);
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, '科目编码,科目名称,金额\n205,教育支出,很多\n208,社会保障和就业支出,100\n');
+    const refused = cli('import-budget', bad, '--db', db, '--unit', '元', '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('未导入');
+    expect(refused.stderr).toContain('很多');
+    expect(cli('floor', '--db', db, '--scenario', 'bad', '--json').code).toBe(1);
+    expect(cli('import-budget', csv, '--db', db, '--unit', 'usd').code).toBe(2);
+  }, 120_000); // eight CLI processes, each starting Node and tsx
+
   it('parse-plan prints the structure as JSON without a workbook', () => {
     const result = cli('parse-plan', join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'), '--json');
     expect(result.code).toBe(0);
