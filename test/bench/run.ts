@@ -2,33 +2,29 @@
  * `npm run bench [-- --json]`: each workload several times after a warm-up, our median against a baseline
  * measured in the same run, the ratio and the target. No timing assertions live in `npm test`.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserWorkloads } from './browser-workloads';
 import { bigWorkbook, templateWorkbook } from './data';
+import { libreofficeWorkloads, sofficeVersion } from './libreoffice';
 import type { BenchRow } from './measure';
 import { nodeWorkloads } from './node-workloads';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const json = process.argv.includes('--json');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-/** `--only=bulk,edit,engine,xlsx,browser` runs some groups (while working on one); the README table is a full run. */
+/** `--only=bulk,edit,engine,xlsx,browser,libreoffice` runs some groups (while working on one); the README table is a full run. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const selected = (group: string): boolean => !only || only.includes(group);
 /** a browser run opens the app and the bare page once each (about 15 s); one more run warms up first */
 const browserRuns = Math.max(3, runs - 2);
 
-function sofficeNote(): string {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 5000 });
-    return 'soffice 已安装（LibreOffice 对比见 --json 输出）';
-  } catch {
-    return '本机未安装 LibreOffice（soffice），未做对比';
-  }
-}
+/** LibreOffice is measured when installed (apt-get install libreoffice-calc-nogui), and the bench says which. */
+const soffice = selected('libreoffice') ? sofficeVersion() : null;
+const sofficeNote = (): string =>
+  soffice ? `LibreOffice 对比：${soffice}` : selected('libreoffice') ? '本机未安装 LibreOffice（soffice），未做对比（apt-get install libreoffice-calc-nogui）' : '未选 LibreOffice 对比';
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-'));
@@ -40,6 +36,7 @@ async function main(): Promise<void> {
     const rows: BenchRow[] = [
       ...(await nodeWorkloads({ dir, repoRoot, template, big, big50k, runs, selected })),
       ...(selected('browser') ? await browserWorkloads({ dir, repoRoot, big, runs: browserRuns }) : []),
+      ...(soffice ? libreofficeWorkloads({ dir, repoRoot, template, big50k, runs }) : []),
     ];
     const table = rows.map((row) => {
       const ratio = row.baseline > 0 ? row.ours / row.baseline : Number.POSITIVE_INFINITY;

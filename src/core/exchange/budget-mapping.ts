@@ -1,5 +1,5 @@
 import { isKnownClass } from '../budget/classification';
-import { MONEY_UNITS, type MoneyUnit, parseMoney, toFen } from '../budget/money';
+import { MONEY_UNIT_LABELS, MONEY_UNITS, type MoneyUnit, parseMoney, toFen } from '../budget/money';
 import type { ErrorDetail } from '../../shared/result';
 import { cellWhere, type CellValue, type SpreadsheetData, textOf } from './sheet-data';
 
@@ -138,6 +138,14 @@ export function scanBudget(data: SpreadsheetData, mapping: BudgetMapping, onLine
     onLine(code, name, amount.fen);
   }
   if (count === 0 && problems.length === 0) problems.push({ message: `工作表“${sheet.name}”表头以下没有预算行。` });
+  // usually a sheet in 元 read as 万元: the sum of the lines is past what integer 分 can hold exactly
+  if (!Number.isSafeInteger(totalFen)) {
+    problems.push({
+      where: `工作表“${sheet.name}”`,
+      message: `金额合计超出可精确计算的范围，请检查金额单位（现按“${MONEY_UNIT_LABELS[mapping.unit]}”读取）。`,
+    });
+    totalFen = 0;
+  }
   return { count, totalFen, skipped, problems };
 }
 
