@@ -138,21 +138,31 @@ export interface ValueEntry {
   count: number;
 }
 
-/** The distinct shown values with their counts, in the order a user scans them (numbers by size, blanks last). */
-export function valueEntries(kind: FilterKind, texts: Iterable<string>): ValueEntry[] {
-  const counts = new Map<string, number>();
-  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
-  const entries = [...counts].map(([text, count]) => ({ text, count }));
-  const byText = (a: ValueEntry, b: ValueEntry): number => {
-    if (a.text === '' || b.text === '') return a.text === '' ? (b.text === '' ? 0 : 1) : -1;
-    if (kind === 'number') {
-      const x = shownNumber(a.text);
-      const y = shownNumber(b.text);
-      if (!Number.isNaN(x) && !Number.isNaN(y) && x !== y) return x - y;
+/**
+ * The distinct shown values with their counts, in the order a user scans them: by the column's own sort when it
+ * has one (进度状态 worst first), else numbers by size and text by pinyin; blanks last.
+ */
+export function valueEntries(kind: FilterKind, cells: Iterable<{ text: string; value?: unknown }>, columnOrder?: (a: unknown, b: unknown) => number): ValueEntry[] {
+  const found = new Map<string, { count: number; value: unknown }>();
+  for (const { text, value } of cells) {
+    const entry = found.get(text);
+    if (entry) entry.count++;
+    else found.set(text, { count: 1, value });
+  }
+  const order = (a: [string, { value: unknown }], b: [string, { value: unknown }]): number => {
+    const [x, y] = [a[0], b[0]];
+    if (x === '' || y === '') return x === '' ? (y === '' ? 0 : 1) : -1;
+    if (columnOrder) {
+      const byColumn = columnOrder(a[1].value, b[1].value);
+      if (byColumn !== 0) return byColumn;
     }
-    return a.text.localeCompare(b.text, 'zh-CN');
+    if (kind === 'number') {
+      const [m, n] = [shownNumber(x), shownNumber(y)];
+      if (!Number.isNaN(m) && !Number.isNaN(n) && m !== n) return m - n;
+    }
+    return x.localeCompare(y, 'zh-CN');
   };
-  return entries.sort(byText);
+  return [...found].sort(order).map(([text, { count }]) => ({ text, count }));
 }
 
 /**
