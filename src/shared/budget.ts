@@ -81,6 +81,14 @@ export type BudgetView = z.infer<typeof budgetViewSchema>;
 
 export const lineChangeSchema = z.object({ line: budgetLineRowSchema, metrics: floorMetricsSchema });
 
+/** The rows an action changed, the scenario's figures after it, and how many overrides the scenario now holds. */
+export const linesChangeSchema = z.object({
+  lines: z.array(budgetLineRowSchema),
+  metrics: floorMetricsSchema,
+  overrideCount: z.number().int(),
+});
+export type LinesChange = z.infer<typeof linesChangeSchema>;
+
 export const BUDGET_LINE_FIELDS = ['amount', 'quantity', 'rate', 'code', 'name', 'livelihood', 'taskNumber', 'note'] as const;
 export const budgetLineFieldSchema = z.enum(BUDGET_LINE_FIELDS);
 export type BudgetLineField = z.infer<typeof budgetLineFieldSchema>;

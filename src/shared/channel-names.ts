@@ -25,6 +25,8 @@ export const CHANNEL_NAMES = [
   'budget-view',
   'budget-metrics',
   'budget-line-update',
+  'budget-line-edits',
+  'budget-scale',
   'budget-line-revert',
   'budget-line-add',
   'budget-line-delete',

@@ -7,6 +7,7 @@ import {
   comparisonSchema,
   floorMetricsSchema,
   lineChangeSchema,
+  linesChangeSchema,
   overrideFieldSchema,
   scenarioSummarySchema,
   sensitivityAxisSchema,
@@ -230,6 +231,27 @@ export const contract = {
   'budget-line-update': {
     input: z.strictObject({ scenarioId: id, lineId: id, field: budgetLineFieldSchema, value: shortText, reason: shortText.optional() }),
     output: lineChangeSchema,
+  },
+  /** a grid action on budget cells (a typed cell, a pasted block, a fill, Delete, 恢复基线): one undoable action */
+  'budget-line-edits': {
+    input: z.strictObject({
+      scenarioId: id,
+      edits: z.array(z.strictObject({ lineId: id, field: budgetLineFieldSchema, value: shortText })).min(1).max(100_000),
+      reason: shortText.optional(),
+      label: shortText.optional(),
+    }),
+    output: linesChangeSchema,
+  },
+  /** 按比例调整: the amounts of chosen lines, or of one 功能分类, scaled by a percentage in a scenario */
+  'budget-scale': {
+    input: z.strictObject({
+      scenarioId: id,
+      percent: z.string().max(50),
+      lineIds: z.array(id).min(1).max(100_000).optional(),
+      classCode: z.string().regex(/^\d{3}$/).optional(),
+      reason: shortText.optional(),
+    }),
+    output: linesChangeSchema,
   },
   'budget-line-revert': {
     input: z.strictObject({ scenarioId: id, lineId: id, field: overrideFieldSchema.optional() }),

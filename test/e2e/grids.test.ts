@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from '../../src/shared/grid';
-import { cell, editCell, screenshots, useWorkbenchSessions, waitSaved } from './session';
+import { cell, copyText, editCell, pasteText, screenshots, useWorkbenchSessions, waitSaved } from './session';
 
 const sessions = useWorkbenchSessions();
 
@@ -11,23 +11,6 @@ async function openView(name: string, view: string, testId: string) {
   await session.page.getByRole('button', { name: view, exact: true }).click();
   await session.page.getByTestId(testId).locator('.ag-row[row-id]').first().waitFor();
   return session;
-}
-
-/** Sends text to the focused cell as the clipboard would: a real paste event with a DataTransfer. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((tsv) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', tsv);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-async function copyText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const data = new DataTransfer();
-    document.activeElement?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
-    return data.getData('text/plain');
-  });
 }
 
 const targetId = (page: Page, label: string): Promise<number> =>

@@ -61,3 +61,34 @@ export async function editCell(page: Page, rowId: number, colId: string, text: s
   await editor.press('Enter');
   await waitSaved(page);
 }
+
+/** Sends text to the focused cell as the clipboard would: a real paste event with a DataTransfer. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export async function copyText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const data = new DataTransfer();
+    document.activeElement?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+}
+
+/** The system clipboard of the page's browser: what Ctrl+C put there, what Ctrl+V will paste. */
+export const clipboard = {
+  allow: (page: Page) => page.context().grantPermissions(['clipboard-read', 'clipboard-write']),
+  write: (page: Page, text: string) => page.evaluate((value) => navigator.clipboard.writeText(value), text),
+  read: (page: Page) => page.evaluate(() => navigator.clipboard.readText()),
+};
+
+/** The row-id and col-id of the cell that has the browser focus. */
+export const focusedCell = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const cellElement = document.activeElement?.closest('.ag-cell');
+    return `${cellElement?.closest('.ag-row')?.getAttribute('row-id') ?? ''}:${cellElement?.getAttribute('col-id') ?? ''}`;
+  });

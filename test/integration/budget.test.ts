@@ -75,7 +75,8 @@ describe('budget on a new workbook', () => {
     for (const value of ['1.2345678', '很多', '70%']) {
       const result = await invoke('budget-line-update', { scenarioId: before.scenario.id, lineId: line.id, field: 'amount', value });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.message).toMatch(/金额/);
+      // the message says why; the detail names the cell as the grid shows it (code, name, column)
+      if (!result.ok) expect(result.error.details.map((d) => `${d.where}：${d.message}`).join()).toMatch(/^\d+ 预备费「金额」：/);
     }
     expect((await view(invoke)).metrics).toEqual(before.metrics);
   });

@@ -38,6 +38,8 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'budget-view': { scenarioId: 1 },
   'budget-metrics': { scenarioId: 1 },
   'budget-line-update': { scenarioId: 1, lineId: 1, field: 'amount', value: '1' },
+  'budget-line-edits': { scenarioId: 1, edits: [{ lineId: 1, field: 'amount', value: '1' }], reason: 'r', label: 'l' },
+  'budget-scale': { scenarioId: 2, percent: '-5', lineIds: [1] },
   'budget-line-revert': { scenarioId: 1, lineId: 1, field: 'amount' },
   'budget-line-add': { scenarioId: 1, code: '2050202', name: 'x', amount: '1' },
   'budget-line-delete': { scenarioId: 1, lineIds: [1] },

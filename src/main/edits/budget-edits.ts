@@ -1,4 +1,5 @@
 import { isKnownClass } from '../../core/budget/classification';
+import { parseEdit } from '../../core/budget/edit-input';
 import { driverAmount, type OverrideField } from '../../core/budget/model';
 import type { BudgetLineField } from '../../shared/budget';
 import { WorkbenchError } from '../../shared/result';
@@ -6,8 +7,24 @@ import type { ScenarioModel } from '../store/budget-repository';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
 import { defaultPlanId } from '../store/plan-repository';
+import { putOverride, removeOverride } from '../store/scenario-writer';
+import { accept, type CellEdit, type CellPlan, refuse } from './cell-edits';
 
-/** Writing one budget-line field in a baseline: shared by the budget grid and spreadsheet import. */
+/**
+ * Checking and writing budget-line cells: one set of rules for the budget grid (a typed cell, a pasted block,
+ * Delete, ↺ 恢复基线, 按比例调整) and for the spreadsheet import. Every cell is planned before anything is written.
+ */
+
+export const BUDGET_FIELD_LABELS: Record<BudgetLineField, string> = {
+  amount: '金额',
+  quantity: '数量',
+  rate: '单价',
+  code: '科目编码',
+  name: '科目名称',
+  livelihood: '民生标记',
+  taskNumber: '关联任务',
+  note: '备注',
+};
 
 export function lineIndex(model: ScenarioModel, lineId: number): number {
   const index = model.baseline.indexById.get(lineId);
@@ -21,71 +38,119 @@ const LIVELIHOOD_WORDS: Record<string, number | null> = {
   '': null, 自动: null, auto: null, 按分类: null,
 };
 
-/** A baseline line's descriptive field: code, name, note, livelihood flag or the task it funds. */
-export function writeDescriptiveField(db: Db, recorder: Recorder, lineId: number, field: BudgetLineField, value: string): void {
+/** A baseline line's descriptive field — code, name, note, livelihood flag or the task it funds — checked first. */
+export function planDescriptiveField(db: Db, lineId: number, field: BudgetLineField, value: string): CellPlan {
   const text = value.trim();
+  const key = { id: lineId };
   switch (field) {
     case 'code':
-      if (!/^\d{3,12}$/.test(text)) throw new WorkbenchError('bad_input', `科目编码应为3到12位数字（如2050202），“${value}”不是。`);
-      if (!isKnownClass(text.slice(0, 3))) {
-        throw new WorkbenchError('bad_input', `科目编码“${text}”的前三位不是2017年支出功能分类中的类级科目。`);
-      }
-      recorder.update('budget_line', { id: lineId }, 'code', text);
-      return;
+      if (!/^\d{3,12}$/.test(text)) return refuse(`科目编码应为3到12位数字（如2050202），“${value}”不是`);
+      if (!isKnownClass(text.slice(0, 3))) return refuse(`科目编码“${text}”的前三位不是2017年支出功能分类中的类级科目`);
+      return accept((r) => r.update('budget_line', key, 'code', text));
     case 'name':
-      if (text === '') throw new WorkbenchError('bad_input', '科目名称不能为空。');
-      recorder.update('budget_line', { id: lineId }, 'name', text.slice(0, 200));
-      return;
+      if (text === '') return refuse('科目名称不能为空');
+      return accept((r) => r.update('budget_line', key, 'name', text.slice(0, 200)));
     case 'note':
-      recorder.update('budget_line', { id: lineId }, 'note', value.slice(0, 2000));
-      return;
+      return accept((r) => r.update('budget_line', key, 'note', value.slice(0, 2000)));
     case 'livelihood': {
       const flag = LIVELIHOOD_WORDS[text.toLowerCase()];
-      if (flag === undefined) throw new WorkbenchError('bad_input', `民生标记请填“是”“否”或“自动”（按功能分类判断），“${value}”无法识别。`);
-      recorder.update('budget_line', { id: lineId }, 'livelihood_override', flag);
-      return;
+      if (flag === undefined) return refuse(`民生标记请填“是”“否”或“自动”（按功能分类判断），“${value}”无法识别`);
+      return accept((r) => r.update('budget_line', key, 'livelihood_override', flag));
     }
     case 'taskNumber': {
       if (text === '') {
-        recorder.update('budget_line', { id: lineId }, 'task_id', null);
-        recorder.update('budget_line', { id: lineId }, 'domain_id', null);
-        return;
+        return accept((r) => {
+          r.update('budget_line', key, 'task_id', null);
+          r.update('budget_line', key, 'domain_id', null);
+        });
       }
-      const planId = defaultPlanId(db);
-      const task = db.prepare('SELECT id, domain_id AS domainId FROM task WHERE plan_id = ? AND number = ?').get(planId, Number(text)) as
+      const task = db.prepare('SELECT id, domain_id AS domainId FROM task WHERE plan_id = ? AND number = ?').get(defaultPlanId(db), Number(text)) as
         | { id: number; domainId: number }
         | undefined;
-      if (!task) throw new WorkbenchError('bad_input', `计划中没有编号为“${value}”的任务。`);
-      recorder.update('budget_line', { id: lineId }, 'task_id', task.id);
-      recorder.update('budget_line', { id: lineId }, 'domain_id', task.domainId);
-      return;
+      if (!task) return refuse(`计划中没有编号为“${value}”的任务`);
+      return accept((r) => {
+        r.update('budget_line', key, 'task_id', task.id);
+        r.update('budget_line', key, 'domain_id', task.domainId);
+      });
     }
     default:
-      throw new Error(`not a descriptive field: ${field}`);
+      return refuse(`“${BUDGET_FIELD_LABELS[field]}”不是描述字段`);
   }
 }
 
-/** amount / quantity / rate in the baseline itself: driver lines keep amount = quantity × rate. */
-export function writeBaselineNumber(model: ScenarioModel, recorder: Recorder, lineId: number, field: OverrideField, value: number): void {
-  const index = lineIndex(model, lineId);
-  const { arrays, meta } = model.baseline;
-  const hasDriver = arrays.hasDriver[index] === 1;
-  if (field === 'amount') {
-    if (hasDriver) throw new WorkbenchError('bad_input', '该行金额由“数量×单价”计算，请修改数量或单价。');
-    recorder.update('budget_line', { id: lineId }, 'amount_fen', value);
-    return;
-  }
-  if (!hasDriver) throw new WorkbenchError('bad_input', '该行没有“数量×单价”的测算方式，请直接修改金额。');
-  if (field === 'quantity' && meta[index]?.targetId !== null) {
-    throw new WorkbenchError('bad_input', `该行数量取自计划指标“${meta[index]?.targetLabel ?? ''}”，请在指标表中修改该指标。`);
-  }
-  const quantity = field === 'quantity' ? value : (arrays.quantity[index] ?? 0);
-  const rate = field === 'rate' ? value : (arrays.rateFen[index] ?? 0);
-  if (field === 'quantity') recorder.update('budget_line', { id: lineId }, 'driver_quantity', value);
-  else recorder.update('budget_line', { id: lineId }, 'driver_rate_fen', value);
-  recorder.update('budget_line', { id: lineId }, 'amount_fen', driverAmount(quantity, rate));
+/** Writes a descriptive field at once (a line being added); throws the refusal. */
+export function writeDescriptiveField(db: Db, recorder: Recorder, lineId: number, field: BudgetLineField, value: string): void {
+  const plan = planDescriptiveField(db, lineId, field, value);
+  if (!plan.ok) throw new WorkbenchError('bad_input', `${plan.message}。`);
+  plan.write(recorder);
 }
 
+const isNumericField = (field: BudgetLineField): field is OverrideField => field === 'amount' || field === 'quantity' || field === 'rate';
+
+/**
+ * Plans the cells of one action on one scenario or baseline. In a scenario a number sets, `+500`/`-3%` adjust
+ * (relative to the baseline), and an empty cell takes the line back to the baseline; descriptive fields change
+ * only in the baseline. In the baseline a driver line keeps amount = quantity × rate — with the figures this
+ * batch has already planned for the line, so a pasted 数量 and 单价 of one line give their product.
+ */
+export class LineEditPlanner {
+  private readonly inScenario: boolean;
+  private readonly drivers = new Map<number, { quantity: number; rateFen: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly model: ScenarioModel,
+  ) {
+    this.inScenario = model.scenario.kind === 'scenario';
+  }
+
+  /** Where a cell is, as the user sees the row: "2050202 小学教育「金额」". */
+  where(lineId: number, field: BudgetLineField): string {
+    const index = this.model.baseline.indexById.get(lineId);
+    const meta = index === undefined ? undefined : this.model.baseline.meta[index];
+    return `${meta ? `${meta.code} ${meta.name}` : `预算行${lineId}`}「${BUDGET_FIELD_LABELS[field]}」`;
+  }
+
+  plan(lineId: number, field: BudgetLineField, text: string): CellPlan {
+    const index = this.model.baseline.indexById.get(lineId);
+    if (index === undefined) return refuse('预算行不存在，可能已被删除，请刷新');
+    if (!isNumericField(field)) {
+      if (this.inScenario) return refuse('情景中只能调整金额、数量和单价；科目编码、名称、民生标记等请在基线中修改');
+      return planDescriptiveField(this.db, lineId, field, text);
+    }
+    const { arrays, meta } = this.model.baseline;
+    const hasDriver = arrays.hasDriver[index] === 1;
+    if (field !== 'amount' && !hasDriver) return refuse('该行没有“数量×单价”的测算方式，请直接修改金额');
+    const scenarioId = this.model.scenario.id;
+    if (this.inScenario && text.trim() === '') return accept((r) => removeOverride(this.db, r, scenarioId, lineId, field));
+    const parsed = parseEdit(text, field, this.inScenario);
+    if (!parsed.ok) return refuse(parsed.reason);
+    if (this.inScenario) {
+      const baselineValue = (field === 'amount' ? arrays.amountFen[index] : field === 'quantity' ? arrays.quantity[index] : arrays.rateFen[index]) ?? 0;
+      return accept((r) => putOverride(this.db, r, scenarioId, lineId, field, parsed.op, parsed.value, baselineValue));
+    }
+    const key = { id: lineId };
+    if (field === 'amount') {
+      if (hasDriver) return refuse('该行金额由“数量×单价”计算，请修改数量或单价');
+      return accept((r) => r.update('budget_line', key, 'amount_fen', parsed.value));
+    }
+    if (field === 'quantity' && meta[index]?.targetId !== null) {
+      return refuse(`该行数量取自计划指标“${meta[index]?.targetLabel ?? ''}”，请在指标表中修改该指标`);
+    }
+    const before = this.drivers.get(lineId) ?? { quantity: arrays.quantity[index] ?? 0, rateFen: arrays.rateFen[index] ?? 0 };
+    const after = field === 'quantity' ? { ...before, quantity: parsed.value } : { ...before, rateFen: parsed.value };
+    this.drivers.set(lineId, after);
+    return accept((r) => {
+      r.update('budget_line', key, field === 'quantity' ? 'driver_quantity' : 'driver_rate_fen', parsed.value);
+      r.update('budget_line', key, 'amount_fen', driverAmount(after.quantity, after.rateFen));
+    });
+  }
+
+  /** The cells of a batch, each named as the user sees its row. */
+  cells(edits: readonly { lineId: number; field: BudgetLineField; value: string }[]): CellEdit[] {
+    return edits.map((edit) => ({ where: this.where(edit.lineId, edit.field), text: edit.value, plan: this.plan(edit.lineId, edit.field, edit.value) }));
+  }
+}
 
 /** Deletes a baseline line and every scenario's override of it, each recorded so undo restores them. */
 export function removeLine(db: Db, recorder: Recorder, lineId: number): void {

@@ -1,9 +1,8 @@
-import { parseEdit } from '../../core/budget/edit-input';
 import { parseComparator } from '../../core/plan/cell-values';
 import type { RoundTripChanges } from '../../core/exchange/roundtrip';
 import { changeCount } from '../../core/exchange/roundtrip';
 import { WorkbenchError } from '../../shared/result';
-import { lineIndex, removeLine, writeBaselineNumber, writeDescriptiveField } from '../edits/budget-edits';
+import { LineEditPlanner, lineIndex, removeLine, writeDescriptiveField } from '../edits/budget-edits';
 import { accept, applyCellEdits, type CellEdit, refuse } from '../edits/cell-edits';
 import { planTargetEdit, type TargetState } from '../edits/target-edits';
 import { assertEveryTaskLed, planTaskEdit, writeOwnerRole } from '../edits/task-edits';
@@ -47,20 +46,9 @@ export function applyRoundTrip(workbook: Workbook, changes: RoundTripChanges, fi
   if (baselineId !== null && (changes.lineEdits.length || changes.lineAdds.length || changes.lineRemovals.length || changes.scenarioAmounts.length)) {
     const model = scenarioModel(db, baselineId);
     if (model.scenario.locked) cells.push({ where: '工作表“预算”', text: '', plan: refuse(`基线“${model.scenario.name}”已锁定，请先解锁再导入`) });
-    for (const edit of changes.lineEdits) {
-      if (edit.field === 'amount' || edit.field === 'quantity' || edit.field === 'rate') {
-        const parsed = parseEdit(edit.value, edit.field, false);
-        const field = edit.field;
-        cells.push({
-          where: edit.where,
-          text: edit.text,
-          plan: parsed.ok ? accept((r) => writeBaselineNumber(model, r, edit.lineId, field, parsed.value)) : refuse(parsed.reason),
-        });
-      } else {
-        const field = edit.field;
-        cells.push({ where: edit.where, text: edit.text, plan: accept((r) => writeDescriptiveField(db, r, edit.lineId, field, edit.value)) });
-      }
-    }
+    // the grid's rules: a driver line's 数量 and 单价 changed together give their product
+    const planner = new LineEditPlanner(db, model);
+    for (const edit of changes.lineEdits) cells.push({ where: edit.where, text: edit.text, plan: planner.plan(edit.lineId, edit.field, edit.value) });
     for (const add of changes.lineAdds) {
       cells.push({
         where: add.where,

@@ -1,37 +1,26 @@
 import { isKnownClass } from '../../core/budget/classification';
-import { parseEdit } from '../../core/budget/edit-input';
-import { lineIndex, removeLine, writeBaselineNumber, writeDescriptiveField } from '../edits/budget-edits';
 import { isValidFloor } from '../../core/budget/floor';
 import { parseMoney } from '../../core/budget/money';
-import type { OverrideField } from '../../core/budget/model';
-import type { BudgetLineField } from '../../shared/budget';
+import type { BudgetLineField, LinesChange } from '../../shared/budget';
 import { WorkbenchError } from '../../shared/result';
+import { applyCellEdits } from '../edits/cell-edits';
+import { BUDGET_FIELD_LABELS, LineEditPlanner, lineIndex, removeLine, writeDescriptiveField } from '../edits/budget-edits';
 import {
   budgetSettings,
   currentScenarioId,
   lineRows,
   listScenarios,
+  type ScenarioModel,
   scenarioModel,
   scenarioModelAfterLineEdit,
   SETTING_CLASSES,
   SETTING_CURRENT,
   SETTING_FLOOR,
-
 } from '../store/budget-repository';
-import { assertEditable, nextId, putOverride } from '../store/scenario-writer';
+import { assertEditable, nextId } from '../store/scenario-writer';
 import type { Handler } from './context';
 import type { Db } from '../store/connection';
-
-export const FIELD_LABELS: Record<BudgetLineField, string> = {
-  amount: '金额',
-  quantity: '数量',
-  rate: '单价',
-  code: '科目编码',
-  name: '科目名称',
-  livelihood: '民生标记',
-  taskNumber: '关联任务',
-  note: '备注',
-};
+import type { Workbook } from '../store/workbook';
 
 function resolveScenarioId(db: Db, scenarioId: number | undefined): number {
   const id = scenarioId ?? currentScenarioId(db);
@@ -39,12 +28,29 @@ function resolveScenarioId(db: Db, scenarioId: number | undefined): number {
   return id;
 }
 
-function lineChange(db: Db, scenarioId: number, lineId: number) {
-  const model = scenarioModelAfterLineEdit(db, scenarioId, lineId);
-  const [line] = lineRows(model, lineId);
-  if (!line) throw new WorkbenchError('internal', '保存后无法读回预算行。');
-  return { line, metrics: model.metrics };
+/**
+ * Up to this many changed lines, each is updated in the cached model (an edit at 100,000 lines stays quick);
+ * beyond it one full read is cheaper.
+ */
+const INCREMENTAL_LINES = 50;
+
+/** The rows an action changed and the figures after it. */
+function linesChange(db: Db, scenarioId: number, lineIds: readonly number[]): LinesChange {
+  const unique = [...new Set(lineIds)];
+  let model: ScenarioModel | undefined;
+  if (unique.length <= INCREMENTAL_LINES) for (const lineId of unique) model = scenarioModelAfterLineEdit(db, scenarioId, lineId);
+  model ??= scenarioModel(db, scenarioId);
+  return { lines: lineRows(model, unique), metrics: model.metrics, overrideCount: model.scenario.overrideCount };
 }
+
+function lineChange(db: Db, scenarioId: number, lineId: number) {
+  const { lines, metrics } = linesChange(db, scenarioId, [lineId]);
+  const [line] = lines;
+  if (!line) throw new WorkbenchError('internal', '保存后无法读回预算行。');
+  return { line, metrics };
+}
+
+const where = (model: ScenarioModel): string => (model.scenario.kind === 'scenario' ? `情景“${model.scenario.name}”` : '基线');
 
 export const budgetView: Handler<'budget-view'> = ({ scenarioId }, { workbook }) => {
   const model = scenarioModel(workbook.db, resolveScenarioId(workbook.db, scenarioId));
@@ -62,38 +68,39 @@ export const budgetMetrics: Handler<'budget-metrics'> = ({ scenarioId }, { workb
   return { scenario: model.scenario, metrics: model.metrics, settings: model.settings };
 };
 
-const NUMERIC_FIELDS: readonly string[] = ['amount', 'quantity', 'rate'];
+interface LineEdit {
+  lineId: number;
+  field: BudgetLineField;
+  value: string;
+}
 
-export const budgetLineUpdate: Handler<'budget-line-update'> = ({ scenarioId, lineId, field, value, reason }, { workbook }) => {
-  const { db, journal } = workbook;
+/** One action on budget cells: every cell planned by the same rules, all written or none. */
+function applyLineEdits(workbook: Workbook, scenarioId: number, edits: readonly LineEdit[], label: string | undefined, reason: string | undefined): LinesChange {
+  const { db } = workbook;
   const model = scenarioModel(db, scenarioId);
   assertEditable(model);
-  const index = lineIndex(model, lineId);
-  const inScenario = model.scenario.kind === 'scenario';
-  const label = `${inScenario ? `情景“${model.scenario.name}”` : '基线'}：修改“${model.baseline.meta[index]?.name ?? ''}”的${FIELD_LABELS[field]}`;
+  const planner = new LineEditPlanner(db, model);
+  const cells = planner.cells(edits);
+  const first = edits[0];
+  const single = (): string => {
+    if (!first) return '';
+    const name = model.baseline.meta[model.baseline.indexById.get(first.lineId) ?? -1]?.name ?? '';
+    const reverts = model.scenario.kind === 'scenario' && first.value.trim() === '' && ['amount', 'quantity', 'rate'].includes(first.field);
+    return reverts ? `“${name}”的${BUDGET_FIELD_LABELS[first.field]}恢复基线` : `修改“${name}”的${BUDGET_FIELD_LABELS[first.field]}`;
+  };
+  const what = label ?? (edits.length === 1 ? single() : `修改${edits.length}个单元格`);
+  applyCellEdits(workbook.journal, `${where(model)}：${what}`, reason ?? '', cells);
+  return linesChange(db, model.scenario.id, edits.map((edit) => edit.lineId));
+}
 
-  if (NUMERIC_FIELDS.includes(field)) {
-    const numericField = field as OverrideField;
-    const parsed = parseEdit(value, numericField, inScenario);
-    if (!parsed.ok) throw new WorkbenchError('bad_input', `${FIELD_LABELS[field]}：${parsed.reason}。`);
-    if (numericField !== 'amount' && model.baseline.arrays.hasDriver[index] !== 1) {
-      throw new WorkbenchError('bad_input', '该行没有“数量×单价”的测算方式，请直接修改金额。');
-    }
-    journal.record(label, reason ?? '', (recorder) => {
-      if (inScenario) {
-        const { arrays } = model.baseline;
-        const baselineValue =
-          numericField === 'amount' ? arrays.amountFen[index] : numericField === 'quantity' ? arrays.quantity[index] : arrays.rateFen[index];
-        putOverride(db, recorder, model.scenario.id, lineId, numericField, parsed.op, parsed.value, baselineValue ?? 0);
-      } else {
-        writeBaselineNumber(model, recorder, lineId, numericField, parsed.value);
-      }
-    });
-  } else {
-    if (inScenario) throw new WorkbenchError('bad_input', '情景中只能调整金额、数量和单价；科目编码、名称、民生标记等请在基线中修改。');
-    journal.record(label, reason ?? '', (recorder) => writeDescriptiveField(db, recorder, lineId, field, value));
-  }
-  return lineChange(db, model.scenario.id, lineId);
+export const budgetLineEdits: Handler<'budget-line-edits'> = ({ scenarioId, edits, label, reason }, { workbook }) =>
+  applyLineEdits(workbook, scenarioId, edits, label, reason);
+
+export const budgetLineUpdate: Handler<'budget-line-update'> = ({ scenarioId, lineId, field, value, reason }, { workbook }) => {
+  const { lines, metrics } = applyLineEdits(workbook, scenarioId, [{ lineId, field, value }], undefined, reason);
+  const [line] = lines;
+  if (!line) throw new WorkbenchError('internal', '保存后无法读回预算行。');
+  return { line, metrics };
 };
 
 export const budgetLineRevert: Handler<'budget-line-revert'> = ({ scenarioId, lineId, field }, { workbook }) => {
@@ -109,6 +116,28 @@ export const budgetLineRevert: Handler<'budget-line-revert'> = ({ scenarioId, li
     }
   });
   return lineChange(db, model.scenario.id, lineId);
+};
+
+/** "-5", "+3.5%", "５％" → "-5%", as a scenario cell takes it; null when it is not a percentage. */
+function percentText(input: string): string | null {
+  const text = input.normalize('NFKC').replace(/\s+/g, '').replace(/[%％]$/, '');
+  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return null;
+  return `${text}%`;
+}
+
+export const budgetScale: Handler<'budget-scale'> = ({ scenarioId, percent, lineIds, classCode, reason }, { workbook }) => {
+  const { db } = workbook;
+  const model = scenarioModel(db, scenarioId);
+  if (model.scenario.kind !== 'scenario') throw new WorkbenchError('bad_input', '按比例调整请在情景中进行：基线记录的是预算本身，情景记录对它的调整。');
+  if ((lineIds === undefined) === (classCode === undefined)) throw new WorkbenchError('bad_input', '请选择要调整的行，或一个功能分类。');
+  const value = percentText(percent);
+  if (value === null) throw new WorkbenchError('bad_input', `“${percent}”不是百分比，请填写如 -5 或 3.5（表示 -5% 或 +3.5%）。`);
+  const { meta } = model.baseline;
+  const ids = lineIds ?? meta.filter((line) => line.classCode === classCode).map((line) => line.id);
+  if (ids.length === 0) throw new WorkbenchError('bad_input', `功能分类 ${classCode ?? ''} 下没有预算行。`);
+  const scope = classCode === undefined ? `选中的${ids.length}行` : `功能分类${classCode}（${ids.length}行）`;
+  const edits = ids.map((lineId) => ({ lineId, field: 'amount' as const, value }));
+  return applyLineEdits(workbook, scenarioId, edits, `${scope}金额按比例调整${value.startsWith('-') ? '' : '+'}${value.replace(/^\+/, '')}`, reason);
 };
 
 export const budgetLineAdd: Handler<'budget-line-add'> = ({ scenarioId, code, name, amount }, { workbook }) => {

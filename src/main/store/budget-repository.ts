@@ -352,21 +352,25 @@ function withLineRecomputed(
   return assembleModel({ scenario, settings: model.settings, baseline: model.baseline, overrides, engineOverrides, sums }, values);
 }
 
-/** The rows of the budget grid for a scenario; `onlyLineId` for the one row an edit changed. */
-export function lineRows(model: ScenarioModel, onlyLineId?: number): BudgetLineRow[] {
+/** The rows of the budget grid for a scenario; `onlyLineIds` for the rows an edit changed. */
+export function lineRows(model: ScenarioModel, onlyLineIds?: readonly number[]): BudgetLineRow[] {
   const { baseline, values } = model;
+  const only = onlyLineIds === undefined ? null : new Set(onlyLineIds);
   const overridesByLine = new Map<number, OverrideRecord[]>();
   for (const record of model.overrides) {
-    if (onlyLineId !== undefined && record.lineId !== onlyLineId) continue;
+    if (only && !only.has(record.lineId)) continue;
     const list = overridesByLine.get(record.lineId) ?? [];
     list.push(record);
     overridesByLine.set(record.lineId, list);
   }
   let metas = baseline.meta;
-  if (onlyLineId !== undefined) {
-    const index = baseline.indexById.get(onlyLineId);
-    const meta = index === undefined ? undefined : baseline.meta[index];
-    metas = meta ? [meta] : [];
+  if (only) {
+    metas = [];
+    for (const lineId of only) {
+      const index = baseline.indexById.get(lineId);
+      const meta = index === undefined ? undefined : baseline.meta[index];
+      if (meta) metas.push(meta);
+    }
   }
   const noOverrides: BudgetLineRow['overrides'] = [];
   // one literal with every field (no spread): 100,000 rows stay in V8's fast object shapes

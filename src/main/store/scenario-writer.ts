@@ -1,6 +1,6 @@
 import type { OverrideField, OverrideOp } from '../../core/budget/model';
 import { WorkbenchError } from '../../shared/result';
-import type { Db } from './connection';
+import { type Db, prepared } from './connection';
 import type { Recorder } from './journal';
 import type { OverrideRecord, ScenarioModel } from './budget-repository';
 
@@ -80,8 +80,7 @@ export function putOverride(
   baselineValue: number,
 ): void {
   const key = { scenario_id: scenarioId, line_id: lineId, field };
-  const existing = db
-    .prepare('SELECT op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ? AND field = ?')
+  const existing = prepared(db, 'SELECT op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ? AND field = ?')
     .get(scenarioId, lineId, field) as { op: OverrideOp; value: number } | undefined;
   const isNoChange = (op === 'set' && value === baselineValue) || (op !== 'set' && value === 0);
   if (isNoChange) {
@@ -94,4 +93,10 @@ export function putOverride(
   } else {
     recorder.insert('scenario_override', { ...key, op, value });
   }
+}
+
+/** Takes one field of a line back to the baseline in a scenario (nothing to do when it is not overridden). */
+export function removeOverride(db: Db, recorder: Recorder, scenarioId: number, lineId: number, field: OverrideField): void {
+  const exists = prepared(db, 'SELECT 1 FROM scenario_override WHERE scenario_id = ? AND line_id = ? AND field = ?').get(scenarioId, lineId, field);
+  if (exists) recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: lineId, field });
 }

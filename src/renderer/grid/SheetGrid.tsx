@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   CellClassParams,
@@ -17,17 +17,34 @@ import type {
 } from 'ag-grid-community';
 import { styleNonce } from '../services/api';
 import { useUiStore } from '../stores/ui-store';
+import { ColumnFilter } from './ColumnFilter';
+import type { ColumnFilterModel, FilterHost } from './column-filter';
 import { restoreColumnState, saveColumnState } from './column-state';
+import { columnValues, type FilterPass, filterPass, isFiltering, type RowFilters } from './filter-pass';
 import { arrangeByGroup, type GroupRow, type GroupSpec, groupHeaders, isGroupRow, type SheetRow } from './grouping';
 import { registerGrid } from './pending-edits';
 import { type CellRange, cellText, dataRowsFrom, isArrowKey, isInRange, rangeBounds, stepFrom } from './range';
 import { gridLocale, gridTheme } from './setup';
+import { type RowToggle, SheetToolbar } from './SheetToolbar';
+import { nextEditableCell } from './tab-move';
 import { parseTsv, toTsv } from './tsv';
+
+export type { RowToggle } from './SheetToolbar';
 
 export interface SheetEdit<T> {
   row: T;
   colId: string;
   value: string;
+}
+
+/** What a view may ask of its grid from outside it (a dialog's result, a button in a cell, the selection). */
+export interface SheetGridHandle<T> {
+  /** shows rows stored by an action outside the grid, in place */
+  showStored(rows: readonly T[]): void;
+  /** changes cells through the grid's own path (one action) */
+  edit(edits: SheetEdit<T>[], label?: string): Promise<void>;
+  /** the data rows the selected range covers (the focused row when there is no range) */
+  selectedRows(): T[];
 }
 
 export interface SheetGridProps<T extends { id: number }> {
@@ -43,9 +60,18 @@ export interface SheetGridProps<T extends { id: number }> {
   group?: GroupSpec<T>;
   /** pinned bottom row */
   totals?(rows: readonly T[]): Record<string, unknown>;
+  /** a pinned 合计 row the view keeps itself (a 100,000-line grid sums edit by edit); replaces `totals` */
+  totalsRow?: Record<string, unknown>;
   /** the text the quick search looks in */
   searchText(row: T): string;
+  /** names a row in messages as the user sees it ("任务6", "2050202 小学教育"); default: its position */
+  rowLabel?(row: T): string;
+  /** toolbar switches that show only some rows (只看滞后/未填报) */
+  rowToggles?: readonly RowToggle<T>[];
   toolbar?: ReactNode;
+  /** the keyboard hint at the right of the toolbar */
+  hint?: string;
+  handleRef?: Ref<SheetGridHandle<T>>;
   /** cells change by click and keys, never through an editor opened by a double click (the matrix) */
   suppressClickEdit?: boolean;
   onCellFocused?(row: T | null, colId: string | null): void;
@@ -55,13 +81,16 @@ export interface SheetGridProps<T extends { id: number }> {
   onCellKey?(row: T, colId: string, event: KeyboardEvent): Promise<T[] | null> | undefined;
 }
 
-interface GroupContext {
+const DEFAULT_HINT = 'Shift+单击/方向键选区 · Ctrl+C/V 复制粘贴 · Ctrl+D 向下填充 · Ctrl+Enter 填满选区 · Delete 清除';
+
+interface SheetContext {
   collapsed: Set<string>;
   toggle(key: string): void;
+  filterHost: FilterHost;
 }
 
 /** The full-width header of a group: label, subtotals, and a twisty that collapses it (click, ←/→). */
-function GroupHeader(params: { data?: unknown; context: GroupContext }): React.JSX.Element | null {
+function GroupHeader(params: { data?: unknown; context: SheetContext }): React.JSX.Element | null {
   const header = params.data as GroupRow | undefined;
   if (!header) return null;
   const { collapsed, toggle } = params.context;
@@ -86,26 +115,46 @@ function GroupHeader(params: { data?: unknown; context: GroupContext }): React.J
 
 const isData = (node: IRowNode): boolean => !!node.data && !isGroupRow(node.data) && !node.rowPinned;
 
+/** More rows than this from one action go to the grid as one async transaction instead of row by row. */
+const BURST_ROWS = 500;
+
+const groupedKey = (viewId: string): string => `minsheng.grouped.${viewId}`;
+
 /**
  * An AG Grid that edits like a spreadsheet: shift-click / shift-arrow ranges, Ctrl+C as TSV, Ctrl+V of a
- * block from Excel/WPS (one action, all or nothing), Ctrl+D fill down, Delete clears; collapsible group rows
- * with subtotals, a pinned totals row, a quick search and remembered columns. The store stays the truth:
- * the grid asks, the store answers with the rows as stored, and only those rows are updated.
+ * block from Excel/WPS (one action, all or nothing), Ctrl+D fill down, Ctrl+Enter fills the range with what
+ * was typed, Delete clears; Enter/Tab move as in Excel; Excel-style column filters; collapsible group rows with
+ * subtotals (or one flat list); a pinned totals row, a quick search and remembered columns. The store stays the
+ * truth: the grid asks, the store answers with the rows as stored, and only those rows are updated.
  */
 export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): React.JSX.Element {
-  const { viewId, testId, rows, rowsVersion, columns, onEdits, group, totals, searchText } = props;
+  const { viewId, testId, rows, rowsVersion, columns, onEdits, group, totals, totalsRow, searchText } = props;
   const [api, setApi] = useState<GridApi<SheetRow<T>> | null>(null);
   const range = useRef<CellRange | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [search, setSearch] = useState('');
-  const liveRows = useRef(new Map<number, T>());
+  const [grouped, setGrouped] = useState(() => localStorage.getItem(groupedKey(viewId)) !== 'off');
+  const [activeToggles, setActiveToggles] = useState<ReadonlySet<string>>(() => new Set());
+  const [shownCount, setShownCount] = useState<number | null>(null);
+  const pass = useRef<FilterPass | null>(null);
+  const activeGroup = group && grouped ? group : undefined;
 
-  // rowData changes only when the store reloads; edits arrive as transactions on single rows
+  // every row by id, built when first needed (subtotals, totals): a 100,000-line grid without either never pays
+  const byId = useRef<Map<number, T> | null>(null);
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
+  const rowsById = useCallback((): Map<number, T> => {
+    byId.current ??= new Map(rowsNow.current.map((row) => [row.id, row]));
+    return byId.current;
+  }, []);
+
+  // rowData changes only when the store reloads (or grouping is switched); edits arrive row by row
   const rowData = useMemo<SheetRow<T>[]>(() => {
-    liveRows.current = new Map(rows.map((row) => [row.id, row]));
-    return group ? [...groupHeaders(rows, group), ...rows] : [...rows];
+    byId.current = null;
+    range.current = null;
+    return activeGroup ? [...groupHeaders(rows, activeGroup), ...rows] : [...rows];
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rowsVersion]);
+  }, [rowsVersion, activeGroup]);
 
   useEffect(() => (api ? registerGrid(api as GridApi) : undefined), [api]);
 
@@ -115,10 +164,10 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     return (row: T) => searchText(row).toLowerCase().includes(needle);
   }, [search, searchText]);
 
-  const groupsWithMatches = useMemo(() => {
-    if (!group || !matchesSearch) return null;
-    return new Set([...liveRows.current.values()].filter(matchesSearch).map((row) => group.keyOf(row)));
-  }, [group, matchesSearch]);
+  const toggleTests = useMemo(
+    () => (props.rowToggles ?? []).filter((toggle) => activeToggles.has(toggle.id)).map((toggle) => toggle.test),
+    [props.rowToggles, activeToggles],
+  );
 
   const toggleGroup = useCallback((key: string) => {
     setCollapsed((current) => {
@@ -129,7 +178,19 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     });
   }, []);
 
-  const context = useMemo<GroupContext>(() => ({ collapsed, toggle: toggleGroup }), [collapsed, toggleGroup]);
+  /** The filters as they are now; `models` from the grid, which keeps the column filters' state. */
+  const latestFilters = useRef<() => RowFilters<T>>(() => ({ search: null, toggles: [], models: {} }));
+  latestFilters.current = () => ({
+    search: matchesSearch,
+    toggles: toggleTests,
+    models: (api?.getFilterModel() ?? {}) as Record<string, ColumnFilterModel>,
+  });
+  const filterHost = useMemo<FilterHost>(
+    () => ({ entries: (colId, kind) => (api ? columnValues(api as GridApi, latestFilters.current(), isData, colId, kind) : []) }),
+    [api],
+  );
+
+  const context = useMemo<SheetContext>(() => ({ collapsed, toggle: toggleGroup, filterHost }), [collapsed, toggleGroup, filterHost]);
   useEffect(() => {
     if (!api) return;
     api.setGridOption('context', context);
@@ -139,7 +200,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       if (isGroupRow(node.data)) headers.push(node);
     });
     api.redrawRows({ rowNodes: headers });
-  }, [api, context, matchesSearch]);
+  }, [api, context, matchesSearch, toggleTests, rowsVersion]);
 
   /**
    * Re-applies the in-range class to the rows the old or the new range covers. Not forced: a forced refresh
@@ -163,21 +224,25 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     [api],
   );
 
-  /** Applies stored rows to the grid and refreshes the subtotals of their groups. */
+  /**
+   * Shows stored rows where they are: a row keeps its place under a sort or a filter until the next reload, as
+   * in Excel, and one edit costs one row, not a pass over 100,000. Group subtotals and the totals row follow.
+   */
   const applyStored = useCallback(
-    (stored: T[]) => {
-      if (!api) return;
-      for (const row of stored) liveRows.current.set(row.id, row);
+    (stored: readonly T[]) => {
+      if (!api || stored.length === 0) return;
+      const live = byId.current;
+      if (live) for (const row of stored) live.set(row.id, row);
       const update: SheetRow<T>[] = [...stored];
-      if (group) {
-        const keys = new Set(stored.map((row) => group.keyOf(row)));
-        update.push(...groupHeaders([...liveRows.current.values()], group).filter((header) => keys.has(header.groupKey)));
+      if (activeGroup) {
+        const keys = new Set(stored.map((row) => activeGroup.keyOf(row)));
+        update.push(...groupHeaders([...rowsById().values()], activeGroup).filter((header) => keys.has(header.groupKey)));
       }
-      if (update.length > 50) api.applyTransactionAsync({ update });
-      else api.applyTransaction({ update });
-      if (totals) api.setGridOption('pinnedBottomRowData', [totals([...liveRows.current.values()]) as SheetRow<T>]);
+      if (update.length > BURST_ROWS) api.applyTransactionAsync({ update });
+      else for (const row of update) api.getRowNode(isGroupRow(row) ? `group:${row.groupKey}` : String(row.id))?.setData(row);
+      if (totals && !totalsRow) api.setGridOption('pinnedBottomRowData', [totals([...rowsById().values()]) as SheetRow<T>]);
     },
-    [api, group, totals],
+    [api, activeGroup, totals, totalsRow, rowsById],
   );
 
   const submit = useCallback(
@@ -201,15 +266,30 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     return { anchor: cell, focus: cell };
   };
 
-  const copy = (event: React.ClipboardEvent): void => {
+  /** The data rows of the current range, top to bottom. */
+  const rangeRows = (): { bounds: ReturnType<typeof rangeBounds>; nodes: IRowNode<SheetRow<T>>[] } | null => {
     const selection = currentRange();
-    if (!api || !selection || api.getEditingCells().length > 0) return;
+    if (!api || !selection) return null;
     const bounds = rangeBounds(api as GridApi, selection);
-    const lines: string[][] = [];
-    for (let i = bounds.top; i <= bounds.bottom; i++) {
-      const node = api.getDisplayedRowAtIndex(i);
-      if (node && isData(node)) lines.push(bounds.columns.map((column) => cellText(api as GridApi, node, column)));
+    return { bounds, nodes: dataRowsFrom<SheetRow<T>>(api as GridApi, bounds.top, bounds.bottom - bounds.top + 1, isData) };
+  };
+
+  /** A row as the user sees it: the view's own name for it, else its place among the data rows. */
+  const describeRow = (node: IRowNode<SheetRow<T>>): string => {
+    if (props.rowLabel) return props.rowLabel(node.data as T);
+    let ordinal = 0;
+    for (let i = 0; i <= (node.rowIndex ?? 0); i++) {
+      const shown = api?.getDisplayedRowAtIndex(i);
+      if (shown && isData(shown)) ordinal++;
     }
+    return `第${ordinal}行`;
+  };
+
+  const copy = (event: React.ClipboardEvent): void => {
+    if (!(event.target as HTMLElement).closest('.ag-cell')) return;
+    const selected = rangeRows();
+    if (!api || !selected || api.getEditingCells().length > 0) return;
+    const lines = selected.nodes.map((node) => selected.bounds.columns.map((column) => cellText(api as GridApi, node, column)));
     event.clipboardData.setData('text/plain', toTsv(lines));
     event.preventDefault();
   };
@@ -234,7 +314,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         const column = targetColumns[c];
         if (!column) return;
         if (!column.isCellEditable(node)) {
-          locked.push(`第${(node.rowIndex ?? 0) + 1}行「${column.getColDef().headerName ?? column.getColId()}」`);
+          locked.push(`${describeRow(node)}「${column.getColDef().headerName ?? column.getColId()}」`);
           return;
         }
         edits.push({ row: node.data as T, colId: column.getColId(), value });
@@ -247,50 +327,82 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     return edits;
   };
 
+  /** One value into every cell of the range (a value pasted over it, Ctrl+Enter). */
+  const fillRange = (value: string, label: (count: number) => string): void => {
+    const selected = rangeRows();
+    if (!selected || selected.nodes.length === 0) return;
+    const { bounds, nodes } = selected;
+    const edits = editsFor(nodes[0]?.rowIndex ?? bounds.top, bounds.columns, nodes.map(() => bounds.columns.map(() => value)));
+    if (edits) void submit(edits, label(edits.length));
+  };
+
   const paste = (event: React.ClipboardEvent): void => {
-    const selection = currentRange();
-    if (!api || !selection || api.getEditingCells().length > 0) return;
+    if (!(event.target as HTMLElement).closest('.ag-cell')) return;
+    const selected = rangeRows();
+    if (!api || !selected || api.getEditingCells().length > 0) return;
     event.preventDefault();
     const values = parseTsv(event.clipboardData.getData('text/plain'));
     if (values.length === 0) return;
-    const bounds = rangeBounds(api as GridApi, selection);
-    let block = values;
+    const { bounds } = selected;
     const single = values.length === 1 && values[0]?.length === 1;
     if (single && (bounds.bottom > bounds.top || bounds.columns.length > 1)) {
-      // one value pasted over a range fills the range
-      const count = dataRowsFrom(api as GridApi, bounds.top, bounds.bottom - bounds.top + 1, isData).length;
-      block = Array.from({ length: count }, () => bounds.columns.map(() => values[0]?.[0] ?? ''));
+      fillRange(values[0]?.[0] ?? '', (count) => `粘贴到${count}个单元格`);
+      return;
     }
-    const edits = editsFor(bounds.top, bounds.columns, block);
-    if (edits) void submit(edits, `粘贴${block.length}行×${Math.max(...block.map((l) => l.length))}列`);
+    const edits = editsFor(bounds.top, bounds.columns, values);
+    if (edits) void submit(edits, `粘贴${values.length}行×${Math.max(...values.map((l) => l.length))}列`);
   };
 
   const fillDown = (): void => {
-    const selection = currentRange();
-    if (!api || !selection) return;
-    const bounds = rangeBounds(api as GridApi, selection);
-    const nodes = dataRowsFrom(api as GridApi, bounds.top, bounds.bottom - bounds.top + 1, isData);
-    const [top, ...rest] = nodes;
+    const selected = rangeRows();
+    if (!api || !selected) return;
+    const [top, ...rest] = selected.nodes;
     if (!top || rest.length === 0) return;
-    const values = rest.map(() => bounds.columns.map((column) => cellText(api as GridApi, top, column)));
-    const edits = editsFor(rest[0]?.rowIndex ?? bounds.top + 1, bounds.columns, values);
+    const values = rest.map(() => selected.bounds.columns.map((column) => cellText(api as GridApi, top, column)));
+    const edits = editsFor(rest[0]?.rowIndex ?? selected.bounds.top + 1, selected.bounds.columns, values);
     if (edits) void submit(edits, `向下填充${rest.length}行`);
   };
 
   const clear = (): void => {
-    const selection = currentRange();
-    if (!api || !selection) return;
-    const bounds = rangeBounds(api as GridApi, selection);
-    const nodes = dataRowsFrom(api as GridApi, bounds.top, bounds.bottom - bounds.top + 1, isData);
-    const values = nodes.map(() => bounds.columns.map(() => ''));
-    const edits = editsFor(bounds.top, bounds.columns, values);
+    const selected = rangeRows();
+    if (!selected) return;
+    const edits = editsFor(selected.bounds.top, selected.bounds.columns, selected.nodes.map(() => selected.bounds.columns.map(() => '')));
     if (edits) void submit(edits, `清除${edits.length}个单元格`);
   };
 
+  /** Tab / Shift+Tab: the next editable cell to the right / left, on to the next row, as in Excel over a form. */
+  const moveByTab = (backwards: boolean): void => {
+    const focused = api?.getFocusedCell();
+    if (!api || !focused || focused.rowPinned) return;
+    const next = nextEditableCell(api as GridApi, { rowIndex: focused.rowIndex, colId: focused.column.getColId() }, backwards, isData);
+    if (!next) return;
+    api.ensureIndexVisible(next.rowIndex);
+    api.ensureColumnVisible(next.column);
+    api.setFocusedCell(next.rowIndex, next.column);
+  };
+
   const onKeyDownCapture = (event: React.KeyboardEvent): void => {
-    if (!api || api.getEditingCells().length > 0) return;
-    if (!(event.target as HTMLElement).closest('.ag-cell')) return;
+    if (!api || !(event.target as HTMLElement).closest('.ag-cell')) return;
     const ctrl = event.ctrlKey || event.metaKey;
+    const editing = api.getEditingCells().length > 0;
+    if (event.key === 'Tab' && !ctrl && !event.altKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (editing) api.stopEditing(false);
+      moveByTab(event.shiftKey);
+      return;
+    }
+    if (editing) {
+      if (ctrl && event.key === 'Enter') {
+        // Ctrl+Enter: what was typed goes into every cell of the range, as one action (Excel's fill)
+        event.preventDefault();
+        event.stopPropagation();
+        const typed = api.getCellEditorInstances()[0]?.getValue() as unknown;
+        api.stopEditing(true);
+        fillRange(typed === null || typed === undefined ? '' : String(typed), (count) => `填充${count}个单元格`);
+      }
+      return;
+    }
     const focused = api.getFocusedCell();
     const node = focused && !focused.rowPinned ? api.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
     if (focused && node && isData(node) && !event.shiftKey && !ctrl) {
@@ -312,6 +424,18 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       clear();
     }
   };
+
+  useImperativeHandle(
+    props.handleRef,
+    () => ({
+      showStored: applyStored,
+      edit: submit,
+      selectedRows: () => (rangeRows()?.nodes ?? []).map((node) => node.data as T),
+    }),
+    // rangeRows reads the range and the grid when called
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [applyStored, submit, api],
+  );
 
   /**
    * Arrow keys move from where the user is, not from the element the key event happened to reach: a key pressed
@@ -405,7 +529,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     () => ({
       resizable: true,
       sortable: true,
-      filter: false,
+      filter: ColumnFilter,
       suppressKeyboardEvent: (params) => {
         // keep Delete/Backspace from opening an editor: they clear the range instead
         const key = params.event.key;
@@ -413,7 +537,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       },
       cellClassRules: {
         'in-range': (params: CellClassParams<SheetRow<T>>) =>
-          !params.node.rowPinned && isInRange(params.api as GridApi, range.current, params.node.rowIndex, params.column.getColId()),
+          range.current !== null && !params.node.rowPinned && isInRange(params.api as GridApi, range.current, params.node.rowIndex, params.column.getColId()),
       },
     }),
     [],
@@ -438,27 +562,36 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
 
   // AG Grid treats a new callback as a changed option (and may stop an edit or re-filter), so every callback
   // it gets is created once and reads this render's values through `latest`
-  const latest = useRef({ collapsed, matchesSearch, groupsWithMatches, group, props, applyStored, onCellMouseDown, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember });
-  latest.current = { collapsed, matchesSearch, groupsWithMatches, group, props, applyStored, onCellMouseDown, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember };
+  const current = { api, collapsed, activeGroup, props, applyStored, onCellMouseDown, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember };
+  const latest = useRef(current);
+  latest.current = current;
   const gridHandlers = useMemo(
     () => ({
       getRowId: (p: GetRowIdParams<SheetRow<T>>) => (isGroupRow(p.data) ? `group:${p.data.groupKey}` : String((p.data as T).id)),
       isFullWidthRow: (p: IsFullWidthRowParams<SheetRow<T>>) => isGroupRow(p.rowNode.data),
       postSortRows: (p: PostSortRowsParams<SheetRow<T>>) => {
-        const spec = latest.current.group;
+        const spec = latest.current.activeGroup;
         if (!spec) return;
         const arranged = arrangeByGroup(p.nodes, (node) => node.data, spec);
         p.nodes.splice(0, p.nodes.length, ...arranged);
       },
-      isExternalFilterPresent: () => latest.current.collapsed.size > 0 || latest.current.matchesSearch !== null,
-      doesExternalFilterPass: (node: IRowNode<SheetRow<T>>) => {
-        const { collapsed: closed, matchesSearch: matches, groupsWithMatches: withMatches, group: spec } = latest.current;
-        const row = node.data;
-        if (!row) return true;
-        if (isGroupRow(row)) return !withMatches || withMatches.has(row.groupKey);
-        if (spec && closed.has(spec.keyOf(row))) return false;
-        return !matches || matches(row);
+      // AG Grid asks this once before each filtering: the moment to work out which rows and groups pass
+      isExternalFilterPresent: () => {
+        const { api: gridApi, collapsed: closed, activeGroup: spec } = latest.current;
+        const filters = latestFilters.current();
+        pass.current = gridApi && isFiltering(filters) ? filterPass(gridApi as GridApi, filters, isData, spec ? spec.keyOf : null) : null;
+        return pass.current !== null || (spec !== undefined && closed.size > 0);
       },
+      doesExternalFilterPass: (node: IRowNode<SheetRow<T>>) => {
+        const { collapsed: closed, activeGroup: spec } = latest.current;
+        const row = node.data;
+        const passing = pass.current;
+        if (!row) return true;
+        if (isGroupRow(row)) return !passing || passing.groups.has(row.groupKey);
+        if (spec && closed.has(spec.keyOf(row))) return false;
+        return !passing || passing.ids.has(row.id);
+      },
+      onFilterChanged: () => setShownCount(pass.current ? pass.current.ids.size : null),
       onCellEditRequest: (e: CellEditRequestEvent<SheetRow<T>>) => latest.current.onCellEditRequest(e),
       navigateToNextCell: (p: NavigateToNextCellParams<SheetRow<T>>) => latest.current.navigateToNextCell(p),
       onCellMouseDown: (e: CellMouseDownEvent<SheetRow<T>>) => latest.current.onCellMouseDown(e),
@@ -479,44 +612,52 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     }),
     [],
   );
-  const pinnedBottomRowData = useMemo(
-    () => (totals ? [totals(rows) as SheetRow<T>] : undefined),
-    // the totals row is refreshed by applyStored after edits; here only on reload
+  const computedTotals = useMemo(
+    () => (totals && !totalsRow ? [totals(rows) as SheetRow<T>] : undefined),
+    // refreshed by applyStored after edits; here only on reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rowsVersion],
   );
+  const pinnedBottomRowData = useMemo(() => (totalsRow ? [totalsRow as SheetRow<T>] : computedTotals), [totalsRow, computedTotals]);
 
-  const allCollapsed = group ? groupHeaders([...liveRows.current.values()], group).every((h) => collapsed.has(h.groupKey)) : false;
+  const headers = activeGroup ? groupHeaders(rows, activeGroup) : [];
+  const allCollapsed = headers.length > 0 && headers.every((h) => collapsed.has(h.groupKey));
+  const switchGrouping = (on: boolean): void => {
+    localStorage.setItem(groupedKey(viewId), on ? 'on' : 'off');
+    setGrouped(on);
+  };
+  const clearFilters = (): void => {
+    setSearch('');
+    setActiveToggles(new Set());
+    api?.setFilterModel(null);
+  };
 
   return (
     <div className="sheet" data-testid={testId}>
-      <div className="toolbar">
-        <input
-          className="quick-search"
-          type="search"
-          placeholder="快速查找…"
-          aria-label="快速查找"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        {group && (
-          <button
-            type="button"
-            onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(groupHeaders([...liveRows.current.values()], group).map((h) => h.groupKey)))}
-          >
-            {allCollapsed ? '全部展开' : '全部折叠'}
-          </button>
-        )}
-        {props.toolbar}
-        <span className="toolbar-gap" />
-        <span className="hint">Shift+单击/方向键选区 · Ctrl+C/V 复制粘贴 · Ctrl+D 向下填充 · Delete 清除</span>
-      </div>
-      <div
-        className="grid-host"
-        onCopy={copy}
-        onPaste={paste}
-        onKeyDownCapture={onKeyDownCapture}
+      <SheetToolbar
+        search={search}
+        onSearch={setSearch}
+        {...(group ? { groupName: group.name ?? '类别' } : {})}
+        grouped={grouped}
+        onGrouped={switchGrouping}
+        allCollapsed={allCollapsed}
+        onCollapseAll={() => setCollapsed(allCollapsed ? new Set() : new Set(headers.map((h) => h.groupKey)))}
+        toggles={props.rowToggles ?? []}
+        activeToggles={activeToggles}
+        onToggle={(id) =>
+          setActiveToggles((active) => {
+            const next = new Set(active);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          })
+        }
+        shownCount={shownCount}
+        onClearFilters={clearFilters}
+        hint={props.hint ?? DEFAULT_HINT}
       >
+        {props.toolbar}
+      </SheetToolbar>
+      <div className="grid-host" onCopy={copy} onPaste={paste} onKeyDownCapture={onKeyDownCapture}>
         <AgGridReact<SheetRow<T>>
           theme={gridTheme}
           localeText={gridLocale}
@@ -531,6 +672,8 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
           readOnlyEdit
           suppressClickEdit={props.suppressClickEdit ?? false}
           stopEditingWhenCellsLoseFocus
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
           tooltipShowDelay={400}
           animateRows={false}
         />

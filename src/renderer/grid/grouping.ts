@@ -13,6 +13,8 @@ export interface GroupRow {
 }
 
 export interface GroupSpec<T> {
+  /** what the groups are, for the toolbar's switch: "领域" → 按领域分组 */
+  name?: string;
   keyOf(row: T): string;
   orderOf(row: T): number;
   labelOf(row: T): string;

@@ -42,8 +42,10 @@ export function dataRowsFrom<T>(api: GridApi, from: number, count: number, isDat
   return rows;
 }
 
+/** The text a cell is copied as: what it shows, unless the column copies its value (a ✓ that pastes back as 是). */
 export function cellText(api: GridApi, node: IRowNode, column: Column): string {
-  const value = api.getCellValue({ rowNode: node, colKey: column, useFormatter: true });
+  const useFormatter = column.getColDef().useValueFormatterForExport !== false;
+  const value = api.getCellValue({ rowNode: node, colKey: column, useFormatter });
   return value === null || value === undefined ? '' : String(value);
 }
 

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { BudgetLineField, BudgetLineRow, BudgetView, ScenarioSummary } from '../../shared/budget';
+import type { BudgetLineField, BudgetLineRow, BudgetView, LinesChange, ScenarioSummary } from '../../shared/budget';
 import type { ChannelInput } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/result';
 import { call } from '../services/api';
 import { onWorkbookChanged } from './history-events';
-import { useTaskStore } from './task-store';
+import { trackedWork, trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
 type Metrics = BudgetView['metrics'];
@@ -34,8 +34,16 @@ function withLineReplaced(summary: LineSummary, before: BudgetLineRow, after: Bu
   };
 }
 
+export interface LineEdit {
+  lineId: number;
+  field: BudgetLineField;
+  value: string;
+}
+
 interface BudgetState {
   view: BudgetView | null;
+  /** bumps when the lines are read again as a whole, so the grid knows its rows were replaced */
+  version: number;
   summary: LineSummary;
   /** the current scenario's figures, for the status bar even when another view is open */
   metrics: Metrics | null;
@@ -45,101 +53,118 @@ interface BudgetState {
   /** Only the current scenario's figures, for the status bar: cheap at start-up, no rows sent. */
   loadMetrics(): Promise<void>;
   select(scenarioId: number): Promise<void>;
-  /** Saves one cell; resolves to the stored row, or null when refused (the message bar says why). */
-  updateLine(lineId: number, field: BudgetLineField, value: string): Promise<BudgetLineRow | null>;
-  revert(lineId: number, field?: 'amount' | 'quantity' | 'rate'): Promise<BudgetLineRow | null>;
+  /** Saves grid cells as one action; resolves to the stored rows, or null when refused (the message bar says why). */
+  updateLines(edits: LineEdit[], label?: string): Promise<BudgetLineRow[] | null>;
+  /** 按比例调整: the chosen lines' or one class's amounts by a percentage, as one action. */
+  scale(scope: { lineIds: number[] } | { classCode: string }, percent: string): Promise<BudgetLineRow[] | null>;
   /** Runs a write that creates or changes scenarios, then shows `showScenarioId` (or reloads). */
   mutate<T>(work: () => Promise<T>, scenarioIdOf?: (result: T) => number | undefined): Promise<T | undefined>;
   addLine(input: Omit<ChannelInput<'budget-line-add'>, 'scenarioId'>): Promise<boolean>;
   deleteLines(lineIds: number[]): Promise<void>;
 }
 
-function withMetrics(set: (partial: Partial<BudgetState>) => void, view: BudgetView): void {
-  set({ view, summary: summarise(view.lines), metrics: view.metrics, scenarioName: view.scenario.name, isExample: view.scenario.isExample });
+/** Where each line sits in the view's rows, for answers that change many lines (one scan per line is quadratic). */
+const positions = new WeakMap<readonly BudgetLineRow[], Map<number, number>>();
+function positionOf(lines: readonly BudgetLineRow[], lineId: number, many: boolean): number {
+  if (!many) return lines.findIndex((line) => line.id === lineId);
+  let index = positions.get(lines);
+  if (!index) {
+    index = new Map(lines.map((line, i) => [line.id, i]));
+    positions.set(lines, index);
+  }
+  return index.get(lineId) ?? -1;
 }
 
-export const useBudgetStore = create<BudgetState>((set, get) => ({
-  view: null,
-  summary: { count: 0, livelihoodCount: 0, baseTotalFen: 0 },
-  metrics: null,
-  scenarioName: '',
-  isExample: false,
-  load: async (scenarioId) => {
-    try {
-      withMetrics(set, await call('budget-view', scenarioId === undefined ? {} : { scenarioId }));
-    } catch (error) {
-      // the scenario shown may have gone (an undo took its creation back): show the current one instead
-      if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
-      useUiStore.getState().showError(error);
-    }
-  },
-  loadMetrics: async () => {
-    try {
-      const { scenario, metrics } = await call('budget-metrics', {});
-      set({ metrics, scenarioName: scenario.name, isExample: scenario.isExample });
-    } catch (error) {
-      useUiStore.getState().showError(error);
-    }
-  },
-  select: async (scenarioId) => {
-    const selected = await useUiStore.getState().track(() => call('scenario-select', { scenarioId }));
-    if (selected) await get().load(scenarioId);
-  },
-  updateLine: async (lineId, field, value) => {
-    const current = get().view;
-    if (!current) return null;
-    // user timing: the benchmark counts the renderer's own work around the round trip to the main process
-    performance.mark('budget-edit-sent');
-    const change = await useUiStore.getState().track(() =>
-      call('budget-line-update', { scenarioId: current.scenario.id, lineId, field, value }),
-    );
-    performance.mark('budget-edit-answered');
-    if (!change) return null;
+export const useBudgetStore = create<BudgetState>((set, get) => {
+  const show = (view: BudgetView): void =>
+    set({ view, version: get().version + 1, summary: summarise(view.lines), metrics: view.metrics, scenarioName: view.scenario.name, isExample: view.scenario.isExample });
+
+  /**
+   * An answer's rows replace the view's in place: the rows array is the grid's, and copying 100,000 rows (and having
+   * the grid compare them) cost well over 100 ms per edit. The totals, the figures and the 调整 N 处 badge follow.
+   */
+  const applyChange = (scenarioId: number, change: LinesChange): BudgetLineRow[] => {
     const view = get().view;
-    // one scan (under a millisecond at 100,000 lines) rather than an index kept beside the rows
-    const index = view && view.scenario.id === current.scenario.id ? view.lines.findIndex((line) => line.id === lineId) : -1;
-    if (view && index >= 0) {
-      const before = view.lines[index] as BudgetLineRow;
-      // The rows array is the grid's: one edit replaces one element in place. Copying 100,000 rows and having
-      // the grid compare them all cost well over 100 ms per edit; the grid shows the new row via node.setData.
-      view.lines[index] = change.line;
-      set({ view: { ...view, metrics: change.metrics }, summary: withLineReplaced(get().summary, before, change.line), metrics: change.metrics });
+    if (!view || view.scenario.id !== scenarioId) return change.lines;
+    let summary = get().summary;
+    const many = change.lines.length > 8;
+    for (const line of change.lines) {
+      const index = positionOf(view.lines, line.id, many);
+      const before = view.lines[index];
+      if (!before) continue;
+      view.lines[index] = line;
+      summary = withLineReplaced(summary, before, line);
     }
-    void useTaskStore.getState().refreshHistory();
-    return change.line;
-  },
-  revert: async (lineId, field) => {
-    const current = get().view;
-    if (!current) return null;
-    const change = await useUiStore.getState().track(() =>
-      call('budget-line-revert', { scenarioId: current.scenario.id, lineId, ...(field ? { field } : {}) }),
-    );
-    if (!change) return null;
-    await get().load(current.scenario.id);
-    void useTaskStore.getState().refreshHistory();
-    return change.line;
-  },
-  mutate: async (work, scenarioIdOf) => {
-    const result = await useUiStore.getState().track(work);
-    if (result === undefined) return undefined;
-    const next = scenarioIdOf?.(result);
-    if (next !== undefined) await get().select(next);
-    else await get().load(get().view?.scenario.id);
-    void useTaskStore.getState().refreshHistory();
-    return result;
-  },
-  addLine: async (input) => {
-    const current = get().view;
-    if (!current) return false;
-    const added = await get().mutate(() => call('budget-line-add', { scenarioId: current.scenario.id, ...input }));
-    return added !== undefined;
-  },
-  deleteLines: async (lineIds) => {
-    const current = get().view;
-    if (!current || lineIds.length === 0) return;
-    await get().mutate(() => call('budget-line-delete', { scenarioId: current.scenario.id, lineIds }));
-  },
-}));
+    const scenario = { ...view.scenario, overrideCount: change.overrideCount };
+    const scenarios = view.scenarios.map((s) => (s.id === scenario.id ? scenario : s));
+    set({ view: { ...view, scenario, scenarios, metrics: change.metrics }, summary, metrics: change.metrics });
+    return change.lines;
+  };
+
+  return {
+    view: null,
+    version: 0,
+    summary: { count: 0, livelihoodCount: 0, baseTotalFen: 0 },
+    metrics: null,
+    scenarioName: '',
+    isExample: false,
+    load: async (scenarioId) => {
+      try {
+        show(await call('budget-view', scenarioId === undefined ? {} : { scenarioId }));
+      } catch (error) {
+        // the scenario shown may have gone (an undo took its creation back): show the current one instead
+        if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
+        useUiStore.getState().showError(error);
+      }
+    },
+    loadMetrics: async () => {
+      try {
+        const { scenario, metrics } = await call('budget-metrics', {});
+        set({ metrics, scenarioName: scenario.name, isExample: scenario.isExample });
+      } catch (error) {
+        useUiStore.getState().showError(error);
+      }
+    },
+    select: async (scenarioId) => {
+      const selected = await useUiStore.getState().track(() => call('scenario-select', { scenarioId }));
+      if (selected) await get().load(scenarioId);
+    },
+    updateLines: async (edits, label) => {
+      const scenarioId = get().view?.scenario.id;
+      if (scenarioId === undefined || edits.length === 0) return null;
+      // user timing: the benchmark counts the renderer's own work around the round trip to the main process
+      performance.mark('budget-edit-sent');
+      const change = await trackedWrite('budget-line-edits', withReason({ scenarioId, edits, ...(label ? { label } : {}) }));
+      performance.mark('budget-edit-answered');
+      return change ? applyChange(scenarioId, change) : null;
+    },
+    scale: async (scope, percent) => {
+      const scenarioId = get().view?.scenario.id;
+      if (scenarioId === undefined) return null;
+      const change = await trackedWrite('budget-scale', withReason({ scenarioId, percent, ...scope }));
+      return change ? applyChange(scenarioId, change) : null;
+    },
+    mutate: async (work, scenarioIdOf) => {
+      const result = await trackedWork(work);
+      if (result === undefined) return undefined;
+      const next = scenarioIdOf?.(result);
+      if (next !== undefined) await get().select(next);
+      else await get().load(get().view?.scenario.id);
+      return result;
+    },
+    addLine: async (input) => {
+      const current = get().view;
+      if (!current) return false;
+      const added = await get().mutate(() => call('budget-line-add', { scenarioId: current.scenario.id, ...input }));
+      return added !== undefined;
+    },
+    deleteLines: async (lineIds) => {
+      const current = get().view;
+      if (!current || lineIds.length === 0) return;
+      await get().mutate(() => call('budget-line-delete', { scenarioId: current.scenario.id, lineIds }));
+    },
+  };
+});
 
 onWorkbookChanged(() => {
   const { view, load, loadMetrics } = useBudgetStore.getState();

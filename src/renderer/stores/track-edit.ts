@@ -5,14 +5,18 @@ import { useTaskStore } from './task-store';
 import { useUiStore } from './ui-store';
 
 /**
- * Every write from a grid: shown as 保存中/已保存 in the status bar, errors to the message bar, and the undo
- * button's label refreshed. Resolves to the channel's answer, or null when the workbook refused the write.
+ * Every write from the page: shown as 保存中/已保存 in the status bar, errors to the message bar, and the undo
+ * button's label refreshed. Resolves to the work's answer, or undefined when the workbook refused the write.
  */
-export async function trackedWrite<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K> | null> {
-  const result = await useUiStore.getState().track(() => call(channel, input));
-  if (result === undefined) return null;
-  void useTaskStore.getState().refreshHistory();
+export async function trackedWork<T>(work: () => Promise<T>): Promise<T | undefined> {
+  const result = await useUiStore.getState().track(work);
+  if (result !== undefined) void useTaskStore.getState().refreshHistory();
   return result;
+}
+
+/** A write through one channel (see trackedWork); null when refused. */
+export async function trackedWrite<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K> | null> {
+  return (await trackedWork(() => call(channel, input))) ?? null;
 }
 
 /** The reason typed in the grid toolbar, if any, goes with every edit. */

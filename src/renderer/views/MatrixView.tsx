@@ -30,6 +30,7 @@ export function parseRoleMark(text: string): Role | undefined {
 }
 
 const matrixGroup: GroupSpec<TaskRow> = {
+  name: '领域',
   keyOf: (row) => String(row.domainOrdinal),
   orderOf: (row) => row.domainOrdinal,
   labelOf: (row) => row.domainName,
@@ -120,6 +121,7 @@ export function MatrixView(): React.JSX.Element {
         group={matrixGroup}
         suppressClickEdit
         searchText={searchText}
+        rowLabel={(task) => `任务${task.number}`}
         onCellClicked={(task, colId) => {
           const unit = unitOf(colId);
           return unit ? cycle(task, unit) : undefined;

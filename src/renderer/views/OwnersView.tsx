@@ -116,6 +116,7 @@ export function OwnersView(): React.JSX.Element {
         onEdits={onEdits}
         totals={totals}
         searchText={searchText}
+        rowLabel={(unit) => `单位“${unit.name}”`}
         onCellFocused={(row) => {
           focused.current = row?.id ?? null;
         }}

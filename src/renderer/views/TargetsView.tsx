@@ -4,8 +4,8 @@ import { COMPARATOR_SIGNS, toWrittenUnit } from '../../core/plan/cell-values';
 import type { TargetEditableField, TargetRow } from '../../shared/grid';
 import { ReasonField } from '../components/ReasonField';
 import { formatCount, formatPercent } from '../format';
-import { ProgressCell } from '../grid/ProgressCell';
-import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
+import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
+import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
 import { useTargetStore } from '../stores/target-store';
 import { ProgressSettingsDialog } from './targets/ProgressSettingsDialog';
@@ -21,6 +21,7 @@ const EDITABLE: Record<string, TargetEditableField> = {
 };
 
 const targetGroup: GroupSpec<TargetRow> = {
+  name: '领域',
   keyOf: (row) => String(row.domainOrdinal),
   orderOf: (row) => row.domainOrdinal,
   labelOf: (row) => row.domainName,
@@ -90,14 +91,16 @@ function targetColumns(): ColDef<TargetRow>[] {
         isSuspicious(p.data) ? `实际值是目标的${((p.data?.completion ?? 0)).toFixed(1)}倍，请检查单位（目标单位：${p.data?.unit ?? ''}）` : undefined,
     },
     { colId: 'completion', headerName: '完成率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null, 1) },
-    { colId: 'progress', headerName: '进度状态', width: 96, valueGetter: (p) => p.data?.progress ?? null, cellRenderer: ProgressCell },
+    { colId: 'progress', headerName: '进度状态', width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn },
     {
       field: 'dueDate',
       headerName: '截止日期',
       width: 112,
       editable: true,
-      cellEditor: 'agDateStringCellEditor',
-      headerTooltip: '日历选择；粘贴时也可写“2017年6月底”',
+      // typed like any cell (no calendar popping up): 2017-06-30, 2017年6月底
+      cellEditor: 'agTextCellEditor',
+      filterParams: { kind: 'date' },
+      headerTooltip: '直接输入，如“2017-06-30”或“2017年6月底”',
     },
     { colId: 'leadUnits', headerName: '责任单位', width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
     { field: 'sourceText', headerName: '原文', flex: 1, minWidth: 120, tooltipField: 'sourceText' },
@@ -109,6 +112,12 @@ const totalsOf = (rows: readonly TargetRow[]) => ({
   task: '合计',
   label: `指标${rows.length}个，已达成${rows.filter((r) => r.progress === 'met').length}个`,
 });
+
+const lateToggle: RowToggle<TargetRow>[] = [
+  { id: 'late', label: '只看滞后/未填报', title: '只显示严重滞后、滞后和未填报实际值的指标', test: (row) => isLateOrMissing(row.progress) },
+];
+
+const targetName = (row: TargetRow): string => `指标“${row.label}”`;
 
 /** 指标: every quantitative target with its actual, completion and light against the time schedule. */
 export function TargetsView(): React.JSX.Element {
@@ -129,7 +138,10 @@ export function TargetsView(): React.JSX.Element {
     });
     return mapped.length ? useTargetStore.getState().updateCells(mapped, label) : null;
   }, []);
-  const searchText = useCallback((row: TargetRow) => `${row.taskNumber ?? ''} ${row.taskTitle} ${row.label} ${row.leadUnits.join(' ')} ${row.sourceText} ${row.note}`, []);
+  const searchText = useCallback(
+    (row: TargetRow) => `${row.taskNumber ?? ''} ${row.taskTitle} ${row.label} ${progressLabel(row.progress)} ${row.leadUnits.join(' ')} ${row.sourceText} ${row.note}`,
+    [],
+  );
 
   return (
     <div className="view grid-view" data-testid="targets-view">
@@ -143,6 +155,8 @@ export function TargetsView(): React.JSX.Element {
         group={targetGroup}
         totals={totalsOf}
         searchText={searchText}
+        rowLabel={targetName}
+        rowToggles={lateToggle}
         toolbar={
           <>
             <ReasonField />

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { TASK_STATUSES, type TaskEditableField, type TaskRow } from '../../shared/contract';
-import { ProgressCell } from '../grid/ProgressCell';
-import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
+import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
+import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
 import { UnitPickerEditor } from '../grid/UnitPickerEditor';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
@@ -20,6 +20,7 @@ const EDITABLE: Record<string, TaskEditableField> = {
 };
 
 export const domainGroup: GroupSpec<{ domainOrdinal: number; domainName: string }> = {
+  name: '领域',
   keyOf: (row) => String(row.domainOrdinal),
   orderOf: (row) => row.domainOrdinal,
   labelOf: (row) => row.domainName,
@@ -64,7 +65,7 @@ function taskColumns(): ColDef<TaskRow>[] {
       valueFormatter: (p) => (p.data && p.data.targetCount > 0 ? `${p.data.targetsMet}/${p.data.targetCount}` : String(p.value ?? '')),
       headerTooltip: '已达成/指标总数',
     },
-    { colId: 'progress', headerName: '进度', width: 92, valueGetter: (p) => p.data?.progress ?? null, cellRenderer: ProgressCell, headerTooltip: '由各指标汇总：取最差的一项' },
+    { colId: 'progress', headerName: '进度', width: 92, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn, headerTooltip: '由各指标汇总：取最差的一项' },
     { field: 'progressNote', headerName: '完成情况', width: 120, editable: true, tooltipField: 'progressNote' },
     {
       field: 'status',
@@ -86,6 +87,17 @@ const totalsOf = (rows: readonly TaskRow[]) => ({
   targetsMet: rows.reduce((n, r) => n + r.targetsMet, 0),
 });
 
+const lateToggle: RowToggle<TaskRow>[] = [
+  {
+    id: 'late',
+    label: '只看滞后/未填报',
+    title: '只显示有指标严重滞后、滞后或未填报，或状态为“滞后”的任务',
+    test: (row) => isLateOrMissing(row.progress) || row.status === 'at_risk',
+  },
+];
+
+const taskName = (row: TaskRow): string => `任务${row.number}`;
+
 /** 任务: the plan's numbered tasks, grouped by 领域, edited like a spreadsheet. */
 export function TasksView(): React.JSX.Element {
   const tasks = useTaskStore((state) => state.tasks);
@@ -104,7 +116,11 @@ export function TasksView(): React.JSX.Element {
     return mapped.length ? useTaskStore.getState().updateCells(mapped, label) : null;
   }, []);
 
-  const searchText = useCallback((row: TaskRow) => `${row.number} ${row.title} ${row.body} ${row.leadUnits.join(' ')} ${row.coUnits.join(' ')} ${row.remark} ${row.progressNote}`, []);
+  const searchText = useCallback(
+    (row: TaskRow) =>
+      `${row.number} ${row.title} ${row.body} ${row.leadUnits.join(' ')} ${row.coUnits.join(' ')} ${TASK_STATUS_LABELS[row.status]} ${progressLabel(row.progress)} ${row.remark} ${row.progressNote}`,
+    [],
+  );
 
   return (
     <div className="view grid-view" data-testid="tasks-view">
@@ -118,6 +134,8 @@ export function TasksView(): React.JSX.Element {
         group={taskGroup}
         totals={totalsOf}
         searchText={searchText}
+        rowLabel={taskName}
+        rowToggles={lateToggle}
         toolbar={<ReasonField />}
       />
     </div>

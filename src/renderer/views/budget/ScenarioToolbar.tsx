@@ -1,14 +1,15 @@
-import type { BudgetView } from '../../../shared/budget';
+import type { BudgetLineRow, BudgetView } from '../../../shared/budget';
 import { call } from '../../services/api';
 import { scenarioKindLabel, useBudgetStore } from '../../stores/budget-store';
 import { useUiStore } from '../../stores/ui-store';
 
-export type BudgetDialog = 'goal-seek' | 'breakback' | 'sensitivity' | 'settings' | 'add-line' | null;
+export type BudgetDialog = 'goal-seek' | 'breakback' | 'sensitivity' | 'settings' | 'add-line' | 'scale' | null;
 
 interface ToolbarProps {
   view: BudgetView;
   onOpen(dialog: BudgetDialog): void;
-  selectedLineIds: number[];
+  /** the lines the grid's selection covers, read when a button needs them */
+  selectedLines(): BudgetLineRow[];
 }
 
 const ask = useUiStore.getState().ask;
@@ -22,7 +23,7 @@ async function confirmed(title: string, message: string, confirmLabel: string): 
 }
 
 /** Choose the scenario on screen and act on it: new, clone, delete, lock, promote; open the analysis tools. */
-export function ScenarioToolbar({ view, onOpen, selectedLineIds }: ToolbarProps): React.JSX.Element {
+export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): React.JSX.Element {
   const store = useBudgetStore.getState();
   const { scenario, scenarios } = view;
   const groups = (['baseline', 'scenario', 'snapshot'] as const).map((kind) => ({ kind, items: scenarios.filter((s) => s.kind === kind) }));
@@ -49,7 +50,13 @@ export function ScenarioToolbar({ view, onOpen, selectedLineIds }: ToolbarProps)
     }
   };
   const removeLines = async (): Promise<void> => {
-    if (await confirmed('删除预算行', `删除选中的${selectedLineIds.length}个预算行？可用“撤销”恢复。`, '删除')) await store.deleteLines(selectedLineIds);
+    const lines = selectedLines();
+    if (lines.length === 0) {
+      useUiStore.getState().showInfo('请先在表格中选中要删除的行（单击一格，Shift+单击或 Shift+方向键扩展）。');
+      return;
+    }
+    const names = lines.length === 1 ? `“${lines[0]?.name ?? ''}”` : `选中的${lines.length}个预算行`;
+    if (await confirmed('删除预算行', `删除${names}？可用“撤销”恢复。`, '删除')) await store.deleteLines(lines.map((line) => line.id));
   };
 
   return (
@@ -77,7 +84,11 @@ export function ScenarioToolbar({ view, onOpen, selectedLineIds }: ToolbarProps)
         </select>
       </label>
       <span className={`badge ${scenario.kind}`}>{scenarioKindLabel(scenario)}</span>
-      {isScenario && <span className="badge">调整 {scenario.overrideCount} 处</span>}
+      {isScenario && (
+        <span className="badge" data-testid="override-count">
+          调整 {scenario.overrideCount} 处
+        </span>
+      )}
       {scenario.isExample && <span className="badge example">示例数据（非真实预算）</span>}
       <span className="toolbar-gap" />
       <button type="button" onClick={() => void create()}>新建情景</button>
@@ -94,17 +105,21 @@ export function ScenarioToolbar({ view, onOpen, selectedLineIds }: ToolbarProps)
       {scenario.kind === 'baseline' && editable && (
         <>
           <button type="button" onClick={() => onOpen('add-line')}>新增行</button>
-          <button
-            type="button"
-            disabled={selectedLineIds.length === 0}
-            onClick={() => void removeLines()}
-          >
+          <button type="button" onClick={() => void removeLines()} title="删除表格中选中的行">
             删除行
           </button>
         </>
       )}
       <span className="toolbar-sep" />
       <button type="button" onClick={() => onOpen('goal-seek')} data-testid="open-goal-seek">目标求解…</button>
+      <button
+        type="button"
+        onClick={() => onOpen('scale')}
+        disabled={!isScenario || !editable}
+        title={isScenario ? '选中的行或一个功能分类的金额按比例增减（一次操作，可撤销）' : '按比例调整请在情景中进行：先新建情景'}
+      >
+        按比例调整…
+      </button>
       <button type="button" onClick={() => onOpen('breakback')}>分摊…</button>
       <button type="button" onClick={() => onOpen('sensitivity')}>敏感性分析…</button>
     </div>

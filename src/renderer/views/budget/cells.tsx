@@ -1,7 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { BudgetLineRow } from '../../../shared/budget';
 import { formatCount, formatWan } from '../../format';
-import { useBudgetStore } from '../../stores/budget-store';
 
 export type NumericField = 'amount' | 'quantity' | 'rate';
 
@@ -14,8 +13,14 @@ function describeOverride(row: BudgetLineRow, field: NumericField): string | nul
   return `情景调整（${OP_HINTS[override.op]}），基线为 ${base}`;
 }
 
+export interface OverridableCellParams {
+  field: NumericField;
+  /** takes this one cell back to the baseline, through the grid's edit path (one undoable action) */
+  revert(row: BudgetLineRow, field: NumericField): void;
+}
+
 /** A number cell that marks a scenario's override and offers 恢复基线 for that one cell. */
-export function OverridableCell(props: CustomCellRendererProps<BudgetLineRow> & { field: NumericField }): React.JSX.Element | null {
+export function OverridableCell(props: CustomCellRendererProps<BudgetLineRow> & OverridableCellParams): React.JSX.Element | null {
   const row = props.data;
   if (!row) return <span>{props.valueFormatted ?? ''}</span>;
   const hint = describeOverride(row, props.field);
@@ -30,7 +35,7 @@ export function OverridableCell(props: CustomCellRendererProps<BudgetLineRow> & 
           title={`恢复基线：${hint}`}
           onClick={(event) => {
             event.stopPropagation();
-            void useBudgetStore.getState().revert(row.id, props.field);
+            props.revert(row, props.field);
           }}
         >
           ↺

@@ -1,24 +1,43 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { BudgetLineRow } from '../../../shared/budget';
+import type { BudgetLineField, BudgetLineRow } from '../../../shared/budget';
 import { formatCount, formatWan, formatYuan } from '../../format';
-import { OverridableCell, type NumericField } from './cells';
+import { OverridableCell, type OverridableCellParams, type NumericField } from './cells';
 
 const isOverridden = (row: BudgetLineRow | undefined, field: NumericField): boolean =>
-  row?.overrides.some((o) => o.field === field) ?? false;
+  row?.overrides?.some((o) => o.field === field) ?? false;
+
+/** The grid column a line field is edited in. */
+export const FIELD_BY_COLUMN: Record<string, BudgetLineField> = {
+  code: 'code',
+  name: 'name',
+  livelihood: 'livelihood',
+  amount: 'amount',
+  quantity: 'quantity',
+  rate: 'rate',
+  taskNumber: 'taskNumber',
+  note: 'note',
+};
+
+/** 万元 of a line, or of the 合计 row, which carries its figures in 分 under the column ids. */
+const wanText = (fenOf: (row: BudgetLineRow) => number) => (p: ValueFormatterParams<BudgetLineRow>): string => {
+  if (p.node?.rowPinned) return typeof p.value === 'number' ? formatWan(p.value) : '';
+  return p.data ? formatWan(fenOf(p.data)) : '';
+};
 
 /**
  * The budget grid's columns. Descriptive fields edit only in the baseline; numbers edit everywhere except
  * locked scenarios and snapshots; driver fields only on lines that have a driver.
  */
-export function budgetColumns(mode: { inScenario: boolean; editable: boolean }): ColDef<BudgetLineRow>[] {
-  const { inScenario, editable } = mode;
+export function budgetColumns(mode: { inScenario: boolean; editable: boolean; revert: OverridableCellParams['revert'] }): ColDef<BudgetLineRow>[] {
+  const { inScenario, editable, revert } = mode;
   const baselineOnly = editable && !inScenario;
   const numberColumn = (field: NumericField, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => ({
     type: 'rightAligned',
     cellEditor: 'agTextCellEditor',
     // the React cell (with its ↺ button) only where a scenario overrides the value; every other cell is plain
     // text, which keeps scrolling 100,000 lines as smooth as a bare grid
-    cellRendererSelector: (p) => (isOverridden(p.data, field) ? { component: OverridableCell, params: { field } } : undefined),
+    cellRendererSelector: (p) =>
+      isOverridden(p.data, field) ? { component: OverridableCell, params: { field, revert } satisfies OverridableCellParams } : undefined,
     cellClassRules: { overridden: (p) => isOverridden(p.data, field) },
     ...def,
   });
@@ -33,6 +52,8 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean }):
       editable: baselineOnly,
       valueGetter: (p) => (p.data?.livelihoodOverride === null ? '自动' : p.data?.livelihoodOverride ? '是' : '否'),
       valueFormatter: (p) => (p.node?.rowPinned ? '' : `${p.data?.livelihood ? '✓' : '—'}${p.data?.livelihoodOverride === null ? '' : '*'}`),
+      // copied as 自动/是/否, which pastes back as the same setting (✓ would make an automatic flag manual)
+      useValueFormatterForExport: false,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: ['自动', '是', '否'] },
       headerTooltip: '✓ 计入民生支出；* 表示手工指定，不按功能分类判断',
@@ -44,9 +65,11 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean }):
       width: 136,
       editable: (p) => editable && (inScenario || !p.data?.hasDriver),
       valueGetter: (p) => (p.data ? p.data.amountFen / 1_000_000 : null),
-      valueFormatter: (p: ValueFormatterParams<BudgetLineRow>) => (p.data ? formatWan(p.data.amountFen) : ''),
-      tooltipValueGetter: (p) => (p.data ? `${formatYuan(p.data.amountFen)} 元` : ''),
-      headerTooltip: inScenario ? '输入数值为设定值；“+500”“-200”为增减（万元）；“+5%”“-3%”为按比例调整' : '单位：万元；也可输入“3.4亿”“800元”',
+      valueFormatter: wanText((row) => row.amountFen),
+      tooltipValueGetter: (p) => (p.data && !p.node?.rowPinned ? `${formatYuan(p.data.amountFen)} 元` : ''),
+      headerTooltip: inScenario
+        ? '输入数值为设定值；“+500”“-200”为增减（万元）；“+5%”“-3%”为按基线比例调整；Delete 恢复基线'
+        : '单位：万元；也可输入“3.4亿”“800元”',
     }),
     ...(inScenario
       ? [
@@ -56,7 +79,7 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean }):
             width: 124,
             type: 'rightAligned',
             valueGetter: (p) => (p.data ? p.data.baseAmountFen / 1_000_000 : null),
-            valueFormatter: (p) => (p.data ? formatWan(p.data.baseAmountFen) : ''),
+            valueFormatter: wanText((row) => row.baseAmountFen),
           } satisfies ColDef<BudgetLineRow>,
         ]
       : []),
