@@ -75,7 +75,7 @@ export const budgetLineUpdate: Handler<'budget-line-update'> = ({ scenarioId, li
   if (NUMERIC_FIELDS.includes(field)) {
     const numericField = field as OverrideField;
     const parsed = parseEdit(value, numericField, inScenario);
-    if (!parsed.ok) throw new WorkbenchError('bad_input', `${FIELD_LABELS[field]}：${parsed.reason}。`);
+    if (!parsed.ok) throw new WorkbenchError('bad_input', `未修改：“${model.baseline.meta[index]?.name ?? ''}”的${FIELD_LABELS[field]}“${value}”：${parsed.reason}。`);
     if (numericField !== 'amount' && model.baseline.arrays.hasDriver[index] !== 1) {
       throw new WorkbenchError('bad_input', '该行没有“数量×单价”的测算方式，请直接修改金额。');
     }

@@ -116,6 +116,7 @@ export function OwnersView(): React.JSX.Element {
         onEdits={onEdits}
         totals={totals}
         searchText={searchText}
+        rowName={(row) => `单位“${row.name}”`}
         onCellFocused={(row) => {
           focused.current = row?.id ?? null;
         }}

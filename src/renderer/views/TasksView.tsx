@@ -118,6 +118,7 @@ export function TasksView(): React.JSX.Element {
         group={taskGroup}
         totals={totalsOf}
         searchText={searchText}
+        rowName={(row) => `任务${row.number}`}
         toolbar={<ReasonField />}
       />
     </div>

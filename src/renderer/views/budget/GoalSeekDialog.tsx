@@ -1,3 +1,4 @@
+import { WorkbenchError } from '../../../shared/result';
 import { useState } from 'react';
 import type { BudgetView } from '../../../shared/budget';
 import { Dialog } from '../../components/Dialog';
@@ -27,7 +28,7 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
   const run = async (): Promise<void> => {
     const share = Number(sharePercent) / 100;
     if (!(share > 0 && share < 1)) {
-      useUiStore.getState().showError(new Error('目标占比应在0到100之间（不含），如 72。'));
+      useUiStore.getState().showError(new WorkbenchError('bad_input', '目标占比应在0到100之间（不含），如 72。'));
       return;
     }
     const result = await useBudgetStore.getState().mutate(

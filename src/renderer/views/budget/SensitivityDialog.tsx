@@ -1,3 +1,4 @@
+import { WorkbenchError } from '../../../shared/result';
 import { useState } from 'react';
 import { FUNCTION_CLASSES_2017 } from '../../../core/budget/classification';
 import type { BudgetView, SensitivityGroupInput, SensitivityResult } from '../../../shared/budget';
@@ -50,7 +51,7 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
     const rowGroup = GROUPS.find((g) => g.key === rowKey)?.group;
     const colGroup = GROUPS.find((g) => g.key === colKey)?.group;
     if (!rows || !cols || !rowGroup) {
-      useUiStore.getState().showError(new Error('变动幅度请用逗号分隔的百分数，如“-10, 0, 10”，最多25个，且不能小于-100。'));
+      useUiStore.getState().showError(new WorkbenchError('bad_input', '变动幅度请用逗号分隔的百分数，如“-10, 0, 10”，最多25个，且不能小于-100。'));
       return;
     }
     try {
