@@ -1,12 +1,11 @@
 import { formatReadable, formatWan, formatYuan, groupedNumber } from '../core/budget/money';
+import { formatPercent, formatSignedPercent, formatStatedPercent, percentPoints } from '../core/percent';
 
-/** Display formats shared by the views: 万元 with separators, percentages with two decimals. */
-export { formatReadable, formatWan, formatYuan };
-
-export function formatPercent(ratio: number | null | undefined, digits = 2): string {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
-  return `${(ratio * 100).toFixed(digits)}%`;
-}
+/**
+ * Display formats shared by the views: money in 万元 with separators (one unit per view), percentages by the one
+ * rule in core/percent.ts.
+ */
+export { formatReadable, formatWan, formatYuan, formatPercent, formatSignedPercent, formatStatedPercent, percentPoints };
 
 export function formatSignedWan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';

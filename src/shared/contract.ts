@@ -115,6 +115,9 @@ export const changeLogEntrySchema = z.object({
   field: z.string(),
   oldValue: cellValue,
   newValue: cellValue,
+  /** the values in words: in the target's unit (15.5万人, 97.5%), money in 万元, codes as labels */
+  oldText: z.string(),
+  newText: z.string(),
 });
 export type ChangeLogEntry = z.infer<typeof changeLogEntrySchema>;
 

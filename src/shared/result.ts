@@ -14,6 +14,16 @@ export const ERROR_KINDS = [
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+/**
+ * A refusal: the workbook looked at the request and declined it (a value it cannot store, a name taken, a
+ * locked scenario). Nothing was written and nothing failed — unlike `storage`/`internal`, where a write was
+ * attempted and did not happen.
+ */
+const REFUSAL_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['validation', 'bad_input', 'not_found', 'conflict', 'forbidden']);
+export function isRefusal(kind: ErrorKind): boolean {
+  return REFUSAL_KINDS.has(kind);
+}
+
 export interface ErrorDetail {
   /** where the problem is, e.g. "第3行 第2列" or a field path */
   where?: string;

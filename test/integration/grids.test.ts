@@ -82,7 +82,7 @@ describe('targets and progress', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toContain('整批未做任何修改');
-      expect(result.error.details).toEqual([{ where: '指标“城乡居民参保率”「实际值」', message: expect.stringContaining('单位不一致') }]);
+      expect(result.error.details).toEqual([{ where: '任务10 · 指标“城乡居民参保率”「实际值」', message: expect.stringContaining('单位不一致') }]);
     }
     expect(workbook.db.prepare('SELECT * FROM target ORDER BY id').all()).toEqual(before);
   });

@@ -19,7 +19,7 @@ function parsePlain(text: string, field: OverrideField): EditParse {
     return money.ok ? { ok: true, op: 'set', value: money.fen } : money;
   }
   const quantity = parseQuantity(text);
-  if (!quantity || quantity.baseUnit === 'ratio') return { ok: false, reason: `“${text}”不是数量` };
+  if (!quantity || quantity.baseUnit === 'ratio') return { ok: false, reason: '不是数量，请填数字，如 624900 或 62.49万' };
   return { ok: true, op: 'set', value: quantity.baseValue };
 }
 

@@ -1,4 +1,5 @@
 import { ceilDiv, floorDiv, RATIO_DENOMINATOR, ratioParts } from './ratio';
+import { formatPercent, formatStatedPercent } from '../percent';
 
 /**
  * The 70% rule: livelihood spending L must be at least f of total general-budget spending T.
@@ -28,7 +29,6 @@ export interface FloorMetrics {
   maxLivelihoodCutFen: number;
 }
 
-const percent = (ratio: number): string => `${(ratio * 100).toFixed(2)}%`;
 
 export function isValidFloor(floor: number): boolean {
   return Number.isFinite(floor) && floor > 0 && floor < 1;
@@ -48,7 +48,7 @@ export function floorMetrics(totalFen: number, livelihoodFen: number, floor: num
     return {
       ...zero,
       status: 'invalid_floor',
-      message: `底线比例必须大于0且小于100%（当前为${Number.isFinite(floor) ? percent(floor) : '无效值'}），请在设置中修改。`,
+      message: `底线比例必须大于0且小于100%（当前为${Number.isFinite(floor) ? formatStatedPercent(floor) : '无效值'}），请在设置中修改。`,
       share: totalFen > 0 ? livelihoodFen / totalFen : null,
       meetsFloor: false,
     };
@@ -80,7 +80,7 @@ export function floorMetrics(totalFen: number, livelihoodFen: number, floor: num
     maxLivelihoodCutFen: meets ? Number(floorDiv(surplus, D - F)) : 0,
   };
   metrics.message = meets
-    ? `民生支出占比${percent(metrics.share ?? 0)}，达到不低于${percent(floor)}的要求。`
-    : `民生支出占比${percent(metrics.share ?? 0)}，低于${percent(floor)}的底线。`;
+    ? `民生支出占比${formatPercent(metrics.share ?? 0)}，达到不低于${formatStatedPercent(floor)}的要求。`
+    : `民生支出占比${formatPercent(metrics.share ?? 0)}，低于${formatStatedPercent(floor)}的底线。`;
   return metrics;
 }

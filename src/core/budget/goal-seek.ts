@@ -1,5 +1,6 @@
 import { driverAmount } from './model';
 import { ceilDiv, floorDiv, RATIO_DENOMINATOR, ratioParts } from './ratio';
+import { formatPercent } from '../percent';
 
 /**
  * Goal seek on one line: the amount (or the driver's rate or quantity) that brings the livelihood share to
@@ -26,7 +27,6 @@ export type GoalSeekResult =
   | { ok: true; value: number; amountFen: number; share: number }
   | { ok: false; reason: string };
 
-const percent = (ratio: number): string => `${(ratio * 100).toFixed(2)}%`;
 
 /** The amount in 分 that reaches the target share, or why none exists. */
 function solveAmount(input: GoalSeekInput): { ok: true; amountFen: number } | { ok: false; reason: string } {
@@ -40,7 +40,7 @@ function solveAmount(input: GoalSeekInput): { ok: true; amountFen: number } | { 
     const amount = ceilDiv(S * T0 - L0 * D, D - S);
     if (amount < 0n) {
       const share = input.othersTotalFen > 0 ? input.othersLivelihoodFen / input.othersTotalFen : 0;
-      return { ok: false, reason: `即使该行为0，民生占比仍为${percent(share)}，已不低于目标；这一行无需增加。` };
+      return { ok: false, reason: `即使该行为0，民生占比仍为${formatPercent(share)}，已不低于目标；这一行无需增加。` };
     }
     return { ok: true, amountFen: Number(amount) };
   }

@@ -47,7 +47,7 @@ export function toFen(value: number, fenPerUnit: number): MoneyParse {
 
 export function parseMoney(text: string, defaultUnit: MoneyUnit = 'wan'): MoneyParse {
   const quantity = parseQuantity(text);
-  if (!quantity) return { ok: false, reason: `“${text}”不是金额` };
+  if (!quantity) return { ok: false, reason: `不是金额，请填数字，如 500（${MONEY_UNIT_LABELS[defaultUnit]}）、3.4万 或 1.2亿元` };
   const scale = scaleOfWrittenUnit(quantity.unit, defaultUnit);
   if (scale === undefined) return { ok: false, reason: `“${quantity.unit}”不是金额单位（可用元、万元、亿元）` };
   return toFen(quantity.value, scale);

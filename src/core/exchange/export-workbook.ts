@@ -4,6 +4,7 @@ import { PROGRESS_LABELS } from '../progress/progress';
 import { classLabel } from '../budget/classification';
 import { EXAMPLE_LABEL } from '../budget/example-baseline';
 import { compareScenarios } from '../budget/compare';
+import { formatPercent, formatStatedPercent } from '../percent';
 import { buildSheet, HEADER_ROWS, safeSheetName, type SheetColumn, type SheetSpec } from './sheet-builder';
 import { finishXlsx, type SheetFinish } from './finish-xlsx';
 import type { CellValue } from './sheet-data';
@@ -94,7 +95,7 @@ function exampleNote(snapshot: ScenarioSnapshot): string {
 
 function shareNote(snapshot: ScenarioSnapshot): string {
   const m = snapshot.metrics;
-  return m.share === null ? '' : `　民生占比 ${(m.share * 100).toFixed(2)}%（底线 ${(m.floor * 100).toFixed(0)}%，${m.meetsFloor ? '达标' : '未达标'}）`;
+  return m.share === null ? '' : `　民生占比 ${formatPercent(m.share)}（底线 ${formatStatedPercent(m.floor)}，${m.meetsFloor ? '达标' : '未达标'}）`;
 }
 
 function budgetSheet(s: WorkbookSnapshot, baseline: ScenarioSnapshot): SheetSpec {
@@ -142,7 +143,7 @@ function scenarioSheet(scenario: ScenarioSnapshot, taken: Set<string>): SheetSpe
   };
 }
 
-function compareSheet(s: WorkbookSnapshot, all: ScenarioSnapshot[]): { spec: SheetSpec; percentRows: number[] } {
+function compareSheet(s: WorkbookSnapshot, all: ScenarioSnapshot[]): SheetSpec {
   // the sheet shows totals and classes only: no line-by-line matching
   const comparison = compareScenarios(
     all.map((sc) => ({ name: sc.name, floor: s.settings.floor, lines: sc.lines })),
@@ -157,14 +158,13 @@ function compareSheet(s: WorkbookSnapshot, all: ScenarioSnapshot[]): { spec: She
     ...comparison.classes.map((c) => [`${c.classCode} ${classLabel(c.classCode)}${c.livelihood ? '' : '（非民生）'}`, ...c.amounts.map((a) => (a === null ? null : wan(a)))]),
   ];
   return {
-    spec: {
-      name: SHEETS.compare,
-      title: '情景对比',
-      subtitle: `单位：万元（占比除外）　底线 ${(s.settings.floor * 100).toFixed(0)}%${all.some((a) => a.isExample) ? `　${EXAMPLE_LABEL}` : ''}`,
-      columns: [{ header: '项目', width: 34 }, ...all.map((sc) => ({ header: sc.name, width: 16, format: 'wan' as const }))],
-      rows,
-    },
-    percentRows: [2],
+    name: SHEETS.compare,
+    title: '情景对比',
+    subtitle: `单位：万元（占比除外）　底线 ${formatStatedPercent(s.settings.floor)}${all.some((a) => a.isExample) ? `　${EXAMPLE_LABEL}` : ''}`,
+    columns: [{ header: '项目', width: 34 }, ...all.map((sc) => ({ header: sc.name, width: 16, format: 'wan' as const }))],
+    rows,
+    // the share row holds ratios among amounts (a dense sheet has no "B6" keys to patch afterwards)
+    rowFormats: { 2: 'percent' },
   };
 }
 
@@ -210,14 +210,7 @@ export function exportWorkbook(snapshot: WorkbookSnapshot): Uint8Array {
     add(budgetSheet(snapshot, snapshot.baseline), 3);
     const taken = new Set<string>(Object.values(SHEETS));
     for (const scenario of snapshot.scenarios) add(scenarioSheet(scenario, taken), 3);
-    const { spec, percentRows } = compareSheet(snapshot, [snapshot.baseline, ...snapshot.scenarios]);
-    const sheet = add(spec, 1);
-    for (const r of percentRows) {
-      for (let c = 1; c < spec.columns.length; c++) {
-        const cell = sheet[XLSX.utils.encode_cell({ r: r + HEADER_ROWS, c })] as XLSX.CellObject | undefined;
-        if (cell) cell.z = '0.00%';
-      }
-    }
+    add(compareSheet(snapshot, [snapshot.baseline, ...snapshot.scenarios]), 1);
   }
   workbook.Props = { Title: snapshot.planTitle, Author: '民生规划工作台', CreatedDate: new Date() };
   const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;

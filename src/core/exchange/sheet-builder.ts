@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { EXCEL_PERCENT_FORMAT } from '../percent';
 import type { CellValue } from './sheet-data';
 
 /**
@@ -11,13 +12,28 @@ export const HEADER_ROWS = 3;
 
 export type ColumnFormat = 'text' | 'wan' | 'yuan' | 'percent' | 'count' | 'int';
 
-const NUMBER_FORMATS: Record<Exclude<ColumnFormat, 'text'>, string> = {
+const NUMBER_FORMATS: Record<Exclude<ColumnFormat, 'text' | 'count'>, string> = {
   wan: '#,##0.00',
   yuan: '#,##0.00',
-  percent: '0.00%',
-  count: '#,##0.####',
+  percent: EXCEL_PERCENT_FORMAT,
   int: '0',
 };
+
+/** Up to this many decimals are kept in a count (3.35万人, 0.276万张, 5.9‰). */
+const MAX_COUNT_DECIMALS = 4;
+
+/**
+ * A count's format has exactly the decimals its value has: `#,##0` for 70, `#,##0.00` for 62.49. A format with
+ * optional digits (`#,##0.####`) makes Excel and WPS show a whole number with a trailing point ("70.").
+ */
+export function countFormat(value: number): string {
+  const digits = Number.isFinite(value) ? (/\.(\d+)$/.exec(String(Number(value.toFixed(MAX_COUNT_DECIMALS))))?.[1]?.length ?? 0) : 0;
+  return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`;
+}
+
+function numberFormat(format: Exclude<ColumnFormat, 'text'>, value: number): string {
+  return format === 'count' ? countFormat(value) : NUMBER_FORMATS[format];
+}
 
 export interface SheetColumn {
   header: string;
@@ -32,6 +48,8 @@ export interface SheetSpec {
   subtitle: string;
   columns: SheetColumn[];
   rows: CellValue[][];
+  /** data rows (0-based) whose numbers take another format than their column's: a share row among amounts */
+  rowFormats?: Record<number, ColumnFormat>;
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -57,11 +75,11 @@ export function buildSheet(spec: SheetSpec): XLSX.WorkSheet {
   if (spec.rows.length > 0) sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 2, c: 0 }, e: { r: 2 + spec.rows.length, c: width - 1 } }) };
   const cells = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   spec.columns.forEach((column, c) => {
-    if (!column.format || column.format === 'text') return;
-    const format = NUMBER_FORMATS[column.format];
     for (let r = HEADER_ROWS; r < cells.length; r++) {
+      const format = spec.rowFormats?.[r - HEADER_ROWS] ?? column.format;
       const cell = cells[r]?.[c];
-      if (cell && cell.t === 'n') cell.z = format;
+      if (!format || format === 'text' || !cell || cell.t !== 'n') continue;
+      cell.z = numberFormat(format, cell.v as number);
     }
   });
   return sheet;

@@ -20,7 +20,7 @@ export const COMPARATOR_SIGNS: Record<Comparator, string> = { '>=': '≥', '<=':
 
 export function parseComparator(text: string): Parsed<Comparator> {
   const value = COMPARATOR_WORDS[foldWidth(text).trim()];
-  return value ? { ok: true, value } : { ok: false, reason: `比较方式请选“≥”“≤”“=”或“区间”，“${text}”无法识别` };
+  return value ? { ok: true, value } : { ok: false, reason: '无法识别，比较方式请选“≥”“≤”“=”或“区间”' };
 }
 
 export interface WrittenValue {
@@ -31,18 +31,33 @@ export interface WrittenValue {
 }
 
 /**
+ * An example of valid input for a figure in `unit`, as a message shows it: "如 3.4 或 34000人" for a 万人
+ * target (the bare number is read in the target's unit, or a number with its own unit).
+ */
+export function valueExample(unit: string): string {
+  const base = toBase(1, unit);
+  if (base.baseUnit === 'ratio') return `如 97.5 或 97.5${unit}`;
+  if (base.baseValue !== 1) {
+    const example = toBase(3.4, unit);
+    return `如 3.4（即3.4${unit}）或 ${example.baseValue}${example.baseUnit}`;
+  }
+  if (unit === '') return '如 12';
+  return `如 12 或 12${unit}`;
+}
+
+/**
  * The target value as written. A bare number keeps the unit already written ("3.4" in a 万人 target is
  * 3.4万人); a number with a unit replaces it, as long as it measures the same thing.
  */
 export function parseTargetValue(text: string, currentUnit: string, currentBaseUnit: string): Parsed<WrittenValue> {
   const quantity = parseQuantity(text);
-  if (!quantity) return { ok: false, reason: `“${text}”不是数值` };
+  if (!quantity) return { ok: false, reason: `不是数值，请填数字，${valueExample(currentUnit)}` };
   if (quantity.unit === '') {
     const base = toBase(quantity.value, currentUnit);
     return { ok: true, value: { value: quantity.value, unit: currentUnit, ...base } };
   }
   if (currentBaseUnit !== '' && quantity.baseUnit !== '' && quantity.baseUnit !== currentBaseUnit) {
-    return { ok: false, reason: `单位不一致：该指标以“${currentBaseUnit === 'ratio' ? '%' : currentBaseUnit}”计，输入的是“${quantity.unit}”` };
+    return { ok: false, reason: `单位不一致：该指标以“${currentBaseUnit === 'ratio' ? '%' : currentBaseUnit}”计，输入的是“${quantity.unit}”，${valueExample(currentUnit)}` };
   }
   return { ok: true, value: { value: quantity.value, unit: quantity.unit, baseValue: quantity.baseValue, baseUnit: quantity.baseUnit || currentBaseUnit } };
 }
@@ -89,14 +104,14 @@ export function parseDueDate(text: string): Parsed<string> {
   }
   const yearEnd = /^(\d{4})\s*年?\s*(底|末)$/.exec(folded);
   if (yearEnd) return isoDate(Number(yearEnd[1]), 12, 31);
-  return { ok: false, reason: `“${text}”不是日期，请写成2017-06-30或2017年6月底` };
+  return { ok: false, reason: '不是日期，请写成2017-06-30或2017年6月底' };
 }
 
 /** A range target's bounds: "6~8", "6-8所", "1—2个"; stored in base units, unit as written. */
 export function parseRange(text: string, currentUnit: string, currentBaseUnit: string): Parsed<{ min: number; max: number; unit: string }> {
   const folded = foldWidth(text).trim();
   const match = /^(\d+(?:\.\d+)?)\s*[~～\-—至到]\s*(\d+(?:\.\d+)?)\s*(\S*)$/.exec(folded);
-  if (!match) return { ok: false, reason: '区间指标请写成“6~8”或“6~8所”' };
+  if (!match) return { ok: false, reason: '不是区间，区间指标请写成“6~8”或“6~8所”' };
   const unit = match[3] || currentUnit;
   const low = parseTargetValue(`${match[1]}${unit}`, currentUnit, currentBaseUnit);
   const high = parseTargetValue(`${match[2]}${unit}`, currentUnit, currentBaseUnit);

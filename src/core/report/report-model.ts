@@ -13,6 +13,7 @@ import { reconcileWan } from './reconcile';
  */
 
 import { type ReportKind } from '../../shared/report-kinds';
+import { formatPercent, formatStatedPercent } from '../percent';
 
 export type { ReportKind };
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -41,11 +42,11 @@ export interface ReportModel {
   unitNote: string;
   notes: string[];
   tables: ReportTable[];
-  /** for charts: per scenario, share and floor; per class, amounts */
+  /** for charts: per scenario, share and floor; per class, amounts in 万元 (the report's one money unit) */
   chart?: { scenarios: string[]; shares: (number | null)[]; floor: number; classes: { name: string; amounts: number[] }[] };
 }
 
-const pct = (ratio: number | null): string => (ratio === null ? '—' : `${(ratio * 100).toFixed(2)}%`);
+const pct = formatPercent;
 
 function exampleNote(scenarios: readonly ScenarioSnapshot[]): string[] {
   return scenarios.some((s) => s.isExample) ? [`注：${EXAMPLE_LABEL}，仅用于演示测算方法。`] : [];
@@ -68,7 +69,7 @@ function compliance(snapshot: WorkbookSnapshot, scenario: ScenarioSnapshot): Rep
     unitNote: '单位：万元',
     notes: [
       `民生支出口径：${snapshot.settings.source}`,
-      `底线：民生支出占一般公共预算支出的比例不低于${(m.floor * 100).toFixed(0)}%。余量＝民生支出－底线×支出合计；金额已按“分”向安全方向取整。`,
+      `底线：民生支出占一般公共预算支出的比例不低于${formatStatedPercent(m.floor)}。余量＝民生支出－底线×支出合计；金额已按“分”向安全方向取整。`,
       ...exampleNote([scenario]),
     ],
     tables: [
@@ -80,7 +81,7 @@ function compliance(snapshot: WorkbookSnapshot, scenario: ScenarioSnapshot): Rep
           ['一般公共预算支出合计', wan(m.totalFen)],
           ['其中：民生支出', wan(m.livelihoodFen)],
           ['民生支出占比', pct(m.share)],
-          ['底线', pct(m.floor)],
+          ['底线', formatStatedPercent(m.floor)],
           ['是否达标', m.meetsFloor ? '达标' : '未达标'],
           ['余量（民生支出－底线×支出）', wan(m.headroomFen)],
           ['还可增加的非民生支出', wan(m.maxNonLivelihoodAdditionFen)],
@@ -134,7 +135,7 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
       scenarios: scenarios.map((s) => s.name),
       shares: comparison.metrics.map((m) => m.share),
       floor: snapshot.settings.floor,
-      classes: comparison.classes.map((c) => ({ name: `${c.classCode} ${classLabel(c.classCode).replace(/（.*）/, '')}`, amounts: c.amounts.map((a) => (a ?? 0) / 1e10) })),
+      classes: comparison.classes.map((c) => ({ name: `${c.classCode} ${classLabel(c.classCode).replace(/（.*）/, '')}`, amounts: c.amounts.map((a) => (a ?? 0) / 1e6) })),
     },
   };
 }
@@ -144,7 +145,7 @@ const STATES: ProgressState[] = ['met', 'green', 'yellow', 'red', 'no_data'];
 function countRow(label: string, states: ProgressState[]): string[] {
   const count = (state: ProgressState) => String(states.filter((s) => s === state).length);
   const met = states.filter((s) => s === 'met').length;
-  return [label, String(states.length), ...STATES.map(count), states.length ? `${((met / states.length) * 100).toFixed(1)}%` : '—'];
+  return [label, String(states.length), ...STATES.map(count), states.length ? formatPercent(met / states.length) : '—'];
 }
 
 function status(snapshot: WorkbookSnapshot): ReportModel {

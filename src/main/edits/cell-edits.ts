@@ -23,7 +23,10 @@ export function applyCellEdits(journal: Journal, label: string, reason: string, 
     .filter((edit) => !edit.plan.ok)
     .map((edit) => ({ where: edit.where, message: `“${edit.text.length > 40 ? `${edit.text.slice(0, 40)}…` : edit.text}”：${(edit.plan as { message: string }).message}` }));
   if (problems.length > 0) {
-    const message = edits.length === 1 ? `无法保存：${problems[0]?.message ?? ''}` : `${problems.length}个单元格无法保存，整批未做任何修改。`;
+    const only = problems[0];
+    // one cell: the sentence says it all (where, what was typed, why, an example); the detail repeats it for tools
+    const message =
+      edits.length === 1 && only ? `未修改：${only.where}：${only.message}` : `${problems.length}个单元格无法保存，整批未做任何修改。`;
     throw new WorkbenchError('bad_input', message, problems);
   }
   journal.record(label, reason, (recorder) => {

@@ -1,6 +1,7 @@
 import type { ChangeLogEntry } from '../../shared/contract';
 import type { Db } from '../store/connection';
 import type { Handler } from './context';
+import { changeTexts, DERIVED_FIELDS } from './history-values';
 
 export const historyUndo: Handler<'history-undo'> = (_input, { workbook }) => {
   workbook.journal.undo();
@@ -50,16 +51,25 @@ const FIELD_LABELS: Record<string, string> = {
   contact: '联系人',
   phone: '电话',
   role: '角色',
-  amount_fen: '金额（分）',
+  amount_fen: '金额',
   code: '科目编码',
   livelihood_override: '民生标记',
   driver_quantity: '数量',
-  driver_rate_fen: '单价（分）',
+  driver_rate_fen: '单价',
   driver_target_id: '数量取自指标',
   task_id: '关联任务',
   domain_id: '领域',
   locked: '锁定',
   op: '调整方式',
+};
+
+const SETTING_LABELS: Record<string, string> = {
+  'budget.floor': '民生支出底线',
+  'budget.livelihood_classes': '民生支出口径',
+  'budget.current_scenario': '当前情景',
+  'progress.as_of': '序时进度基准日',
+  'progress.yellow_points': '黄灯阈值',
+  'progress.red_points': '红灯阈值',
 };
 
 const OP_LABELS = { insert: '新增', insert_range: '批量新增', delete: '删除', update: '' } as const;
@@ -88,7 +98,7 @@ function describer(db: Db): (table: string, rowKey: string, rowJson: string | nu
       case 'scenario_override':
         return `${lookup('SELECT name AS text FROM scenario WHERE id = ?', key.scenario_id) ?? '情景'} · ${lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.line_id) ?? '预算行'}`;
       case 'setting':
-        return String(key.key);
+        return SETTING_LABELS[String(key.key)] ?? String(key.key);
       default:
         return Object.values(key).join(' · ');
     }
@@ -132,12 +142,19 @@ export const changeLogList: Handler<'change-log-list'> = ({ limit, taskId, unitI
               FROM change_log c JOIN action a ON a.id = c.action_id
               WHERE ${conditions.join(' AND ')}
               ORDER BY c.action_id DESC, c.seq DESC LIMIT @limit`)
-    .all({ limit: limit ?? 500, taskId: taskId ?? null, unitId: unitId ?? null, from: from ?? null, to: to ?? null }) as (Omit<ChangeLogEntry, 'what' | 'tableLabel' | 'fieldLabel'> & { rowJson: string | null })[];
+    .all({ limit: limit ?? 500, taskId: taskId ?? null, unitId: unitId ?? null, from: from ?? null, to: to ?? null }) as (Omit<ChangeLogEntry, 'what' | 'tableLabel' | 'fieldLabel' | 'oldText' | 'newText'> & { rowJson: string | null })[];
   const describe = describer(db);
-  return rows.map(({ rowJson, ...row }) => ({
-    ...row,
-    what: row.op === 'insert_range' ? describeRange(row.table, row.rowKey) : describe(row.table, row.rowKey, rowJson),
-    tableLabel: TABLE_LABELS[row.table] ?? row.table,
-    fieldLabel: row.op === 'update' ? (FIELD_LABELS[row.field] ?? row.field) : OP_LABELS[row.op],
-  }));
+  const texts = changeTexts(db);
+  return rows
+    .filter((row) => !(row.op === 'update' && DERIVED_FIELDS[row.table]?.includes(row.field)))
+    .map(({ rowJson, ...row }) => {
+      const { fieldLabel, ...values } = texts({ ...row, rowJson });
+      return {
+        ...row,
+        ...values,
+        what: row.op === 'insert_range' ? describeRange(row.table, row.rowKey) : describe(row.table, row.rowKey, rowJson),
+        tableLabel: TABLE_LABELS[row.table] ?? row.table,
+        fieldLabel: fieldLabel ?? (row.op === 'update' ? (FIELD_LABELS[row.field] ?? row.field) : OP_LABELS[row.op]),
+      };
+    });
 };

@@ -15,9 +15,22 @@ export const targetList: Handler<'target-list'> = ({ planId }, { workbook }) => 
 export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label }, { workbook }) => {
   const { db, journal } = workbook;
   const states = new Map<number, TargetState>();
-  for (const row of db.prepare('SELECT id, label, comparator, unit, base_unit FROM target WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(edits.map((e) => e.targetId))) as TargetState[]) {
+  const taskNumbers = new Map<number, number | null>();
+  const stateRows = db
+    .prepare(
+      `SELECT g.id, g.label, g.comparator, g.unit, g.base_unit, t.number AS taskNumber
+       FROM target g LEFT JOIN task t ON t.id = g.task_id WHERE g.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(edits.map((e) => e.targetId))) as (TargetState & { taskNumber: number | null })[];
+  for (const { taskNumber, ...row } of stateRows) {
     states.set(row.id, row);
+    taskNumbers.set(row.id, taskNumber);
   }
+  // the row as the grid shows it: its task number (or 重点工作) and the target's name
+  const rowName = (targetId: number, label: string): string => {
+    const number = taskNumbers.get(targetId);
+    return `${number === null || number === undefined ? '重点工作' : `任务${number}`} · 指标“${label}”`;
+  };
   // a comparator edit in the same batch applies before the value is read (a paste across both columns)
   const cells = edits.map((edit) => {
     const state = states.get(edit.targetId);
@@ -26,7 +39,7 @@ export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label },
       const parsed = parseComparator(edit.value);
       if (parsed.ok) states.set(edit.targetId, { ...state, comparator: parsed.value });
     }
-    return { where: `指标“${state?.label ?? edit.targetId}”「${TARGET_FIELD_LABELS[edit.field]}」`, text: edit.value, plan };
+    return { where: state ? `${rowName(state.id, state.label)}「${TARGET_FIELD_LABELS[edit.field]}」` : `指标（编号${edit.targetId}）`, text: edit.value, plan };
   });
   const first = edits[0];
   const single = () => `修改指标“${states.get(first?.targetId ?? 0)?.label ?? ''}”的${first ? TARGET_FIELD_LABELS[first.field] : ''}`;

@@ -2,26 +2,23 @@ import { CHANNEL_NAMES, type ChannelName } from '../../shared/channel-names';
 import { contract } from '../../shared/contract';
 import { type Result, WorkbenchError, type WorkbenchErrorData } from '../../shared/result';
 import type { HandlerContext, Handlers } from '../handlers/context';
+import { INTERNAL_ERROR_MESSAGE, systemErrorData } from './system-errors';
+import { issuePlace, useChineseValidationMessages } from './validation-messages';
+
+useChineseValidationMessages();
 
 function isChannelName(name: string): name is ChannelName {
   return (CHANNEL_NAMES as readonly string[]).includes(name);
 }
 
-/** Turns anything thrown into an error the page can show, in Chinese. */
+/** Turns anything thrown into an error the page can show, in Chinese: never an English or system message. */
 export function toErrorData(error: unknown): WorkbenchErrorData {
   if (error instanceof WorkbenchError) return error.toData();
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL') {
-    return { kind: 'storage', message: '磁盘空间不足，本次操作已撤回，数据未改变。请清理磁盘后重试。', details: [] };
-  }
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    return { kind: 'bad_input', message: `数据不符合约束，本次操作已撤回：${(error as Error).message}`, details: [] };
-  }
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    return { kind: 'storage', message: `工作簿读写失败（${code}），本次操作已撤回。`, details: [] };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `内部错误：${message}`, details: [] };
+  const known = systemErrorData(error);
+  if (known) return known;
+  // a defect, not something the user can act on: the original is logged for support
+  console.error('[workbench] internal error:', error);
+  return { kind: 'internal', message: INTERNAL_ERROR_MESSAGE, details: [] };
 }
 
 /**
@@ -46,7 +43,7 @@ export async function dispatch(
       error: {
         kind: 'validation',
         message: '请求内容不合法，未做任何修改。',
-        details: parsed.error.issues.map((issue) => ({ where: issue.path.join('.'), message: issue.message })),
+        details: parsed.error.issues.map((issue) => ({ where: issuePlace(issue.path), message: issue.message })),
       },
     };
   }

@@ -3,7 +3,13 @@ import { useBudgetStore } from '../stores/budget-store';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 
-const SAVE_LABELS = { saved: '已保存', saving: '保存中…', failed: '保存失败' } as const;
+const SAVE_LABELS = { saved: '已保存', saving: '保存中…', unchanged: '未修改', failed: '保存失败' } as const;
+const SAVE_TITLES = {
+  saved: '所有修改都已写入工作簿',
+  saving: '正在写入工作簿',
+  unchanged: '刚才的输入未被接受，工作簿没有任何改变（原因见上方提示）',
+  failed: '上一次写入没有成功，修改未保存（原因见上方提示）；下一次保存成功后此提示消失',
+} as const;
 
 export function StatusBar(): React.JSX.Element {
   const saveState = useUiStore((state) => state.saveState);
@@ -24,7 +30,7 @@ export function StatusBar(): React.JSX.Element {
           {isExample && !scenarioName.includes('示例') ? '（示例数据）' : ''}：民生占比 {formatPercent(metrics.share)} {metrics.meetsFloor ? '✔ 达标' : metrics.status === 'below' ? '✘ 低于底线' : ''}
         </span>
       )}
-      <span className={`save-state ${saveState}`} data-testid="save-state">
+      <span className={`save-state ${saveState}`} data-testid="save-state" title={SAVE_TITLES[saveState]}>
         {SAVE_LABELS[saveState]}
       </span>
     </footer>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BudgetInspect, BudgetMapped, BudgetMappingInput } from '../../shared/exchange';
 import { Dialog } from '../components/Dialog';
-import { formatReadable, formatWan } from '../format';
+import { formatWan } from '../format';
 import { call } from '../services/api';
 import { useBudgetStore } from '../stores/budget-store';
 import { useUiStore } from '../stores/ui-store';
@@ -104,7 +104,7 @@ export function BudgetImportDialog(): React.JSX.Element | null {
       {mapped && (
         <>
           <p data-testid="budget-import-total">
-            识别 {mapped.count} 行，合计 {formatReadable(mapped.totalFen)}
+            识别 {mapped.count} 行，合计 {formatWan(mapped.totalFen)} 万元
             {mapped.skipped > 0 ? `；跳过合计/小计行 ${mapped.skipped} 行` : ''}
           </p>
           {mapped.problems.length > 0 && (

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { WorkbenchError } from '../../shared/result';
+import { isRefusal, WorkbenchError } from '../../shared/result';
 import { commitPendingEdits } from '../grid/pending-edits';
 
 export const VIEWS = [
@@ -15,7 +15,11 @@ export const VIEWS = [
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 
-export type SaveState = 'saved' | 'saving' | 'failed';
+/**
+ * saved: everything written; saving: a write in flight; unchanged: the last input was refused (nothing was
+ * written, nothing is lost); failed: a write was attempted and did not happen (disk full, file locked).
+ */
+export type SaveState = 'saved' | 'saving' | 'unchanged' | 'failed';
 
 export type ExchangeDialog = 'import-xlsx' | 'import-budget' | 'export-packets' | 'import-packet';
 
@@ -48,13 +52,24 @@ interface UiState {
   ask(question: Omit<Question, 'resolve'>): Promise<string | null>;
   setView(view: ViewId): void;
   setImportOpen(open: boolean): void;
-  /** Wraps a write: the status bar shows 保存中 / 已保存 / 保存失败 and errors reach the message bar. */
+  /**
+   * Wraps a write: the status bar shows 保存中 / 已保存, 未修改 when the input was refused, 保存失败 only when a
+   * write failed; errors reach the message bar.
+   */
   track<T>(work: () => Promise<T>): Promise<T | undefined>;
   showError(error: unknown): void;
   showInfo(text: string): void;
   /** A warning with one offered action (e.g. 复制到本机). */
   showWarning(text: string, actionLabel: string, run: () => Promise<void>): void;
   dismissMessage(): void;
+}
+
+/**
+ * A refusal is news only while its message is up: once it is closed or the user moves on, the status bar says
+ * what is true of the workbook again — everything is saved. A failed write stays until a write succeeds.
+ */
+function settledSaveState(current: SaveState): { saveState?: SaveState } {
+  return current === 'unchanged' ? { saveState: 'saved' } : {};
 }
 
 export const useUiStore = create<UiState>((set, get) => ({
@@ -90,30 +105,40 @@ export const useUiStore = create<UiState>((set, get) => ({
     }),
   setView: (view) => {
     commitPendingEdits();
-    set({ view });
+    set({ view, ...settledSaveState(get().saveState) });
   },
   setImportOpen: (importOpen) => {
     commitPendingEdits();
     set({ importOpen });
   },
   track: async (work) => {
+    const before = get().saveState;
     set({ saveState: 'saving' });
     try {
       const result = await work();
       set({ saveState: 'saved' });
       return result;
     } catch (error) {
-      set({ saveState: 'failed' });
+      const refused = error instanceof WorkbenchError && isRefusal(error.kind);
+      // a refusal after a failed write does not hide the failure: that write is still not saved
+      set({ saveState: refused && before !== 'failed' ? 'unchanged' : 'failed' });
       get().showError(error);
       return undefined;
     }
   },
   showError: (error) => {
-    const text = error instanceof Error ? error.message : String(error);
-    const details = error instanceof WorkbenchError ? error.details.map((d) => (d.where ? `${d.where}：${d.message}` : d.message)) : [];
+    if (!(error instanceof WorkbenchError)) {
+      // a defect in the page, not a message written for the user: log it, say it plainly
+      console.error(error);
+      set({ message: { tone: 'error', text: '程序内部出错，本次操作未完成。请重试；如仍出错，请联系技术支持。', details: [] } });
+      return;
+    }
+    const text = error.message;
+    // a detail the sentence already says (a single refused cell) is not listed again
+    const details = error.details.filter((d) => !text.includes(d.message)).map((d) => (d.where ? `${d.where}：${d.message}` : d.message));
     set({ message: { tone: 'error', text, details } });
   },
   showInfo: (text) => set({ message: { tone: 'info', text, details: [] } }),
   showWarning: (text, label, run) => set({ message: { tone: 'warning', text, details: [], action: { label, run } } }),
-  dismissMessage: () => set({ message: null }),
+  dismissMessage: () => set({ message: null, ...settledSaveState(get().saveState) }),
 }));

@@ -84,13 +84,14 @@ function targetColumns(): ColDef<TargetRow>[] {
       type: 'rightAligned',
       valueGetter: (p) => formatCount(p.data?.actual),
       headerTooltip: '按指标的单位填写，如目标为“万人”时填3.4；也可写“34000人”“98%”',
-      cellClass: 'entry',
+      // a cellClass replaces the one rightAligned brings: keep the alignment of its header
+      cellClass: ['ag-right-aligned-cell', 'entry'],
       // saved, but probably typed in the wrong unit: say so in the cell
       cellClassRules: { 'warn-cell': (p) => isSuspicious(p.data) },
       tooltipValueGetter: (p) =>
         isSuspicious(p.data) ? `实际值是目标的${((p.data?.completion ?? 0)).toFixed(1)}倍，请检查单位（目标单位：${p.data?.unit ?? ''}）` : undefined,
     },
-    { colId: 'completion', headerName: '完成率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null, 1) },
+    { colId: 'completion', headerName: '完成率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) },
     { colId: 'progress', headerName: '进度状态', width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn },
     {
       field: 'dueDate',
@@ -117,7 +118,7 @@ const lateToggle: RowToggle<TargetRow>[] = [
   { id: 'late', label: '只看滞后/未填报', title: '只显示严重滞后、滞后和未填报实际值的指标', test: (row) => isLateOrMissing(row.progress) },
 ];
 
-const targetName = (row: TargetRow): string => `指标“${row.label}”`;
+const targetName = (row: TargetRow): string => `${row.taskNumber === null ? '重点工作' : `任务${row.taskNumber}`} · 指标“${row.label}”`;
 
 /** 指标: every quantitative target with its actual, completion and light against the time schedule. */
 export function TargetsView(): React.JSX.Element {
@@ -162,7 +163,7 @@ export function TargetsView(): React.JSX.Element {
             <ReasonField />
             {progress && (
               <button type="button" onClick={() => setSettingsOpen(true)} title="修改进度基准日与红黄灯阈值" data-testid="progress-settings">
-                序时进度 {formatPercent(progress.elapsed, 0)}（{progress.effectiveAsOf}）· 黄≥{progress.yellowPoints} 红≥{progress.redPoints}
+                序时进度 {formatPercent(progress.elapsed)}（{progress.effectiveAsOf}）· 黄≥{progress.yellowPoints} 红≥{progress.redPoints}
               </button>
             )}
           </>

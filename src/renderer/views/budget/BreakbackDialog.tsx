@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { BudgetView } from '../../../shared/budget';
 import { Dialog } from '../../components/Dialog';
-import { formatPercent, formatReadable, formatWan } from '../../format';
+import { formatPercent, formatWan } from '../../format';
 import { call } from '../../services/api';
 import { useBudgetStore } from '../../stores/budget-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -69,7 +69,7 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
       <div className="form-row">
         <label>
           <input type="radio" checked={restoreFloor} disabled={!below} onChange={() => setRestoreFloor(true)} />
-          补足民生底线（需增加 {formatReadable(view.metrics.minLivelihoodIncreaseFen)}）
+          补足民生底线（需增加 {formatWan(view.metrics.minLivelihoodIncreaseFen)} 万元）
         </label>
         <label>
           <input type="radio" checked={!restoreFloor} onChange={() => setRestoreFloor(false)} />

@@ -1,7 +1,8 @@
+import { WorkbenchError } from '../../../shared/result';
 import { useState } from 'react';
 import type { BudgetView } from '../../../shared/budget';
 import { Dialog } from '../../components/Dialog';
-import { formatPercent, formatReadable } from '../../format';
+import { formatPercent, formatWan } from '../../format';
 import { call } from '../../services/api';
 import { useBudgetStore } from '../../stores/budget-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -27,7 +28,7 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
   const run = async (): Promise<void> => {
     const share = Number(sharePercent) / 100;
     if (!(share > 0 && share < 1)) {
-      useUiStore.getState().showError(new Error('目标占比应在0到100之间（不含），如 72。'));
+      useUiStore.getState().showError(new WorkbenchError('bad_input', '目标占比应在0到100之间（不含），如 72。'));
       return;
     }
     const result = await useBudgetStore.getState().mutate(
@@ -35,7 +36,7 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
       (r) => r.scenario.id,
     );
     if (result) {
-      const value = variable === 'amount' ? formatReadable(result.value) : variable === 'rate' ? `${(result.value / 100).toFixed(2)} 元` : `${result.value}`;
+      const value = variable === 'amount' ? `${formatWan(result.value)} 万元` : variable === 'rate' ? `${(result.value / 100).toFixed(2)} 元` : `${result.value}`;
       useUiStore.getState().showInfo(`已另存为情景“${result.scenario.name}”：${line?.name ?? ''}的${VARIABLES[variable]}为 ${value}，民生占比 ${formatPercent(result.metrics.share)}。`);
       onClose();
     }
@@ -79,7 +80,7 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
       </label>
       {line && (
         <p className="hint">
-          当前：{line.name} {formatReadable(line.amountFen)}，{line.livelihood ? '计入民生支出（增加它会提高占比）' : '非民生支出（减少它会提高占比）'}；情景占比 {formatPercent(view.metrics.share)}。
+          当前：{line.name} {formatWan(line.amountFen)} 万元，{line.livelihood ? '计入民生支出（增加它会提高占比）' : '非民生支出（减少它会提高占比）'}；情景占比 {formatPercent(view.metrics.share)}。
         </p>
       )}
     </Dialog>

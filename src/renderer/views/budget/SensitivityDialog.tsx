@@ -1,8 +1,9 @@
+import { WorkbenchError } from '../../../shared/result';
 import { useState } from 'react';
 import { FUNCTION_CLASSES_2017 } from '../../../core/budget/classification';
 import type { BudgetView, SensitivityGroupInput, SensitivityResult } from '../../../shared/budget';
 import { Dialog } from '../../components/Dialog';
-import { formatPercent } from '../../format';
+import { formatPercent, formatStatedPercent } from '../../format';
 import { call } from '../../services/api';
 import { useUiStore } from '../../stores/ui-store';
 
@@ -50,7 +51,7 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
     const rowGroup = GROUPS.find((g) => g.key === rowKey)?.group;
     const colGroup = GROUPS.find((g) => g.key === colKey)?.group;
     if (!rows || !cols || !rowGroup) {
-      useUiStore.getState().showError(new Error('变动幅度请用逗号分隔的百分数，如“-10, 0, 10”，最多25个，且不能小于-100。'));
+      useUiStore.getState().showError(new WorkbenchError('bad_input', '变动幅度请用逗号分隔的百分数，如“-10, 0, 10”，最多25个，且不能小于-100。'));
       return;
     }
     try {
@@ -66,7 +67,7 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
     }
   };
 
-  const stepLabel = (step: number): string => `${step > 0 ? '+' : ''}${(step * 100).toFixed(1).replace(/\.0$/, '')}%`;
+  const stepLabel = (step: number): string => `${step > 0 ? '+' : ''}${formatStatedPercent(step)}`;
   return (
     <Dialog title={`敏感性分析 —— ${view.scenario.name}`} onClose={onClose} testId="sensitivity-dialog" footer={<button type="button" onClick={onClose}>关闭</button>}>
       <div className="form-row">
@@ -117,7 +118,7 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
               ))}
             </tbody>
           </table>
-          <p className="hint">绿色达到底线 {formatPercent(table.floor, 0)}，红色低于底线；粗线为底线分界。每格按各行分别取整到分后重新计算。</p>
+          <p className="hint">绿色达到底线 {formatStatedPercent(table.floor)}，红色低于底线；粗线为底线分界。每格按各行分别取整到分后重新计算。</p>
         </div>
       )}
     </Dialog>

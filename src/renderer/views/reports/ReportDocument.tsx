@@ -2,32 +2,40 @@ import { useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportModelData } from '../../../shared/contract';
 import { Chart } from '../../components/Chart';
+import { formatPercent, formatStatedPercent, formatWan, percentPoints } from '../../format';
 
 const today = (): string => new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+
+const percentLabel = (p: { value: unknown }): string => formatPercent(Number(p.value) / 100);
 
 function charts(chart: NonNullable<ReportModelData['chart']>): EChartsCoreOption[] {
   return [
     {
       title: { text: '民生支出占比与底线', left: 'center', textStyle: { fontSize: 12 } },
-      grid: { left: 50, right: 20, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: chart.scenarios },
+      grid: { left: 50, right: 20, top: 30, bottom: 30, containLabel: true },
+      xAxis: { type: 'category', data: chart.scenarios, axisLabel: { interval: 0, width: 90, overflow: 'break', fontSize: 10 } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'bar',
           barMaxWidth: 40,
-          data: chart.shares.map((s) => ({ value: Number(((s ?? 0) * 100).toFixed(2)), itemStyle: { color: (s ?? 0) >= chart.floor ? '#2d9c6a' : '#c0392b' } })),
-          label: { show: true, position: 'top', formatter: '{c}%' },
-          markLine: { symbol: 'none', lineStyle: { color: '#b3261e', type: 'dashed' }, label: { formatter: `底线 ${(chart.floor * 100).toFixed(0)}%` }, data: [{ yAxis: chart.floor * 100 }] },
+          data: chart.shares.map((s) => ({ value: percentPoints(s), itemStyle: { color: (s ?? 0) >= chart.floor ? '#2d9c6a' : '#c0392b' } })),
+          label: { show: true, position: 'top', formatter: percentLabel },
+          markLine: {
+            symbol: 'none',
+            lineStyle: { color: '#b3261e', type: 'dashed' },
+            label: { formatter: `底线 ${formatStatedPercent(chart.floor)}`, position: 'insideEndTop' },
+            data: [{ yAxis: chart.floor * 100 }],
+          },
         },
       ],
     },
     {
-      title: { text: '按功能分类（亿元）', left: 'center', textStyle: { fontSize: 12 } },
+      title: { text: '按功能分类（万元）', left: 'center', textStyle: { fontSize: 12 } },
       legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 9 } },
-      grid: { left: 50, right: 10, top: 30, bottom: 40 },
-      xAxis: { type: 'category', data: chart.scenarios },
-      yAxis: { type: 'value' },
+      grid: { left: 10, right: 10, top: 30, bottom: 40, containLabel: true },
+      xAxis: { type: 'category', data: chart.scenarios, axisLabel: { interval: 0, width: 90, overflow: 'break', fontSize: 10 } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatWan(v * 1_000_000).replace(/\.00$/, '') } },
       series: chart.classes.map((c) => ({ name: c.name, type: 'bar', stack: 'all', data: c.amounts.map((a) => Number(a.toFixed(2))) })),
     },
   ];
