@@ -12,7 +12,8 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('the CLI', () => {
+// every test starts several CLI processes (Node + tsx each): seconds apiece on a busy 2-core machine
+describe('the CLI', { timeout: 120_000 }, () => {
   it('init makes a workbook whose info reads back WAL and synchronous FULL', () => {
     const db = join(tempDir(), 'cli.mswb');
     expect(cli('init', '--db', db).code).toBe(0);
@@ -50,7 +51,7 @@ describe('the CLI', () => {
     expect(refused.stderr).toContain('很多');
     expect(cli('floor', '--db', db, '--scenario', 'bad', '--json').code).toBe(1);
     expect(cli('import-budget', csv, '--db', db, '--unit', 'usd').code).toBe(2);
-  }, 120_000); // eight CLI processes, each starting Node and tsx
+  });
 
   it('parse-plan prints the structure as JSON without a workbook', () => {
     const result = cli('parse-plan', join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'), '--json');
@@ -86,7 +87,7 @@ describe('the CLI', () => {
   });
 });
 
-describe('the budget CLI', () => {
+describe('the budget CLI', { timeout: 120_000 }, () => {
   it('floor --lines computes from a file, amounts in 元 with two decimals', () => {
     const dir = tempDir();
     const file = join(dir, 'lines.json');
@@ -131,7 +132,7 @@ describe('the budget CLI', () => {
   });
 });
 
-describe('the exchange CLI', () => {
+describe('the exchange CLI', { timeout: 120_000 }, () => {
   it('export-xlsx then import-xlsx --dry-run finds no change; a broken file exits 1 with its problems', () => {
     const dir = tempDir();
     const db = join(dir, 'x.mswb');
