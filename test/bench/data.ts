@@ -47,7 +47,7 @@ export function insertLines(db: Db, baselineId: number, lines: readonly Line[]):
 
 export function templateWorkbook(dir: string, repoRoot: string): string {
   const path = join(dir, 'template.mswb');
-  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench' });
+  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
   workbook.db.pragma('wal_checkpoint(TRUNCATE)');
   workbook.close();
   return path;
@@ -60,7 +60,7 @@ export function freshCopy(template: string, path: string): string {
 
 export function bigWorkbook(dir: string, repoRoot: string, template: string, count: number, name: string): string {
   const path = freshCopy(template, join(dir, name));
-  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench' });
+  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
   insertLines(workbook.db, 1, budgetLines(count));
   workbook.db.pragma('wal_checkpoint(TRUNCATE)');
   workbook.close();

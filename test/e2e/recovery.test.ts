@@ -10,7 +10,7 @@ const sessions = useWorkbenchSessions();
 describe('a damaged workbook and the backups', () => {
   it('starts in recovery, says what is wrong, restores a verified backup, and the app opens', async () => {
     const path = join(sessions.dir(), 'damaged.mswb');
-    const good = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'setup' });
+    const good = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'setup', create: true });
     good.db.prepare("UPDATE task SET remark = '备份里的备注' WHERE id = 1").run();
     await good.backup('manual');
     good.db.pragma('wal_checkpoint(TRUNCATE)');

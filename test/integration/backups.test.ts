@@ -2,13 +2,13 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbookSession } from '../../src/main/session';
-import { backupDir, KEEP_BACKUPS, keptBackups, listBackups } from '../../src/main/store/backups';
+import { backupDir, keptBackups, listBackups, RETENTION } from '../../src/main/store/backups';
 import { openDatabase } from '../../src/main/store/connection';
 import { contentHash } from '../../src/main/store/content-hash';
 import { openWorkbook } from '../../src/main/store/workbook';
 import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
-const open = (path: string) => openWorkbook(path, { resources, actor: 'tester' });
+const open = (path: string) => openWorkbook(path, { resources, actor: 'tester', create: true });
 const remark = (path: string): unknown => {
   const db = openDatabase(path, { readonly: true, fileMustExist: true });
   try {
@@ -31,19 +31,19 @@ describe('backups', () => {
   });
 
   it('rotation keeps the newest verified backup even when all newer ones failed verification', async () => {
-    const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+    const now = new Date(Date.UTC(2026, 0, 1, 12, 0));
+    const at = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+    // a good backup three days ago, then more failed ones today than the count cap allows
     const entries = [
-      { at: at(0), verified: true, file: 'good' },
-      ...Array.from({ length: KEEP_BACKUPS + 5 }, (_, i) => ({ at: at(i + 1), verified: false, file: `bad${i}` })),
+      { at: at(3 * 24 * 60), verified: true, file: 'good' },
+      ...Array.from({ length: RETENTION.maxCount + 5 }, (_, i) => ({ at: at(i), verified: false, file: `bad${i}` })),
     ];
-    const kept = keptBackups(entries);
-    expect(kept).toHaveLength(KEEP_BACKUPS + 1);
+    const kept = keptBackups(entries, now);
+    expect(kept).toHaveLength(RETENTION.maxCount);
     expect(kept.map((e) => e.file)).toContain('good');
-    // with a good backup among the newest, old ones rotate out normally
-    const workbook = newWorkbook();
-    for (let i = 0; i < KEEP_BACKUPS + 2; i++) await workbook.backup('periodic');
-    expect(listBackups(workbook.path)).toHaveLength(KEEP_BACKUPS);
-    expect(readdirSync(backupDir(workbook.path)).filter((f) => f.endsWith('.mswb'))).toHaveLength(KEEP_BACKUPS);
+    // the newest failed ones are listed (so the user sees that backups fail), the oldest failed ones go
+    expect(kept.map((e) => e.file)).toContain('bad0');
+    expect(kept.map((e) => e.file)).not.toContain(`bad${RETENTION.maxCount + 4}`);
   });
 
   it('restore equals the backup; a naive copy would replay the old WAL', async () => {
@@ -79,7 +79,9 @@ describe('backups', () => {
     const path = join(dir, 'old.mswb');
     const workbook = open(path);
     // make it look like a workbook from the first release: drop migrations 2 and 3
-    workbook.db.exec('DELETE FROM schema_migration WHERE version > 1; DROP INDEX action_state; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;');
+    workbook.db.exec(`DELETE FROM schema_migration WHERE version > 1; DROP INDEX action_state; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;
+      DROP INDEX action_session; ALTER TABLE action DROP COLUMN session; ALTER TABLE action DROP COLUMN origin; ALTER TABLE action DROP COLUMN machine;
+      ALTER TABLE plan DROP COLUMN source_hash; PRAGMA application_id = 0;`);
     workbook.db.exec("DELETE FROM setting WHERE key LIKE 'budget.%' OR key LIKE 'progress.%'");
     workbook.close();
     const upgraded = open(path);

@@ -51,10 +51,17 @@ describe('the CLI', () => {
     expect(cli('info').code).toBe(2);
   });
 
-  it('import-plan adds a plan to the workbook', () => {
+  it('import-plan adds a plan to the workbook; the same text again is refused unless --allow-duplicate', () => {
     const db = join(tempDir(), 'import.mswb');
     cli('init', '--db', db);
-    const result = cli('import-plan', join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'), '--db', db, '--json');
+    const seed = join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt');
+    // a new workbook already holds the reference plan: importing its text again would give two identical plans
+    const again = cli('import-plan', seed, '--db', db, '--json');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已有内容相同的计划');
+    expect(again.stderr).toContain('--allow-duplicate');
+    expect(JSON.parse(cli('info', '--db', db, '--json').stdout).counts.plan).toBe(1);
+    const result = cli('import-plan', seed, '--db', db, '--allow-duplicate', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ tasks: 31, targets: 68 });
     expect(JSON.parse(cli('info', '--db', db, '--json').stdout).counts.plan).toBe(2);

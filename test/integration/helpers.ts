@@ -8,13 +8,13 @@ import type { PresetDialogs } from '../../src/main/handlers/preset-dialogs';
 import { nodeHandlerContext } from '../../src/main/exchange/node-context';
 import { WorkbookSession } from '../../src/main/session';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import { loadMigrations } from '../../src/main/store/migrations';
+import { latestVersion, loadMigrations } from '../../src/main/store/migrations';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const resources = resourcesAt(repoRoot);
 /** The schema version a new workbook has: the number of the last migration shipped. */
-export const latestSchemaVersion = loadMigrations(resources.migrationsDir).length;
+export const latestSchemaVersion = latestVersion(loadMigrations(resources.migrationsDir));
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -30,7 +30,7 @@ export function tempDir(): string {
 
 /** A new workbook file with the default plan, closed after the test. */
 export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
-  const workbook = openWorkbook(file, { resources, actor: 'tester' });
+  const workbook = openWorkbook(file, { resources, actor: 'tester', create: true });
   cleanups.push(() => {
     if (workbook.db.open) workbook.close();
   });
@@ -38,7 +38,7 @@ export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
 }
 
 export function contextFor(workbook: Workbook): HandlerContext & { dialogs: PresetDialogs } {
-  const session = new WorkbookSession(workbook.path, (path) => openWorkbook(path, { resources, actor: 'tester' })).adopt(workbook);
+  const session = new WorkbookSession(workbook.path, (path, how) => openWorkbook(path, { resources, actor: 'tester', ...how })).adopt(workbook);
   cleanups.push(() => session.close());
   return nodeHandlerContext(session, repoRoot);
 }

@@ -1,7 +1,7 @@
 import { buildReport, REPORT_TITLES } from '../../core/report/report-model';
 import { WorkbenchError } from '../../shared/result';
 import { readSnapshot } from '../exchange/read-snapshot';
-import { writeFileAtomic } from '../exchange/write-file';
+import { writeExportFile } from '../exchange/write-file';
 import { lineRows, scenarioModel } from '../store/budget-repository';
 import type { Handler } from './context';
 
@@ -17,10 +17,10 @@ export const reportData: Handler<'report-data'> = ({ kind, scenarioIds }, { work
   return buildReport(kind, snapshot, scenarios);
 };
 
-export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dialogs }) => {
+export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dialogs, session }) => {
   const path = await dialogs.pickSavePath(`${REPORT_TITLES[kind]}.pdf`);
   if (path === null) return null;
   const bytes = await printer.toPdf();
-  writeFileAtomic(path, bytes);
+  writeExportFile(path, bytes, session.path);
   return { path, bytes: bytes.length };
 };
