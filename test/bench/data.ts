@@ -29,7 +29,7 @@ export function spreadsheetOf(lines: readonly Line[], name = 'budget.xlsx'): Spr
   return {
     fileName: name,
     kind: 'xlsx',
-    sheets: [{ name: '预算', rowCount: lines.length + 1, truncated: false, rows: [['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])] }],
+    sheets: [{ name: '预算', rowCount: lines.length + 1, beyond: null, rows: [['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])] }],
   };
 }
 
