@@ -46,6 +46,54 @@ describe('backups', () => {
     expect(kept.map((e) => e.file)).not.toContain(`bad${RETENTION.maxCount + 4}`);
   });
 
+  it('are kept by age: every one of the last day, one a day for a month, one a week for a year, under a count cap', () => {
+    // a year and a half of an office's work: a backup every hour from 8 to 18 on working days, rotated as the app does
+    let kept: { at: string; verified: boolean }[] = [];
+    const start = new Date(2025, 0, 6, 8, 0);
+    let now = start;
+    for (let day = 0; day < 540; day++) {
+      const date = new Date(start.getFullYear(), start.getMonth(), start.getDate() + day);
+      if (date.getDay() === 0 || date.getDay() === 6) continue;
+      for (let hour = 8; hour <= 18; hour++) {
+        now = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour, 5);
+        kept = keptBackups([{ at: now.toISOString(), verified: true }, ...kept], now);
+      }
+    }
+    const ages = kept.map((entry) => (now.getTime() - new Date(entry.at).getTime()) / 86_400_000);
+    expect(kept.length).toBeLessThanOrEqual(RETENTION.maxCount);
+    // all of the last day
+    expect(ages.filter((age) => age <= 1)).toHaveLength(11);
+    // a backup from before a bad edit noticed a week later, and from every working day of the last month
+    const days = new Set(kept.map((entry) => new Date(entry.at).toDateString()));
+    for (let back = 1; back <= 30; back++) {
+      const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back);
+      if (day.getDay() !== 0 && day.getDay() !== 6) expect(days.has(day.toDateString()), day.toDateString()).toBe(true);
+    }
+    // one a week for a year, and nothing older
+    for (let week = 5; week < 52; week++) expect(ages.some((age) => age > week * 7 && age <= (week + 1) * 7 + 1), `week ${week}`).toBe(true);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(52 * 7 + 7);
+  });
+
+  it('leave no -wal or -shm beside them, and sweep those an older version left', async () => {
+    const workbook = newWorkbook();
+    const dir = backupDir(workbook.path);
+    await workbook.backup('manual');
+    // what checking a WAL-mode backup read-only used to leave behind, and a backup that never finished
+    const [first] = listBackups(workbook.path);
+    writeFileSync(join(dir, `${first?.file}-shm`), Buffer.alloc(32_768));
+    writeFileSync(join(dir, `${first?.file}-wal`), '');
+    writeFileSync(join(dir, '20200101-000000-periodic.mswb-wal'), '');
+    for (let i = 0; i < 3; i++) await workbook.backup('periodic');
+    const names = readdirSync(dir).sort();
+    expect(names.filter((name) => /-(wal|shm|journal)$/.test(name))).toEqual([]);
+    expect(names.filter((name) => name.endsWith('.mswb'))).toHaveLength(4);
+    expect(names).toContain('manifest.json');
+    expect(names.filter((name) => name.startsWith('.'))).toEqual([]);
+    // each is a self-contained file: checking it again creates nothing beside it
+    for (const entry of listBackups(workbook.path)) expect(entry.verified).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(names);
+  });
+
   it('restore equals the backup; a naive copy would replay the old WAL', async () => {
     const dir = tempDir();
     const path = join(dir, 'restore.mswb');
