@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -39,6 +39,23 @@ export function fsyncFolder(folder: string, platform: NodeJS.Platform = process.
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Creates a folder (and missing parents) so that it survives a power cut: a new folder is an entry in its parent,
+ * on the disk only once the parent is synced — without that, files synced inside it can vanish with it.
+ */
+export function ensureFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) ensureFolder(parent);
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return;
+  }
+  fsyncFolder(parent);
 }
 
 /** A fresh name beside `path` for a temporary file, hidden from casual listing and never a workbook name. */

@@ -18,6 +18,9 @@ export const LOCK_REFRESH_MS = 60_000;
 /** Another machine's lock not refreshed for this long is taken to be left over from a crash or a power cut. */
 export const LOCK_STALE_AFTER_MS = 30 * 60_000;
 
+/** How long an unreadable lock file is given to be written by the process that just created it. */
+export const UNREADABLE_LOCK_GRACE_MS = 10_000;
+
 export type SessionOrigin = 'app' | 'cli';
 
 const holderSchema = z.object({
@@ -96,7 +99,9 @@ export function processAlive(pid: number): boolean {
  */
 export function lockIsLive(lock: LockFile, self: Pick<Me, 'machine'>, now: Date, isAlive: (pid: number) => boolean = processAlive): boolean {
   const age = now.getTime() - lock.refreshedAt.getTime();
-  if (!lock.holder) return age < LOCK_STALE_AFTER_MS;
+  // an empty or garbled lock is left by a holder that died while writing it (a crash, a power cut): it holds
+  // nothing once it is more than a moment old (a moment: another opener may be between creating and writing it)
+  if (!lock.holder) return age < UNREADABLE_LOCK_GRACE_MS;
   if (lock.holder.machine === self.machine) return isAlive(lock.holder.pid) && age < LOCK_STALE_AFTER_MS * 4;
   return age < LOCK_STALE_AFTER_MS;
 }

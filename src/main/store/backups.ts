@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { WorkbenchError } from '../../shared/result';
-import { fsyncFile, fsyncFolder, renameDurable, temporaryBeside, writeFileDurable } from '../durable-files';
+import { ensureFolder, fsyncFile, fsyncFolder, renameDurable, temporaryBeside, writeFileDurable } from '../durable-files';
 import { contentHash } from './content-hash';
 import { type Db, openDatabase } from './connection';
 import { schemaVersion } from './migrations';
@@ -187,6 +187,16 @@ function settle(file: string, nativeBinding?: string): void {
   fsyncFile(file);
 }
 
+function toWalMode(file: string, nativeBinding?: string): void {
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+  fsyncFile(file);
+}
+
 function newBackupName(dir: string, reason: BackupReason, at: Date): string {
   let name = `${fileStamp(at)}-${reason}.mswb`;
   for (let n = 2; existsSync(join(dir, name)); n++) name = `${fileStamp(at)}-${reason}-${n}.mswb`;
@@ -207,7 +217,7 @@ function record(workbookPath: string, temporary: string, reason: BackupReason, a
 
 function temporaryIn(workbookPath: string): string {
   const dir = backupDir(workbookPath);
-  mkdirSync(dir, { recursive: true });
+  ensureFolder(dir);
   return temporaryBeside(join(dir, 'backup.mswb'), 'partial');
 }
 
@@ -248,13 +258,27 @@ const restoreFailure = (error: unknown): string => {
   return '复制或改名失败';
 };
 
+/** Keeps the damaged file under another name: a second name for the same file where links work, else a synced copy. */
+function keepAside(path: string, aside: string): void {
+  try {
+    linkSync(path, aside);
+  } catch {
+    copyFileSync(path, aside);
+    fsyncFile(aside);
+  }
+}
+
 /**
- * Puts a verified backup in place of the workbook, never destroying the only good copy: the backup is copied
- * beside the workbook under a temporary name, verified again (same content hash), synced; only then is the
- * current workbook moved aside — together with its `-wal`/`-shm`, which belong to it (left behind, SQLite would
- * replay the old log onto the restored file) — and the copy renamed into place, and the folder synced. If
- * anything fails, whatever was moved is moved back and the temporary copy removed: the workbook is as it was.
- * A damaged workbook stays aside as `<name>.damaged-<time>`; a healthy one (already backed up) is removed.
+ * Puts a verified backup in place of the workbook, never destroying the only good copy and never leaving a moment
+ * without a workbook under its name:
+ * 1. the backup is copied beside the workbook under a temporary name, synced, and verified again (same content
+ *    hash) — a full disk or a bad copy stops here, with nothing else touched;
+ * 2. a damaged workbook is kept as `<name>.damaged-<time>` (a second name for the same file);
+ * 3. the workbook's `-wal`/`-shm` are moved aside with it (left behind, SQLite would replay the old log onto the
+ *    restored file);
+ * 4. the copy is renamed over the workbook — one atomic step: at any moment, and after a power cut at any moment,
+ *    the name holds either the old file or the restored one — and the folder is synced.
+ * If anything fails, whatever was moved is moved back and the temporary copy removed: the workbook is as it was.
  */
 export function restoreBackup(
   workbookPath: string,
@@ -272,6 +296,9 @@ export function restoreBackup(
     fsyncFile(temporary);
     const copied = verifyBackup(temporary, options.nativeBinding);
     if (!copied.verified || copied.hash !== check.hash) throw new WorkbenchError('storage', '复制出的备份与原备份不一致');
+    // into the workbook's own journal mode here, not at the first open: switching then writes a rollback journal
+    // beside the workbook, which a power cut at that moment would leave behind
+    toWalMode(temporary, options.nativeBinding);
   } catch (error) {
     removeBackupFile(temporary);
     const why = error instanceof WorkbenchError ? error.message : restoreFailure(error);
@@ -280,11 +307,13 @@ export function restoreBackup(
   const aside = `${workbookPath}.${options.keepDamaged ? 'damaged' : 'replaced'}-${fileStamp(new Date())}`;
   const moved: [string, string][] = [];
   try {
-    for (const suffix of ['', '-wal', '-shm']) {
+    if (options.keepDamaged && existsSync(workbookPath)) keepAside(workbookPath, aside);
+    for (const suffix of ['-wal', '-shm']) {
       if (!existsSync(`${workbookPath}${suffix}`)) continue;
       renameSync(`${workbookPath}${suffix}`, `${aside}${suffix}`);
       moved.push([`${workbookPath}${suffix}`, `${aside}${suffix}`]);
     }
+    if (moved.length > 0) fsyncFolder(dirname(workbookPath));
     renameDurable(temporary, workbookPath);
   } catch (error) {
     for (const [from, to] of moved.reverse()) renameSync(to, from);
@@ -292,6 +321,7 @@ export function restoreBackup(
     removeBackupFile(temporary);
     throw new WorkbenchError('storage', `恢复失败（${restoreFailure(error)}）：工作簿已放回原处，没有任何改动。请处理后重试。`);
   }
+  // a healthy workbook was backed up before the restore: its companions moved aside are not needed
   if (!options.keepDamaged) for (const [, to] of moved) rmSync(to, { force: true });
 }
 

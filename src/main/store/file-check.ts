@@ -83,10 +83,13 @@ function checkBytes(path: string): FileVerdict | null {
   if (walSize > 0) {
     const { bytes: wal } = readHead(`${path}-wal`, 32);
     const magic = wal.length >= 4 ? wal.readUInt32BE(0) : 0;
-    if (!WAL_MAGICS.includes(magic)) {
+    // a log whose header never reached the disk (a power cut just after SQLite created it) reads as zeros: SQLite
+    // ignores such a log, and so may we; anything else that is not a log would be overwritten by opening
+    const unwritten = wal.every((byte) => byte === 0);
+    if (!WAL_MAGICS.includes(magic) && !unwritten) {
       return refused('foreign-wal', `工作簿旁边的“${name}-wal”不是 SQLite 日志文件，打开工作簿会把它覆盖。${AFTER}请把该文件移到别处后再打开工作簿。`);
     }
-    if (wal.length >= 12 && wal.readUInt32BE(8) !== pageSize) {
+    if (!unwritten && wal.length >= 12 && wal.readUInt32BE(8) !== pageSize) {
       return refused('foreign-wal', `工作簿旁边的日志文件“${name}-wal”不属于该工作簿（页大小不同，可能来自另一份副本或另一台电脑）。${AFTER}请从备份恢复，或找回与该日志一起的工作簿文件。`);
     }
   } else {
@@ -97,7 +100,10 @@ function checkBytes(path: string): FileVerdict | null {
       return refused('truncated', `工作簿文件“${name}”不完整（只有 ${size} 字节，应有 ${pages * pageSize} 字节），可能复制时中断或磁盘已满。${AFTER}请从备份恢复，或重新复制该工作簿。`);
     }
   }
-  if ((sizeOf(`${path}-journal`) ?? 0) > 0) {
+  // a file in rollback-journal mode has its own crash journal (SQLite rolls it back); a WAL-mode workbook never
+  // has one, so a journal beside it would rewrite it with another file's pages
+  const walMode = header[18] === 2 && header[19] === 2;
+  if (walMode && (sizeOf(`${path}-journal`) ?? 0) > 0) {
     return refused('foreign-journal', `工作簿旁边有一个回滚日志“${name}-journal”，本软件的工作簿不使用这种日志，打开会用它改写工作簿。${AFTER}请把该文件移到别处后再打开。`);
   }
   return null;
@@ -138,6 +144,8 @@ function withPrivateCopy<T>(path: string, withLog: boolean, work: (copy: string)
     const copy = join(dir, 'check.mswb');
     copyFileSync(path, copy);
     if (withLog) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    // a rollback-mode file's hot journal is part of it: SQLite rolls it back on the copy as it would on the file
+    if ((sizeOf(`${path}-journal`) ?? 0) > 0) copyFileSync(`${path}-journal`, `${copy}-journal`);
     return work(copy);
   } finally {
     rmSync(dir, { recursive: true, force: true });

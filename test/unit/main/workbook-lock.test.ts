@@ -30,9 +30,9 @@ describe('whether a lock still stands', () => {
     expect(lockIsLive({ holder: holder('PC-07'), refreshedAt: minutesAgo(LOCK_STALE_AFTER_MS / 60_000 + 1) }, { machine: 'PC-01' }, now, never)).toBe(false);
   });
 
-  it('an unreadable lock counts as someone’s until it is old', () => {
-    expect(lockIsLive({ holder: null, refreshedAt: minutesAgo(1) }, { machine: 'PC-01' }, now)).toBe(true);
-    expect(lockIsLive({ holder: null, refreshedAt: minutesAgo(120) }, { machine: 'PC-01' }, now)).toBe(false);
+  it('an unreadable lock (its writer died while writing it) counts only while it may still be being written', () => {
+    expect(lockIsLive({ holder: null, refreshedAt: new Date(now.getTime() - 2_000) }, { machine: 'PC-01' }, now)).toBe(true);
+    expect(lockIsLive({ holder: null, refreshedAt: minutesAgo(1) }, { machine: 'PC-01' }, now)).toBe(false);
   });
 
   it('names the holder as a person reads it', () => {
