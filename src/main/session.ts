@@ -201,5 +201,5 @@ export function describeOpenFailure(error: unknown): string {
   if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') return '无法读取工作簿文件，请检查文件是否存在、是否有权限。';
   if (code === 'SQLITE_BUSY') return '工作簿正被其他程序占用，请关闭后重试。';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足，工作簿未能打开。请清理磁盘后重试。';
-  return `工作簿无法打开（${error instanceof Error ? error.message : String(error)}）。`;
+  return '工作簿无法打开（意外的错误）。文件未做任何改动；请重试，或从备份恢复。';
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskAfterCut, random, writeDisk } from '../reliability/disk-image';
 import { listBackups } from '../../src/main/store/backups';
 import { openWorkbook } from '../../src/main/store/workbook';
@@ -24,9 +25,12 @@ const SEED = Number(process.env.POWER_SEED ?? 20261201);
 
 let shim = '';
 
+// built once for the file (tempDir() folders are removed after each test)
+const shimDir = mkdtempSync(join(tmpdir(), 'minsheng-shim-'));
+afterAll(() => rmSync(shimDir, { recursive: true, force: true }));
+
 beforeAll(() => {
-  const dir = tempDir();
-  shim = join(dir, 'powercut.so');
+  shim = join(shimDir, 'powercut.so');
   try {
     execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', shim, join(repoRoot, 'test', 'reliability', 'powercut-shim.c'), '-ldl', '-lpthread'], { stdio: 'pipe' });
   } catch (error) {

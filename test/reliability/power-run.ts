@@ -3,7 +3,7 @@
  * (power-evidence.ts): a traced child working on a workbook, and the check of the workbook at one cut.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbook, type WorkbookResources } from '../../src/main/store/workbook';
 import { diskAfterCut, type ParsedLog, parseLog, readFolder, writeDisk } from './disk-image';
@@ -33,6 +33,7 @@ export function traceChild(dir: string, shim: string, repoRoot: string, resource
     env: { ...process.env, LD_PRELOAD: shim, POWERCUT_DIR: disk, POWERCUT_LOG: logPath },
   });
   if (child.status !== 0) throw new Error(`traced child failed (${child.status}): ${child.stderr}`);
+  if (!existsSync(logPath)) throw new Error(`the shim wrote no log (is ${shim} loadable?): ${child.stderr}`);
   return { log: parseLog(readFileSync(logPath), initial, disk), disk, marks, workbook };
 }
 
