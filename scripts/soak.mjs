@@ -10,10 +10,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const files = ['test/integration/crash.test.ts', 'test/integration/ipc-fuzz.test.ts', ...process.argv.slice(2)];
+const files = ['test/integration/crash.test.ts', 'test/integration/ipc-fuzz.test.ts', 'test/integration/power-loss.test.ts', ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'integration', ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CRASH_ROUNDS: process.env.CRASH_ROUNDS ?? '60', FUZZ_RUNS: process.env.FUZZ_RUNS ?? '2000' },
+  env: {
+    ...process.env,
+    CRASH_ROUNDS: process.env.CRASH_ROUNDS ?? '60',
+    FUZZ_RUNS: process.env.FUZZ_RUNS ?? '2000',
+    POWER_CUTS: process.env.POWER_CUTS ?? '300',
+    POWER_ACTIONS: process.env.POWER_ACTIONS ?? '200',
+  },
 });
 process.exit(run.status ?? 1);

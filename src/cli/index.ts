@@ -2,7 +2,7 @@
  * `npm run -s cli -- <command> [options]`: the same handlers and store as the app, without Electron.
  * stdout carries only the result; messages go to stderr. Exit 0 success, 1 bad input, 2 usage.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeCsv } from '../core/exchange/csv';
 import { printReport } from './report-command';
@@ -18,7 +18,8 @@ import { handlers } from '../main/handlers';
 import type { HandlerContext } from '../main/handlers/context';
 import type { PresetDialogs } from '../main/handlers/preset-dialogs';
 import { nodeHandlerContext } from '../main/exchange/node-context';
-import { WorkbookSession } from '../main/session';
+import { type OpenHow, WorkbookSession } from '../main/session';
+import { writeExportFile } from '../main/exchange/write-file';
 
 type CliContext = HandlerContext & { dialogs: PresetDialogs };
 import { dispatch, toErrorData } from '../main/ipc/dispatch';
@@ -34,7 +35,8 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
   init --db FILE                 新建工作簿（含默认的2017年实施计划）
   info --db FILE [--json]        工作簿信息：数据结构版本、各表行数、完整性检查、日志模式
   parse-plan FILE [--json]       识别计划文本并输出结构，不写入工作簿
-  import-plan FILE --db FILE     把计划文本导入工作簿（一个事务）
+  import-plan FILE --db FILE [--allow-duplicate]
+                                 把计划文本导入工作簿（一个可撤销的操作）；内容相同的文本已导入过时默认拒绝
   floor --db FILE [--scenario 名称] [--json]
                                  当前（或指定）情景的民生支出占比、底线余量（金额单位：元）
   floor --lines FILE.json [--floor 0.7] [--json]
@@ -55,12 +57,17 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）
   import-budget FILE --db FILE [--sheet 工作表] [--header-row 行号] [--unit 元|万元|亿元] [--name 基线名] [--dry-run] [--json]
                                  导入预算表（Excel或CSV）为新的基线，列按常见表头识别；有任何错误则整个文件不导入
-  任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）`;
+  任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）
+  除 init 外，命令只打开已有的工作簿，不会新建文件。工作簿正被他人使用时只能读取；
+  加 --force 可强制写入（可能与对方的修改冲突）。`;
 
 class UsageError extends Error {}
 
+/** `--force` on any workbook command: take the workbook from another live holder (强制打开). */
+const FORCE_OPEN = process.argv.slice(2).includes('--force');
+
 /** Flags that take no value, so the word after them is not swallowed. */
-const BOOLEAN_FLAGS = ['--json', '--ascii', '--dry-run', '--accept-all'];
+const BOOLEAN_FLAGS = ['--json', '--ascii', '--dry-run', '--accept-all', '--force', '--allow-duplicate'];
 
 interface ParsedArgs {
   command: string;
@@ -105,10 +112,16 @@ function readPlanFile(file: string): string {
   }
 }
 
-async function withWorkbook<T>(path: string, work: (context: CliContext) => Promise<T>, create = false): Promise<T> {
-  const workbook: Workbook = create ? createWorkbook(path, { resources }) : openWorkbook(path, { resources });
+/**
+ * Runs a command on an existing workbook (only `init` creates one). While another process holds the workbook the
+ * command reads it read-only and a write is refused with who holds it; `--force` takes the lock (强制打开).
+ */
+async function withWorkbook<T>(path: string, work: (context: CliContext) => Promise<T>, options: { create?: boolean; force?: boolean } = {}): Promise<T> {
+  const open = (file: string, how: OpenHow = {}): Workbook =>
+    openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
+  const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);
   try {
-    return await work(nodeHandlerContext(new WorkbookSession(path, (file) => openWorkbook(file, { resources })).adopt(workbook), repoRoot));
+    return await work(nodeHandlerContext(new WorkbookSession(path, open).adopt(workbook), repoRoot));
   } finally {
     workbook.close();
   }
@@ -134,7 +147,7 @@ async function run(argv: readonly string[]): Promise<void> {
   switch (args.command) {
     case 'init': {
       const db = requireFlag(args, 'db');
-      const info = await withWorkbook(db, (context) => invoke(context, 'workbook-info', {}), true);
+      const info = await withWorkbook(db, (context) => invoke(context, 'workbook-info', {}), { create: true });
       print(info, json, () => `已创建工作簿 ${db}`);
       return;
     }
@@ -156,7 +169,8 @@ async function run(argv: readonly string[]): Promise<void> {
       const file = requireFile(args);
       const db = requireFlag(args, 'db');
       const text = readPlanFile(file);
-      const result = await withWorkbook(db, (context) => invoke(context, 'plan-import', { text, sourceName: file }));
+      const allowDuplicate = args.flags.has('allow-duplicate');
+      const result = await withWorkbook(db, (context) => invoke(context, 'plan-import', { text, sourceName: file, ...(allowDuplicate ? { allowDuplicate } : {}) }));
       print(result, json, () => `已导入 ${file}：${JSON.stringify(result)}`);
       return;
     }
@@ -287,8 +301,11 @@ async function run(argv: readonly string[]): Promise<void> {
       const sheet = requireFlag(args, 'sheet');
       if (!['任务', '指标', '责任单位', '预算'].includes(sheet)) throw new UsageError('--sheet 应为 任务、指标、责任单位 或 预算');
       const out = requireFlag(args, 'out');
-      const rows = await withWorkbook(requireFlag(args, 'db'), async (context) => sheetTable(readSnapshot(context.workbook.db), sheet as '任务'));
-      writeFileSync(out, writeCsv(rows));
+      const rows = await withWorkbook(requireFlag(args, 'db'), async (context) => {
+        const table = sheetTable(readSnapshot(context.workbook.db), sheet as '任务');
+        writeExportFile(resolve(out), writeCsv(table), context.session.path);
+        return table;
+      });
       print({ out, rows: rows.length - 1 }, json, () => `已导出${rows.length - 1}行到 ${out}`);
       return;
     }

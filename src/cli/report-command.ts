@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_KINDS, type ReportKind } from '../shared/report-kinds';
 import { WorkbenchError } from '../shared/result';
-import { openDatabase } from '../main/store/connection';
+import { writeExportFile } from '../main/exchange/write-file';
+import { openWorkbook, resourcesAt } from '../main/store/workbook';
 
 /**
  * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF
@@ -22,18 +23,29 @@ export async function printReport(options: { db: string; kind: string; scenario?
   }
   let scenarios = '';
   if (options.scenario) {
-    const db = openDatabase(options.db, { readonly: true, fileMustExist: true });
-    const row = db.prepare('SELECT id FROM scenario WHERE name = ?').get(options.scenario) as { id: number } | undefined;
-    db.close();
+    // opened as the command opens any workbook: checked first, never created
+    const workbook = openWorkbook(options.db, { resources: resourcesAt(options.repoRoot), origin: 'cli' });
+    const row = workbook.db.prepare('SELECT id FROM scenario WHERE name = ?').get(options.scenario) as { id: number } | undefined;
+    workbook.close();
     if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.scenario}”的情景或基线。`);
     scenarios = String(row.id);
   }
-  const session = await headless.launchWorkbench({ dbPath: options.db, hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}` });
+  const session = await headless.launchWorkbench({
+    dbPath: options.db,
+    create: false,
+    origin: 'cli',
+    hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}`,
+  });
+  if (!session.session.isOpen) {
+    const problem = session.session.failure;
+    await session.close();
+    throw new WorkbenchError('storage', problem);
+  }
   try {
     await session.page.locator(`[data-testid="report-document"][data-kind="${options.kind}"]`).waitFor({ timeout: 30_000 });
     if (options.kind === 'compare') await session.page.locator('.report-charts canvas').first().waitFor();
     const bytes = await headless.printPage(session.page);
-    writeFileSync(options.out, bytes);
+    writeExportFile(options.out, bytes, options.db);
     return { out: options.out, bytes: bytes.length };
   } finally {
     await session.close();

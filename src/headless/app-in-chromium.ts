@@ -16,6 +16,7 @@ import { WorkbookSession } from '../main/session';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { dispatch } from '../main/ipc/dispatch';
 import { openWorkbook, resourcesAt, type Workbook } from '../main/store/workbook';
+import type { SessionOrigin } from '../main/workbook-lock';
 import { CHANNEL_NAMES } from '../shared/channel-names';
 import { ANSWER_WORKER_PATH, startHarnessServer } from './harness-server';
 
@@ -62,6 +63,11 @@ export interface LaunchOptions {
   initScript?: string;
   viewport?: { width: number; height: number };
   browser?: Browser;
+  /** create the workbook when the file does not exist (a first start); true unless said otherwise */
+  create?: boolean;
+  origin?: SessionOrigin;
+  /** the OS user the change log and the lock name */
+  actor?: string;
 }
 
 export interface WorkbenchSession {
@@ -131,16 +137,12 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
   }
-  // a damaged workbook does not stop the app: it starts in recovery, as the Electron app does
-  let workbook: Workbook | null = null;
-  try {
-    workbook = openWorkbook(options.dbPath, { resources: resourcesAt(repoRoot), actor: 'e2e' });
-  } catch {
-    workbook = null;
-  }
-  const session = new WorkbookSession(options.dbPath, (path) => openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'e2e' }));
-  if (workbook) session.adopt(workbook);
-  else session.open();
+  // a refused workbook does not stop the app: it starts in recovery, as the Electron app does
+  const session = new WorkbookSession(options.dbPath, (path, how) =>
+    openWorkbook(path, { resources: resourcesAt(repoRoot), actor: options.actor ?? 'e2e', origin: options.origin ?? 'app', ...how }),
+  );
+  // a missing file is created only where the caller says this is a first start (the tests' fresh workbooks)
+  session.open({ create: options.create ?? true });
   const context = nodeHandlerContext(session, repoRoot);
   // 另存为PDF prints this page, as the app prints its window
   context.printer = { toPdf: () => printPage(page) };

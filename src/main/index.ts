@@ -23,7 +23,7 @@ import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { sqliteBindingOverride } from './native-binding';
 import { initialWindowSize, minimumWindowSize } from './window-size';
-import { chooseWorkbookPath, defaultWorkbookPath } from './paths';
+import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart } from './paths';
 import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';
 import { openWorkbook, resourcesAt } from './store/workbook';
 
@@ -45,10 +45,15 @@ if (!app.requestSingleInstanceLock()) {
     const appRoot = app.getAppPath();
     const defaultPath = defaultWorkbookPath(process.platform, process.env, homedir());
     const workbookPath = chooseWorkbookPath(process.argv, process.env, defaultPath);
-    mkdirSync(dirname(workbookPath), { recursive: true });
-    // a damaged workbook does not stop the app: it starts with the recovery screen and the verified backups
+    mkdirSync(dirname(defaultPath), { recursive: true });
+    // a refused workbook does not stop the app: it starts with the recovery screen and the verified backups;
+    // a missing one is created only on a true first start (see mayCreateAtStart), never for a mistyped --db
     const nativeBinding = sqliteBindingOverride(app.isPackaged, process.env);
-    const workbookSession = new WorkbookSession(workbookPath, (path) => openWorkbook(path, { resources: resourcesAt(appRoot), nativeBinding }), nativeBinding);
+    const workbookSession = new WorkbookSession(
+      workbookPath,
+      (path, how) => openWorkbook(path, { resources: resourcesAt(appRoot), nativeBinding, ...how, create: how?.create ?? mayCreateAtStart(path, defaultPath) }),
+      nativeBinding,
+    );
     const context: HandlerContext = {
       get workbook() {
         return workbookSession.workbook;

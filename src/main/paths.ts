@@ -1,4 +1,6 @@
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { type DriveKind, isUncPath } from './drive-type';
 
 export const WORKBOOK_EXTENSION = '.mswb';
 export const APP_FOLDER = 'MinshengWorkbench';
@@ -32,12 +34,25 @@ export function chooseWorkbookPath(argv: readonly string[], env: NodeJS.ProcessE
 }
 
 /**
- * Why a workbook's location is risky, or '' when it is not: SQLite's file locking is unreliable on network
- * shares and in roaming profiles (synced at logon/logoff), where two machines can corrupt one file.
+ * Whether starting the app may create the workbook at `path`: only the default workbook, only the very first time
+ * (no backup folder beside it). A default workbook that disappeared after it had backups, or any other path that
+ * does not exist, goes to the recovery screen instead of silently becoming an empty workbook.
  */
-export function locationWarning(path: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
+export function mayCreateAtStart(path: string, defaultPath: string): boolean {
+  return path === defaultPath && !existsSync(join(dirname(path), `${basename(path)}.backups`));
+}
+
+/**
+ * Why a workbook's location is risky, or '' when it is not: SQLite's file locking is unreliable on network
+ * shares — a UNC path or a mapped drive (`drive` is the OS's answer, see drive-type.ts: `Z:\` is only known
+ * to be a share by asking) — and in roaming profiles (synced at logon/logoff), where two machines can corrupt
+ * one file.
+ */
+export function locationWarning(path: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, drive: DriveKind = 'unknown'): string {
   const normalized = path.replaceAll('/', '\\');
-  if (normalized.startsWith('\\\\')) return '工作簿位于网络共享文件夹中。网络共享上的文件锁不可靠，多人同时打开可能损坏工作簿；建议复制到本机后使用。';
+  if (isUncPath(path) || drive === 'network') {
+    return '工作簿位于网络共享文件夹（或映射的网络驱动器）中。网络上的文件锁不可靠，多人同时打开可能损坏工作簿；建议复制到本机后使用。';
+  }
   if (platform === 'win32' && env.APPDATA && normalized.toLowerCase().startsWith(env.APPDATA.replaceAll('/', '\\').toLowerCase())) {
     return '工作簿位于漫游配置文件（Roaming）中，登录/注销时会在网络上同步，可能损坏工作簿；建议复制到本机（Local）后使用。';
   }

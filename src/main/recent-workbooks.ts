@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensureFolder, writeFileDurable } from './durable-files';
 
 /** 最近打开: the last workbooks this user opened, kept in a small JSON file beside the default workbook. */
 export class RecentWorkbooks {
@@ -19,9 +20,8 @@ export class RecentWorkbooks {
 
   add(path: string): void {
     const paths = [path, ...this.list().filter((p) => p !== path)].slice(0, this.max);
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(paths, null, 1));
-    renameSync(`${this.file}.tmp`, this.file);
+    ensureFolder(dirname(this.file));
+    writeFileDurable(this.file, JSON.stringify(paths, null, 1));
   }
 
   /** Only a path from the list may be opened by name: the page cannot make the app open any file it likes. */

@@ -11,6 +11,7 @@ import { useUiStore } from './stores/ui-store';
 import { QuestionDialog } from './components/QuestionDialog';
 import { exportWorkbookFile } from './exchange/run-exchange';
 import { useBudgetStore } from './stores/budget-store';
+import { watchWorkbookStatus } from './stores/workbook-store';
 import { commitPendingEdits } from './grid/pending-edits';
 import { TasksView } from './views/TasksView';
 
@@ -27,6 +28,7 @@ const HistoryView = lazy(() => import('./views/HistoryView').then((m) => ({ defa
 const MatrixView = lazy(() => import('./views/MatrixView').then((m) => ({ default: m.MatrixView })));
 const OwnersView = lazy(() => import('./views/OwnersView').then((m) => ({ default: m.OwnersView })));
 const TargetsView = lazy(() => import('./views/TargetsView').then((m) => ({ default: m.TargetsView })));
+const PlansDialog = lazy(() => import('./components/PlansDialog').then((m) => ({ default: m.PlansDialog })));
 const BackupsDialog = lazy(() => import('./components/BackupsDialog').then((m) => ({ default: m.BackupsDialog })));
 const ImportPlanDialog = lazy(() => import('./components/ImportPlanDialog').then((m) => ({ default: m.ImportPlanDialog })));
 const BudgetImportDialog = lazy(() => import('./exchange/BudgetImportDialog').then((m) => ({ default: m.BudgetImportDialog })));
@@ -66,6 +68,9 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
   const exchange = useUiStore((state) => state.exchange);
 
   const backupsOpen = useUiStore((state) => state.backupsOpen);
+  const plansOpen = useUiStore((state) => state.plansOpen);
+  // who has the workbook, and whether another process changed it: asked every few seconds
+  useEffect(watchWorkbookStatus, []);
   useEffect(() => {
     void useTaskStore.getState().load();
     // the budget's rows are read when a budget view opens; the first screen needs only the share
@@ -150,6 +155,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
         {exchange === 'export-packets' && <PacketExportDialog />}
         {exchange === 'import-packet' && <PacketImportDialog />}
         {backupsOpen && <BackupsDialog />}
+        {plansOpen && <PlansDialog />}
       </Suspense>
       <QuestionDialog />
     </div>

@@ -22,6 +22,8 @@ export const CHANNEL_NAMES = [
   'plan-parse',
   'plan-import',
   'plan-pick-file',
+  'plan-find-same',
+  'plan-delete',
   'budget-view',
   'budget-metrics',
   'budget-line-update',
@@ -59,6 +61,8 @@ export const CHANNEL_NAMES = [
   'workbook-open-recent',
   'workbook-save-as',
   'workbook-recent',
+  'workbook-status',
+  'workbook-force-open',
   'report-data',
   'report-pdf',
 ] as const;

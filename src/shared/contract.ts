@@ -222,10 +222,20 @@ export const contract = {
   'change-log-list': { input: changeLogFilterSchema, output: z.array(changeLogEntrySchema) },
   'plan-parse': { input: z.strictObject({ text: z.string().max(2_000_000) }), output: parsedPlanSchema },
   'plan-import': {
-    input: z.strictObject({ text: z.string().min(1).max(2_000_000), sourceName: shortText }),
+    input: z.strictObject({
+      text: z.string().min(1).max(2_000_000),
+      sourceName: shortText,
+      /** the user confirmed importing a text whose content is already in the workbook */
+      allowDuplicate: z.boolean().optional(),
+    }),
     output: z.object({ planId: id, tasks: z.number().int(), targets: z.number().int() }),
   },
   'plan-pick-file': { input: noInput, output: pickedTextFileSchema.nullable() },
+  'plan-find-same': {
+    input: z.strictObject({ text: z.string().min(1).max(2_000_000) }),
+    output: z.object({ id, title: z.string(), sourceName: z.string(), createdAt: z.string(), message: z.string() }).nullable(),
+  },
+  'plan-delete': { input: z.strictObject({ planId: id }), output: z.array(planSummarySchema) },
   'budget-view': { input: z.strictObject({ scenarioId: id.optional() }), output: budgetViewSchema },
   'budget-metrics': {
     input: z.strictObject({ scenarioId: id.optional() }),
@@ -319,6 +329,8 @@ export const contract = {
     output: z.object({
       path: z.string(),
       damaged: z.boolean(),
+      /** why the workbook was not opened: 'missing', 'foreign', 'empty', 'truncated', 'damaged', 'newer', 'foreign-wal', … ('' when open) */
+      reason: z.string(),
       problem: z.string(),
       locationWarning: z.string(),
       backups: z.array(backupEntrySchema),
@@ -335,6 +347,19 @@ export const contract = {
     input: noInput,
     output: z.object({ current: z.string(), recent: z.array(z.object({ path: z.string(), exists: z.boolean() })) }),
   },
+  'workbook-status': {
+    input: noInput,
+    output: z.object({
+      path: z.string(),
+      /** this window may not write: someone else has the workbook, or took it with 强制打开 */
+      readOnly: z.boolean(),
+      /** who has it since when, and what to do (empty while this window is the writer) */
+      notice: z.string(),
+      /** changes committed by other processes since this window opened the workbook (SQLite's data_version) */
+      externalChanges: z.number().int(),
+    }),
+  },
+  'workbook-force-open': { input: noInput, output: workbookOpenedSchema },
   'report-data': {
     input: z.strictObject({ kind: z.enum(REPORT_KINDS), scenarioIds: z.array(id).max(8).optional() }),
     output: reportModelSchema,

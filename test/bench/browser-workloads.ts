@@ -102,7 +102,7 @@ export async function browserWorkloads(env: { dir: string; repoRoot: string; big
   const browser = await launchBrowser();
   try {
     // the same rows the app's budget view receives
-    const workbook = openWorkbook(env.big, { resources: resourcesAt(repoRoot), actor: 'bench' });
+    const workbook = openWorkbook(env.big, { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
     const context = nodeHandlerContext(new WorkbookSession(env.big, () => workbook).adopt(workbook), repoRoot);
     const view = await dispatch(handlers, context, 'budget-view', {});
     workbook.close();

@@ -29,7 +29,7 @@ export function spreadsheetOf(lines: readonly Line[], name = 'budget.xlsx'): Spr
   return {
     fileName: name,
     kind: 'xlsx',
-    sheets: [{ name: '预算', rowCount: lines.length + 1, truncated: false, rows: [['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])] }],
+    sheets: [{ name: '预算', rowCount: lines.length + 1, beyond: null, rows: [['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])] }],
   };
 }
 
@@ -47,7 +47,7 @@ export function insertLines(db: Db, baselineId: number, lines: readonly Line[]):
 
 export function templateWorkbook(dir: string, repoRoot: string): string {
   const path = join(dir, 'template.mswb');
-  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench' });
+  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
   workbook.db.pragma('wal_checkpoint(TRUNCATE)');
   workbook.close();
   return path;
@@ -60,7 +60,7 @@ export function freshCopy(template: string, path: string): string {
 
 export function bigWorkbook(dir: string, repoRoot: string, template: string, count: number, name: string): string {
   const path = freshCopy(template, join(dir, name));
-  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench' });
+  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
   insertLines(workbook.db, 1, budgetLines(count));
   workbook.db.pragma('wal_checkpoint(TRUNCATE)');
   workbook.close();

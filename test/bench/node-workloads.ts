@@ -19,7 +19,7 @@ import { type BenchRow, measure, measureFast, seeded } from './measure';
 const MAPPING = { sheet: '预算', headerRow: 0, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit: 'yuan' } as const;
 
 function open(path: string, repoRoot: string) {
-  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench' });
+  const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
   const context = nodeHandlerContext(new WorkbookSession(path, () => workbook).adopt(workbook), repoRoot);
   const call = async (channel: string, input: unknown) => {
     const result = await dispatch(handlers, context, channel, input);
@@ -47,7 +47,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
     );
     const baseline = await measure(
       () => {
-        const workbook = openWorkbook(join(dir, 'bulk.mswb'), { resources: resourcesAt(repoRoot), actor: 'bench' });
+        const workbook = openWorkbook(join(dir, 'bulk.mswb'), { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
         const insert = workbook.db.prepare('INSERT INTO budget_line (baseline_id, ord, code, name, amount_fen) VALUES (1, ?, ?, ?, ?)');
         workbook.db.transaction(() => lines100k.forEach((l, i) => insert.run(i, l.code, l.name, l.amountFen)))();
         workbook.close();
@@ -142,7 +142,7 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
         const book = XLSX.read(readFileSync(file), { type: 'buffer', dense: true });
         const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
         const data = (sheet['!data'] ?? []) as ({ v?: unknown } | undefined)[][];
-        const workbook = openWorkbook(join(dir, 'import.mswb'), { resources: resourcesAt(repoRoot), actor: 'bench' });
+        const workbook = openWorkbook(join(dir, 'import.mswb'), { resources: resourcesAt(repoRoot), actor: 'bench', create: true });
         const insert = workbook.db.prepare('INSERT INTO budget_line (baseline_id, ord, code, name, amount_fen) VALUES (1, ?, ?, ?, ?)');
         workbook.db.transaction(() => {
           for (let r = 1; r < data.length; r++) {

@@ -2,13 +2,13 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbookSession } from '../../src/main/session';
-import { backupDir, KEEP_BACKUPS, keptBackups, listBackups } from '../../src/main/store/backups';
+import { backupDir, keptBackups, listBackups, RETENTION } from '../../src/main/store/backups';
 import { openDatabase } from '../../src/main/store/connection';
 import { contentHash } from '../../src/main/store/content-hash';
 import { openWorkbook } from '../../src/main/store/workbook';
 import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
-const open = (path: string) => openWorkbook(path, { resources, actor: 'tester' });
+const open = (path: string) => openWorkbook(path, { resources, actor: 'tester', create: true });
 const remark = (path: string): unknown => {
   const db = openDatabase(path, { readonly: true, fileMustExist: true });
   try {
@@ -31,19 +31,67 @@ describe('backups', () => {
   });
 
   it('rotation keeps the newest verified backup even when all newer ones failed verification', async () => {
-    const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+    const now = new Date(Date.UTC(2026, 0, 1, 12, 0));
+    const at = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+    // a good backup three days ago, then more failed ones today than the count cap allows
     const entries = [
-      { at: at(0), verified: true, file: 'good' },
-      ...Array.from({ length: KEEP_BACKUPS + 5 }, (_, i) => ({ at: at(i + 1), verified: false, file: `bad${i}` })),
+      { at: at(3 * 24 * 60), verified: true, file: 'good' },
+      ...Array.from({ length: RETENTION.maxCount + 5 }, (_, i) => ({ at: at(i), verified: false, file: `bad${i}` })),
     ];
-    const kept = keptBackups(entries);
-    expect(kept).toHaveLength(KEEP_BACKUPS + 1);
+    const kept = keptBackups(entries, now);
+    expect(kept).toHaveLength(RETENTION.maxCount);
     expect(kept.map((e) => e.file)).toContain('good');
-    // with a good backup among the newest, old ones rotate out normally
+    // the newest failed ones are listed (so the user sees that backups fail), the oldest failed ones go
+    expect(kept.map((e) => e.file)).toContain('bad0');
+    expect(kept.map((e) => e.file)).not.toContain(`bad${RETENTION.maxCount + 4}`);
+  });
+
+  it('are kept by age: every one of the last day, one a day for a month, one a week for a year, under a count cap', () => {
+    // a year and a half of an office's work: a backup every hour from 8 to 18 on working days, rotated as the app does
+    let kept: { at: string; verified: boolean }[] = [];
+    const start = new Date(2025, 0, 6, 8, 0);
+    let now = start;
+    for (let day = 0; day < 540; day++) {
+      const date = new Date(start.getFullYear(), start.getMonth(), start.getDate() + day);
+      if (date.getDay() === 0 || date.getDay() === 6) continue;
+      for (let hour = 8; hour <= 18; hour++) {
+        now = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour, 5);
+        kept = keptBackups([{ at: now.toISOString(), verified: true }, ...kept], now);
+      }
+    }
+    const ages = kept.map((entry) => (now.getTime() - new Date(entry.at).getTime()) / 86_400_000);
+    expect(kept.length).toBeLessThanOrEqual(RETENTION.maxCount);
+    // all of the last day
+    expect(ages.filter((age) => age <= 1)).toHaveLength(11);
+    // a backup from before a bad edit noticed a week later, and from every working day of the last month
+    const days = new Set(kept.map((entry) => new Date(entry.at).toDateString()));
+    for (let back = 1; back <= 30; back++) {
+      const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back);
+      if (day.getDay() !== 0 && day.getDay() !== 6) expect(days.has(day.toDateString()), day.toDateString()).toBe(true);
+    }
+    // one a week for a year, and nothing older
+    for (let week = 5; week < 52; week++) expect(ages.some((age) => age > week * 7 && age <= (week + 1) * 7 + 1), `week ${week}`).toBe(true);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(52 * 7 + 7);
+  });
+
+  it('leave no -wal or -shm beside them, and sweep those an older version left', async () => {
     const workbook = newWorkbook();
-    for (let i = 0; i < KEEP_BACKUPS + 2; i++) await workbook.backup('periodic');
-    expect(listBackups(workbook.path)).toHaveLength(KEEP_BACKUPS);
-    expect(readdirSync(backupDir(workbook.path)).filter((f) => f.endsWith('.mswb'))).toHaveLength(KEEP_BACKUPS);
+    const dir = backupDir(workbook.path);
+    await workbook.backup('manual');
+    // what checking a WAL-mode backup read-only used to leave behind, and a backup that never finished
+    const [first] = listBackups(workbook.path);
+    writeFileSync(join(dir, `${first?.file}-shm`), Buffer.alloc(32_768));
+    writeFileSync(join(dir, `${first?.file}-wal`), '');
+    writeFileSync(join(dir, '20200101-000000-periodic.mswb-wal'), '');
+    for (let i = 0; i < 3; i++) await workbook.backup('periodic');
+    const names = readdirSync(dir).sort();
+    expect(names.filter((name) => /-(wal|shm|journal)$/.test(name))).toEqual([]);
+    expect(names.filter((name) => name.endsWith('.mswb'))).toHaveLength(4);
+    expect(names).toContain('manifest.json');
+    expect(names.filter((name) => name.startsWith('.'))).toEqual([]);
+    // each is a self-contained file: checking it again creates nothing beside it
+    for (const entry of listBackups(workbook.path)) expect(entry.verified).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(names);
   });
 
   it('restore equals the backup; a naive copy would replay the old WAL', async () => {
@@ -79,7 +127,9 @@ describe('backups', () => {
     const path = join(dir, 'old.mswb');
     const workbook = open(path);
     // make it look like a workbook from the first release: drop migrations 2 and 3
-    workbook.db.exec('DELETE FROM schema_migration WHERE version > 1; DROP INDEX action_state; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;');
+    workbook.db.exec(`DELETE FROM schema_migration WHERE version > 1; DROP INDEX action_state; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;
+      DROP INDEX action_session; ALTER TABLE action DROP COLUMN session; ALTER TABLE action DROP COLUMN origin; ALTER TABLE action DROP COLUMN machine;
+      ALTER TABLE plan DROP COLUMN source_hash; PRAGMA application_id = 0;`);
     workbook.db.exec("DELETE FROM setting WHERE key LIKE 'budget.%' OR key LIKE 'progress.%'");
     workbook.close();
     const upgraded = open(path);

@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion, repoRoot, tempDir } from './helpers';
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli, latestSchemaVersion, repoRoot, tempDir } from './helpers';
 
 // every test starts several CLI processes (Node + tsx each): seconds apiece on a busy 2-core machine
 describe('the CLI', { timeout: 120_000 }, () => {
@@ -77,10 +68,17 @@ describe('the CLI', { timeout: 120_000 }, () => {
     expect(cli('info').code).toBe(2);
   });
 
-  it('import-plan adds a plan to the workbook', () => {
+  it('import-plan adds a plan to the workbook; the same text again is refused unless --allow-duplicate', () => {
     const db = join(tempDir(), 'import.mswb');
     cli('init', '--db', db);
-    const result = cli('import-plan', join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'), '--db', db, '--json');
+    const seed = join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt');
+    // a new workbook already holds the reference plan: importing its text again would give two identical plans
+    const again = cli('import-plan', seed, '--db', db, '--json');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已有内容相同的计划');
+    expect(again.stderr).toContain('--allow-duplicate');
+    expect(JSON.parse(cli('info', '--db', db, '--json').stdout).counts.plan).toBe(1);
+    const result = cli('import-plan', seed, '--db', db, '--allow-duplicate', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ tasks: 31, targets: 68 });
     expect(JSON.parse(cli('info', '--db', db, '--json').stdout).counts.plan).toBe(2);

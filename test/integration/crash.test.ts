@@ -120,7 +120,7 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
     const seen = { old: 0, migrated: 0 };
     for (let round = 0; round < Math.max(3, Math.ceil(ROUNDS / 2)); round++) {
       const path = join(dir, `migrate-${round}.mswb`);
-      openWorkbook(path, { resources, actor: 'setup' }).close();
+      openWorkbook(path, { resources, actor: 'setup', create: true }).close();
       const { lines } = await runAndKill(['migration', path, repoRoot, root], 'opening', 900);
       // straight after the kill, before anything repairs it: either all of the slow migration or none of it
       const raw = openDatabase(path, { readonly: true, fileMustExist: true });

@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -8,13 +10,13 @@ import type { PresetDialogs } from '../../src/main/handlers/preset-dialogs';
 import { nodeHandlerContext } from '../../src/main/exchange/node-context';
 import { WorkbookSession } from '../../src/main/session';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import { loadMigrations } from '../../src/main/store/migrations';
+import { latestVersion, loadMigrations } from '../../src/main/store/migrations';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const resources = resourcesAt(repoRoot);
 /** The schema version a new workbook has: the number of the last migration shipped. */
-export const latestSchemaVersion = loadMigrations(resources.migrationsDir).length;
+export const latestSchemaVersion = latestVersion(loadMigrations(resources.migrationsDir));
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -30,7 +32,7 @@ export function tempDir(): string {
 
 /** A new workbook file with the default plan, closed after the test. */
 export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
-  const workbook = openWorkbook(file, { resources, actor: 'tester' });
+  const workbook = openWorkbook(file, { resources, actor: 'tester', create: true });
   cleanups.push(() => {
     if (workbook.db.open) workbook.close();
   });
@@ -38,7 +40,7 @@ export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
 }
 
 export function contextFor(workbook: Workbook): HandlerContext & { dialogs: PresetDialogs } {
-  const session = new WorkbookSession(workbook.path, (path) => openWorkbook(path, { resources, actor: 'tester' })).adopt(workbook);
+  const session = new WorkbookSession(workbook.path, (path, how) => openWorkbook(path, { resources, actor: 'tester', ...how })).adopt(workbook);
   cleanups.push(() => session.close());
   return nodeHandlerContext(session, repoRoot);
 }
@@ -46,4 +48,30 @@ export function contextFor(workbook: Workbook): HandlerContext & { dialogs: Pres
 /** Calls channels as the page would; `dialogs` answers the file dialogs the handlers open. */
 export function invoker(workbook: Workbook, context = contextFor(workbook)) {
   return Object.assign((channel: string, input: unknown) => dispatch(handlers, context, channel, input), { dialogs: context.dialogs });
+}
+
+/** Runs the command line as a user would (a separate process); exit code, stdout and stderr. */
+export function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Every file in a folder (and its sub-folders) with the SHA-256 of its bytes: equal before and after means
+ * nothing was written, created, renamed or removed there.
+ */
+export function folderState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  const walk = (folder: string, prefix: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else state[`${prefix}${name}`] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir, '');
+  return state;
 }

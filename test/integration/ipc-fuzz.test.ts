@@ -35,6 +35,8 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'plan-parse': { text: '计划' },
   'plan-import': { text: '计划', sourceName: 'x.txt' },
   'plan-pick-file': {},
+  'plan-find-same': { text: '计划' },
+  'plan-delete': { planId: 1 },
   'budget-view': { scenarioId: 1 },
   'budget-metrics': { scenarioId: 1 },
   'budget-line-update': { scenarioId: 1, lineId: 1, field: 'amount', value: '1' },
@@ -72,6 +74,8 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'workbook-open-recent': { path: '/tmp/x.mswb' },
   'workbook-save-as': {},
   'workbook-recent': {},
+  'workbook-status': {},
+  'workbook-force-open': {},
   'report-data': { kind: 'compliance', scenarioIds: [1] },
   'report-pdf': { kind: 'matrix' },
 };

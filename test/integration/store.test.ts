@@ -48,7 +48,7 @@ describe('a new workbook', () => {
 describe('migration 0005 (compact bulk changes)', () => {
   it('keeps the change log of a workbook made before it, and its undo still works', async () => {
     const file = join(tempDir(), 'v4.mswb');
-    const before = openWorkbook(file, { resources });
+    const before = openWorkbook(file, { resources, create: true });
     const taskId = (before.db.prepare('SELECT id FROM task ORDER BY id LIMIT 1').get() as { id: number }).id;
     const ok = await invoker(before)('task-update', { edits: [{ taskId, field: 'remark', value: '迁移前的修改' }] });
     expect(ok.ok).toBe(true);

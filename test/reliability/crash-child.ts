@@ -20,7 +20,7 @@ const say = (line: string): void => {
 
 async function main(): Promise<void> {
   say('opening');
-  const workbook = openWorkbook(dbPath, { resources, actor: 'crash-test' });
+  const workbook = openWorkbook(dbPath, { resources, actor: 'crash-test', create: mode !== 'migration' });
   say('open');
   const context = nodeHandlerContext(new WorkbookSession(dbPath, () => workbook).adopt(workbook), repoRoot);
   const call = async (channel: string, input: unknown): Promise<void> => {

@@ -1,7 +1,7 @@
 import { isKnownClass } from '../budget/classification';
 import { MONEY_UNIT_LABELS, MONEY_UNITS, type MoneyUnit, parseMoney, toFen } from '../budget/money';
 import type { ErrorDetail } from '../../shared/result';
-import { cellWhere, type CellValue, type SpreadsheetData, textOf } from './sheet-data';
+import { cellWhere, type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 
 /**
  * A budget from the user's own sheet: which sheet, which row holds the headers, which columns are the
@@ -94,9 +94,8 @@ export function scanBudget(data: SpreadsheetData, mapping: BudgetMapping, onLine
   const sheet = data.sheets.find((s) => s.name === mapping.sheet);
   const problems: ErrorDetail[] = [];
   if (!sheet) return { count: 0, totalFen: 0, skipped: 0, problems: [{ message: `文件中没有工作表“${mapping.sheet}”。` }] };
-  if (sheet.truncated) {
-    problems.push({ where: `工作表“${sheet.name}”`, message: `超过${sheet.rowCount}行的上限，后面的行没有读取；请拆分文件后分批导入。` });
-  }
+  const beyond = limitProblem(sheet);
+  if (beyond) problems.push(beyond);
   let count = 0;
   let totalFen = 0;
   let skipped = 0;

@@ -5,7 +5,7 @@ import type { ErrorDetail } from '../../shared/result';
 import { cleanStem, safeFileName } from '../files/safe-file-name';
 import { finishXlsx } from './finish-xlsx';
 import { buildSheet, HEADER_ROWS } from './sheet-builder';
-import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
+import { type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 import { intOf, readSheet, sameNumber } from './sheet-reader';
 
 /**
@@ -74,6 +74,8 @@ export function diffPacket(data: SpreadsheetData, targets: readonly TargetRow[],
   if (!sheet || !unitName) {
     return { unitName, changes: [], problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“指标ID/实际值”列）。` }] };
   }
+  const beyond = sheetData ? limitProblem(sheetData) : null;
+  if (beyond) problems.push(beyond);
   const byId = new Map(targets.map((t) => [t.id, t]));
   const changes: PacketChange[] = [];
   for (const row of sheet.rows) {

@@ -42,8 +42,21 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): She
   const dense = (sheet['!data'] ?? []) as (DenseCell[] | undefined)[];
   const rows: CellValue[][] = [];
   let lastRow = -1;
-  for (let r = 0; r < dense.length && r < limits.maxRows; r++) {
+  let beyond: SheetData['beyond'] = null;
+  const note = (found: NonNullable<SheetData['beyond']>): void => {
+    if (!beyond || found.row < beyond.row || (found.row === beyond.row && found.column < beyond.column)) beyond = found;
+  };
+  for (let r = 0; r < dense.length; r++) {
     const source = dense[r];
+    if (r >= limits.maxRows) {
+      // past the cap nothing is kept, but data there must be found and named, never dropped without a word
+      const column = source?.findIndex((cell) => valueOf(cell) !== null) ?? -1;
+      if (column >= 0) {
+        note({ row: r, column, limit: 'rows', max: limits.maxRows });
+        break;
+      }
+      continue;
+    }
     const row: CellValue[] = [];
     if (source) {
       const width = Math.min(source.length, limits.maxColumns);
@@ -54,6 +67,12 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): She
         }
         row[c] = value;
       }
+      for (let c = limits.maxColumns; c < source.length; c++) {
+        if (valueOf(source[c]) !== null) {
+          note({ row: r, column: c, limit: 'columns', max: limits.maxColumns });
+          break;
+        }
+      }
     }
     // trailing empty cells are not data
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
@@ -62,7 +81,7 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): She
     if (row.length > 0) lastRow = r;
   }
   rows.length = lastRow + 1;
-  return { name, rows, rowCount: rows.length, truncated: dense.length > limits.maxRows };
+  return { name, rows, rowCount: rows.length, beyond };
 }
 
 export function readXlsx(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): SpreadsheetData {
@@ -77,8 +96,9 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: ReadLimits
     cellDates: false,
     sheetStubs: false,
     bookVBA: false,
-    // never more rows than the cap: a million-row claim costs nothing
-    sheetRows: limits.maxRows + 1,
+    // no sheetRows cap: SheetJS would stop at the cap and a line below it would vanish without a word. The ZIP
+    // guard bounds the XML a sheet can have, the parser process its heap and time; rows past the cap are found
+    // and reported by readSheet. A claimed million-row <dimension> still costs nothing in dense mode.
   });
   return {
     fileName,

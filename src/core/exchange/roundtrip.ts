@@ -4,7 +4,7 @@ import type { TaskEditableField } from '../../shared/contract';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
-import { type CellValue, type SpreadsheetData, textOf } from './sheet-data';
+import { type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 import { dateText, intOf, type ReadableSheet, readSheet, sameNumber } from './sheet-reader';
 import {
   BUDGET_HEADERS,
@@ -351,8 +351,9 @@ export function diffRoundTrip(data: SpreadsheetData, now: WorkbookSnapshot): Rou
     out.problems.push({ message: `“${data.fileName}”不是本软件导出的工作簿格式（没有“任务”“指标”“预算”等工作表）。导入自己的预算表请用“导入预算表”。` });
     return out;
   }
-  for (const sheet of data.sheets.filter((s) => s.truncated)) {
-    out.problems.push({ where: `工作表“${sheet.name}”`, message: `超过${sheet.rowCount}行的上限，后面的行没有读取，不能据此导入。` });
+  for (const sheet of data.sheets) {
+    const beyond = limitProblem(sheet);
+    if (beyond) out.problems.push(beyond);
   }
   diffUnits(data, now, out);
   diffTasks(data, now, out);

@@ -9,8 +9,11 @@ export interface SheetData {
   rows: CellValue[][];
   /** the number of rows found in the cells (not what the file's <dimension> claims) */
   rowCount: number;
-  /** rows beyond the cap were not read */
-  truncated: boolean;
+  /**
+   * The first cell holding data beyond the reading limits (a row past the row cap, or a column past the column
+   * cap), 0-based; null when everything was read. Such a sheet is never imported: the problem names the cell.
+   */
+  beyond: { row: number; column: number; limit: 'rows' | 'columns'; max: number } | null;
 }
 
 export interface SpreadsheetData {
@@ -41,4 +44,14 @@ export function cellWhere(sheet: string, rowIndex: number, columnIndex: number):
 export function textOf(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value.trim() : String(value);
+}
+
+/** The problem a sheet with data past the limits causes, naming where, or null. Never a silent cut. */
+export function limitProblem(sheet: SheetData): { where: string; message: string } | null {
+  if (!sheet.beyond) return null;
+  const { row, column, limit, max } = sheet.beyond;
+  const where = cellWhere(sheet.name, row, column);
+  return limit === 'rows'
+    ? { where, message: `第${row + 1}行有数据，超过了可读取的${max.toLocaleString('en-US')}行上限，整个文件未导入。请删除多余的行，或把表格拆成几个文件分批导入。` }
+    : { where, message: `第${column + 1}列（${columnLetter(column)}列）有数据，超过了可读取的${max}列上限，整个文件未导入。请删除多余的列后再导入。` };
 }

@@ -1,8 +1,12 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileDurable } from '../durable-files';
+import { assertNotWorkbookFile } from '../file-identity';
 
-/** Writes beside the target and renames over it: a crash never leaves half a file under the real name. */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, path);
+/**
+ * Every export (xlsx, CSV, packets, PDF) is written here: never onto the open workbook or a file that belongs to
+ * it (by file identity, not spelling), and written beside the target, synced and renamed over it, so a crash or a
+ * power cut never leaves half a file under the real name.
+ */
+export function writeExportFile(path: string, bytes: Uint8Array, workbookPath: string): void {
+  assertNotWorkbookFile(path, workbookPath);
+  writeFileDurable(path, bytes);
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { defaultWorkbookPath, localCopyPath, locationWarning } from '../paths';
 import { BACKUP_REASON_LABELS, listBackups } from '../store/backups';
+import { driveKindOf } from '../drive-type';
 import type { Handler } from './context';
 
 /** 备份与恢复, and the recovery screen shown when the workbook could not be opened. */
@@ -11,11 +12,13 @@ import type { Handler } from './context';
 const describe = (path: string) =>
   listBackups(path).map((entry) => ({ ...entry, reasonLabel: BACKUP_REASON_LABELS[entry.reason] }));
 
-export const recoveryState: Handler<'recovery-state'> = (_input, { session }) => ({
+export const recoveryState: Handler<'recovery-state'> = async (_input, { session }) => ({
   path: session.path,
   damaged: !session.isOpen,
+  reason: session.isOpen ? '' : session.failureReason,
   problem: session.failure,
-  locationWarning: locationWarning(session.path, process.platform, process.env),
+  // the drive type comes from the OS: a mapped network drive looks like any other letter
+  locationWarning: locationWarning(session.path, process.platform, process.env, await driveKindOf(session.path)),
   backups: describe(session.path),
 });
 

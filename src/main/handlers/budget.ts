@@ -186,6 +186,9 @@ export const budgetSettingsUpdate: Handler<'budget-settings-update'> = ({ floor,
 /** Which scenario the views show is a view preference, not an edit: not journaled, not undoable. */
 export const scenarioSelect: Handler<'scenario-select'> = ({ scenarioId }, { workbook }) => {
   const model = scenarioModel(workbook.db, scenarioId);
-  workbook.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(scenarioId));
+  // a read-only window looks at any scenario but does not change which one the workbook opens on
+  if (workbook.writeRefusal() === null) {
+    workbook.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(scenarioId));
+  }
   return model.scenario;
 };

@@ -9,8 +9,9 @@ import { WorkbenchError } from '../../shared/result';
 import { accept, applyCellEdits } from '../edits/cell-edits';
 import { planTargetEdit, type TargetState } from '../edits/target-edits';
 import { applyRoundTrip } from '../exchange/apply-roundtrip';
+import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
-import { writeFileAtomic } from '../exchange/write-file';
+import { writeExportFile } from '../exchange/write-file';
 import { getScenario, SETTING_CURRENT } from '../store/budget-repository';
 import { checkScenarioName, nextId } from '../store/scenario-writer';
 import { defaultPlanId } from '../store/plan-repository';
@@ -31,7 +32,7 @@ export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dia
   const chosen = await dialogs.pickSavePath(safeFileName(snapshot.planTitle, 'xlsx'), 'xlsx');
   if (chosen === null) return null;
   const path = withExtension(chosen, 'xlsx');
-  writeFileAtomic(path, exportWorkbook(snapshot));
+  writeExportFile(path, exportWorkbook(snapshot), workbook.path);
   const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
   return { path, sheets };
 };
@@ -149,7 +150,9 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
     const taken = new Set<string>();
     paths = units.map((u) => join(folder, packetFileName(u.name, taken)));
   }
-  units.forEach((unit, i) => writeFileAtomic(paths[i] as string, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt)));
+  // every target is checked before the first file is written: a refused name leaves no partial set
+  for (const path of paths) assertNotWorkbookFile(path, workbook.path);
+  units.forEach((unit, i) => writeExportFile(paths[i] as string, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt), workbook.path));
   return { files: paths };
 };
 

@@ -28,6 +28,10 @@ const TABLE_LABELS: Record<string, string> = {
   scenario: '情景',
   budget_line: '预算行',
   scenario_override: '情景调整',
+  plan: '计划',
+  plan_section: '计划章节',
+  safeguard: '保障措施',
+  plan_conflict: '计划中的数值冲突',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -99,6 +103,14 @@ function describer(db: Db): (table: string, rowKey: string, rowJson: string | nu
         return `${lookup('SELECT name AS text FROM scenario WHERE id = ?', key.scenario_id) ?? '情景'} · ${lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.line_id) ?? '预算行'}`;
       case 'setting':
         return SETTING_LABELS[String(key.key)] ?? String(key.key);
+      case 'plan':
+        return lookup('SELECT title AS text FROM plan WHERE id = ?', key.id) ?? String(row.title ?? key.id);
+      case 'domain':
+      case 'plan_section':
+      case 'safeguard':
+        return String(row.name ?? row.title ?? lookup(`SELECT ${table === 'domain' ? 'name' : 'title'} AS text FROM ${table} WHERE id = ?`, key.id) ?? key.id);
+      case 'plan_conflict':
+        return String(row.label ?? key.id);
       default:
         return Object.values(key).join(' · ');
     }

@@ -14,7 +14,7 @@ import {
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
 import { reportData, reportPdf } from './reports';
-import { workbookNew, workbookOpen, workbookOpenRecent, workbookRecent, workbookSaveAs } from './workbook-files';
+import { workbookForceOpen, workbookNew, workbookOpen, workbookOpenRecent, workbookRecent, workbookSaveAs, workbookStatus } from './workbook-files';
 import {
   budgetImportApply,
   budgetImportInspect,
@@ -28,7 +28,7 @@ import {
 } from './exchange';
 import { scenarioCreate, scenarioDelete, scenarioLock, scenarioPromote } from './scenarios';
 import { changeLogList, historyRedo, historyState, historyUndo } from './history';
-import { planImport, planList, planParse, planPickFile } from './plans';
+import { planDelete, planFindSame, planImport, planList, planParse, planPickFile } from './plans';
 import { progressSettingsUpdate, targetList, targetUpdate } from './targets';
 import { taskList, taskOwnerSet, taskUpdate } from './tasks';
 import { unitAdd, unitList, unitMerge, unitUpdate } from './units';
@@ -55,6 +55,8 @@ export const handlers: Handlers = {
   'plan-parse': planParse,
   'plan-import': planImport,
   'plan-pick-file': planPickFile,
+  'plan-find-same': planFindSame,
+  'plan-delete': planDelete,
   'budget-view': budgetView,
   'budget-metrics': budgetMetrics,
   'budget-line-update': budgetLineUpdate,
@@ -92,6 +94,8 @@ export const handlers: Handlers = {
   'workbook-open-recent': workbookOpenRecent,
   'workbook-save-as': workbookSaveAs,
   'workbook-recent': workbookRecent,
+  'workbook-status': workbookStatus,
+  'workbook-force-open': workbookForceOpen,
   'report-data': reportData,
   'report-pdf': reportPdf,
 };

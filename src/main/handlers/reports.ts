@@ -2,7 +2,7 @@ import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { buildReport, REPORT_TITLES } from '../../core/report/report-model';
 import { WorkbenchError } from '../../shared/result';
 import { readSnapshot } from '../exchange/read-snapshot';
-import { writeFileAtomic } from '../exchange/write-file';
+import { writeExportFile } from '../exchange/write-file';
 import { lineRows, scenarioModel } from '../store/budget-repository';
 import type { Handler } from './context';
 
@@ -18,11 +18,11 @@ export const reportData: Handler<'report-data'> = ({ kind, scenarioIds }, { work
   return buildReport(kind, snapshot, scenarios);
 };
 
-export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dialogs }) => {
+export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dialogs, session }) => {
   const chosen = await dialogs.pickSavePath(safeFileName(REPORT_TITLES[kind], 'pdf'), 'pdf');
   if (chosen === null) return null;
   const path = withExtension(chosen, 'pdf');
   const bytes = await printer.toPdf();
-  writeFileAtomic(path, bytes);
+  writeExportFile(path, bytes, session.path);
   return { path, bytes: bytes.length };
 };

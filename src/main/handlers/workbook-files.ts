@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
+import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
 import { isRemovablePath } from '../removable';
 import type { Handler, HandlerContext } from './context';
@@ -19,8 +20,8 @@ export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
   if (chosen === null) return null;
   const path = withExtension(chosen);
   if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
-  // opening a path that does not exist creates the workbook there, with the reference plan and the example budget
-  context.session.switchTo(path);
+  // the one place besides the first start and `init` that creates a workbook: the reference plan and the example budget
+  context.session.switchTo(path, { create: true });
   return opened(context);
 };
 
@@ -53,12 +54,22 @@ export const workbookRecent: Handler<'workbook-recent'> = (_input, { recent, ses
   recent: recent.existing(),
 });
 
+/** Whether this window may write, and whether another process has changed the workbook since it was opened. */
+export const workbookStatus: Handler<'workbook-status'> = (_input, { session }) => session.status();
+
+/** 强制打开: take the workbook from its other holder. The page asks first and says what it risks. */
+export const workbookForceOpen: Handler<'workbook-force-open'> = (_input, context) => {
+  if (context.session.isOpen && context.session.writeRefusal() === null) return opened(context, '本窗口已经可以修改该工作簿。');
+  context.session.forceOpen();
+  return opened(context, '已强制打开工作簿。对方窗口将不能再保存修改；请告知对方。');
+};
+
 /** 另存为: SQLite's backup API writes the copy (never a file copy of a live WAL database); work continues in it. */
 export const workbookSaveAs: Handler<'workbook-save-as'> = async (_input, context) => {
   const chosen = await context.dialogs.pickWorkbookSavePath(basename(context.session.path));
   if (chosen === null) return null;
   const path = withExtension(chosen);
-  if (path === context.session.path) throw new WorkbenchError('bad_input', '另存为的位置与当前工作簿相同。');
+  assertNotWorkbookFile(path, context.session.path);
   if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
   await context.session.moveTo(path);
   return opened(context);

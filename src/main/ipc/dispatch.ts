@@ -1,3 +1,4 @@
+import { CHANNEL_ACCESS } from '../../shared/channel-access';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channel-names';
 import { contract } from '../../shared/contract';
 import { type Result, WorkbenchError, type WorkbenchErrorData } from '../../shared/result';
@@ -46,6 +47,11 @@ export async function dispatch(
         details: parsed.error.issues.map((issue) => ({ where: issuePlace(issue.path), message: issue.message })),
       },
     };
+  }
+  if (CHANNEL_ACCESS[channel] === 'write') {
+    // before the handler: no file dialog, no backup, no preview for a change that cannot be saved
+    const refusal = context.session.writeRefusal();
+    if (refusal) return { ok: false, error: { kind: 'conflict', message: refusal, details: [] } };
   }
   try {
     const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;

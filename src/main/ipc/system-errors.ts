@@ -45,7 +45,7 @@ const FILE_MESSAGES: Record<string, (path: string) => string> = {
 const SQLITE_MESSAGES: [RegExp, string, WorkbenchErrorData['kind']][] = [
   [/^SQLITE_FULL/, '磁盘空间不足，本次操作已撤回，数据未改变。请清理磁盘后重试。', 'storage'],
   [/^SQLITE_(BUSY|LOCKED)/, '工作簿正被其他程序占用，本次操作已撤回。请关闭其他打开该工作簿的程序后重试。', 'storage'],
-  [/^SQLITE_READONLY/, '工作簿是只读的（文件只读或所在磁盘写保护），本次操作已撤回。请另存为到可写的位置。', 'storage'],
+  [/^SQLITE_READONLY/, '工作簿当前只能读不能写（可能正被他人使用，或文件、文件夹是只读的），本次修改没有保存。', 'conflict'],
   [/^SQLITE_(CORRUPT|NOTADB)/, '工作簿文件已损坏，本次操作已撤回。请在“文件 → 备份与恢复”中恢复最近的备份。', 'storage'],
   [/^SQLITE_CANTOPEN/, '无法打开工作簿文件（文件不存在、U盘已拔出或没有权限），本次操作已撤回。', 'storage'],
   [/^SQLITE_IOERR/, '读写工作簿时磁盘出错（U盘或网络盘可能已断开），本次操作已撤回。', 'storage'],

@@ -264,13 +264,22 @@ function buildScenarioModel(db: Db, scenarioId: number): ScenarioModel {
 }
 
 /**
- * Models are cached per connection and stamped with SQLite's total_changes(): any write through the
- * connection (an edit, an undo, an import, a setting) makes the next read rebuild, so a cached model is never
- * stale. Reading 100,000 lines takes about half a second; a cached model answers at once.
+ * Models are cached per connection and stamped with SQLite's total_changes() and data_version: the first moves
+ * with every write through this connection (an edit, an undo, an import, a setting), the second with every commit
+ * by any other connection or process (a colleague who forced the workbook open, the command line). Either makes
+ * the next read rebuild, so a cached model is never stale. Reading 100,000 lines takes about half a second; a
+ * cached model answers at once.
  */
-const caches = new WeakMap<Db, Map<number, { stamp: number; model: ScenarioModel }>>();
+interface ChangeStamp {
+  /** total_changes(): writes through this connection */
+  own: number;
+  /** data_version: moves when another connection or process has committed */
+  others: number;
+}
 
-function cacheOf(db: Db): Map<number, { stamp: number; model: ScenarioModel }> {
+const caches = new WeakMap<Db, Map<number, { stamp: ChangeStamp; model: ScenarioModel }>>();
+
+function cacheOf(db: Db): Map<number, { stamp: ChangeStamp; model: ScenarioModel }> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -279,15 +288,18 @@ function cacheOf(db: Db): Map<number, { stamp: number; model: ScenarioModel }> {
   return cache;
 }
 
-function changeStamp(db: Db): number {
-  return (prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c;
+function changeStamp(db: Db): ChangeStamp {
+  return {
+    own: (prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c,
+    others: (prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version,
+  };
 }
 
 export function scenarioModel(db: Db, scenarioId: number): ScenarioModel {
   const cache = cacheOf(db);
   const stamp = changeStamp(db);
   const hit = cache.get(scenarioId);
-  if (hit && hit.stamp === stamp) return hit.model;
+  if (hit && hit.stamp.own === stamp.own && hit.stamp.others === stamp.others) return hit.model;
   const model = buildScenarioModel(db, scenarioId);
   cache.set(scenarioId, { stamp, model });
   return model;
@@ -302,7 +314,9 @@ export function scenarioModelAfterLineEdit(db: Db, scenarioId: number, lineId: n
   const hit = cache.get(scenarioId);
   const index = hit?.model.baseline.indexById.get(lineId);
   const record = prepared(db, `${LINE_SELECT} WHERE l.id = ?`).get(lineId) as LineRecord | undefined;
-  if (!hit || index === undefined || !record || record.baselineId !== hit.model.baseline.baselineId) {
+  // the in-place update accounts for this connection's edit only: if another process committed since, read it all
+  const othersWrote = hit !== undefined && hit.stamp.others !== changeStamp(db).others;
+  if (!hit || othersWrote || index === undefined || !record || record.baselineId !== hit.model.baseline.baselineId) {
     cache.delete(scenarioId);
     return scenarioModel(db, scenarioId);
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { WorkbenchError } from '../../shared/result';
 import type { HistoryState } from '../../shared/contract';
 import { type Db, prepared } from './connection';
@@ -21,11 +23,24 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   domain_owner: ['domain_id', 'unit_id'],
   safeguard_owner: ['safeguard_id', 'unit_id'],
   domain: ['id'],
+  plan: ['id'],
+  plan_section: ['id'],
+  safeguard: ['id'],
+  plan_conflict: ['id'],
   setting: ['key'],
   scenario: ['id'],
   budget_line: ['id'],
   scenario_override: ['scenario_id', 'line_id', 'field'],
 };
+
+/** A row an undo or redo would overwrite or take with it, found before anything is applied for good. */
+class UndoConflict extends Error {
+  constructor(readonly where: string) {
+    super(where);
+  }
+}
+
+const totalChanges = (db: Db): number => (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
 
 function keyColumns(table: string): readonly string[] {
   const columns = JOURNALED_TABLES[table];
@@ -63,15 +78,54 @@ interface ChangeRow {
   row_json: string | null;
 }
 
+/** Who records actions: one window of the app or one command-line run. */
+export interface JournalSession {
+  id: string;
+  origin: 'app' | 'cli';
+  machine: string;
+}
+
 export class Journal {
   private readonly columnsByTable = new Map<string, Set<string>>();
   /** bumps on every recorded action, undo and redo: "has anything changed since" for backups and caches */
   revision = 0;
+  /** set by the workbook: why this window may not write now (read-only, or the lock was taken), or null */
+  writeGuard: () => string | null = () => null;
+  /** the sessions whose actions this one may undo: itself, and the earlier windows it continues (see resumable) */
+  private readonly own: string[];
 
   constructor(
     private readonly db: Db,
     private readonly actor: string,
-  ) {}
+    readonly session: JournalSession = { id: randomUUID(), origin: 'app', machine: hostname() },
+    options: { resume?: boolean } = {},
+  ) {
+    this.own = [session.id, ...(options.resume ? this.resumableSessions() : [])];
+  }
+
+  /**
+   * Undo belongs to the window (or command) that made an action. A window opened after the previous one closed
+   * continues its history — same user, same machine, the app (not the command line) — as long as nobody else has
+   * written since: walking back from the newest action, every session met is continued until the first action of
+   * another user, machine or process kind. Actions from before sessions were recorded (session '') count as the
+   * same user's when the actor matches.
+   */
+  private resumableSessions(): string[] {
+    const rows = this.db
+      .prepare('SELECT session, origin, actor, machine FROM action ORDER BY id DESC LIMIT 10000')
+      .all() as { session: string; origin: string; actor: string; machine: string }[];
+    const sessions: string[] = [];
+    for (const row of rows) {
+      const same = row.actor === this.actor && (row.origin === 'app' || row.origin === '') && (row.machine === this.session.machine || row.machine === '');
+      if (!same || this.session.origin !== 'app') break;
+      if (!sessions.includes(row.session)) sessions.push(row.session);
+    }
+    return sessions;
+  }
+
+  private ownList(): string {
+    return JSON.stringify(this.own);
+  }
 
   private assertColumn(table: string, field: string): void {
     let columns = this.columnsByTable.get(table);
@@ -86,11 +140,12 @@ export class Journal {
 
   /** Runs `work` as one undoable action. Nothing is recorded when it changes nothing. */
   record<T>(label: string, reason: string, work: (recorder: Recorder) => T): T {
+    this.assertWritable();
     const db = this.db;
     return db.transaction(() => {
       const actionId = Number(
-        prepared(db, 'INSERT INTO action (at, actor, label, reason) VALUES (?, ?, ?, ?)')
-          .run(new Date().toISOString(), this.actor, label, reason).lastInsertRowid,
+        prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(new Date().toISOString(), this.actor, label, reason, this.session.id, this.session.origin, this.session.machine).lastInsertRowid,
       );
       let seq = 0;
       const log = prepared(db, `INSERT INTO change_log
@@ -146,8 +201,8 @@ export class Journal {
       if (seq === 0) {
         prepared(db, 'DELETE FROM action WHERE id = ?').run(actionId);
       } else {
-        // a new action makes the undone ones unreachable by redo
-        prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone'").run();
+        // a new action makes this session's undone ones unreachable by redo (another window's stay its own)
+        prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?))").run(this.ownList());
         this.revision++;
       }
       return result;
@@ -158,6 +213,33 @@ export class Journal {
     return this.db
       .prepare('SELECT id, op, table_name, row_key, field, old_value, new_value, row_json FROM change_log WHERE action_id = ? ORDER BY seq')
       .all(actionId) as ChangeRow[];
+  }
+
+  /**
+   * Whether the rows an action touched are still as it left them (for undo) or as it found them (for redo). A
+   * change made since by another window or process would otherwise be overwritten without a word; the answer
+   * names the first such row.
+   */
+  private conflictOf(change: ChangeRow, direction: 'undo' | 'redo'): string | null {
+    const db = this.db;
+    const table = change.table_name;
+    keyColumns(table);
+    if (change.op === 'insert_range') {
+      const { from, to } = JSON.parse(change.row_key) as { from: number; to: number };
+      const present = (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE id BETWEEN ? AND ?`).get(from, to) as { n: number }).n;
+      const expected = direction === 'undo' ? to - from + 1 : 0;
+      return present === expected ? null : `${table} ${from}–${to}`;
+    }
+    const key = JSON.parse(change.row_key) as RowKey;
+    if (change.op === 'update') {
+      this.assertColumn(table, change.field);
+      const row = db.prepare(`SELECT ${change.field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as { value: SqlValue } | undefined;
+      const expected = direction === 'undo' ? change.new_value : change.old_value;
+      return row && row.value === expected ? null : `${table} ${change.row_key} ${change.field}`;
+    }
+    const exists = db.prepare(`SELECT 1 FROM ${table} WHERE ${whereClause(table)}`).get(key) !== undefined;
+    const shouldExist = (direction === 'undo') === (change.op === 'insert');
+    return exists === shouldExist ? null : `${table} ${change.row_key}`;
   }
 
   /** Undo deletes the range after keeping its rows in the change record; redo inserts them again. */
@@ -197,17 +279,52 @@ export class Journal {
       columns.forEach((column) => this.assertColumn(table, column));
       db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
     } else if (remove) {
+      const before = totalChanges(db);
       db.prepare(`DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key);
+      // a row that other rows now refer to would take them with it (ON DELETE CASCADE): someone has built on it
+      if (totalChanges(db) - before > 1) throw new UndoConflict(`${table} ${change.row_key}`);
     }
   }
 
+  /**
+   * Replays one action backwards or forwards. The changes are checked first, in the order they will be applied:
+   * each must find its row as the action left it, taking into account the changes of the same action already
+   * replayed (an action may touch one field twice), so the check runs on the rows as they change.
+   */
+  private replay(action: { id: number; label: string }, direction: 'undo' | 'redo'): void {
+    const changes = this.changesOf(action.id);
+    const ordered = direction === 'undo' ? changes.reverse() : changes;
+    for (const change of ordered) {
+      try {
+        const conflict = this.conflictOf(change, direction);
+        if (conflict) throw new UndoConflict(conflict);
+        this.apply(change, direction);
+      } catch (error) {
+        if (!(error instanceof UndoConflict)) throw error;
+        const verb = direction === 'undo' ? '撤销' : '重做';
+        throw new WorkbenchError(
+          'conflict',
+          `无法${verb}“${action.label}”：其中的数据在此之后已被其他窗口或程序修改（或已被后来的数据引用），${verb}会覆盖或带走别人的修改。数据未做任何改动；如需改回，请直接编辑。`,
+          [{ where: error.where, message: '已被修改' }],
+        );
+      }
+    }
+  }
+
+  private assertWritable(): void {
+    const refusal = this.writeGuard();
+    if (refusal) throw new WorkbenchError('conflict', refusal);
+  }
+
+  /** Undoes this session's newest action (never another window's or process's). */
   undo(): string | null {
+    this.assertWritable();
     return this.db.transaction(() => {
-      const action = this.db.prepare("SELECT id, label FROM action WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as
+      const action = prepared(this.db, "SELECT id, label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").get(this.ownList()) as
         | { id: number; label: string }
         | undefined;
       if (!action) return null;
-      for (const change of this.changesOf(action.id).reverse()) this.apply(change, 'undo');
+      this.replay(action, 'undo');
       this.db.prepare("UPDATE action SET state = 'undone' WHERE id = ?").run(action.id);
       this.revision++;
       return action.label;
@@ -215,12 +332,13 @@ export class Journal {
   }
 
   redo(): string | null {
+    this.assertWritable();
     return this.db.transaction(() => {
-      const action = this.db.prepare("SELECT id, label FROM action WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as
+      const action = prepared(this.db, "SELECT id, label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1").get(this.ownList()) as
         | { id: number; label: string }
         | undefined;
       if (!action) return null;
-      for (const change of this.changesOf(action.id)) this.apply(change, 'redo');
+      this.replay(action, 'redo');
       this.db.prepare("UPDATE action SET state = 'done' WHERE id = ?").run(action.id);
       this.revision++;
       return action.label;
@@ -228,10 +346,10 @@ export class Journal {
   }
 
   state(): HistoryState {
-    const undo = this.db.prepare("SELECT label FROM action WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as
+    const undo = prepared(this.db, "SELECT label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").get(this.ownList()) as
       | { label: string }
       | undefined;
-    const redo = this.db.prepare("SELECT label FROM action WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as
+    const redo = prepared(this.db, "SELECT label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1").get(this.ownList()) as
       | { label: string }
       | undefined;
     return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? '', redoLabel: redo?.label ?? '' };

@@ -1,86 +1,166 @@
 import type { Owner, ParsedPlan } from '../../shared/plan';
 import type { PlanSummary, TaskRow, TaskStatus } from '../../shared/contract';
-import type { Db } from './connection';
+import { createHash } from 'node:crypto';
+import { type Db, prepared } from './connection';
+import type { Recorder } from './journal';
 import { getTargets, listTargets, taskProgress, type TaskProgress } from './progress-repository';
 
+type SqlValue = string | number | null;
+/** Inserts one row; the plan import passes the journal's recorder so that the whole import is one undoable action. */
+export type RowInserter = (table: string, row: Record<string, SqlValue>) => void;
+
+/** A plain INSERT, for the reference plan written when a workbook is created (not a user action). */
+export function directInserter(db: Db): RowInserter {
+  return (table, row) => {
+    const columns = Object.keys(row);
+    prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+  };
+}
+
+/** Ids handed out in order from MAX(id) + 1, so every inserted row carries its key (the journal records it). */
+function idSource(db: Db) {
+  const next = new Map<string, number>();
+  return (table: string): number => {
+    let id = next.get(table);
+    if (id === undefined) id = ((db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`).get() as { id: number }).id) + 1;
+    next.set(table, id + 1);
+    return id;
+  };
+}
+
+/**
+ * A fingerprint of a plan text that ignores what copying and re-saving change (a BOM, line endings, spaces at line
+ * ends, blank lines), so the same document imported again is recognised.
+ */
+export function planTextFingerprint(text: string): string {
+  const normalized = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+  return createHash('sha256').update(normalized).digest('hex');
+}
+
 /** Writes a parsed plan into the workbook. The caller owns the transaction. */
-export function insertParsedPlan(db: Db, plan: ParsedPlan, sourceName: string): number {
-  const planId = Number(
-    db
-      .prepare(`INSERT INTO plan (title, issuer, doc_no, doc_date, year, preamble, source_name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(plan.title, plan.issuer, plan.docNo, plan.date, plan.year, plan.preamble, sourceName, new Date().toISOString())
-      .lastInsertRowid,
-  );
+export function insertParsedPlan(db: Db, plan: ParsedPlan, sourceName: string, sourceHash = '', insertRow: RowInserter = directInserter(db)): number {
+  const nextId = idSource(db);
+  const planId = nextId('plan');
+  insertRow('plan', {
+    id: planId,
+    title: plan.title,
+    issuer: plan.issuer,
+    doc_no: plan.docNo,
+    doc_date: plan.date,
+    year: plan.year,
+    preamble: plan.preamble,
+    source_name: sourceName,
+    source_hash: sourceHash,
+    created_at: new Date().toISOString(),
+  });
 
   const unitIds = new Map<string, number>();
   const findUnit = db.prepare('SELECT id FROM unit WHERE name = ?');
   const findAlias = db.prepare('SELECT unit_id AS id FROM unit_alias WHERE alias = ?');
-  const insertUnit = db.prepare('INSERT INTO unit (name) VALUES (?)');
-  const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_alias (alias, unit_id) VALUES (?, ?)');
+  const newUnit = (name: string): number => {
+    const id = nextId('unit');
+    insertRow('unit', { id, name });
+    return id;
+  };
   for (const unit of plan.units) {
     const existing = (findUnit.get(unit.name) ?? findAlias.get(unit.name)) as { id: number } | undefined;
-    const id = existing?.id ?? Number(insertUnit.run(unit.name).lastInsertRowid);
+    const id = existing?.id ?? newUnit(unit.name);
     unitIds.set(unit.name, id);
     for (const alias of unit.aliases) {
-      if (!findUnit.get(alias)) insertAlias.run(alias, id);
+      if (!findUnit.get(alias) && !findAlias.get(alias)) insertRow('unit_alias', { alias, unit_id: id });
       unitIds.set(alias, id);
     }
   }
   const unitId = (name: string): number => {
     const id = unitIds.get(name);
     if (id !== undefined) return id;
-    const created = Number(insertUnit.run(name).lastInsertRowid);
+    const created = newUnit(name);
     unitIds.set(name, created);
     return created;
   };
-  const insertOwners = (sql: string, parentId: number, owners: Owner[]): void => {
-    const statement = db.prepare(sql);
-    owners.forEach((owner, index) => statement.run(parentId, unitId(owner.unit), owner.role, index));
+  const insertOwners = (table: 'safeguard_owner' | 'domain_owner' | 'task_owner', parentColumn: string, parentId: number, owners: Owner[]): void => {
+    owners.forEach((owner, index) => insertRow(table, { [parentColumn]: parentId, unit_id: unitId(owner.unit), role: owner.role, ord: index }));
   };
 
-  const insertSection = db.prepare('INSERT INTO plan_section (plan_id, ordinal, kind, title, body) VALUES (?, ?, ?, ?, ?)');
-  for (const section of plan.sections) insertSection.run(planId, section.ordinal, section.kind, section.title, section.text);
-
-  const insertSafeguard = db.prepare('INSERT INTO safeguard (plan_id, ordinal, title, body) VALUES (?, ?, ?, ?)');
+  for (const section of plan.sections) {
+    insertRow('plan_section', { id: nextId('plan_section'), plan_id: planId, ordinal: section.ordinal, kind: section.kind, title: section.title, body: section.text });
+  }
   plan.safeguards.forEach((safeguard, index) => {
-    const id = Number(insertSafeguard.run(planId, index + 1, safeguard.title, safeguard.text).lastInsertRowid);
-    insertOwners('INSERT INTO safeguard_owner (safeguard_id, unit_id, role, ord) VALUES (?, ?, ?, ?)', id, safeguard.owners);
+    const id = nextId('safeguard');
+    insertRow('safeguard', { id, plan_id: planId, ordinal: index + 1, title: safeguard.title, body: safeguard.text });
+    insertOwners('safeguard_owner', 'safeguard_id', id, safeguard.owners);
   });
 
   const domainIds = new Map<number, number>();
-  const insertDomain = db.prepare('INSERT INTO domain (plan_id, ordinal, name) VALUES (?, ?, ?)');
   for (const domain of plan.domains) {
-    const id = Number(insertDomain.run(planId, domain.ordinal, domain.name).lastInsertRowid);
+    const id = nextId('domain');
+    insertRow('domain', { id, plan_id: planId, ordinal: domain.ordinal, name: domain.name });
     domainIds.set(domain.ordinal, id);
-    insertOwners('INSERT INTO domain_owner (domain_id, unit_id, role, ord) VALUES (?, ?, ?, ?)', id, domain.owners);
+    insertOwners('domain_owner', 'domain_id', id, domain.owners);
   }
 
-  const insertTask = db.prepare('INSERT INTO task (plan_id, domain_id, number, title, body) VALUES (?, ?, ?, ?, ?)');
-  const insertTarget = db.prepare(`INSERT INTO target
-    (plan_id, task_id, ord, label, comparator, value, unit, base_value, base_unit, approx, min_value, max_value,
-     baseline, relative_to_year, source_text, source_offset)
-    VALUES (@planId, @taskId, @ord, @label, @comparator, @value, @unit, @baseValue, @baseUnit, @approx, @min, @max,
-     @baseline, @relativeToYear, @text, @offset)`);
   const writeTargets = (taskId: number | null, targets: ParsedPlan['keyWork']['targets']): void => {
     targets.forEach((target, index) =>
-      insertTarget.run({ ...target, planId, taskId, ord: index, approx: target.approx ? 1 : 0 }),
+      insertRow('target', {
+        id: nextId('target'),
+        plan_id: planId,
+        task_id: taskId,
+        ord: index,
+        label: target.label,
+        comparator: target.comparator,
+        value: target.value,
+        unit: target.unit,
+        base_value: target.baseValue,
+        base_unit: target.baseUnit,
+        approx: target.approx ? 1 : 0,
+        min_value: target.min,
+        max_value: target.max,
+        baseline: target.baseline,
+        relative_to_year: target.relativeToYear,
+        source_text: target.text,
+        source_offset: target.offset,
+      }),
     );
   };
   writeTargets(null, plan.keyWork.targets);
   for (const task of plan.tasks) {
     const domainId = domainIds.get(task.domain);
     if (domainId === undefined) throw new Error(`task ${task.number} refers to unknown domain ${task.domain}`);
-    const taskId = Number(insertTask.run(planId, domainId, task.number, task.title, task.text).lastInsertRowid);
-    insertOwners('INSERT INTO task_owner (task_id, unit_id, role, ord) VALUES (?, ?, ?, ?)', taskId, task.owners);
+    const taskId = nextId('task');
+    insertRow('task', { id: taskId, plan_id: planId, domain_id: domainId, number: task.number, title: task.title, body: task.text });
+    insertOwners('task_owner', 'task_id', taskId, task.owners);
     writeTargets(taskId, task.targets);
   }
 
-  const insertConflict = db.prepare('INSERT INTO plan_conflict (plan_id, label, detail) VALUES (?, ?, ?)');
   for (const conflict of plan.conflicts) {
-    insertConflict.run(planId, conflict.label, JSON.stringify({ values: conflict.values, places: conflict.places }));
+    insertRow('plan_conflict', { id: nextId('plan_conflict'), plan_id: planId, label: conflict.label, detail: JSON.stringify({ values: conflict.values, places: conflict.places }) });
   }
   return planId;
+}
+
+export interface PlanOrigin {
+  id: number;
+  title: string;
+  sourceName: string;
+  createdAt: string;
+}
+
+/**
+ * A plan already in the workbook with the same content: the same text (by fingerprint), or — for plans imported
+ * before fingerprints were kept — the same document number and title.
+ */
+export function findSamePlan(db: Db, plan: Pick<ParsedPlan, 'title' | 'docNo'>, fingerprint: string): PlanOrigin | null {
+  const row = db
+    .prepare(`SELECT id, title, source_name AS sourceName, created_at AS createdAt FROM plan
+              WHERE source_hash = @fingerprint OR (source_hash = '' AND doc_no <> '' AND doc_no = @docNo AND title = @title)
+              ORDER BY id LIMIT 1`)
+    .get({ fingerprint, docNo: plan.docNo, title: plan.title }) as PlanOrigin | undefined;
+  return row ?? null;
 }
 
 export function listPlans(db: Db): PlanSummary[] {
@@ -149,4 +229,32 @@ export function getTasks(db: Db, taskIds: readonly number[]): TaskRow[] {
 
 export function getTask(db: Db, taskId: number): TaskRow | null {
   return getTasks(db, [taskId])[0] ?? null;
+}
+
+/**
+ * Removes a plan and everything that belongs to it, children first, each row through the recorder (a cascade
+ * would delete rows the journal never saw, and undo could not bring them back). Budget lines that point at its
+ * tasks, domains or targets keep their amounts; the links are cleared, recorded, so undo restores them too.
+ */
+export function deletePlanRows(db: Db, recorder: Recorder, planId: number): void {
+  const ids = (sql: string): number[] => (db.prepare(sql).all(planId) as { id: number }[]).map((row) => row.id);
+  const links: [string, string][] = [
+    ['task_id', 'SELECT id FROM task WHERE plan_id = ?'],
+    ['domain_id', 'SELECT id FROM domain WHERE plan_id = ?'],
+    ['driver_target_id', 'SELECT id FROM target WHERE plan_id = ?'],
+  ];
+  for (const [column, owned] of links) {
+    for (const id of ids(`SELECT id FROM budget_line WHERE ${column} IN (${owned})`)) recorder.update('budget_line', { id }, column, null);
+  }
+  for (const id of ids('SELECT id FROM target WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('target', { id });
+  const pairs = (sql: string) => db.prepare(sql).all(planId) as Record<string, number>[];
+  for (const row of pairs('SELECT o.task_id, o.unit_id FROM task_owner o JOIN task t ON t.id = o.task_id WHERE t.plan_id = ?')) recorder.delete('task_owner', row);
+  for (const id of ids('SELECT id FROM task WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('task', { id });
+  for (const row of pairs('SELECT o.domain_id, o.unit_id FROM domain_owner o JOIN domain d ON d.id = o.domain_id WHERE d.plan_id = ?')) recorder.delete('domain_owner', row);
+  for (const id of ids('SELECT id FROM domain WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('domain', { id });
+  for (const row of pairs('SELECT o.safeguard_id, o.unit_id FROM safeguard_owner o JOIN safeguard s ON s.id = o.safeguard_id WHERE s.plan_id = ?')) recorder.delete('safeguard_owner', row);
+  for (const id of ids('SELECT id FROM safeguard WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('safeguard', { id });
+  for (const id of ids('SELECT id FROM plan_section WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('plan_section', { id });
+  for (const id of ids('SELECT id FROM plan_conflict WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('plan_conflict', { id });
+  recorder.delete('plan', { id: planId });
 }

@@ -21,10 +21,16 @@ export function ImportPlanDialog(): React.JSX.Element {
   const [pasted, setPasted] = useState('');
   const [preview, setPreview] = useState<ParsedPlan | null>(null);
   const [busy, setBusy] = useState(false);
+  // the same text is already in the workbook: say so, and import only when the user ticks that a copy is wanted
+  const [sameAs, setSameAs] = useState<string | null>(null);
+  const [copyConfirmed, setCopyConfirmed] = useState(false);
 
   const parse = async (name: string, text: string): Promise<void> => {
     setSource({ name, text });
-    setPreview(await call('plan-parse', { text }));
+    const [parsed, same] = await Promise.all([call('plan-parse', { text }), call('plan-find-same', { text })]);
+    setSameAs(same?.message ?? null);
+    setCopyConfirmed(false);
+    setPreview(parsed);
   };
   const guarded = (work: () => Promise<void>) => async () => {
     setBusy(true);
@@ -43,9 +49,12 @@ export function ImportPlanDialog(): React.JSX.Element {
   const parsePasted = guarded(() => parse('粘贴的文本', pasted));
   const confirm = guarded(async () => {
     if (!source) return;
-    const result = await useUiStore.getState().track(() => call('plan-import', { text: source.text, sourceName: source.name }));
+    const result = await useUiStore.getState().track(() =>
+      call('plan-import', { text: source.text, sourceName: source.name, ...(sameAs && copyConfirmed ? { allowDuplicate: true } : {}) }),
+    );
     if (!result) return;
     await useTaskStore.getState().load();
+    await useTaskStore.getState().refreshHistory();
     useUiStore.getState().showInfo(`已导入“${preview?.title ?? source.name}”：${result.tasks} 项任务，${result.targets} 个指标。`);
     close();
   });
@@ -72,6 +81,14 @@ export function ImportPlanDialog(): React.JSX.Element {
             <p className="summary">
               <strong>{preview.title}</strong> {preview.docNo} {preview.date} — {preview.domains.length} 个领域，{preview.tasks.length} 项任务，{targetCount} 个量化指标，{preview.units.length} 个责任单位
             </p>
+            {sameAs && (
+              <div className="duplicate-warning" data-testid="plan-duplicate" role="alert">
+                {sameAs}
+                <label>
+                  <input type="checkbox" checked={copyConfirmed} onChange={(event) => setCopyConfirmed(event.target.checked)} /> 我确认要再导入一份
+                </label>
+              </div>
+            )}
             {preview.conflicts.length > 0 && (
               <section className="conflicts">
                 <h3>需要核对的冲突（{preview.conflicts.length}）</h3>
@@ -121,8 +138,8 @@ export function ImportPlanDialog(): React.JSX.Element {
           {preview && <button type="button" onClick={() => setPreview(null)} disabled={busy}>返回</button>}
           <button type="button" onClick={close} disabled={busy}>取消</button>
           {preview && (
-            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || preview.tasks.length === 0}>
-              确认导入
+            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || preview.tasks.length === 0 || (sameAs !== null && !copyConfirmed)}>
+              {sameAs ? '仍然导入' : '确认导入'}
             </button>
           )}
         </footer>

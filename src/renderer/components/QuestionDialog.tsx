@@ -33,7 +33,7 @@ function QuestionBody(): React.JSX.Element | null {
         </>
       }
     >
-      <p>{question.message}</p>
+      <p className="question-message">{question.message}</p>
       {wantsText && (
         <input
           autoFocus

@@ -2,6 +2,7 @@ import { formatPercent } from '../format';
 import { useBudgetStore } from '../stores/budget-store';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
+import { useWorkbookStore } from '../stores/workbook-store';
 
 const SAVE_LABELS = { saved: '已保存', saving: '保存中…', unchanged: '未修改', failed: '保存失败' } as const;
 const SAVE_TITLES = {
@@ -18,11 +19,21 @@ export function StatusBar(): React.JSX.Element {
   const metrics = useBudgetStore((state) => state.metrics);
   const scenarioName = useBudgetStore((state) => state.scenarioName);
   const isExample = useBudgetStore((state) => state.isExample);
+  const readOnly = useWorkbookStore((state) => state.readOnly);
+  const notice = useWorkbookStore((state) => state.notice);
   return (
     <footer className="status-bar" role="status">
       <span className="workbook-path" title={workbookPath ?? ''}>
         工作簿：{workbookPath ?? '（未打开）'}
       </span>
+      {readOnly && (
+        <span className="read-only" data-testid="status-read-only" title={notice}>
+          只读：{notice.replace(/，已以只读方式打开.*$/, '').replace(/。.*$/, '')}
+          <button type="button" onClick={() => void useWorkbookStore.getState().forceOpen()}>
+            强制打开…
+          </button>
+        </span>
+      )}
       <span>任务 {taskCount} 项</span>
       {metrics && (
         <span className={`floor-status ${metrics.status}`} data-testid="status-floor" title={metrics.message}>

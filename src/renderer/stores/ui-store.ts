@@ -41,6 +41,9 @@ interface UiState {
   importOpen: boolean;
   backupsOpen: boolean;
   setBackupsOpen(open: boolean): void;
+  /** 计划管理 (the plans in the workbook; delete one) */
+  plansOpen: boolean;
+  setPlansOpen(open: boolean): void;
   /** the open Excel/WPS exchange dialog, if any */
   exchange: ExchangeDialog | null;
   setExchange(dialog: ExchangeDialog | null): void;
@@ -83,6 +86,11 @@ export const useUiStore = create<UiState>((set, get) => ({
   setBackupsOpen: (backupsOpen) => {
     commitPendingEdits();
     set({ backupsOpen });
+  },
+  plansOpen: false,
+  setPlansOpen: (plansOpen) => {
+    commitPendingEdits();
+    set({ plansOpen });
   },
   setExchange: (exchange) => {
     commitPendingEdits();

@@ -5,7 +5,7 @@ import type { SpreadsheetData } from '../../../../src/core/exchange/sheet-data';
 const sheetOf = (rows: (string | number | null)[][]): SpreadsheetData => ({
   fileName: 'budget.xlsx',
   kind: 'xlsx',
-  sheets: [{ name: '预算', rowCount: rows.length, truncated: false, rows }],
+  sheets: [{ name: '预算', rowCount: rows.length, beyond: null, rows }],
 });
 
 describe('mapBudget', () => {
