@@ -11,6 +11,15 @@ export interface SheetData {
   rowCount: number;
   /** rows beyond the cap were not read */
   truncated: boolean;
+  /** merged cell areas (0-based, inclusive), when the file has any */
+  merges?: CellRange[];
+}
+
+export interface CellRange {
+  startRow: number;
+  startColumn: number;
+  endRow: number;
+  endColumn: number;
 }
 
 export interface SpreadsheetData {
