@@ -212,12 +212,20 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
 
   /** "一是…二是…" in a paragraph outside any numbered task: one task per item. */
   const enumeratedTasks = (line: TextLine): boolean => {
-    const items = enumerationItems(line.text);
+    // owners in brackets at the end of the paragraph are every item's; inside an item, that item's
+    const whole = takeOwnerGroups(line.text);
+    const atEnd = whole.phrases.length > 0 && whole.text.length + whole.phrases.join('').length >= line.text.trimEnd().length - 1 && line.text.trimEnd().endsWith(whole.phrases.at(-1)?.trimEnd() ?? '\u0000');
+    const paragraph = atEnd ? whole.text : line.text;
+    const shared = atEnd ? parseOwnerPhrase(whole.phrases.join('；')) : [];
+    const items = enumerationItems(paragraph);
     if (items.length === 0) return false;
     for (const item of items) {
-      const body = line.text.slice(item.start + item.label.length, item.end).replace(/^[，,：:\s]+/, '').replace(/[；;，,\s]+$/, '');
+      const body = paragraph.slice(item.start + item.label.length, item.end).replace(/^[，,：:\s]+/, '').replace(/[；;，,。\s]+$/, '');
       const { text, phrases } = takeOwnerGroups(body);
-      addTask({ number: null, label: item.label, body: text, offset: line.offset + item.start + item.label.length, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
+      const owners = phrases.length > 0 ? parseOwnerPhrase(phrases.join('；')) : shared;
+      const clause = foldWidth(text).search(/[,;。:]/);
+      const title = (clause > 0 ? text.slice(0, clause) : titleOfTask(text)).trim();
+      addTask({ number: null, label: item.label, body: text, offset: line.offset + item.start + item.label.length, owners, place: line.place, title });
     }
     return true;
   };
