@@ -66,7 +66,7 @@ describe('the task grid', () => {
     writeFileSync(file, '某市2018年实施计划\n二、主要任务\n（一）教育\n１．学前教育。新建幼儿园6~8所。（牵头单位：市教育局，配合单位：市财政局）\n');
     setNextPickedFile(file);
     await page.getByRole('button', { name: '文件 ▾' }).click();
-    await page.getByRole('menuitem', { name: '导入计划文本…' }).click();
+    await page.getByRole('menuitem', { name: '导入计划…' }).click();
     await page.getByRole('button', { name: '选择文件…' }).click();
     const preview = page.getByTestId('plan-preview');
     await expect.poll(() => preview.textContent()).toContain('1 项任务');

@@ -21,6 +21,7 @@ export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): 
     dialogs: new PresetDialogs(),
     spreadsheets: nodeSpreadsheetParser(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), ['--import', 'tsx']),
     pending: new PendingFiles(),
+    pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),
     localFolder: join(dirname(session.path), 'local-copies'),
     // set by a host that has a page to print (the Playwright harness, the CLI's report command)
