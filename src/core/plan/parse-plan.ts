@@ -253,6 +253,8 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
   };
 
   const handleRow = (row: TableRow): void => {
+    // a header carries on over the pages of one table (a PDF's tables are per page), not to another sheet
+    if (table !== null && (table as { key: string }).key.split('|')[0] !== row.table.split('|')[0]) table = null;
     const columns = headerColumns(row.cells);
     if (columns && (table === null || !sameHeader(row.cells, table.header))) {
       table = { key: row.table, columns, header: row.cells };
