@@ -1,5 +1,5 @@
 import { type DocumentBlock, DocumentRefused, type PlanDocument } from './blocks';
-import { layOut, type PageLayout, type Rule, type TextRun } from './pdf-layout';
+import { groupLines, layOut, type PageLayout, type Rule, type TextRun } from './pdf-layout';
 
 /**
  * PDF → blocks through pdf.js (the legacy build, which runs in Node without a browser). Text runs and the
@@ -15,6 +15,25 @@ export interface PdfOptions {
 }
 
 export const PDF_LIMITS: PdfOptions = { maxPages: 600 };
+
+/**
+ * PDF fonts often map ideographs to their look-alike radicals (U+2F63 "⽣" for 生, from the Kangxi radicals
+ * block) or compatibility ideographs: folded back to the unified ideographs a reader types.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻚': '页', '⻛': '风',
+  '⻜': '飞', '⻝': '食', '⻢': '马', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
+  '⻳': '龟', '⺟': '母', '⻣': '骨',
+  // one glyph for both forms in CJK fonts; a simplified-Chinese plan means the simplified one
+  '戶': '户',
+};
+
+export function unifyIdeographs(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf\uf900-\ufaff戶]/g, (ch) => {
+    const unified = RADICAL_SUPPLEMENT[ch] ?? ch.normalize('NFKC');
+    return RADICAL_SUPPLEMENT[unified] ?? unified;
+  });
+}
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -105,12 +124,13 @@ export async function readPdf(bytes: Uint8Array, name: string, options: PdfOptio
         if (!('str' in item) || item.str === '') continue;
         const [a = 0, b = 0, , d = 0, e = 0, f = 0] = item.transform as number[];
         const size = Math.hypot(a, b) || Math.abs(d) || item.height || 10;
-        runs.push({ text: item.str, x: e, y: f, width: item.width, size });
+        runs.push({ text: unifyIdeographs(item.str), x: e, y: f, width: item.width, size });
         characters += item.str.trim().length;
       }
       let horizontal: Rule[] = [];
       let vertical: Rule[] = [];
-      if (runs.length > 0) {
+      if (groupLines(runs).some((line) => line.segments.length >= 2)) {
+        // rules only matter where runs stand side by side (a table); reading the drawing costs as much as the text
         const operators = await page.getOperatorList();
         ({ horizontal, vertical } = rulesOf(pdfjs, operators.fnArray, operators.argsArray));
       }
