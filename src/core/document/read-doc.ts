@@ -8,6 +8,26 @@ import { type DocumentBlock, DocumentRefused, type PlanDocument } from './blocks
  * reader does not interpret); the parser still finds the plan's structure from the headings written as text,
  * and the preview says when numbers were not found.
  */
+/**
+ * Word ends each cell with a mark and each row with one more, and puts no line break between rows: a table
+ * comes out as one line, "a\tb\t\tc\td\t\t". The first row's width (up to its row mark) cuts the rest.
+ */
+export function tableRows(line: string): string[][] {
+  const tokens = line.split('\t').map((cell) => cell.trim());
+  const width = tokens.indexOf('');
+  const fits = width > 0 && tokens.every((token, i) => (i % (width + 1) === width ? token === '' : true));
+  if (!fits) {
+    while (tokens.length > 1 && tokens.at(-1) === '') tokens.pop();
+    return [tokens];
+  }
+  const rows: string[][] = [];
+  for (let start = 0; start + width <= tokens.length; start += width + 1) {
+    const cells = tokens.slice(start, start + width);
+    if (cells.some((cell) => cell !== '')) rows.push(cells);
+  }
+  return rows;
+}
+
 export async function readDoc(bytes: Uint8Array, name: string): Promise<PlanDocument> {
   let body: string;
   try {
@@ -28,10 +48,10 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<PlanDocu
         row = 0;
         inTable = true;
       }
-      row++;
-      const cells = line.split('\t').map((cell) => cell.trim());
-      while (cells.length > 1 && cells.at(-1) === '') cells.pop();
-      blocks.push({ kind: 'row', cells, place: { table, row } });
+      for (const cells of tableRows(line)) {
+        row++;
+        blocks.push({ kind: 'row', cells, place: { table, row } });
+      }
       continue;
     }
     if (line.trim() === '') continue;

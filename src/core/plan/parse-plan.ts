@@ -300,7 +300,7 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
       const numbered = matchTask(foldWidth(title), null) ?? null;
       if (numbered) {
         number ??= numbered.number;
-        label ||= numbered.label;
+        label ||= title.slice(0, numbered.rest).trim();
         title = title.slice(numbered.rest).trim();
       }
     }
@@ -416,7 +416,7 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
         return;
       }
       // "(一)" with no numbered tasks under it: a task of its own
-      addTask({ number: null, label: domainMatch.label, body: text, offset: line.offset + domainMatch.rest, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
+      addTask({ number: null, label: line.text.slice(0, domainMatch.rest).trim(), body: text, offset: line.offset + domainMatch.rest, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
       appendToSection(line.text);
       return;
     }
@@ -426,7 +426,7 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     if (taskMatch && (taskStyle === null || taskStyle === taskMatch.style || open === null)) {
       taskStyle = taskMatch.style;
       const { text, phrases } = takeOwnerGroups(line.text.slice(taskMatch.rest));
-      addTask({ number: taskMatch.number, label: taskMatch.label, body: text, offset: line.offset + taskMatch.rest, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
+      addTask({ number: taskMatch.number, label: line.text.slice(0, taskMatch.rest).trim(), body: text, offset: line.offset + taskMatch.rest, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
       appendToSection(line.text);
       return;
     }
