@@ -73,10 +73,10 @@ export function detectFormat(bytes: Uint8Array, name: string): FormatGuess {
   if (extension === 'csv') return { ok: true, format: 'csv' };
   // a binary file that is none of the above is not a text file either
   const sample = bytes.subarray(0, 4096);
-  let zeros = 0;
-  for (const byte of sample) if (byte === 0) zeros++;
+  let controls = 0;
+  for (const byte of sample) if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) controls++;
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && zeros > sample.length / 20) {
+  if (!utf16 && controls > sample.length / 50) {
     return { ok: false, reason: '无法识别的文件格式。可导入的格式：.docx、.doc/.wps、.pdf、.xlsx/.xls/.csv 和文本文件（.txt）。' };
   }
   return { ok: true, format: 'text' };

@@ -32,7 +32,8 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<PlanDocu
   let body: string;
   try {
     const document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = document.getBody();
+    // keep “quotes” and dashes as written (the default turns them into ASCII)
+    body = document.getBody({ filterUnicode: false });
   } catch {
     throw new DocumentRefused('无法读取这个 .doc/.wps 文件（可能是加密、损坏或过旧的格式）。请在WPS或Word中打开，另存为 .docx 后再导入。');
   }
