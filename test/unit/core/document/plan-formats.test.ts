@@ -13,25 +13,10 @@ import { buildDoc } from '../../../fixtures/doc-builder';
 import { buildDocx } from '../../../fixtures/docx-builder';
 import { announcedZipBombDocx, lyingZipBombDocx, nestedTablesDocx, pdfWithPages, scannedPdf } from '../../../fixtures/hostile-documents';
 import { planAsNumberedDocx, planAsTableDocx, planAsXlsx } from '../../../fixtures/plan-documents';
+import { planEssentials } from '../../../fixtures/plan-essentials';
 
 const seedText = readFileSync(join(__dirname, '../../../../db/seed/dazhou-2017-equalization-plan.txt'), 'utf8');
 const seed = parsePlan(seedText);
-
-/** What must be the same whatever the file: tasks with titles, domains, owners and every target; domains; the conflict. */
-export function planEssentials(plan: ParsedPlan) {
-  return {
-    domains: plan.domains.map((d) => d.name),
-    tasks: plan.tasks.map((t) => ({
-      number: t.number,
-      title: t.title,
-      domain: t.domain,
-      owners: t.owners,
-      targets: t.targets.map(({ label, comparator, value, unit, baseValue, baseUnit, approx, min, max, baseline, relativeToYear }) => ({ label, comparator, value, unit, baseValue, baseUnit, approx, min, max, baseline, relativeToYear })),
-    })),
-    keyWork: plan.keyWork.targets.map((t) => [t.label, t.baseValue]),
-    conflicts: plan.conflicts,
-  };
-}
 
 const expectSamePlanAsText = (plan: ParsedPlan): void => {
   expect(plan.tasks).toHaveLength(31);
