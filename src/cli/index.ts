@@ -11,6 +11,7 @@ import { readSnapshot } from '../main/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
 import { fileURLToPath } from 'node:url';
 import type { PlanReading } from '../core/document/plan-reading';
+import { bundledWorker } from '../main/exchange/dev-worker';
 import { nodeSpreadsheetParser } from '../main/exchange/node-parser';
 import { floorFromLinesFile, floorReport, formatFloorReport, lineIdByCode, scenarioIdByName } from './budget-commands';
 import type { FloorMetrics } from '../core/budget/floor';
@@ -96,7 +97,7 @@ function requireFile(args: ParsedArgs): string {
 /** Any plan document, read and parsed in the guarded parser process, as the app does. */
 async function readPlanFile(file: string): Promise<PlanReading> {
   if (!existsSync(file)) throw new WorkbenchError('bad_input', `找不到文件 ${file}`);
-  const parser = nodeSpreadsheetParser(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), ['--import', 'tsx']);
+  const parser = nodeSpreadsheetParser(bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot));
   return parser.readPlan(resolve(file));
 }
 
