@@ -14,7 +14,7 @@ import {
 } from './numbering';
 import { OWNER_LINE, ownersFromCells, parseOwnerPhrase, takeOwnerGroups } from './owners';
 import { linesOfBlocks, linesOfText, type PlanLine, type TableRow, type TextLine } from './plan-lines';
-import { type ColumnMap, headerColumns, rowParts, sameHeader } from './task-table';
+import { type ColumnMap, headerColumns, isHeadingRow, roleOfHeading, rowParts, sameHeader } from './task-table';
 import { extractTargets } from './targets';
 import { groupUnits } from './units';
 
@@ -261,6 +261,17 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
       return;
     }
     if (table && sameHeader(row.cells, table.header)) return; // the header repeated on each page
+    if (table && isHeadingRow(row.cells)) {
+      // a second header row ("责任单位" over "牵头单位 | 配合单位"): its headings refine the columns
+      const refined: ColumnMap = new Map((table as { columns: ColumnMap }).columns);
+      row.cells.forEach((cell, index) => {
+        const role = roleOfHeading(cell);
+        if (role !== null) refined.set(role, index);
+      });
+      if (refined.has('lead') && refined.get('owners') === refined.get('lead')) refined.delete('owners');
+      table = { key: row.table, columns: refined, header: row.cells };
+      return;
+    }
     if (table === null) {
       // a table that is not a task table (a layout table, a title box): its text is read as lines
       const text = row.cells.filter((cell) => cell !== '').join(' ');
@@ -348,6 +359,22 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
 
     const top = matchTopSection(folded);
     if (top) {
+      const { text: topText, phrases: topOwners } = takeOwnerGroups(line.text.slice(top.rest));
+      const topTitle = titleOfTask(topText);
+      const bodyAfterTitle = topText.slice(topTitle.length).replace(/^[。:：\s]+/, '');
+      // "一、城乡居民养老保险提标。将基础养老金提高到每人每月150元。（牵头单位：…）": a list of tasks numbered at the
+      // top level (民生实事), not a section heading
+      if (sectionKindOf(topTitle) === 'other' && (topOwners.length > 0 || bodyAfterTitle.length >= 6)) {
+        if (!section || section.title !== '主要任务' || section.kind !== 'tasks') {
+          closeDomain();
+          section = { ordinal: sections.length + 1, title: '主要任务', kind: 'tasks', text: '' };
+          sections.push(section);
+        }
+        taskStyle = null;
+        addTask({ number: top.ordinal, label: line.text.slice(0, top.rest).trim(), body: topText, offset: line.offset + top.rest, owners: parseOwnerPhrase(topOwners.join('；')), place: line.place });
+        appendToSection(line.text);
+        return;
+      }
       closeDomain();
       const sectionTitle = line.text.slice(top.rest).replace(/[。:：]$/, '').trim();
       section = { ordinal: top.ordinal, title: titleOfTask(sectionTitle) || sectionTitle, kind: sectionKindOf(sectionTitle), text: '' };

@@ -62,7 +62,7 @@ export function linesOfBlocks(blocks: readonly DocumentBlock[]): { lines: PlanLi
     const place = describePlace(block.place);
     if (block.kind === 'row') {
       const table = `${block.place.sheet ?? ''}|${block.place.table ?? ''}`;
-      lines.push({ kind: 'row', cells: block.cells.map((cell) => cell.replace(/\s*\n\s*/g, '')), offset: text.length, place, header: block.header === true, spansWidth: block.spansWidth === true, table });
+      lines.push({ kind: 'row', cells: block.cells.map((cell) => cell.trim()), offset: text.length, place, header: block.header === true, spansWidth: block.spansWidth === true, table });
       text += `${block.cells.join('\t')}\n`;
       continue;
     }

@@ -42,6 +42,12 @@ export function headerColumns(cells: readonly string[]): ColumnMap | null {
   return columns.size >= 2 && hasWork && hasFrame ? columns : null;
 }
 
+/** Every filled cell is a heading word: a header row (perhaps the second row of a two-row header). */
+export function isHeadingRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((cell) => cell.trim() !== '');
+  return filled.length > 0 && filled.every((cell) => roleOfHeading(cell) !== null);
+}
+
 export function sameHeader(cells: readonly string[], header: readonly string[]): boolean {
   const a = cells.map(compact).filter((c) => c !== '');
   const b = header.map(compact).filter((c) => c !== '');
@@ -60,18 +66,19 @@ export interface RowParts {
 }
 
 export function rowParts(cells: readonly string[], columns: ColumnMap): RowParts {
-  const get = (role: ColumnRole): string => {
+  const get = (role: ColumnRole, lineBreak: string): string => {
     const index = columns.get(role);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
+    return index === undefined ? '' : (cells[index] ?? '').trim().replace(/\s*\n\s*/g, lineBreak);
   };
+  // a cell's lines are one text (wrapped), but separate units in an owners cell
   return {
-    number: get('number'),
-    domain: get('domain'),
-    task: get('task'),
-    content: get('content'),
-    lead: get('lead'),
-    co: get('co'),
-    owners: get('owners'),
-    deadline: get('deadline'),
+    number: get('number', ''),
+    domain: get('domain', ''),
+    task: get('task', ''),
+    content: get('content', ''),
+    lead: get('lead', '、'),
+    co: get('co', '、'),
+    owners: get('owners', '、'),
+    deadline: get('deadline', ' '),
   };
 }

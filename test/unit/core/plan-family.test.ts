@@ -150,6 +150,25 @@ describe('more of the family', () => {
   });
 });
 
+describe('民生实事 numbered at the top level', () => {
+  it('reads “一、title。body（owners）” items as tasks, and the closing 保障措施 as safeguards', () => {
+    const plan = parsePlan(`西河市2022年十件民生实事实施方案
+一、城乡居民养老保险提标。将城乡居民基础养老金提高到每人每月150元。（牵头单位：市人社局，配合单位：市财政局）
+二、新建公办幼儿园。新建、改扩建公办幼儿园10所，新增学位3000个。（牵头单位：市教育局）
+三、老旧小区改造。改造老旧小区50个、惠及居民1.2万户。
+牵头单位：市住建局
+四、保障措施
+（一）加强领导。各责任单位要加强领导。`);
+    expect(plan.tasks.map((t) => [t.number, t.label, t.title, t.owners[0]?.unit])).toEqual([
+      [1, '一、', '城乡居民养老保险提标', '市人社局'],
+      [2, '二、', '新建公办幼儿园', '市教育局'],
+      [3, '三、', '老旧小区改造', '市住建局'],
+    ]);
+    expect(plan.tasks[1]!.targets.map((t) => t.value)).toEqual([10, 3000]);
+    expect(plan.safeguards.map((s) => s.title)).toEqual(['加强领导']);
+  });
+});
+
 describe('owner phrases of the family', () => {
   it('keeps a list of kinds of government sharing one suffix whole', () => {
     expect(splitUnitList('市财政局、各县、市、区政府、市民政局')).toEqual(['市财政局', '各县、市、区政府', '市民政局']);

@@ -145,6 +145,41 @@ describe('files are read by what they contain, not by their name', () => {
   });
 });
 
+describe('a task table with a two-row header (责任单位 over 牵头单位 | 配合单位), a title row and merged domain rows', () => {
+  it('maps the second header row and splits units written on separate lines of a cell', async () => {
+    const book = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['北岭县2023年基本公共服务重点任务分解表'],
+      ['序号', '重点任务', '具体内容', '责任单位', '', '完成时限'],
+      ['', '', '', '牵头单位', '配合单位', ''],
+      ['一、基本公共教育'],
+      [1, '学前教育', '新增普惠性学位1200个，普惠性幼儿园覆盖率达到90%以上。', '县教育局', '县财政局\n县发改局', '2023年12月'],
+      [2, '义务教育', '新建义务教育学校2所。', '县教育局', '', '2023年9月'],
+      ['二、社会保障'],
+      [3, '养老保险', '城乡居民养老保险参保率稳定在95%以上。', '县人社局', '各乡镇', '2023年12月'],
+    ]);
+    const across = (r: number, c0: number, c1: number): XLSX.Range => ({ s: { r, c: c0 }, e: { r, c: c1 } });
+    const down = (c: number): XLSX.Range => ({ s: { r: 1, c }, e: { r: 2, c } });
+    sheet['!merges'] = [across(0, 0, 5), across(1, 3, 4), across(3, 0, 5), across(6, 0, 5), down(0), down(1), down(2), down(5)];
+    XLSX.utils.book_append_sheet(book, sheet, '分解表');
+    const { plan } = await readPlanFile(new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), '分解表.xlsx');
+    expect(plan.title).toBe('北岭县2023年基本公共服务重点任务分解表');
+    expect(plan.domains.map((d) => d.name)).toEqual(['基本公共教育', '社会保障']);
+    expect(plan.tasks.map((t) => [t.number, t.title, t.domain, t.place])).toEqual([
+      [1, '学前教育', 1, '工作表“分解表” 第5行'],
+      [2, '义务教育', 1, '工作表“分解表” 第6行'],
+      [3, '养老保险', 2, '工作表“分解表” 第8行'],
+    ]);
+    expect(plan.tasks[0]!.owners).toEqual([
+      { unit: '县教育局', role: 'lead' },
+      { unit: '县财政局', role: 'co' },
+      { unit: '县发改局', role: 'co' },
+    ]);
+    expect(plan.tasks[0]!.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([[1200, '个', '>='], [90, '%', '>=']]);
+    expect(plan.warnings).toEqual([]);
+  });
+});
+
 describe('hostile and unreadable documents end with a Chinese message', () => {
   const refusal = async (bytes: Uint8Array, name: string): Promise<string> => {
     try {
