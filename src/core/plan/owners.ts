@@ -24,12 +24,27 @@ const OWNER_GROUP = new RegExp(`[${OPENERS}]\\s*(?:${LABELS})\\s*[:：][^${CLOSE
 /** Owners written after the task's text without brackets: "…。牵头单位：X；配合单位：Y" */
 const TRAILING_BARE_OWNERS = new RegExp(`(?<=[。；;])\\s*(?:${LABELS})\\s*[:：][^。]*[。]?$`);
 
+/** "（市发展改革委牵头，市财政局、市人社局按职责分工负责）": roles written after the units, no labels. */
+const ROLE_WORDS_GROUP = /[(（]([^()（）]{2,80}?)牵头(?:[,，;；、]\s*([^()（）]{2,120}?)(?:配合|参与|协助|协同|按职责分工负责|按职责分工落实|分工负责|负责))?[)）]\s*[。.]?\s*$/;
+
+/** The units of a role-words group as a labelled phrase ("牵头单位：X；配合单位：Y"), or null. */
+function roleWordsPhrase(folded: string, original: string): { phrase: string; index: number } | null {
+  const match = ROLE_WORDS_GROUP.exec(folded);
+  if (!match?.[1]) return null;
+  const at = (group: string | undefined): string => (group === undefined ? '' : original.slice(folded.indexOf(group, match.index), folded.indexOf(group, match.index) + group.length));
+  const co = at(match[2]).replace(/^(各有关部门|有关部门|各相关部门|相关部门)$/, '');
+  return { phrase: `牵头单位：${at(match[1])}${co ? `；配合单位：${co}` : ''}`, index: match.index };
+}
+
 /** Splits the owner groups off a task line: the text without them, and the phrases found. */
 export function takeOwnerGroups(line: string): { text: string; phrases: string[] } {
   const folded = foldWidth(line);
   const phrases: string[] = [];
   let text = '';
   let last = 0;
+  const roleWords = OWNER_GROUP.test(folded) ? null : roleWordsPhrase(folded, line);
+  OWNER_GROUP.lastIndex = 0;
+  if (roleWords) return { text: line.slice(0, roleWords.index).replace(/\s+$/, ''), phrases: [roleWords.phrase] };
   for (const match of folded.matchAll(OWNER_GROUP)) {
     phrases.push(line.slice(match.index, match.index + match[0].length));
     text += line.slice(last, match.index);
@@ -106,9 +121,12 @@ export function parseOwnerPhrase(phrase: string): Owner[] {
   const segments: { label: string; list: string }[] = [];
   const folded = foldWidth(text);
   const matches = [...folded.matchAll(LABEL_PATTERN)];
+  // "完成时限：2023年底" after the units is not one of them
+  const stop = folded.search(/[;；,，。\s]*(完成时限|完成时间|时间节点|时限要求|进度安排|时限)\s*[:：]/);
   matches.forEach((match, index) => {
     const start = match.index + match[0].length;
-    const end = matches[index + 1]?.index ?? text.length;
+    const next = matches[index + 1]?.index ?? text.length;
+    const end = stop > start && stop < next ? stop : next;
     segments.push({ label: match[1] ?? '', list: text.slice(start, end).replace(/[;；,，。\s)）】\]〕]+$/, '') });
   });
   const hasLead = segments.some((segment) => LEAD_LABELS.includes(segment.label));

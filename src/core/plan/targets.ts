@@ -202,6 +202,8 @@ function cleanLabel(prefix: string, suffix: string): string {
   head = head.replace(GREATER_BEFORE, '').replace(LESS_BEFORE, '').replace(APPROX_BEFORE, '').trim();
   head = stripRepeatedly(head, TRAILING_FILLERS);
   head = head.replace(/^.*[“"「‘]/, '');
+  // "标准提高到每人每年610元": the comparator word stands before a per-person qualifier, not the figure
+  head = head.replace(/(提高到|提高至|提升到|提升至|增加到|增加至|调整到|调整为|调整至|达到|不低于|不少于|不超过|控制在)(?=(每人|人均|每户|每生|每床|每名|每个|每[年月日天])\S{0,6}$)/, '');
   const tail = suffix.replace(AFTER_WORD, '').replace(/^的/, '').replace(/(和|及|与|以及)$/, '').replace(/[”"」’].*$/, '').trim();
   const label = (head + tail).replace(/^[,，、:：;；\s]+|[,，、:：;；\s]+$/g, '');
   return label;

@@ -169,6 +169,22 @@ describe('民生实事 numbered at the top level', () => {
   });
 });
 
+describe('owners written with role words and no labels', () => {
+  it('reads “（X牵头，Y、Z按职责分工负责）”, drops “各有关部门”, and stops a 责任单位 list at 完成时限', () => {
+    const plan = parsePlan(`三、重点任务
+（一）推进基本公共服务标准化。制定市级基本公共服务实施标准，涵盖9大类80项服务。（市发展改革委牵头，市财政局、市人力资源社会保障局按职责分工负责）
+（二）提高医疗保障水平。城乡居民医保财政补助标准提高到每人每年610元。（市医保局牵头，各有关部门按职责分工负责）
+（三）扩大普惠养老服务。新增养老床位2000张。责任单位：市民政局；完成时限：2023年底`);
+    expect(plan.tasks.map((t) => t.owners)).toEqual([
+      [{ unit: '市发展改革委', role: 'lead' }, { unit: '市财政局', role: 'co' }, { unit: '市人力资源社会保障局', role: 'co' }],
+      [{ unit: '市医保局', role: 'lead' }],
+      [{ unit: '市民政局', role: 'lead' }],
+    ]);
+    expect(plan.tasks[1]!.targets[0]).toMatchObject({ label: '城乡居民医保财政补助标准每人每年', value: 610, unit: '元' });
+    expect(plan.tasks[0]!.text).not.toContain('牵头');
+  });
+});
+
 describe('owner phrases of the family', () => {
   it('keeps a list of kinds of government sharing one suffix whole', () => {
     expect(splitUnitList('市财政局、各县、市、区政府、市民政局')).toEqual(['市财政局', '各县、市、区政府', '市民政局']);
