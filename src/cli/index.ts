@@ -97,7 +97,7 @@ function requireFile(args: ParsedArgs): string {
 /** Any plan document, read and parsed in the guarded parser process, as the app does. */
 async function readPlanFile(file: string): Promise<PlanReading> {
   if (!existsSync(file)) throw new WorkbenchError('bad_input', `找不到文件 ${file}`);
-  const parser = nodeSpreadsheetParser(bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot));
+  const parser = nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot));
   return parser.readPlan(resolve(file));
 }
 
