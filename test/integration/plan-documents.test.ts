@@ -9,7 +9,7 @@ import { contentHash } from '../../src/main/store/content-hash';
 import { launchBrowser } from '../../src/headless/app-in-chromium';
 import { parsePlan } from '../../src/core/plan/parse-plan';
 import { announcedZipBombDocx, lyingZipBombDocx, nestedTablesDocx, pdfWithHugeContent, pdfWithPages, scannedPdf } from '../fixtures/hostile-documents';
-import { sixtyTaskPlan } from '../fixtures/plan-family';
+import { CITY_2019, COUNTY_2020, DISTRICT_2021, sixtyTaskPlan } from '../fixtures/plan-family';
 import { PDF_FOOTER, planAsHtml, planAsNumberedDocx, planAsTableHtml } from '../fixtures/plan-documents';
 import { planEssentials } from '../fixtures/plan-essentials';
 import { invoker, newWorkbook, repoRoot, tempDir } from './helpers';
@@ -64,6 +64,13 @@ describe('the reference plan as a PDF gives the same plan', () => {
     expect(planEssentials(reading.plan)).toEqual(planEssentials(seed));
     expect(reading.plan.tasks[0]!.place).toMatch(/^第\d+页 表\d+ 第\d+行$/);
     expect(reading.plan.tasks[30]!.text.startsWith('残疾人基本服务。为20万名残疾人')).toBe(true);
+  }, 90_000);
+});
+
+describe('plans of other cities and years as PDF give the same plan as their text', () => {
+  it.each(Object.entries({ CITY_2019, COUNTY_2020, DISTRICT_2021 }))('%s', async (name, text) => {
+    const reading = await parser.readPlan(fileOf(`${name}.pdf`, await printPdf(planAsHtml(text))));
+    expect(planEssentials(reading.plan)).toEqual(planEssentials(parsePlan(text)));
   }, 90_000);
 });
 
