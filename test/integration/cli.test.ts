@@ -12,7 +12,13 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('the CLI', () => {
+/**
+ * Each command is a fresh Node + tsx process (several seconds on a loaded 2-core machine), and some tests run
+ * five or six of them: the time limit is per test, so it allows for that.
+ */
+const CLI_TEST_TIMEOUT = { timeout: 120_000 };
+
+describe('the CLI', CLI_TEST_TIMEOUT, () => {
   it('init makes a workbook whose info reads back WAL and synchronous FULL', () => {
     const db = join(tempDir(), 'cli.mswb');
     expect(cli('init', '--db', db).code).toBe(0);
@@ -64,7 +70,7 @@ describe('the CLI', () => {
   });
 });
 
-describe('the budget CLI', () => {
+describe('the budget CLI', CLI_TEST_TIMEOUT, () => {
   it('floor --lines computes from a file, amounts in 元 with two decimals', () => {
     const dir = tempDir();
     const file = join(dir, 'lines.json');
@@ -109,7 +115,7 @@ describe('the budget CLI', () => {
   });
 });
 
-describe('the exchange CLI', () => {
+describe('the exchange CLI', CLI_TEST_TIMEOUT, () => {
   it('export-xlsx then import-xlsx --dry-run finds no change; a broken file exits 1 with its problems', () => {
     const dir = tempDir();
     const db = join(dir, 'x.mswb');
