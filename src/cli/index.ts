@@ -2,7 +2,7 @@
  * `npm run -s cli -- <command> [options]`: the same handlers and store as the app, without Electron.
  * stdout carries only the result; messages go to stderr. Exit 0 success, 1 bad input, 2 usage.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeCsv } from '../core/exchange/csv';
 import { printReport } from './report-command';
@@ -10,10 +10,11 @@ import { sheetTable } from '../core/exchange/export-workbook';
 import { readSnapshot } from '../main/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
 import { fileURLToPath } from 'node:url';
-import { parsePlan } from '../core/plan/parse-plan';
+import type { PlanReading } from '../core/document/plan-reading';
+import { bundledWorker } from '../main/exchange/dev-worker';
+import { nodeSpreadsheetParser } from '../main/exchange/node-parser';
 import { floorFromLinesFile, floorReport, formatFloorReport, importBudget, lineIdByCode, scenarioIdByName } from './budget-commands';
 import type { FloorMetrics } from '../core/budget/floor';
-import { decodeText } from '../core/text/decode';
 import { handlers } from '../main/handlers';
 import type { HandlerContext } from '../main/handlers/context';
 import type { PresetDialogs } from '../main/handlers/preset-dialogs';
@@ -34,9 +35,9 @@ const resources = resourcesAt(repoRoot);
 const USAGE = `用法：npm run -s cli -- <命令> [选项]
   init --db FILE                 新建工作簿（含默认的2017年实施计划）
   info --db FILE [--json]        工作簿信息：数据结构版本、各表行数、完整性检查、日志模式
-  parse-plan FILE [--json]       识别计划文本并输出结构，不写入工作簿
+  parse-plan FILE [--json]       识别计划文件（.docx/.doc/.wps/.pdf/.xlsx/.xls/.csv/.txt）并输出结构，不写入工作簿
   import-plan FILE --db FILE [--allow-duplicate]
-                                 把计划文本导入工作簿（一个可撤销的操作）；内容相同的文本已导入过时默认拒绝
+                                 把计划文件导入工作簿（一个可撤销的操作）；内容相同的计划已导入过时默认拒绝
   floor --db FILE [--scenario 名称] [--json]
                                  当前（或指定）情景的民生支出占比、底线余量（金额单位：元）
   floor --lines FILE.json [--floor 0.7] [--json]
@@ -104,12 +105,11 @@ function requireFile(args: ParsedArgs): string {
   return file;
 }
 
-function readPlanFile(file: string): string {
-  try {
-    return decodeText(readFileSync(file)).text;
-  } catch (error) {
-    throw new WorkbenchError('bad_input', `无法读取文件 ${file}：${(error as Error).message}`);
-  }
+/** Any plan document, read and parsed in the guarded parser process, as the app does. */
+async function readPlanFile(file: string): Promise<PlanReading> {
+  if (!existsSync(file)) throw new WorkbenchError('bad_input', `找不到文件 ${file}`);
+  const parser = nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot));
+  return parser.readPlan(resolve(file));
 }
 
 /**
@@ -158,19 +158,29 @@ async function run(argv: readonly string[]): Promise<void> {
       return;
     }
     case 'parse-plan': {
-      const plan = parsePlan(readPlanFile(requireFile(args)));
+      const file = requireFile(args);
+      const reading = await readPlanFile(file);
+      const { plan } = reading;
       const { preamble: _preamble, sections: _sections, ...result } = plan;
-      print(result, json, () =>
-        `${plan.title}\n${plan.domains.length} 个领域，${plan.tasks.length} 项任务，` +
-        `${plan.tasks.reduce((n, t) => n + t.targets.length, plan.keyWork.targets.length)} 个指标，${plan.conflicts.length} 处冲突`);
+      print({ file: reading.name, format: reading.format, ...(reading.encoding ? { encoding: reading.encoding } : {}), ...result }, json, () =>
+        [
+          `${plan.title}（${reading.formatName}）`,
+          `${plan.domains.length} 个领域，${plan.tasks.length} 项任务，` +
+            `${plan.tasks.reduce((n, t) => n + t.targets.length, plan.keyWork.targets.length)} 个指标，${plan.conflicts.length} 处冲突`,
+          ...plan.tasks.map((t) => `  ${t.number}. ${t.title}（${t.place ?? ''}）牵头：${t.owners.filter((o) => o.role === 'lead').map((o) => o.unit).join('、') || '—'}`),
+          ...plan.warnings.map((w) => `提示：${w}`),
+        ].join('\n'));
       return;
     }
     case 'import-plan': {
-      const file = requireFile(args);
+      const file = resolve(requireFile(args));
       const db = requireFlag(args, 'db');
-      const text = readPlanFile(file);
       const allowDuplicate = args.flags.has('allow-duplicate');
-      const result = await withWorkbook(db, (context) => invoke(context, 'plan-import', { text, sourceName: file, ...(allowDuplicate ? { allowDuplicate } : {}) }));
+      const result = await withWorkbook(db, async (context) => {
+        context.dialogs.open = file;
+        const preview = (await invoke(context, 'plan-pick-file', {})) as { token: string; name: string };
+        return invoke(context, 'plan-import', { token: preview.token, sourceName: preview.name, ...(allowDuplicate ? { allowDuplicate } : {}) });
+      });
       print(result, json, () => `已导入 ${file}：${JSON.stringify(result)}`);
       return;
     }

@@ -25,7 +25,11 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogServi
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
   return {
-    pickPlanTextFile: () => open('导入计划文本', [{ name: '文本文件', extensions: ['txt'] }]),
+    pickPlanTextFile: () =>
+      open('导入计划', [
+        { name: '计划文件（Word、WPS、PDF、Excel、文本）', extensions: ['docx', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'csv', 'txt'] },
+        { name: '所有文件', extensions: ['*'] },
+      ]),
     pickSpreadsheet: (purpose) =>
       open(OPEN_TITLES[purpose], purpose === 'budget' ? [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]),
     pickSavePath: async (suggestedName, type) => {

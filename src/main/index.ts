@@ -63,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
       // spreadsheets from other offices are parsed in a separate, heap-capped process
       spreadsheets: electronSpreadsheetParser(join(here, 'parse-worker.js')),
       pending: new PendingFiles(),
+      pendingPlans: new PendingFiles(),
       recent: new RecentWorkbooks(join(dirname(defaultPath), 'recent-workbooks.json')),
       localFolder: dirname(defaultPath),
       printer: {

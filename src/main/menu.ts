@@ -7,7 +7,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, showAbout: ()
     {
       label: '文件(&F)',
       submenu: [
-        { label: '导入计划文本…', accelerator: 'CmdOrCtrl+I', click: () => send('import-plan') },
+        { label: '导入计划…', accelerator: 'CmdOrCtrl+I', click: () => send('import-plan') },
         { type: 'separator' },
         { label: '导出Excel…', accelerator: 'CmdOrCtrl+E', click: () => send('export-xlsx') },
         { label: '导入Excel（回导）…', click: () => send('import-xlsx') },

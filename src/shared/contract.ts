@@ -121,7 +121,26 @@ export const changeLogEntrySchema = z.object({
 });
 export type ChangeLogEntry = z.infer<typeof changeLogEntrySchema>;
 
-export const pickedTextFileSchema = z.object({ name: z.string(), text: z.string(), encoding: z.string() });
+/** A plan file read in the parser process for the import preview; the plan waits in main under `token`. */
+export const planFilePreviewSchema = z.object({
+  token: z.string(),
+  name: z.string(),
+  /** "docx" "doc" "pdf" "xlsx" "xls" "csv" "text" */
+  format: z.string(),
+  formatName: z.string(),
+  encoding: z.string(),
+  plan: parsedPlanSchema,
+});
+export type PlanFilePreview = z.infer<typeof planFilePreviewSchema>;
+
+const unitName = z.string().min(1).max(100);
+/** The user's correction of a task's owners in the import preview. */
+export const ownerFixSchema = z.strictObject({
+  taskNumber: z.number().int().min(0).max(100_000),
+  lead: z.array(unitName).max(20),
+  co: z.array(unitName).max(100),
+});
+export type OwnerFix = z.infer<typeof ownerFixSchema>;
 
 const noInput = z.strictObject({});
 
@@ -222,17 +241,24 @@ export const contract = {
   'change-log-list': { input: changeLogFilterSchema, output: z.array(changeLogEntrySchema) },
   'plan-parse': { input: z.strictObject({ text: z.string().max(2_000_000) }), output: parsedPlanSchema },
   'plan-import': {
-    input: z.strictObject({
-      text: z.string().min(1).max(2_000_000),
-      sourceName: shortText,
-      /** the user confirmed importing a text whose content is already in the workbook */
-      allowDuplicate: z.boolean().optional(),
-    }),
+    // the pasted text, or the token of a file read for the preview; owner corrections made in the preview
+    input: z
+      .strictObject({
+        text: z.string().min(1).max(2_000_000).optional(),
+        token: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
+        sourceName: shortText,
+        owners: z.array(ownerFixSchema).max(5_000).optional(),
+        /** the user confirmed importing a plan whose content is already in the workbook */
+        allowDuplicate: z.boolean().optional(),
+      })
+      .refine((input) => (input.text === undefined) !== (input.token === undefined), { message: '应提供计划文本或预览凭据之一' }),
     output: z.object({ planId: id, tasks: z.number().int(), targets: z.number().int() }),
   },
-  'plan-pick-file': { input: noInput, output: pickedTextFileSchema.nullable() },
+  'plan-pick-file': { input: noInput, output: planFilePreviewSchema.nullable() },
   'plan-find-same': {
-    input: z.strictObject({ text: z.string().min(1).max(2_000_000) }),
+    input: z
+      .strictObject({ text: z.string().min(1).max(2_000_000).optional(), token: z.string().regex(/^[0-9a-f-]{36}$/).optional() })
+      .refine((input) => (input.text === undefined) !== (input.token === undefined), { message: '应提供计划文本或预览凭据之一' }),
     output: z.object({ id, title: z.string(), sourceName: z.string(), createdAt: z.string(), message: z.string() }).nullable(),
   },
   'plan-delete': { input: z.strictObject({ planId: id }), output: z.array(planSummarySchema) },

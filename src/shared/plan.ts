@@ -53,12 +53,16 @@ export type ParsedDomain = z.infer<typeof parsedDomainSchema>;
 
 export const parsedTaskSchema = z.object({
   number: z.number().int(),
+  /** the number as written ("6." "（二）" "一是"); differs from `number` when numbering restarted per part */
+  label: z.string().optional(),
   title: z.string(),
   /** the ordinal of its domain */
   domain: z.number().int(),
   text: z.string(),
   owners: z.array(ownerSchema),
   targets: z.array(parsedTargetSchema),
+  /** where it came from: "第12行", "第3页 第5行", "表1 第4行", "工作表“任务” 第6行" */
+  place: z.string().optional(),
 });
 export type ParsedTask = z.infer<typeof parsedTaskSchema>;
 

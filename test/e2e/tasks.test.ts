@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildDocx } from '../fixtures/docx-builder';
 import { cell, editCell, screenshots, useWorkbenchSessions } from './session';
 
 const sessions = useWorkbenchSessions();
@@ -60,20 +61,57 @@ describe('the task grid', () => {
     await expect.poll(() => cell(page, 3, 'progressNote').textContent()).toBe('已完成招生');
   });
 
-  it('imports a plan text after a preview, and the change log lists edits', async () => {
-    const { page, setNextPickedFile } = await open('import');
-    const file = join(sessions.dir(), 'plan-2018.txt');
-    writeFileSync(file, '某市2018年实施计划\n二、主要任务\n（一）教育\n１．学前教育。新建幼儿园6~8所。（牵头单位：市教育局，配合单位：市财政局）\n');
+  it('imports a Word plan after a preview that shows where each task came from, with an owner fixed, and the change log lists edits', async () => {
+    const { page, setNextPickedFile, workbook } = await open('import');
+    const file = join(sessions.dir(), '某市2018年实施计划.docx');
+    // the numbers are Word's automatic numbering, not in the text
+    const lists = {
+      1: [{ format: 'chineseCounting', pattern: '%1、' }, { format: 'chineseCounting', pattern: '（%2）' }],
+      2: [{ format: 'decimalFullWidth', pattern: '%1．' }],
+    };
+    writeFileSync(
+      file,
+      buildDocx(
+        [
+          { kind: 'p', text: '某市2018年实施计划' },
+          { kind: 'p', text: '主要任务', numId: 1, level: 0 },
+          { kind: 'p', text: '教育', numId: 1, level: 1 },
+          { kind: 'p', text: '学前教育。新建幼儿园6~8所。（牵头单位：市教育局，配合单位：市财政局）', numId: 2, level: 0 },
+          { kind: 'p', text: '义务教育。新增学位800个，义务教育巩固率达到95%。', numId: 2, level: 0 },
+        ],
+        lists,
+      ),
+    );
     setNextPickedFile(file);
     await page.getByRole('button', { name: '文件 ▾' }).click();
-    await page.getByRole('menuitem', { name: '导入计划文本…' }).click();
+    await page.getByRole('menuitem', { name: '导入计划…' }).click();
     await page.getByRole('button', { name: '选择文件…' }).click();
     const preview = page.getByTestId('plan-preview');
-    await expect.poll(() => preview.textContent()).toContain('1 项任务');
-    expect(await preview.textContent()).toContain('学前教育');
+    await expect.poll(() => preview.textContent()).toContain('2 项任务');
+    expect(await preview.textContent()).toContain('Word文档（.docx）');
+    // each task shows its source place; the task without owners is flagged with its place
+    expect(await preview.locator('tr[data-task="1"] .place').textContent()).toBe('第4段');
+    expect(await page.getByTestId('plan-warnings').textContent()).toContain('第5段：任务2“义务教育”没有识别到责任单位');
+    await page.getByRole('button', { name: '修改任务2的责任单位' }).click();
+    await page.getByLabel('牵头单位').fill('市教育局');
+    await page.getByLabel('配合单位').fill('市财政局、市发展改革委');
+    await page.screenshot({ path: join(screenshots, 'import-preview-owner-fix-1366x768.png') });
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => preview.locator('tr[data-task="2"] .owners').first().textContent()).toBe('市教育局');
     await page.screenshot({ path: join(screenshots, 'import-preview-1366x768.png') });
     await page.getByRole('button', { name: '确认导入' }).click();
-    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('任务 1 项');
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('任务 2 项');
+    const owners = workbook.db
+      .prepare(
+        `SELECT u.name, o.role FROM task_owner o JOIN unit u ON u.id = o.unit_id JOIN task t ON t.id = o.task_id
+         WHERE t.plan_id = (SELECT MAX(id) FROM plan) AND t.number = 2 ORDER BY o.ord`,
+      )
+      .all();
+    expect(owners).toEqual([
+      { name: '市教育局', role: 'lead' },
+      { name: '市财政局', role: 'co' },
+      { name: '市发展改革委', role: 'co' },
+    ]);
 
     await editCell(page, 32, 'remark', '新计划备注');
     await page.getByRole('button', { name: '变更记录' }).click();

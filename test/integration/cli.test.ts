@@ -53,7 +53,10 @@ describe('the CLI', { timeout: 120_000 }, () => {
     expect(plan.tasks).toHaveLength(31);
     expect(plan.tasks[5].targets[0]).toMatchObject({ label: '城镇新增就业', comparator: '>=', value: 3.35, unit: '万人', baseValue: 33500, baseUnit: '人' });
     expect(plan.conflicts[0].label).toBe('城镇新增就业');
-    expect(Object.keys(plan.tasks[0])).toEqual(['number', 'title', 'domain', 'text', 'owners', 'targets']);
+    expect(Object.keys(plan.tasks[0])).toEqual(['number', 'label', 'title', 'domain', 'text', 'owners', 'targets', 'place']);
+    // where each task came from, and the format read by content
+    expect(plan.format).toBe('text');
+    expect(plan.tasks[0]).toMatchObject({ label: '1.', place: '第8行' });
   });
 
   it('exits 1 with a Chinese message on bad input and 2 on bad usage', () => {

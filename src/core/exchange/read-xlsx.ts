@@ -38,6 +38,9 @@ export const MAX_CELL_TEXT = 32_767;
 
 export class SpreadsheetRefused extends Error {}
 
+/** Merged areas kept per sheet: a task table has a few dozen; a file claiming millions is not one. */
+const MAX_MERGES = 20_000;
+
 function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): SheetData {
   const dense = (sheet['!data'] ?? []) as (DenseCell[] | undefined)[];
   const rows: CellValue[][] = [];
@@ -81,7 +84,17 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): She
     if (row.length > 0) lastRow = r;
   }
   rows.length = lastRow + 1;
-  return { name, rows, rowCount: rows.length, beyond };
+  const data: SheetData = { name, rows, rowCount: rows.length, beyond };
+  const merges = (sheet['!merges'] ?? []).slice(0, MAX_MERGES).filter((range) => range.s.r < limits.maxRows && range.s.c < limits.maxColumns);
+  if (merges.length > 0) {
+    data.merges = merges.map((range) => ({
+      startRow: range.s.r,
+      startColumn: range.s.c,
+      endRow: Math.min(range.e.r, limits.maxRows - 1),
+      endColumn: Math.min(range.e.c, limits.maxColumns - 1),
+    }));
+  }
+  return data;
 }
 
 export function readXlsx(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): SpreadsheetData {

@@ -104,7 +104,7 @@ function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripC
     const number = intOf(row.get('编号'));
     const task = number === null ? undefined : byNumber.get(number);
     if (!task) {
-      out.problems.push({ where: row.where('编号'), message: `任务编号“${row.text('编号')}”在工作簿中不存在；新增任务请用“导入计划文本”。` });
+      out.problems.push({ where: row.where('编号'), message: `任务编号“${row.text('编号')}”在工作簿中不存在；新增任务请用“导入计划”。` });
       continue;
     }
     seen.add(task.id);
@@ -139,7 +139,7 @@ function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTri
     const id = intOf(row.get('指标ID'));
     const target = id === null ? undefined : byId.get(id);
     if (!target) {
-      out.problems.push({ where: row.where('指标ID'), message: `指标ID“${row.text('指标ID')}”在工作簿中不存在；新增指标请用“导入计划文本”。` });
+      out.problems.push({ where: row.where('指标ID'), message: `指标ID“${row.text('指标ID')}”在工作簿中不存在；新增指标请用“导入计划”。` });
       continue;
     }
     let changed = false;

@@ -14,6 +14,15 @@ export interface SheetData {
    * cap), 0-based; null when everything was read. Such a sheet is never imported: the problem names the cell.
    */
   beyond: { row: number; column: number; limit: 'rows' | 'columns'; max: number } | null;
+  /** merged cell areas (0-based, inclusive), when the file has any */
+  merges?: CellRange[];
+}
+
+export interface CellRange {
+  startRow: number;
+  startColumn: number;
+  endRow: number;
+  endColumn: number;
 }
 
 export interface SpreadsheetData {

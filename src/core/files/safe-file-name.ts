@@ -39,8 +39,12 @@ export function safeFileName(stem: string, extension: string, taken?: Set<string
   return name;
 }
 
-/** `path` with `.extension` added when the user typed a name without it (or with another one). */
+/**
+ * `path` with `.extension` added when the user typed a bare name (as the Windows dialog does for its chosen type).
+ * A name typed with another extension is kept as typed: it is the file the user named (and must be refused, not
+ * renamed, if it is the open workbook).
+ */
 export function withExtension(path: string, extension: string): string {
-  const ext = `.${extension.replace(/^\./, '')}`;
-  return path.toLowerCase().endsWith(ext.toLowerCase()) ? path : `${path}${ext}`;
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return /\.[^.\s]+$/.test(name) ? path : `${path}.${extension.replace(/^\./, '')}`;
 }

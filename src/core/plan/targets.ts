@@ -38,7 +38,7 @@ const LESS_BEFORE =
   /(控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|不超过|不高于|不多于|(?<!不)低于|(?<!不)少于|压减到|压减至|缩短到|缩短至)$/;
 const APPROX_BEFORE = /(约|大约|大概)$/;
 const AFTER_WORD = /^(及以上|以上|以内|以下|之内|左右|内)/;
-const BASELINE_CHANGE_AFTER = /^(提高|增加|提升|调整|上调|增长|下降|降低|减少|下调)(到|至)/;
+const BASELINE_CHANGE_AFTER = /^(?:及以上|以上|以下|以内)?(提高|增加|提升|调整|上调|增长|下降|降低|减少|下调|缩短|扩大)(到|至)/;
 const RELATIVE_BEFORE = /较(\d{4})年度?(同期)?(提高|增加|增长|提升|下降|降低|减少)了?$/;
 
 const LEADING_FILLERS =
@@ -57,33 +57,25 @@ function stripRepeatedly(text: string, pattern: RegExp): string {
   }
 }
 
+/** A quotation that states a target ("“城乡居民参保率达到95%以上”") is read; a quoted name ("1223") is not. */
+const QUOTED_STATEMENT = /\d(?:\.\d+)?\s*(?:%|‰|万|亿|[\u4e00-\u9fff]{1,3})/;
+const STATEMENT_WORDS = /(达到|不低于|不少于|不超过|控制在|提高到|提高至|保持在|以上|以内|以下|下降|增长|新增|完成)/;
+
 /** Positions inside quotes, titles and document-number brackets: digits there are names, not targets. */
 function quotedMask(folded: string): Uint8Array {
   const mask = new Uint8Array(folded.length);
-  const pairs: Record<string, string> = { '“': '”', '《': '》', '〔': '〕', '【': '】', '‘': '’', '[': ']', '「': '」' };
-  let closer: string | null = null;
-  let straightQuoteOpen = false;
+  const pairs: Record<string, string> = { '“': '”', '《': '》', '〔': '〕', '【': '】', '‘': '’', '[': ']', '「': '」', '"': '"' };
+  const sentenceQuotes = new Set(['“', '"', '「', '‘']);
   for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i] ?? '';
-    if (closer !== null) {
-      mask[i] = 1;
-      if (ch === closer) closer = null;
-      continue;
-    }
-    if (ch === '"') {
-      straightQuoteOpen = !straightQuoteOpen;
-      mask[i] = 1;
-      continue;
-    }
-    if (straightQuoteOpen) {
-      mask[i] = 1;
-      continue;
-    }
-    const close = pairs[ch];
-    if (close !== undefined) {
-      closer = close;
-      mask[i] = 1;
-    }
+    const opener = folded[i] ?? '';
+    const closer = pairs[opener];
+    if (closer === undefined) continue;
+    let end = folded.indexOf(closer, i + 1);
+    if (end === -1) end = folded.length - 1;
+    const inner = folded.slice(i + 1, end);
+    const statement = sentenceQuotes.has(opener) && inner.length >= 8 && QUOTED_STATEMENT.test(inner) && STATEMENT_WORDS.test(inner);
+    if (!statement) for (let k = i; k <= end; k++) mask[k] = 1;
+    i = end;
   }
   return mask;
 }
@@ -142,6 +134,21 @@ interface QuantityMatch {
   unit: string;
 }
 
+/**
+ * "轮候时间不超过3年", "人均预期寿命达到78.5岁", "办结时限缩短至5个工作日": a duration or an age is a target when a
+ * comparator word stands right before it (or it is a life expectancy). Without one ("参加失业保险3年以上",
+ * "80周岁以上老年人") it is a condition of eligibility, not a target.
+ */
+function measureAfterComparator(folded: string, start: number, end: number, numberText: string): string | null {
+  const unit = /^(个工作日|工作日|个月|周岁|岁|年)/.exec(folded.slice(end, end + 4))?.[1];
+  if (unit === undefined || /^\d{4}$/.test(numberText)) return null;
+  const before = folded.slice(Math.max(0, start - 8), start);
+  const compared = GREATER_BEFORE.test(before) || LESS_BEFORE.test(before);
+  if ((unit === '岁' || unit === '周岁') && !compared && !/(寿命)[^,，。;；]{0,6}$/.test(before)) return null;
+  if (unit !== '岁' && unit !== '周岁' && !compared) return null;
+  return unit;
+}
+
 function findQuantities(folded: string, mask: Uint8Array): QuantityMatch[] {
   const found: QuantityMatch[] = [];
   for (const match of folded.matchAll(QUANTITY_PATTERN)) {
@@ -154,7 +161,18 @@ function findQuantities(folded: string, mask: Uint8Array): QuantityMatch[] {
     const rangeText = match[2];
     // "2016—2020年": the range belongs to a span of years, which the unit check below refuses.
     const after = folded.slice(end, end + 3);
+    if (unit === '个' && /^(月|工作日)/.test(folded.slice(end))) {
+      // "6个月", "5个工作日": a duration, a target only after a comparator word
+      const measured = measureAfterComparator(folded, start, end - 1, numberText);
+      if (measured !== null) found.push({ start, end: end - 1 + measured.length, value: Number(numberText), rangeEnd: rangeText === undefined ? null : Number(rangeText), unit: measured });
+      continue;
+    }
     if (unit === '' || /^(千万|百万|十万|万|亿|千)$/.test(unit)) {
+      const measured = measureAfterComparator(folded, start, end, numberText);
+      if (measured !== null) {
+        found.push({ start, end: end + measured.length, value: Number(numberText), rangeEnd: rangeText === undefined ? null : Number(rangeText), unit: measured });
+        continue;
+      }
       if (NOT_A_MEASURE_AFTER.test(after)) continue;
       if (unit === '') continue; // a bare number with no unit is too ambiguous to be a target
     }
@@ -169,12 +187,24 @@ function findQuantities(folded: string, mask: Uint8Array): QuantityMatch[] {
   return found;
 }
 
+/** "收费不超过800元的普惠性幼儿园占比达到60%": the first figure qualifies what the second one measures. */
+function isConditionOf(folded: string, condition: QuantityMatch, target: QuantityMatch): boolean {
+  const afterWord = AFTER_WORD.exec(folded.slice(condition.end))?.[1] ?? '';
+  const between = folded.slice(condition.end + afterWord.length, target.start);
+  if (!between.startsWith('的') || between.length > 24) return false;
+  for (const ch of between) if (CLAUSE_SEPARATORS.has(ch)) return false;
+  return true;
+}
+
 function cleanLabel(prefix: string, suffix: string): string {
   let head = stripRepeatedly(prefix, LEADING_FILLERS);
   head = stripRepeatedly(head, TRAILING_FILLERS);
   head = head.replace(GREATER_BEFORE, '').replace(LESS_BEFORE, '').replace(APPROX_BEFORE, '').trim();
   head = stripRepeatedly(head, TRAILING_FILLERS);
-  const tail = suffix.replace(AFTER_WORD, '').replace(/^的/, '').replace(/(和|及|与|以及)$/, '').trim();
+  head = head.replace(/^.*[“"「‘]/, '');
+  // "标准提高到每人每年610元": the comparator word stands before a per-person qualifier, not the figure
+  head = head.replace(/(提高到|提高至|提升到|提升至|增加到|增加至|调整到|调整为|调整至|达到|不低于|不少于|不超过|控制在)(?=(每人|人均|每户|每生|每床|每名|每个|每[年月日天])\S{0,6}$)/, '');
+  const tail = suffix.replace(AFTER_WORD, '').replace(/^的/, '').replace(/(和|及|与|以及)$/, '').replace(/[”"」’].*$/, '').trim();
   const label = (head + tail).replace(/^[,，、:：;；\s]+|[,，、:：;；\s]+$/g, '');
   return label;
 }
@@ -192,6 +222,8 @@ export function extractTargets(passage: string, offset = 0): ParsedTarget[] {
   for (let q = 0; q < quantities.length; q++) {
     const current = quantities[q];
     if (current === undefined) continue;
+    const following = quantities[q + 1];
+    if (following && isConditionOf(folded, current, following)) continue;
     let baseline: number | null = null;
     const labelStart = clauseStart(folded, current.start, 0);
     let head = current;
@@ -200,7 +232,7 @@ export function extractTargets(passage: string, offset = 0): ParsedTarget[] {
     const next = quantities[q + 1];
     if (folded[current.start - 1] === '由' && next !== undefined) {
       const between = folded.slice(current.end, next.start);
-      if (BASELINE_CHANGE_AFTER.test(between) && between.length <= 4) {
+      if (BASELINE_CHANGE_AFTER.test(between) && between.length <= 7) {
         baseline = toBase(current.value, current.unit || next.unit).baseValue;
         head = next;
         q++;

@@ -5,12 +5,13 @@ import { PresetDialogs } from '../handlers/preset-dialogs';
 import { WorkbenchError } from '../../shared/result';
 import type { WorkbookSession } from '../session';
 import type { Workbook } from '../store/workbook';
+import { bundledWorker } from './dev-worker';
 import { nodeSpreadsheetParser } from './node-parser';
 import { PendingFiles } from './pending-files';
 
 /**
  * The handler context outside Electron (CLI, integration tests, the Playwright harness): dialogs answered in
- * advance, and the spreadsheet parser as a Node child process running the worker from source through tsx.
+ * advance, and the file parser as a Node child process running the worker bundled from source (dev-worker.ts).
  */
 export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): HandlerContext & { dialogs: PresetDialogs } {
   return {
@@ -19,8 +20,9 @@ export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): 
     },
     session,
     dialogs: new PresetDialogs(),
-    spreadsheets: nodeSpreadsheetParser(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), ['--import', 'tsx']),
+    spreadsheets: nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot)),
     pending: new PendingFiles(),
+    pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),
     localFolder: join(dirname(session.path), 'local-copies'),
     // set by a host that has a page to print (the Playwright harness, the CLI's report command)

@@ -1,12 +1,26 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
+import { DocumentRefused } from '../../core/document/blocks';
+import { readPlanFile } from '../../core/document/plan-reading';
+import { READ_LIMITS } from '../../core/document/read-document';
 import { readCsv } from '../../core/exchange/csv';
 import { readXlsx, SpreadsheetRefused } from '../../core/exchange/read-xlsx';
 import { checkZip } from '../../core/exchange/zip-guard';
 import type { ParseOutcome, ParseRequest } from './parse-protocol';
 
+/** pdf.js's CMaps and standard fonts, from its package: a CJK PDF without embedded fonts needs them. */
+function pdfAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  } catch {
+    return {};
+  }
+}
+
 /** What the parser process does with one request: size check, signature and ZIP directory check, parse. */
-export function parseFile(request: Omit<ParseRequest, 'id'>): ParseOutcome {
+export async function parseFile(request: Omit<ParseRequest, 'id'>): Promise<ParseOutcome> {
   const name = basename(request.path);
   try {
     const { size } = statSync(request.path);
@@ -14,12 +28,17 @@ export function parseFile(request: Omit<ParseRequest, 'id'>): ParseOutcome {
       return { ok: false, reason: `“${name}”有${(size / 1024 / 1024).toFixed(1)} MB，超过上限${(request.maxFileBytes / 1024 / 1024).toFixed(0)} MB。` };
     }
     const bytes = new Uint8Array(readFileSync(request.path));
+    if (request.kind === 'plan') {
+      const options = { ...READ_LIMITS, pdf: { ...READ_LIMITS.pdf, ...pdfAssets() } };
+      return { ok: true, plan: await readPlanFile(bytes, name, options) };
+    }
     if (extname(name).toLowerCase() === '.csv') return { ok: true, data: readCsv(bytes, name, request.maxRows) };
     const zip = checkZip(bytes);
     if (!zip.ok) return { ok: false, reason: `“${name}”：${zip.reason}` };
     return { ok: true, data: readXlsx(bytes, name, { maxRows: request.maxRows, maxColumns: request.maxColumns }) };
   } catch (error) {
-    if (error instanceof SpreadsheetRefused) return { ok: false, reason: `“${name}”：${error.message}` };
+    if (error instanceof SpreadsheetRefused || error instanceof DocumentRefused) return { ok: false, reason: `“${name}”：${error.message}` };
+    if (error instanceof RangeError) return { ok: false, reason: `“${name}”结构异常（嵌套或数据量超出处理上限），未导入。` };
     return { ok: false, reason: `无法读取“${name}”：${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -1,23 +1,30 @@
 import type { SpreadsheetData } from '../../core/exchange/sheet-data';
+import type { PlanReading } from '../../core/document/plan-reading';
 
-/** The messages between the app and the spreadsheet parser process. */
+/** The messages between the app and the file parser process (spreadsheets, and plan documents of any format). */
+
+export type ParseKind = 'spreadsheet' | 'plan';
 
 export interface ParseRequest {
   /** echoed in the reply: a kept parser process answers one request after another */
   id: number;
   path: string;
+  /** a spreadsheet to import, or a plan document read into blocks and parsed (see src/core/document) */
+  kind?: ParseKind;
   maxFileBytes: number;
   maxRows: number;
   maxColumns: number;
 }
 
-export type ParseOutcome = { ok: true; data: SpreadsheetData } | { ok: false; reason: string };
+export type ParseOutcome = { ok: true; data: SpreadsheetData } | { ok: true; plan: PlanReading } | { ok: false; reason: string };
 
 export type ParseReply = { id: number } & ParseOutcome;
 
 export interface SpreadsheetParser {
   /** Parses the file in a separate process; rejects with a WorkbenchError in Chinese on any failure. */
   parse(path: string): Promise<SpreadsheetData>;
+  /** Reads a plan document of any supported format and parses the plan in it, in the same process and limits. */
+  readPlan(path: string): Promise<PlanReading>;
 }
 
 export interface ParseLimits {

@@ -1,5 +1,5 @@
 /**
- * The spreadsheet parser process: requests in, one reply each. Runs as a Node child process (CLI, tests) or
+ * The file parser process (spreadsheets and plan documents): requests in, one reply each. Runs as a Node child process (CLI, tests) or
  * an Electron utilityProcess (the app); either way a hostile file can at worst crash or stall this process,
  * which the host kills, while the app and the workbook are untouched. The host keeps it for the next file
  * for a short while (see parser-host.ts); it exits when the host goes away.
@@ -14,14 +14,14 @@ interface ParentPort {
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 
-function handle(request: ParseRequest): ParseReply {
-  return { id: request.id, ...parseFile(request) };
+async function handle(request: ParseRequest): Promise<ParseReply> {
+  return { id: request.id, ...(await parseFile(request)) };
 }
 
 if (parentPort) {
-  parentPort.on('message', (event) => parentPort.postMessage(handle(event.data as ParseRequest)));
+  parentPort.on('message', (event) => void handle(event.data as ParseRequest).then((reply) => parentPort.postMessage(reply)));
 } else {
-  process.on('message', (request) => process.send?.(handle(request as ParseRequest)));
+  process.on('message', (request) => void handle(request as ParseRequest).then((reply) => process.send?.(reply)));
   // the host exited or let go of this process: nothing more will come
   process.on('disconnect', () => process.exit(0));
 }

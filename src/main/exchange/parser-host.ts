@@ -1,6 +1,7 @@
+import type { PlanReading } from '../../core/document/plan-reading';
 import type { SpreadsheetData } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
-import { PARSE_LIMITS, type ParseLimits, type ParseReply, type ParseRequest, type SpreadsheetParser } from './parse-protocol';
+import { PARSE_LIMITS, type ParseKind, type ParseLimits, type ParseOutcome, type ParseReply, type ParseRequest, type SpreadsheetParser } from './parse-protocol';
 
 /** One parser process, whichever kind hosts it (a Node child for the CLI and tests, a utilityProcess in the app). */
 export interface ParserProcess {
@@ -27,7 +28,7 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 1;
   // the request in flight, told about replies and exits of the current process
-  let pending: { id: number; process: ParserProcess; settle: (error: WorkbenchError | null, data?: SpreadsheetData) => void } | null = null;
+  let pending: { id: number; process: ParserProcess; settle: (error: WorkbenchError | null, outcome?: ParseOutcome) => void } | null = null;
 
   const retire = (process: ParserProcess): void => {
     if (current === process) current = null;
@@ -39,7 +40,7 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
     const process = spawn();
     process.onMessage((reply) => {
       if (!pending || reply.id !== pending.id) return;
-      if (reply.ok) pending.settle(null, reply.data);
+      if (reply.ok) pending.settle(null, reply);
       else {
         // a refused file may have been built to leave the process in a bad state: the next file gets a new one
         retire(process);
@@ -51,27 +52,27 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
       // a retired process exits later: only the request it was working on fails
       if (pending?.process !== process) return;
       pending.settle(
-        new WorkbenchError('bad_input', `解析表格的进程意外退出（${detail}），多半是文件过大或构造异常（超出${limits.maxHeapMb} MB内存上限）。工作簿未做任何修改。`),
+        new WorkbenchError('bad_input', `解析文件的进程意外退出（${detail}），多半是文件过大或构造异常（超出${limits.maxHeapMb} MB内存上限）。工作簿未做任何修改。`),
       );
     });
     current = process;
     return process;
   };
 
-  const parseOne = (path: string): Promise<SpreadsheetData> =>
-    new Promise<SpreadsheetData>((resolve, reject) => {
+  const parseOne = (path: string, kind: ParseKind): Promise<ParseOutcome> =>
+    new Promise<ParseOutcome>((resolve, reject) => {
       clearTimeout(idleTimer);
       const process = processForNextFile();
       process.hold(true);
       const id = nextId++;
       const timer = setTimeout(() => {
         retire(process);
-        pending?.settle(new WorkbenchError('bad_input', `解析表格超过${limits.timeoutMs / 1000}秒仍未完成，已中止。文件可能过大或已损坏，工作簿未做任何修改。`));
+        pending?.settle(new WorkbenchError('bad_input', `解析文件超过${limits.timeoutMs / 1000}秒仍未完成，已中止。文件可能过大或已损坏，工作簿未做任何修改。`));
       }, limits.timeoutMs);
       pending = {
         id,
         process,
-        settle: (error, data) => {
+        settle: (error, outcome) => {
           if (pending?.id !== id) return;
           pending = null;
           clearTimeout(timer);
@@ -81,17 +82,28 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
             idleTimer.unref?.();
           }
           if (error) reject(error);
-          else resolve(data as SpreadsheetData);
+          else resolve(outcome as ParseOutcome);
         },
       };
-      process.send({ id, path, maxFileBytes: limits.maxFileBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns });
+      process.send({ id, path, kind, maxFileBytes: limits.maxFileBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns });
     });
 
+  const enqueue = (path: string, kind: ParseKind): Promise<ParseOutcome> => {
+    const result = queue.then(() => parseOne(path, kind));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const unexpected = (): WorkbenchError => new WorkbenchError('internal', '解析进程的回答与请求不符。');
   return {
-    parse: (path) => {
-      const result = queue.then(() => parseOne(path));
-      queue = result.catch(() => undefined);
-      return result;
+    parse: async (path): Promise<SpreadsheetData> => {
+      const outcome = await enqueue(path, 'spreadsheet');
+      if (outcome.ok && 'data' in outcome) return outcome.data;
+      throw unexpected();
+    },
+    readPlan: async (path): Promise<PlanReading> => {
+      const outcome = await enqueue(path, 'plan');
+      if (outcome.ok && 'plan' in outcome) return outcome.plan;
+      throw unexpected();
     },
   };
 }

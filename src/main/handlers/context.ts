@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../shared/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { PlanReading } from '../../core/document/plan-reading';
 import type { SpreadsheetParser } from '../exchange/parse-protocol';
 import type { PendingFiles } from '../exchange/pending-files';
 import type { RecentWorkbooks } from '../recent-workbooks';
@@ -17,6 +18,8 @@ export interface HandlerContext {
   dialogs: DialogService;
   spreadsheets: SpreadsheetParser;
   pending: PendingFiles;
+  /** plan documents read for the import preview, waiting for the user's go-ahead */
+  pendingPlans: PendingFiles<PlanReading>;
   recent: RecentWorkbooks;
   /** where local copies of workbooks go (the local app-data folder) */
   localFolder: string;
@@ -34,7 +37,7 @@ export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet';
 export type SaveFileType = 'xlsx' | 'pdf' | 'csv';
 
 export interface DialogService {
-  /** Asks the user for a plan text file; resolves to its path, or null when cancelled. */
+  /** Asks the user for a plan document (.docx/.doc/.wps/.pdf/.xlsx/.xls/.csv/.txt); resolves to its path, or null. */
   pickPlanTextFile(): Promise<string | null>;
   /** An .xlsx (or .csv for a budget) to read. */
   pickSpreadsheet(purpose: SpreadsheetPurpose): Promise<string | null>;

@@ -29,17 +29,13 @@ function idSource(db: Db) {
 }
 
 /**
- * A fingerprint of a plan text that ignores what copying and re-saving change (a BOM, line endings, spaces at line
- * ends, blank lines), so the same document imported again is recognised.
+ * A fingerprint of a plan's content that ignores what copying, re-saving or another format changes (a BOM, line
+ * endings, spaces, blank lines, .txt vs .docx vs PDF), so the same plan imported again is recognised.
  */
-export function planTextFingerprint(text: string): string {
-  const normalized = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join('\n');
-  return createHash('sha256').update(normalized).digest('hex');
+export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
+  // the tasks as numbered and written, spaces and line breaks aside: the same plan from .txt, .docx or PDF matches
+  const content = plan.tasks.map((task) => `${task.number}\u0001${task.title}\u0001${task.text.replace(/\s+/g, '')}`).join('\u0002');
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /** Writes a parsed plan into the workbook. The caller owns the transaction. */

@@ -10,7 +10,7 @@ import { Journal } from './journal';
 import { type BackupEntry, type BackupReason, takeBackup, takeBackupSync } from './backups';
 import { latestVersion, loadMigrations, migrate, pendingMigrations } from './migrations';
 import { ensureBudget } from './budget-repository';
-import { insertParsedPlan, planTextFingerprint } from './plan-repository';
+import { insertParsedPlan, planFingerprint } from './plan-repository';
 import { APPLICATION_ID, type FileVerdict, inspectHeldWorkbook, inspectWorkbookFile, type RefusalReason } from './file-check';
 
 /** Where the app's own files are: the migrations and the seed plan ship beside the code. */
@@ -103,9 +103,9 @@ function buildNewWorkbook(path: string, options: OpenWorkbookOptions): void {
     const db = openDatabase(temporary, { nativeBinding: options.nativeBinding });
     try {
       migrate(db, loadMigrations(options.resources.migrationsDir));
-      const seedText = readFileSync(options.resources.seedPlanFile, 'utf8');
       db.transaction(() => {
-        insertParsedPlan(db, seedPlan(options.resources), '内置示例：达州市2017年实施计划', planTextFingerprint(seedText));
+        const plan = seedPlan(options.resources);
+        insertParsedPlan(db, plan, '内置示例：达州市2017年实施计划', planFingerprint(plan));
         db.pragma(`application_id = ${APPLICATION_ID}`);
       })();
       ensureBudget(db);

@@ -80,7 +80,7 @@ export function FileMenu(): React.JSX.Element {
             </li>
           )}
           <li role="separator" className="menu-separator" />
-          {item('导入计划文本…', () => ui.setImportOpen(true))}
+          {item('导入计划…', () => ui.setImportOpen(true))}
           {item('计划管理…', () => ui.setPlansOpen(true))}
           {item('导出Excel…', () => void exportWorkbookFile())}
           {item('导入Excel（回导）…', () => ui.setExchange('import-xlsx'))}

@@ -10,7 +10,7 @@ const SHORTCUTS: [string, string][] = [
   ['Delete', '清除选区内容'],
   ['双击 / Enter', '编辑单元格；Esc 取消'],
   ['分工矩阵：单击、空格、L、C', '轮换 / 设为牵头 / 设为配合'],
-  ['Ctrl+I / Ctrl+E', '导入计划文本 / 导出Excel'],
+  ['Ctrl+I / Ctrl+E', '导入计划 / 导出Excel'],
 ];
 
 /** 使用说明: offline help — what each view does, the shortcuts, how the floor is computed, the example budget. */

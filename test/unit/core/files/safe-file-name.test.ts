@@ -39,6 +39,7 @@ describe('withExtension', () => {
   it('adds the type a save dialog was for when the user typed a bare name', () => {
     expect(withExtension('C:\\Users\\张三\\Desktop\\达标报告', 'pdf')).toBe('C:\\Users\\张三\\Desktop\\达标报告.pdf');
     expect(withExtension('D:\\报告.PDF', 'pdf')).toBe('D:\\报告.PDF');
-    expect(withExtension('/tmp/计划.xlsx', 'pdf')).toBe('/tmp/计划.xlsx.pdf');
+    expect(withExtension('/tmp/计划.xlsx', 'pdf')).toBe('/tmp/计划.xlsx');
+    expect(withExtension('D:\\2018.版\\报告', 'pdf')).toBe('D:\\2018.版\\报告.pdf');
   });
 });
