@@ -6,6 +6,14 @@ const OPEN_TITLES: Record<SpreadsheetPurpose, string> = {
   workbook: '导入Excel工作簿（本软件导出的格式）',
   budget: '导入预算表（Excel或CSV）',
   packet: '导入单位报送表',
+  execution: '导入预算执行表（Excel或CSV）',
+};
+
+const SPREADSHEET_FILTERS: Record<SpreadsheetPurpose, Electron.FileFilter[]> = {
+  workbook: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+  budget: [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }],
+  packet: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+  execution: [{ name: 'Excel/CSV', extensions: ['xlsx', 'xls', 'csv'] }],
 };
 
 export function electronDialogs(window: () => BrowserWindow | null): DialogService {
@@ -18,8 +26,7 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogServi
   };
   return {
     pickPlanTextFile: () => open('导入计划文本', [{ name: '文本文件', extensions: ['txt'] }]),
-    pickSpreadsheet: (purpose) =>
-      open(OPEN_TITLES[purpose], purpose === 'budget' ? [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]),
+    pickSpreadsheet: (purpose) => open(OPEN_TITLES[purpose], SPREADSHEET_FILTERS[purpose]),
     pickSavePath: async (suggestedName) => {
       const options: Electron.SaveDialogOptions = { title: '保存为', defaultPath: suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
       const owner = parent();

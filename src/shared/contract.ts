@@ -23,6 +23,7 @@ import {
   unitRowSchema,
 } from './grid';
 import { exchangeChannels } from './exchange';
+import { executionChannels } from './execution';
 import { REPORT_KINDS } from './report-kinds';
 import { parsedPlanSchema } from './plan';
 
@@ -289,6 +290,7 @@ export const contract = {
   },
   'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
   ...exchangeChannels,
+  ...executionChannels,
   'recovery-state': {
     input: noInput,
     output: z.object({
@@ -311,7 +313,14 @@ export const contract = {
     output: z.object({ current: z.string(), recent: z.array(z.object({ path: z.string(), exists: z.boolean() })) }),
   },
   'report-data': {
-    input: z.strictObject({ kind: z.enum(REPORT_KINDS), scenarioIds: z.array(id).max(8).optional() }),
+    input: z.strictObject({
+      kind: z.enum(REPORT_KINDS),
+      scenarioIds: z.array(id).max(8).optional(),
+      // the execution report's budget and period (its latest when left out)
+      budgetId: id.optional(),
+      year: z.number().int().min(1990).max(2100).optional(),
+      month: z.number().int().min(1).max(12).optional(),
+    }),
     output: reportModelSchema,
   },
   'report-pdf': {

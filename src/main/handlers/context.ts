@@ -28,7 +28,7 @@ export interface PagePrinter {
   toPdf(): Promise<Uint8Array>;
 }
 
-export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet';
+export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet' | 'execution';
 
 export interface DialogService {
   /** Asks the user for a plan text file; resolves to its path, or null when cancelled. */

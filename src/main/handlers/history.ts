@@ -27,6 +27,9 @@ const TABLE_LABELS: Record<string, string> = {
   scenario: '情景',
   budget_line: '预算行',
   scenario_override: '情景调整',
+  budget: '地区预算',
+  execution_report: '执行报表',
+  execution_line: '执行数',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -60,6 +63,12 @@ const FIELD_LABELS: Record<string, string> = {
   domain_id: '领域',
   locked: '锁定',
   op: '调整方式',
+  livelihood_classes: '民生口径',
+  superseded_at: '被替换/撤下',
+  initial_budget_fen: '年初预算（分）',
+  adjusted_budget_fen: '调整预算（分）',
+  month_fen: '本月数（分）',
+  cumulative_fen: '累计数（分）',
 };
 
 const OP_LABELS = { insert: '新增', insert_range: '批量新增', delete: '删除', update: '' } as const;
@@ -89,6 +98,15 @@ function describer(db: Db): (table: string, rowKey: string, rowJson: string | nu
         return `${lookup('SELECT name AS text FROM scenario WHERE id = ?', key.scenario_id) ?? '情景'} · ${lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.line_id) ?? '预算行'}`;
       case 'setting':
         return String(key.key);
+      case 'budget':
+        return lookup('SELECT name AS text FROM budget WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+      case 'execution_report':
+        return (
+          lookup("SELECT b.name || ' ' || r.year || '年1-' || r.month || '月' AS text FROM execution_report r JOIN budget b ON b.id = r.budget_id WHERE r.id = ?", key.id) ??
+          `${String(row.year ?? '')}年1-${String(row.month ?? '')}月执行报表`
+        );
+      case 'execution_line':
+        return lookup("SELECT code || ' ' || name AS text FROM execution_line WHERE id = ?", key.id) ?? `${String(row.code ?? '')} ${String(row.name ?? key.id)}`;
       default:
         return Object.values(key).join(' · ');
     }

@@ -25,6 +25,9 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   scenario: ['id'],
   budget_line: ['id'],
   scenario_override: ['scenario_id', 'line_id', 'field'],
+  budget: ['id'],
+  execution_report: ['id'],
+  execution_line: ['id'],
 };
 
 function keyColumns(table: string): readonly string[] {

@@ -9,6 +9,7 @@ import { Journal } from './journal';
 import { type BackupEntry, type BackupReason, takeBackup, takeBackupSync } from './backups';
 import { loadMigrations, migrate, schemaVersion } from './migrations';
 import { ensureBudget } from './budget-repository';
+import { ensureExecutionExample } from './execution-repository';
 import { insertParsedPlan } from './plan-repository';
 
 /** Where the app's own files are: the migrations and the seed plan ship beside the code. */
@@ -80,6 +81,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
       db.transaction(() => insertParsedPlan(db, plan, '内置示例：达州市2017年实施计划'))();
     }
     ensureBudget(db);
+    ensureExecutionExample(db);
   } catch (error) {
     db.close();
     throw error;
