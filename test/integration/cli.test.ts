@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion, repoRoot, tempDir } from './helpers';
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli, latestSchemaVersion, repoRoot, tempDir } from './helpers';
 
 describe('the CLI', () => {
   it('init makes a workbook whose info reads back WAL and synchronous FULL', () => {

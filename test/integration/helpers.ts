@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +47,13 @@ export function contextFor(workbook: Workbook): HandlerContext & { dialogs: Pres
 /** Calls channels as the page would; `dialogs` answers the file dialogs the handlers open. */
 export function invoker(workbook: Workbook, context = contextFor(workbook)) {
   return Object.assign((channel: string, input: unknown) => dispatch(handlers, context, channel, input), { dialogs: context.dialogs });
+}
+
+/** Runs the CLI as a user would (a subprocess through tsx): exit code, stdout, stderr. */
+export function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,7 +1,7 @@
 import { analyseLines, lastYearProfile, toExecutionLine } from '../../core/execution/analysis';
 import { levelLabel } from '../../core/execution/hierarchy';
 import { monthlyShares } from '../../core/execution/monthly-path';
-import { comparePeriods, type Period } from '../../core/execution/period';
+import { comparePeriods, type Period, periodLabel } from '../../core/execution/period';
 import { type ExecutionProjection, methodFigures, PROJECTION_METHODS, type ProjectionMethod, projectExecution } from '../../core/execution/projection';
 import { elapsedShare } from '../../core/progress/progress';
 import { floorMetrics } from '../../core/budget/floor';
@@ -87,7 +87,9 @@ export function analysePeriod(db: Db, budget: ExecutionBudget, period: Period): 
 /** The budget and period asked for, else the first budget with reports and its latest period. */
 export function executionView(db: Db, input: { budgetId?: number; year?: number; month?: number }): ExecutionView {
   const budgets = listBudgets(db);
-  const budget = input.budgetId !== undefined ? getBudget(db, input.budgetId) : (budgets.find((b) => b.latest !== null) ?? budgets[0] ?? null);
+  // by default the first budget with data, a real one before the examples
+  const withData = budgets.filter((b) => b.latest !== null);
+  const budget = input.budgetId !== undefined ? getBudget(db, input.budgetId) : (withData.find((b) => !b.isExample) ?? withData[0] ?? budgets[0] ?? null);
   const reports = budget ? listReports(db, budget.id) : [];
   const asked = input.year !== undefined && input.month !== undefined ? reports.find((r) => r.year === input.year && r.month === input.month) : undefined;
   const report = asked ?? reports[0] ?? null;
@@ -158,7 +160,11 @@ export function executionCompare(db: Db, input: { year?: number; month?: number 
   const floor = budgetSettings(db).floor;
   if (!period) return { periods, period: null, floor, rows: [], total: null, notes: [] };
   const reports = reportsForPeriod(db, period);
-  const analysed = listBudgets(db).map((budget) => {
+  // once real execution data is in, the examples stay out of the ranking and the city-wide total
+  const all = listBudgets(db);
+  const hasReal = all.some((b) => !b.isExample && b.latest !== null);
+  const examplesLeftOut = hasReal ? all.filter((b) => b.isExample).length : 0;
+  const analysed = all.filter((b) => !hasReal || !b.isExample).map((budget) => {
     const report = reports.get(budget.id);
     return { budget, result: report ? analysePeriod(db, budget, period) : null, source: report?.source ?? '' };
   });
@@ -171,7 +177,8 @@ export function executionCompare(db: Db, input: { year?: number; month?: number 
   const missing = rows.filter((r) => !r.reported).map((r) => r.name);
   const notes = [
     '全市合计为各预算（地区）执行数之和，未剔除上下级之间的转移支付。',
-    ...(missing.length > 0 ? [`未报送${period.year}年1-${period.month}月执行表、未计入合计：${missing.join('、')}。`] : []),
+    ...(missing.length > 0 ? [`未报送${periodLabel(period)}执行表、未计入合计：${missing.join('、')}。`] : []),
+    ...(examplesLeftOut > 0 ? [`示例数据（${examplesLeftOut}个地区）未列入对比，可在“预算执行”中删除。`] : []),
   ];
   return { periods: [...periods].sort((a, b) => -comparePeriods(a, b)), period, floor, rows: [...ranked, ...rows.filter((r) => !r.reported)], total: reported.length > 0 ? cityTotal(reported, period, floor) : null, notes };
 }
