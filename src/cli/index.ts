@@ -50,7 +50,7 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  导出单位报送表（一个单位，或每个有任务的单位各一个文件）
   import-packet FILE.xlsx --db FILE (--accept-all | --dry-run) [--json]
                                  导入单位交回的报送表
-  report --db FILE --kind compliance|compare|status|supervision|matrix [--scenario 名称] --out FILE.pdf
+  report --db FILE --kind compliance|compare|status|supervision|matrix|execution [--scenario 名称] [--budget 地区名] --out FILE.pdf
                                  用Chromium（CHROMIUM_PATH或系统中的Chromium/Chrome/Edge）生成PDF报告
   export-csv --db FILE --sheet 任务|指标|责任单位|预算 --out FILE.csv
                                  导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）
@@ -254,10 +254,12 @@ async function run(argv: readonly string[]): Promise<void> {
     }
     case 'report': {
       const scenario = args.flags.get('scenario');
+      const budget = optionalFlag(args, 'budget');
       const result = await printReport({
         db: requireFlag(args, 'db'),
         kind: requireFlag(args, 'kind'),
         ...(typeof scenario === 'string' ? { scenario } : {}),
+        ...(budget === undefined ? {} : { budget }),
         out: resolve(requireFlag(args, 'out')),
         repoRoot,
       });

@@ -8,7 +8,7 @@ import { openDatabase } from '../main/store/connection';
  * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF
  * with the app's page setup. Chromium comes from CHROMIUM_PATH or the system (Chromium, Chrome or Edge).
  */
-export async function printReport(options: { db: string; kind: string; scenario?: string; out: string; repoRoot: string }): Promise<{ out: string; bytes: number }> {
+export async function printReport(options: { db: string; kind: string; scenario?: string; budget?: string; out: string; repoRoot: string }): Promise<{ out: string; bytes: number }> {
   if (!(REPORT_KINDS as readonly string[]).includes(options.kind)) {
     throw new WorkbenchError('bad_input', `--kind 应为 ${REPORT_KINDS.join('|')}`);
   }
@@ -28,7 +28,15 @@ export async function printReport(options: { db: string; kind: string; scenario?
     if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.scenario}”的情景或基线。`);
     scenarios = String(row.id);
   }
-  const session = await headless.launchWorkbench({ dbPath: options.db, hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}` });
+  let budget = '';
+  if (options.budget) {
+    const db = openDatabase(options.db, { readonly: true, fileMustExist: true });
+    const row = db.prepare('SELECT id FROM budget WHERE name = ?').get(options.budget) as { id: number } | undefined;
+    db.close();
+    if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.budget}”的地区（预算）。`);
+    budget = String(row.id);
+  }
+  const session = await headless.launchWorkbench({ dbPath: options.db, hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}${budget ? `&budget=${budget}` : ''}` });
   try {
     await session.page.locator(`[data-testid="report-document"][data-kind="${options.kind}"]`).waitFor({ timeout: 30_000 });
     if (options.kind === 'compare') await session.page.locator('.report-charts canvas').first().waitFor();

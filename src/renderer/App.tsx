@@ -27,6 +27,9 @@ const HistoryView = lazy(() => import('./views/HistoryView').then((m) => ({ defa
 const MatrixView = lazy(() => import('./views/MatrixView').then((m) => ({ default: m.MatrixView })));
 const OwnersView = lazy(() => import('./views/OwnersView').then((m) => ({ default: m.OwnersView })));
 const TargetsView = lazy(() => import('./views/TargetsView').then((m) => ({ default: m.TargetsView })));
+const ExecutionView = lazy(() => import('./views/ExecutionView').then((m) => ({ default: m.ExecutionView })));
+const CountyCompareView = lazy(() => import('./views/CountyCompareView').then((m) => ({ default: m.CountyCompareView })));
+const ExecutionImportDialog = lazy(() => import('./exchange/ExecutionImportDialog').then((m) => ({ default: m.ExecutionImportDialog })));
 const BackupsDialog = lazy(() => import('./components/BackupsDialog').then((m) => ({ default: m.BackupsDialog })));
 const ImportPlanDialog = lazy(() => import('./components/ImportPlanDialog').then((m) => ({ default: m.ImportPlanDialog })));
 const BudgetImportDialog = lazy(() => import('./exchange/BudgetImportDialog').then((m) => ({ default: m.BudgetImportDialog })));
@@ -113,7 +116,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
       if (command === 'export-xlsx') void exportWorkbookFile();
       if (command === 'backups') useUiStore.getState().setBackupsOpen(true);
       if (command === 'help') useUiStore.getState().setView('help');
-      if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet') {
+      if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet' || command === 'import-execution') {
         useUiStore.getState().setExchange(command);
       }
       if (command === 'navigate-tasks') useUiStore.getState().setView('tasks');
@@ -138,6 +141,8 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
           {view === 'matrix' && <MatrixView />}
           {view === 'budget' && <BudgetView />}
           {view === 'compare' && <CompareView />}
+          {view === 'execution' && <ExecutionView />}
+          {view === 'counties' && <CountyCompareView />}
           {view === 'reports' && <ReportsView />}
           {view === 'help' && <HelpView />}
         </Suspense>
@@ -149,6 +154,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
         {exchange === 'import-budget' && <BudgetImportDialog />}
         {exchange === 'export-packets' && <PacketExportDialog />}
         {exchange === 'import-packet' && <PacketImportDialog />}
+        {exchange === 'import-execution' && <ExecutionImportDialog />}
         {backupsOpen && <BackupsDialog />}
       </Suspense>
       <QuestionDialog />

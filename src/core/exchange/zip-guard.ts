@@ -35,7 +35,7 @@ export function looksLikeCompoundFile(bytes: Uint8Array): boolean {
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
-  if (!looksLikeZip(bytes)) return { ok: false, reason: '不是有效的 .xlsx 或 .xls 文件（缺少文件头）。如是 WPS 格式（.et），请在 WPS 中另存为 .xlsx。' };
+  if (!looksLikeZip(bytes)) return { ok: false, reason: '不是有效的 .xlsx 或 .xls 文件（缺少ZIP文件头）。如是 WPS 格式（.et），请在 WPS 中另存为 .xlsx。' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // the end-of-central-directory record is in the last 64 KB + 22 bytes
   let eocd = -1;

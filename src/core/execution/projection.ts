@@ -20,6 +20,13 @@ export const METHOD_LABELS: Record<ProjectionMethod, string> = {
   straight_line: '按已过月份直线推算',
 };
 
+/** For column headings and chart legends. */
+export const METHOD_SHORT_LABELS: Record<ProjectionMethod, string> = {
+  planned: '按预算',
+  last_year: '按上年进度',
+  straight_line: '按直线',
+};
+
 export const METHOD_DESCRIPTIONS: Record<ProjectionMethod, string> = {
   planned: '剩余预算全部按计划支出：每个科目全年支出＝调整预算数（无调整数时用年初预算数），已超过预算的按已支出数。',
   last_year: '按上年的月度支出进度：各类全年支出＝本年累计×上年全年支出÷上年同期累计（该类上年无数据时用上年全部支出的比例）。年底集中支出多的，这一方法更接近实际。',
