@@ -70,6 +70,12 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
 
   const backupsOpen = useUiStore((state) => state.backupsOpen);
   useEffect(() => {
+    // the comparison's answer is asked for while the view's code loads, not after
+    if (view === 'counties') {
+      void import('./stores/execution-store').then(({ useExecutionStore }) => useExecutionStore.getState().loadCompare(useExecutionStore.getState().compare?.period ?? undefined));
+    }
+  }, [view]);
+  useEffect(() => {
     void useTaskStore.getState().load();
     // the budget's rows are read when a budget view opens; the first screen needs only the share
     void useBudgetStore.getState().loadMetrics();

@@ -1,4 +1,5 @@
 import { classLabel } from '../budget/classification';
+import { levelLabel } from './hierarchy';
 import type { ProgressThresholds } from '../progress/progress';
 import { type ExecutionLine, type LastYearProfile, type ProjectionMethod, projectLine } from './projection';
 
@@ -54,6 +55,8 @@ export function scheduleFigures(cumulativeFen: number, budgetFen: number | null,
 export type Projections = Record<ProjectionMethod, number | null>;
 
 export interface AnalysedLine extends StoredExecutionLine, ScheduleFigures {
+  /** 类 / 款 / 项 by the code's length */
+  level: string;
   classCode: string;
   livelihood: boolean;
   budgetFen: number | null;
@@ -74,7 +77,10 @@ export interface AnalysedClass extends ScheduleFigures {
   projected: Projections;
 }
 
-export function toExecutionLine(line: StoredExecutionLine, livelihood: (classCode: string) => boolean): ExecutionLine & { classCode: string } {
+export function toExecutionLine(
+  line: Pick<StoredExecutionLine, 'code' | 'initialBudgetFen' | 'adjustedBudgetFen' | 'cumulativeFen'>,
+  livelihood: (classCode: string) => boolean,
+): ExecutionLine & { classCode: string } {
   const classCode = line.code.slice(0, 3);
   return { classCode, livelihood: livelihood(classCode), budgetFen: budgetOf(line), cumulativeFen: line.cumulativeFen };
 }
@@ -121,22 +127,31 @@ export function analyseLines(input: {
     group.monthFen += stored.monthFen ?? 0;
     group.cumulativeFen += stored.cumulativeFen;
     for (const method of usable) group.projected[method] = (group.projected[method] ?? 0) + (projected[method] ?? 0);
-    return { ...stored, classCode: line.classCode, livelihood: line.livelihood, budgetFen: line.budgetFen, projected, ...scheduleFigures(stored.cumulativeFen, line.budgetFen, elapsed, thresholds) };
+    const schedule = scheduleFigures(stored.cumulativeFen, line.budgetFen, elapsed, thresholds);
+    // one literal with every field (no spreads): thousands of rows stay in one fast object shape
+    return {
+      id: stored.id,
+      code: stored.code,
+      name: stored.name,
+      level: levelLabel(stored.code),
+      initialBudgetFen: stored.initialBudgetFen,
+      adjustedBudgetFen: stored.adjustedBudgetFen,
+      monthFen: stored.monthFen,
+      cumulativeFen: stored.cumulativeFen,
+      note: stored.note,
+      classCode: line.classCode,
+      livelihood: line.livelihood,
+      budgetFen: line.budgetFen,
+      projected,
+      behindPoints: schedule.behindPoints,
+      executionRate: schedule.executionRate,
+      light: schedule.light,
+    };
   });
   const classRows = [...classes.values()]
     .sort((a, b) => a.classCode.localeCompare(b.classCode))
     .map((group) => ({ ...group, ...scheduleFigures(group.cumulativeFen, group.lineCount === group.linesWithoutBudget ? null : group.budgetFen, elapsed, thresholds) }));
   return { lines, classes: classRows };
-}
-
-/** Class sums of a report's lines (for the monthly shares and last year's profile). */
-export function classSums(lines: readonly Pick<StoredExecutionLine, 'code' | 'cumulativeFen'>[]): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const line of lines) {
-    const classCode = line.code.slice(0, 3);
-    sums.set(classCode, (sums.get(classCode) ?? 0) + line.cumulativeFen);
-  }
-  return sums;
 }
 
 /** Last year's profile from its class sums at the report's month and at December; null when either is missing. */

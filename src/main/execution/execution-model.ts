@@ -1,8 +1,7 @@
 import { analyseLines, lastYearProfile, toExecutionLine } from '../../core/execution/analysis';
-import { levelLabel } from '../../core/execution/hierarchy';
 import { monthlyShares } from '../../core/execution/monthly-path';
 import { comparePeriods, type Period, periodLabel } from '../../core/execution/period';
-import { type ExecutionProjection, methodFigures, PROJECTION_METHODS, type ProjectionMethod, projectExecution } from '../../core/execution/projection';
+import { type ExecutionProjection, type LastYearProfile, methodFigures, PROJECTION_METHODS, type ProjectionMethod, projectExecution } from '../../core/execution/projection';
 import { elapsedShare } from '../../core/progress/progress';
 import { floorMetrics } from '../../core/budget/floor';
 import { budgetSettings } from '../store/budget-repository';
@@ -17,6 +16,7 @@ import {
   listReports,
   monthlyClassSums,
   reportedPeriods,
+  reportFigures,
   reportLines,
   reportsForPeriod,
   settingsOfBudget,
@@ -41,42 +41,62 @@ const isLivelihood = (settings: BudgetSettings) => {
 
 const EMPTY_MONTHS = (): null[] => Array.from({ length: 12 }, () => null);
 
-export interface AnalysedPeriod {
+/** One budget's report for one period, projected: what the comparison needs of each budget. */
+export interface ProjectedPeriod {
   budget: ExecutionBudget;
   settings: BudgetSettings;
   period: Period;
+  reportId: number;
+  profile: LastYearProfile | null;
   projection: ExecutionProjection;
+  budgetTotalFen: number;
+  executionRate: number | null;
+}
+
+export function projectPeriod(db: Db, budget: ExecutionBudget, period: Period): ProjectedPeriod {
+  const reportId = currentReportId(db, budget.id, period);
+  if (reportId === null) throw new WorkbenchError('not_found', `“${budget.name}”没有${periodLabel(period)}的执行报表。`);
+  const settings = settingsOfBudget(db, budget);
+  const livelihood = isLivelihood(settings);
+  const stored = reportFigures(db, reportId);
+  // last year to the same month and the whole of last year: the profile method's figures
+  const lastYear = monthlyClassSums(db, budget.id, period.year - 1, [period.month, 12]);
+  const profile = lastYearProfile(lastYear.get(period.month), lastYear.get(12));
+  let budgetTotalFen = 0;
+  const lines = stored.map((line) => {
+    const execution = toExecutionLine(line, livelihood);
+    budgetTotalFen += execution.budgetFen ?? 0;
+    return execution;
+  });
+  const projection = projectExecution({ lines, month: period.month, floor: settings.floor, profile });
+  return { budget, settings, period, reportId, profile, projection, budgetTotalFen, executionRate: budgetTotalFen > 0 ? projection.ytd.totalFen / budgetTotalFen : null };
+}
+
+export interface AnalysedPeriod extends ProjectedPeriod {
   lines: ExecutionLineRow[];
   view: Pick<ExecutionView, 'classes' | 'chart' | 'lastYear' | 'budgetTotalFen' | 'executionRate' | 'schedule'>;
 }
 
-/** One budget's report for one period, analysed. */
+/** One budget's report for one period, analysed for its view: by line and class, the months for the chart. */
 export function analysePeriod(db: Db, budget: ExecutionBudget, period: Period): AnalysedPeriod {
-  const reportId = currentReportId(db, budget.id, period);
-  if (reportId === null) throw new WorkbenchError('not_found', `“${budget.name}”没有${period.year}年${period.month}月的执行报表。`);
-  const settings = settingsOfBudget(db, budget);
+  const projected = projectPeriod(db, budget, period);
+  const { settings, profile, projection } = projected;
+  const stored = reportLines(db, projected.reportId);
   const livelihood = isLivelihood(settings);
-  const stored = reportLines(db, reportId);
   const thisYear = monthlyClassSums(db, budget.id, period.year);
   const lastYear = monthlyClassSums(db, budget.id, period.year - 1);
-  const profile = lastYearProfile(lastYear.get(period.month), lastYear.get(12));
-  const projection = projectExecution({ lines: stored.map((line) => toExecutionLine(line, livelihood)), month: period.month, floor: settings.floor, profile });
   const progress = progressSettings(db, null);
   const thresholds = { yellowPoints: progress.yellowPoints, redPoints: progress.redPoints };
   const schedule = scheduleAt(period);
   const usable = projection.methods.filter((m) => m.available).map((m) => m.method);
   const analysed = analyseLines({ lines: stored, month: period.month, elapsed: schedule.elapsed, thresholds, livelihood, profile, usable });
-  const budgetTotalFen = analysed.classes.reduce((sum, c) => sum + c.budgetFen, 0);
   return {
-    budget,
-    settings,
-    period,
-    projection,
-    lines: analysed.lines.map((line) => ({ ...line, level: levelLabel(line.code) })),
+    ...projected,
+    lines: analysed.lines,
     view: {
       schedule: { ...schedule, ...thresholds },
-      budgetTotalFen,
-      executionRate: budgetTotalFen > 0 ? projection.ytd.totalFen / budgetTotalFen : null,
+      budgetTotalFen: projected.budgetTotalFen,
+      executionRate: projected.executionRate,
       classes: analysed.classes.map((c) => ({ ...c, id: Number(c.classCode) || 1 })),
       chart: monthlyShares({ thisYear, lastYear, month: period.month, livelihood, projection }),
       lastYear: lastYear.size === 0 ? null : { year: period.year - 1, months: [...lastYear.keys()].sort((a, b) => a - b) },
@@ -120,7 +140,7 @@ export function rowsAfterEdit(db: Db, budgetId: number, period: Period, lineIds:
   return analysePeriod(db, getBudget(db, budgetId), period).lines.filter((line) => lineIds.has(line.id));
 }
 
-function compareRow(budget: ExecutionBudget, analysed: AnalysedPeriod | null, source: string): CompareRow {
+function compareRow(budget: ExecutionBudget, analysed: ProjectedPeriod | null, source: string): CompareRow {
   const p = analysed?.projection;
   const worst = p?.methods.filter((m) => m.available && m.perMonthNeededFen !== null).map((m) => m.perMonthNeededFen as number);
   const floor = analysed?.settings.floor ?? 0.7;
@@ -133,8 +153,8 @@ function compareRow(budget: ExecutionBudget, analysed: AnalysedPeriod | null, so
     source,
     totalFen: ytd.totalFen,
     livelihoodFen: ytd.livelihoodFen,
-    budgetTotalFen: analysed?.view.budgetTotalFen ?? 0,
-    executionRate: analysed?.view.executionRate ?? null,
+    budgetTotalFen: analysed?.budgetTotalFen ?? 0,
+    executionRate: analysed?.executionRate ?? null,
     share: ytd.share,
     meetsFloor: ytd.meetsFloor,
     // L − fT on the year so far, exact and rounded down as in the floor panel
@@ -154,26 +174,26 @@ function compareRow(budget: ExecutionBudget, analysed: AnalysedPeriod | null, so
  * over the budgets that reported (a method counts for the total only when every one of them can use it).
  */
 export function executionCompare(db: Db, input: { year?: number; month?: number }): ExecutionCompare {
-  const periods = reportedPeriods(db);
+  // once real execution data is in, the examples stay out of the ranking and the city-wide total
+  const all = listBudgets(db);
+  const hasReal = all.some((b) => !b.isExample && b.latest !== null);
+  const periods = reportedPeriods(db, !hasReal);
   const asked = input.year !== undefined && input.month !== undefined ? periods.find((p) => p.year === input.year && p.month === input.month) : undefined;
   const period = asked ?? periods[0] ?? null;
   const floor = budgetSettings(db).floor;
   if (!period) return { periods, period: null, floor, rows: [], total: null, notes: [] };
   const reports = reportsForPeriod(db, period);
-  // once real execution data is in, the examples stay out of the ranking and the city-wide total
-  const all = listBudgets(db);
-  const hasReal = all.some((b) => !b.isExample && b.latest !== null);
   const examplesLeftOut = hasReal ? all.filter((b) => b.isExample).length : 0;
   const analysed = all.filter((b) => !hasReal || !b.isExample).map((budget) => {
     const report = reports.get(budget.id);
-    return { budget, result: report ? analysePeriod(db, budget, period) : null, source: report?.source ?? '' };
+    return { budget, result: report ? projectPeriod(db, budget, period) : null, source: report?.source ?? '' };
   });
   const rows = analysed.map(({ budget, result, source }) => compareRow(budget, result, source));
   const ranked = rows.filter((r) => r.reported).sort((a, b) => (b.share ?? -1) - (a.share ?? -1));
   ranked.forEach((row, index) => {
     row.rank = index + 1;
   });
-  const reported = analysed.filter((a) => a.result !== null).map((a) => a.result as AnalysedPeriod);
+  const reported = analysed.filter((a) => a.result !== null).map((a) => a.result as ProjectedPeriod);
   const missing = rows.filter((r) => !r.reported).map((r) => r.name);
   const notes = [
     '全市合计为各预算（地区）执行数之和，未剔除上下级之间的转移支付。',
@@ -183,13 +203,13 @@ export function executionCompare(db: Db, input: { year?: number; month?: number 
   return { periods: [...periods].sort((a, b) => -comparePeriods(a, b)), period, floor, rows: [...ranked, ...rows.filter((r) => !r.reported)], total: reported.length > 0 ? cityTotal(reported, period, floor) : null, notes };
 }
 
-function cityTotal(reported: readonly AnalysedPeriod[], period: Period, floor: number): CompareRow {
+function cityTotal(reported: readonly ProjectedPeriod[], period: Period, floor: number): CompareRow {
   const ytd = { totalFen: 0, livelihoodFen: 0 };
   let budgetTotalFen = 0;
   for (const r of reported) {
     ytd.totalFen += r.projection.ytd.totalFen;
     ytd.livelihoodFen += r.projection.ytd.livelihoodFen;
-    budgetTotalFen += r.view.budgetTotalFen;
+    budgetTotalFen += r.budgetTotalFen;
   }
   const methods = PROJECTION_METHODS.map((method: ProjectionMethod) => {
     const each = reported.map((r) => r.projection.methods.find((m) => m.method === method));

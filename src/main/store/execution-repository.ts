@@ -142,19 +142,34 @@ export function reportLines(db: Db, reportId: number): StoredExecutionLine[] {
   return prepared(db, `${LINE_SELECT} WHERE report_id = ? ORDER BY ord, id`).all(reportId) as StoredExecutionLine[];
 }
 
+/**
+ * Only what a projection needs of each line of a report, read as plain arrays: the comparison reads every
+ * budget's report, and building a keyed object per row cost more than the projections themselves.
+ */
+export function reportFigures(db: Db, reportId: number): Pick<StoredExecutionLine, 'code' | 'initialBudgetFen' | 'adjustedBudgetFen' | 'cumulativeFen'>[] {
+  const rows = prepared(db, 'SELECT code, initial_budget_fen, adjusted_budget_fen, cumulative_fen FROM execution_line WHERE report_id = ? ORDER BY ord, id')
+    .raw(true)
+    .all(reportId) as [string, number | null, number | null, number][];
+  return rows.map(([code, initialBudgetFen, adjustedBudgetFen, cumulativeFen]) => ({ code, initialBudgetFen, adjustedBudgetFen, cumulativeFen }));
+}
+
 export function reportLine(db: Db, lineId: number): (StoredExecutionLine & { reportId: number }) | null {
   return (prepared(db, `${LINE_SELECT.replace('SELECT id,', 'SELECT id, report_id AS reportId,')} WHERE id = ?`).get(lineId) as (StoredExecutionLine & { reportId: number }) | undefined) ?? null;
 }
 
-/** Each month's spending to date by class, for one budget and year: the chart's months and last year's profile. */
-export function monthlyClassSums(db: Db, budgetId: number, year: number): Map<number, Map<string, number>> {
+/**
+ * Each month's spending to date by class, for one budget and year (or only the months asked for): the chart's
+ * months and last year's profile.
+ */
+export function monthlyClassSums(db: Db, budgetId: number, year: number, onlyMonths?: readonly number[]): Map<number, Map<string, number>> {
+  const only = onlyMonths ? `AND r.month IN (${onlyMonths.map(() => '?').join(', ')})` : '';
   const rows = prepared(
     db,
     `SELECT r.month, substr(l.code, 1, 3) AS classCode, SUM(l.cumulative_fen) AS fen
      FROM execution_report r JOIN execution_line l ON l.report_id = r.id
-     WHERE r.budget_id = ? AND r.year = ? AND r.superseded_at IS NULL
+     WHERE r.budget_id = ? AND r.year = ? AND r.superseded_at IS NULL ${only}
      GROUP BY r.month, classCode`,
-  ).all(budgetId, year) as { month: number; classCode: string; fen: number }[];
+  ).all(budgetId, year, ...(onlyMonths ?? [])) as { month: number; classCode: string; fen: number }[];
   const months = new Map<number, Map<string, number>>();
   for (const row of rows) {
     let sums = months.get(row.month);
@@ -167,9 +182,14 @@ export function monthlyClassSums(db: Db, budgetId: number, year: number): Map<nu
   return months;
 }
 
-/** Every period with a report in effect, newest first (the comparison's choices). */
-export function reportedPeriods(db: Db): Period[] {
-  return db.prepare('SELECT DISTINCT year, month FROM execution_report WHERE superseded_at IS NULL ORDER BY year DESC, month DESC').all() as Period[];
+/** Every period with a report in effect, newest first (the comparison's choices); the examples' only if asked. */
+export function reportedPeriods(db: Db, withExamples: boolean): Period[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT r.year, r.month FROM execution_report r JOIN budget b ON b.id = r.budget_id
+       WHERE r.superseded_at IS NULL AND (? OR b.is_example = 0) ORDER BY r.year DESC, r.month DESC`,
+    )
+    .all(withExamples ? 1 : 0) as Period[];
 }
 
 /** The report in effect of every budget for one period: budget id → report id. */

@@ -27,6 +27,8 @@ interface ExecutionState {
   mutate<T>(work: () => Promise<T>, next?: (result: T) => ExecutionSelection | undefined): Promise<T | undefined>;
 }
 
+let pendingCompare: { key: string; promise: Promise<void> } | null = null;
+
 export const useExecutionStore = create<ExecutionState>((set, get) => ({
   view: null,
   version: 0,
@@ -43,12 +45,17 @@ export const useExecutionStore = create<ExecutionState>((set, get) => ({
       useUiStore.getState().showError(error);
     }
   },
-  loadCompare: async (period) => {
-    try {
-      set({ compare: await call('execution-compare', period ?? {}) });
-    } catch (error) {
-      useUiStore.getState().showError(error);
-    }
+  loadCompare: (period) => {
+    // the view asks when it mounts and the app when the view is chosen (so the answer and the view's code load
+    // together): one request serves both
+    const key = JSON.stringify(period ?? {});
+    if (pendingCompare && pendingCompare.key === key) return pendingCompare.promise;
+    const promise = call('execution-compare', period ?? {}).then(
+      (compare) => set({ compare }),
+      (error: unknown) => useUiStore.getState().showError(error),
+    );
+    pendingCompare = { key, promise: promise.finally(() => (pendingCompare = null)) };
+    return pendingCompare.promise;
   },
   updateCells: async (edits, label) => {
     const report = get().view?.report;

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { EChartsCoreOption } from 'echarts/core';
 import { periodLabel } from '../../core/execution/period';
 import type { CompareRow, ExecutionCompare } from '../../shared/execution';
-import { Chart } from '../components/Chart';
 import { formatPercent, formatReadable } from '../format';
 import { SheetGrid } from '../grid/SheetGrid';
 import { useExecutionStore } from '../stores/execution-store';
 import { useUiStore } from '../stores/ui-store';
+
+const Chart = lazy(() => import('../components/Chart').then((m) => ({ default: m.Chart })));
 
 type Row = CompareRow & { id: number };
 
@@ -113,8 +114,15 @@ export function CountyCompareView(): React.JSX.Element {
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   useEffect(() => {
-    void useExecutionStore.getState().loadCompare();
+    if (!useExecutionStore.getState().compare) void useExecutionStore.getState().loadCompare();
   }, []);
+  // the chart (ECharts, a large chunk) comes after the table: the ranking is what the user opened the view for
+  const [chartShown, setChartShown] = useState(false);
+  useEffect(() => {
+    if (!compare || chartShown) return undefined;
+    const frame = requestAnimationFrame(() => setTimeout(() => setChartShown(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [compare, chartShown]);
   useEffect(() => setVersion((v) => v + 1), [compare]);
   const rows = useMemo<Row[]>(() => (compare?.rows ?? []).map((r) => ({ ...r, id: r.budgetId })), [compare]);
   const cols = useMemo(columns, []);
@@ -175,7 +183,13 @@ export function CountyCompareView(): React.JSX.Element {
         <div className="placeholder">还没有任何地区的执行数据。用“导入执行表…”读入各区县的执行情况表。</div>
       ) : (
         <>
-          {chart && <Chart option={chart} testId="counties-chart" />}
+          {chart && chartShown ? (
+            <Suspense fallback={<div className="chart" />}>
+              <Chart option={chart} testId="counties-chart" />
+            </Suspense>
+          ) : (
+            <div className="chart" />
+          )}
           <div className="counties-grid">
             <SheetGrid<Row>
               viewId="counties"

@@ -126,7 +126,8 @@ export function ExecutionToolbar({ view, entry, onEntry, onOpen }: Props): React
       </button>
       <details className="more-menu">
         <summary>更多…</summary>
-        <div>
+        {/* a chosen item closes the menu */}
+        <div onClick={(e) => ((e.currentTarget.parentElement as HTMLDetailsElement).open = false)}>
           {report && <button type="button" onClick={() => void withdraw()}>撤下本期报表…</button>}
           <button type="button" onClick={() => void createBudget()}>新增地区…</button>
           <button type="button" onClick={() => void rename()} disabled={!budget}>重命名…</button>
