@@ -105,6 +105,29 @@ describe('预算执行', () => {
   });
 });
 
+describe('民生支出执行情况 report', () => {
+  it('prints the budget and period on screen, with 单位：万元 and 合计 rows that add up', async () => {
+    const { page } = await openExecution('execution-report');
+    await page.getByTestId('execution-budget-select').selectOption({ label: '宣汉县（示例）' });
+    await expect.poll(() => page.getByTestId('execution-budget-select').locator('option:checked').textContent()).toBe('宣汉县（示例）');
+    await page.getByRole('button', { name: '报告' }).click();
+    await page.getByRole('radio', { name: '民生支出执行情况' }).check();
+    const report = page.locator('[data-testid="report-document"][data-kind="execution"]');
+    await report.waitFor();
+    expect(await report.locator('.report-subtitle').textContent()).toContain('宣汉县（示例）　2017年1-6月');
+    expect(await report.textContent()).toContain('单位：万元');
+    expect(await report.textContent()).toContain('示例数据（非真实执行数据）');
+    const table = report.locator('.report-table').nth(1);
+    const toCents = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
+    for (const column of [4, 5]) {
+      const parts = await table.locator(`tbody tr td:nth-child(${column})`).allTextContents();
+      const total = await table.locator(`tfoot td:nth-child(${column})`).textContent();
+      expect(parts.reduce((sum, part) => sum + toCents(part), 0)).toBe(toCents(total ?? ''));
+    }
+    await page.screenshot({ path: join(screenshots, 'execution-report-1366x768.png') });
+  });
+});
+
 describe('区县对比', () => {
   it('ranks the budgets by share with their projected range against the floor and the city-wide total', async () => {
     const { page } = await sessions.open('counties');
