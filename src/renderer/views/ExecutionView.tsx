@@ -25,6 +25,8 @@ const ENTRY_FIELDS: Record<string, ExecutionEntryField> = {
 const lineSearch = (row: ExecutionLineRow): string => `${row.code} ${row.name} ${row.note}`;
 const classSearch = (row: ExecutionClassRow): string => `${row.classCode} ${row.className}`;
 const refuseEdits = async (): Promise<null> => null;
+const lineTotals = (rows: readonly ExecutionLineRow[]) => totalsRow(rows, 'lines');
+const classTotals = (rows: readonly ExecutionClassRow[]) => totalsRow(rows, 'classes');
 
 /**
  * 预算执行: one budget's execution for one period — the 民生 share so far against the floor, the year end by each
@@ -48,7 +50,6 @@ export function ExecutionView(): React.JSX.Element {
   const classCols = useMemo(() => (view ? classColumns(view) : []), [view]);
   const lineCols = useMemo(() => (view ? lineColumns(view, entry) : []), [view, entry]);
   const group = useMemo(() => (view ? classGroup(view) : undefined), [view]);
-  const totals = useCallback(() => (view ? totalsRow(view) : {}), [view]);
 
   const onEdits = useCallback(async (edits: SheetEdit<ExecutionLineRow>[], label: string | undefined) => {
     const mapped = edits.flatMap((edit) => {
@@ -122,7 +123,7 @@ export function ExecutionView(): React.JSX.Element {
                 columns={lineCols}
                 onEdits={entry ? onEdits : refuseEdits}
                 {...(entry || !group ? {} : { group })}
-                totals={totals}
+                totals={lineTotals}
                 searchText={lineSearch}
                 toolbar={toggles}
                 onCellFocused={(row) => setSelected(row?.id ?? null)}
@@ -136,7 +137,7 @@ export function ExecutionView(): React.JSX.Element {
                 rowsVersion={version}
                 columns={classCols}
                 onEdits={refuseEdits}
-                totals={totals}
+                totals={classTotals}
                 searchText={classSearch}
                 toolbar={toggles}
               />

@@ -98,20 +98,29 @@ export function classGroup(view: ExecutionView): GroupSpec<ExecutionLineRow> {
   };
 }
 
-/** The pinned 合计 row: the same column ids, in 万元. */
-export function totalsRow(view: ExecutionView): Record<string, unknown> {
-  const sum = (of: (c: ExecutionClassRow) => number | null): number => view.classes.reduce((total, c) => total + (of(c) ?? 0), 0) / 1_000_000;
+/**
+ * The pinned 合计 row from the rows the grid holds (the grid recomputes it after each edit): the same column ids,
+ * in 万元; the projections as each method's total (the sum of its lines).
+ */
+export function totalsRow(rows: readonly Row[], kind: 'classes' | 'lines'): Record<string, unknown> {
+  const sum = (of: (row: Row) => number | null): number => rows.reduce((total, row) => total + (of(row) ?? 0), 0);
+  const budget = sum((r) => r.budgetFen);
+  const cumulative = sum((r) => r.cumulativeFen);
   const totals: Record<string, unknown> = {
     classCode: '合计',
     code: '合计',
-    name: `${view.lines.length}个科目`,
-    className: `${view.classes.length}类`,
-    budget: sum((c) => c.budgetFen),
-    initialBudget: sum((c) => c.initialBudgetFen),
-    month: sum((c) => c.monthFen),
-    cumulative: sum((c) => c.cumulativeFen),
-    rate: view.executionRate,
+    name: `${rows.length}个科目`,
+    className: `${rows.length}类`,
+    budget: budget / 1_000_000,
+    initialBudget: sum((r) => r.initialBudgetFen) / 1_000_000,
+    adjustedBudget: sum((r) => ('adjustedBudgetFen' in r ? r.adjustedBudgetFen : null)) / 1_000_000,
+    month: sum((r) => r.monthFen) / 1_000_000,
+    cumulative: cumulative / 1_000_000,
+    rate: budget > 0 ? cumulative / budget : null,
   };
-  for (const m of view.projection?.methods ?? []) if (m.available) totals[`projected-${m.method}`] = m.totalFen / 1_000_000;
+  if (kind === 'classes') totals.lineCount = sum((r) => ('lineCount' in r ? r.lineCount : 0));
+  for (const method of ['planned', 'last_year', 'straight_line'] as const) {
+    if (rows.some((r) => r.projected[method] !== null)) totals[`projected-${method}`] = sum((r) => r.projected[method]) / 1_000_000;
+  }
   return totals;
 }
