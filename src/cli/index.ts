@@ -14,6 +14,8 @@ import type { PlanReading } from '../core/document/plan-reading';
 import { bundledWorker } from '../main/exchange/dev-worker';
 import { nodeSpreadsheetParser } from '../main/exchange/node-parser';
 import { floorFromLinesFile, floorReport, formatFloorReport, importBudget, lineIdByCode, scenarioIdByName } from './budget-commands';
+import { allBudgetsReport, budgetIdOf, budgetReport, formatAllBudgets, formatBudgetReport, formatImport, importExecution, periodArgument } from './execution-commands';
+import type { ExecutionCompare, ExecutionView } from '../shared/execution';
 import type { FloorMetrics } from '../core/budget/floor';
 import { handlers } from '../main/handlers';
 import type { HandlerContext } from '../main/handlers/context';
@@ -52,10 +54,14 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  导出单位报送表（一个单位，或每个有任务的单位各一个文件）
   import-packet FILE.xlsx --db FILE (--accept-all | --dry-run) [--json]
                                  导入单位交回的报送表
-  report --db FILE --kind compliance|compare|status|supervision|matrix [--scenario 名称] --out FILE.pdf
+  report --db FILE --kind compliance|compare|status|supervision|matrix|execution [--scenario 名称] [--budget 地区名] --out FILE.pdf
                                  用Chromium（CHROMIUM_PATH或系统中的Chromium/Chrome/Edge）生成PDF报告
   export-csv --db FILE --sheet 任务|指标|责任单位|预算 --out FILE.csv
                                  导出CSV（UTF-8带BOM；以 = + - @ 开头的单元格加 ' 防止被当作公式）
+  import-execution FILE --db FILE --budget 地区名 [--period 2017-06] [--dry-run] [--json]
+                                 导入预算执行表（xlsx/xls/csv）；地区不存在时新建；同一期间已有报表时替换
+  execution --db FILE [--budget 地区名] [--period 2017-06] [--json]
+                                 执行进度、民生占比、三种年底预计和底线测算（金额单位：元）；不指定地区时为各地区对比
   import-budget FILE --db FILE [--sheet 工作表] [--header-row 行号] [--unit 元|万元|亿元] [--name 基线名] [--dry-run] [--json]
                                  导入预算表（Excel或CSV）为新的基线，列按常见表头识别；有任何错误则整个文件不导入
   任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）
@@ -96,6 +102,12 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
 function requireFlag(args: ParsedArgs, name: string): string {
   const value = args.flags.get(name);
   if (typeof value !== 'string') throw new UsageError(`缺少 --${name} 参数`);
+  return value;
+}
+
+function optionalFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  if (value === true) throw new UsageError(`--${name} 需要一个值`);
   return value;
 }
 
@@ -274,10 +286,12 @@ async function run(argv: readonly string[]): Promise<void> {
     }
     case 'report': {
       const scenario = args.flags.get('scenario');
+      const budget = optionalFlag(args, 'budget');
       const result = await printReport({
         db: requireFlag(args, 'db'),
         kind: requireFlag(args, 'kind'),
         ...(typeof scenario === 'string' ? { scenario } : {}),
+        ...(budget === undefined ? {} : { budget }),
         out: resolve(requireFlag(args, 'out')),
         repoRoot,
       });
@@ -317,6 +331,25 @@ async function run(argv: readonly string[]): Promise<void> {
         return table;
       });
       print({ out, rows: rows.length - 1 }, json, () => `已导出${rows.length - 1}行到 ${out}`);
+      return;
+    }
+    case 'import-execution': {
+      const file = requireFile(args);
+      const options = { file, budget: requireFlag(args, 'budget'), period: periodArgument(optionalFlag(args, 'period')), dryRun: args.flags.has('dry-run') };
+      const result = await withWorkbook(requireFlag(args, 'db'), (context) => importExecution(context, (channel, input) => invoke(context, channel as ChannelName, input), options));
+      print(result, json, () => formatImport(result));
+      return;
+    }
+    case 'execution': {
+      const budget = optionalFlag(args, 'budget');
+      const period = periodArgument(optionalFlag(args, 'period'));
+      const span = period ? { year: period.year, month: period.month } : {};
+      const result = await withWorkbook(requireFlag(args, 'db'), async (context) =>
+        budget === undefined
+          ? allBudgetsReport((await invoke(context, 'execution-compare', span)) as ExecutionCompare)
+          : budgetReport((await invoke(context, 'execution-view', { budgetId: budgetIdOf(context, budget), ...span })) as ExecutionView),
+      );
+      print(result, json, () => (budget === undefined ? formatAllBudgets(result) : formatBudgetReport(result)));
       return;
     }
     case '':

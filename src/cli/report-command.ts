@@ -4,12 +4,13 @@ import { REPORT_KINDS, type ReportKind } from '../shared/report-kinds';
 import { WorkbenchError } from '../shared/result';
 import { writeExportFile } from '../main/exchange/write-file';
 import { openWorkbook, resourcesAt } from '../main/store/workbook';
+import { openDatabase } from '../main/store/connection';
 
 /**
  * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF
  * with the app's page setup. Chromium comes from CHROMIUM_PATH or the system (Chromium, Chrome or Edge).
  */
-export async function printReport(options: { db: string; kind: string; scenario?: string; out: string; repoRoot: string }): Promise<{ out: string; bytes: number }> {
+export async function printReport(options: { db: string; kind: string; scenario?: string; budget?: string; out: string; repoRoot: string }): Promise<{ out: string; bytes: number }> {
   if (!(REPORT_KINDS as readonly string[]).includes(options.kind)) {
     throw new WorkbenchError('bad_input', `--kind 应为 ${REPORT_KINDS.join('|')}`);
   }
@@ -30,11 +31,19 @@ export async function printReport(options: { db: string; kind: string; scenario?
     if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.scenario}”的情景或基线。`);
     scenarios = String(row.id);
   }
+  let budget = '';
+  if (options.budget) {
+    const db = openDatabase(options.db, { readonly: true, fileMustExist: true });
+    const row = db.prepare('SELECT id FROM budget WHERE name = ?').get(options.budget) as { id: number } | undefined;
+    db.close();
+    if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.budget}”的地区（预算）。`);
+    budget = String(row.id);
+  }
   const session = await headless.launchWorkbench({
     dbPath: options.db,
     create: false,
     origin: 'cli',
-    hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}`,
+    hash: `#report=${options.kind as ReportKind}${scenarios ? `&scenarios=${scenarios}` : ''}${budget ? `&budget=${budget}` : ''}`,
   });
   if (!session.session.isOpen) {
     const problem = session.session.failure;

@@ -6,6 +6,14 @@ const OPEN_TITLES: Record<SpreadsheetPurpose, string> = {
   workbook: '导入Excel工作簿（本软件导出的格式）',
   budget: '导入预算表（Excel或CSV）',
   packet: '导入单位报送表',
+  execution: '导入预算执行表（Excel或CSV）',
+};
+
+const SPREADSHEET_FILTERS: Record<SpreadsheetPurpose, Electron.FileFilter[]> = {
+  workbook: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+  budget: [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }],
+  packet: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+  execution: [{ name: 'Excel/CSV', extensions: ['xlsx', 'xls', 'csv'] }],
 };
 
 /** Each save dialog offers only its own type (a PDF saved from a dialog filtered to .xlsx got the wrong name). */
@@ -30,8 +38,7 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogServi
         { name: '计划文件（Word、WPS、PDF、Excel、文本）', extensions: ['docx', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'csv', 'txt'] },
         { name: '所有文件', extensions: ['*'] },
       ]),
-    pickSpreadsheet: (purpose) =>
-      open(OPEN_TITLES[purpose], purpose === 'budget' ? [{ name: 'Excel/CSV', extensions: ['xlsx', 'csv'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]),
+    pickSpreadsheet: (purpose) => open(OPEN_TITLES[purpose], SPREADSHEET_FILTERS[purpose]),
     pickSavePath: async (suggestedName, type) => {
       const options: Electron.SaveDialogOptions = { title: SAVE_TITLES[type], defaultPath: suggestedName, filters: [SAVE_FILTERS[type]] };
       const owner = parent();

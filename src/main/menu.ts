@@ -12,6 +12,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, showAbout: ()
         { label: '导出Excel…', accelerator: 'CmdOrCtrl+E', click: () => send('export-xlsx') },
         { label: '导入Excel（回导）…', click: () => send('import-xlsx') },
         { label: '导入预算表…', click: () => send('import-budget') },
+        { label: '导入预算执行表…', click: () => send('import-execution') },
         { type: 'separator' },
         { label: '导出单位报送表…', click: () => send('export-packets') },
         { label: '导入单位报送表…', click: () => send('import-packet') },

@@ -29,6 +29,9 @@ const MatrixView = lazy(() => import('./views/MatrixView').then((m) => ({ defaul
 const OwnersView = lazy(() => import('./views/OwnersView').then((m) => ({ default: m.OwnersView })));
 const TargetsView = lazy(() => import('./views/TargetsView').then((m) => ({ default: m.TargetsView })));
 const PlansDialog = lazy(() => import('./components/PlansDialog').then((m) => ({ default: m.PlansDialog })));
+const ExecutionView = lazy(() => import('./views/ExecutionView').then((m) => ({ default: m.ExecutionView })));
+const CountyCompareView = lazy(() => import('./views/CountyCompareView').then((m) => ({ default: m.CountyCompareView })));
+const ExecutionImportDialog = lazy(() => import('./exchange/ExecutionImportDialog').then((m) => ({ default: m.ExecutionImportDialog })));
 const BackupsDialog = lazy(() => import('./components/BackupsDialog').then((m) => ({ default: m.BackupsDialog })));
 const ImportPlanDialog = lazy(() => import('./components/ImportPlanDialog').then((m) => ({ default: m.ImportPlanDialog })));
 const BudgetImportDialog = lazy(() => import('./exchange/BudgetImportDialog').then((m) => ({ default: m.BudgetImportDialog })));
@@ -71,6 +74,12 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
   const plansOpen = useUiStore((state) => state.plansOpen);
   // who has the workbook, and whether another process changed it: asked every few seconds
   useEffect(watchWorkbookStatus, []);
+  useEffect(() => {
+    // the comparison's answer is asked for while the view's code loads, not after
+    if (view === 'counties') {
+      void import('./stores/execution-store').then(({ useExecutionStore }) => useExecutionStore.getState().loadCompare(useExecutionStore.getState().compare?.period ?? undefined));
+    }
+  }, [view]);
   useEffect(() => {
     void useTaskStore.getState().load();
     // the budget's rows are read when a budget view opens; the first screen needs only the share
@@ -118,7 +127,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
       if (command === 'export-xlsx') void exportWorkbookFile();
       if (command === 'backups') useUiStore.getState().setBackupsOpen(true);
       if (command === 'help') useUiStore.getState().setView('help');
-      if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet') {
+      if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet' || command === 'import-execution') {
         useUiStore.getState().setExchange(command);
       }
       if (command === 'navigate-tasks') useUiStore.getState().setView('tasks');
@@ -143,6 +152,8 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
           {view === 'matrix' && <MatrixView />}
           {view === 'budget' && <BudgetView />}
           {view === 'compare' && <CompareView />}
+          {view === 'execution' && <ExecutionView />}
+          {view === 'counties' && <CountyCompareView />}
           {view === 'reports' && <ReportsView />}
           {view === 'help' && <HelpView />}
         </Suspense>
@@ -154,6 +165,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
         {exchange === 'import-budget' && <BudgetImportDialog />}
         {exchange === 'export-packets' && <PacketExportDialog />}
         {exchange === 'import-packet' && <PacketImportDialog />}
+        {exchange === 'import-execution' && <ExecutionImportDialog />}
         {backupsOpen && <BackupsDialog />}
         {plansOpen && <PlansDialog />}
       </Suspense>

@@ -65,6 +65,21 @@ export const CHANNEL_NAMES = [
   'workbook-force-open',
   'report-data',
   'report-pdf',
+  'execution-view',
+  'execution-compare',
+  'execution-budget-create',
+  'execution-budget-update',
+  'execution-budget-delete',
+  'execution-examples-delete',
+  'execution-import-inspect',
+  'execution-import-preview',
+  'execution-import-apply',
+  'execution-month-create',
+  'execution-report-withdraw',
+  'execution-lines-update',
+  'execution-line-add',
+  'execution-lines-delete',
+  'execution-scenario-create',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

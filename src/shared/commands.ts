@@ -6,6 +6,7 @@ export const MENU_COMMANDS = [
   'import-budget',
   'export-packets',
   'import-packet',
+  'import-execution',
   'backups',
   'undo',
   'redo',

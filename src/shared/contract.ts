@@ -24,6 +24,7 @@ import {
   unitRowSchema,
 } from './grid';
 import { exchangeChannels } from './exchange';
+import { executionChannels } from './execution';
 import { REPORT_KINDS } from './report-kinds';
 import { parsedPlanSchema } from './plan';
 
@@ -350,6 +351,7 @@ export const contract = {
   },
   'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
   ...exchangeChannels,
+  ...executionChannels,
   'recovery-state': {
     input: noInput,
     output: z.object({
@@ -387,7 +389,14 @@ export const contract = {
   },
   'workbook-force-open': { input: noInput, output: workbookOpenedSchema },
   'report-data': {
-    input: z.strictObject({ kind: z.enum(REPORT_KINDS), scenarioIds: z.array(id).max(8).optional() }),
+    input: z.strictObject({
+      kind: z.enum(REPORT_KINDS),
+      scenarioIds: z.array(id).max(8).optional(),
+      // the execution report's budget and period (its latest when left out)
+      budgetId: id.optional(),
+      year: z.number().int().min(1990).max(2100).optional(),
+      month: z.number().int().min(1).max(12).optional(),
+    }),
     output: reportModelSchema,
   },
   'report-pdf': {

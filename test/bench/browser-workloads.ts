@@ -16,13 +16,16 @@ import { type BenchRow, median } from './measure';
  * page given the same rows, in the same Chromium, in the same run.
  */
 
-const FIRST_ROW_SCRIPT = `
+export const FIRST_ROW_SCRIPT = `
   window.__firstRowAt = null;
   new MutationObserver((_, observer) => {
     if (document.querySelector('.ag-row')) { window.__firstRowAt = performance.now(); observer.disconnect(); }
   }).observe(document, { childList: true, subtree: true });`;
 
-const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><script src="/ag-grid.js"></script></head>
+const BUDGET_FIELDS = ['code', 'name', 'className', 'livelihood', 'amountFen', 'baseAmountFen', 'quantity', 'rateFen', 'targetLabel', 'taskNumber', 'note'];
+
+/** A bare AG Grid page showing `fields` of the rows it loads from /rows.json (`idField` gives the row ids). */
+const bareHtml = (fields: readonly string[], idField = 'id'): string => `<!doctype html><html><head><meta charset="utf-8"><script src="/ag-grid.js"></script></head>
 <body style="margin:0"><div id="grid" style="height:590px;width:950px"></div><script>
   window.__start = performance.now();
   import('/rows.json', { with: { type: 'json' } }).then((rows) => {
@@ -30,8 +33,8 @@ const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><script src=
       // the app's density and about its grid's size at 1366×768, so both scroll the same number of rows per frame
       theme: agGrid.themeQuartz.withParams({ fontSize: 13, rowHeight: 30, headerHeight: 32, spacing: 6 }),
       rowData: rows.default,
-      getRowId: (p) => String(p.data.id),
-      columnDefs: ['code', 'name', 'className', 'livelihood', 'amountFen', 'baseAmountFen', 'quantity', 'rateFen', 'targetLabel', 'taskNumber', 'note'].map((field) => ({ field })),
+      getRowId: (p) => String(p.data.${idField}),
+      columnDefs: ${JSON.stringify(fields)}.map((field) => ({ field })),
     });
   });
 </script></body></html>`;
@@ -40,9 +43,9 @@ const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><script src=
  * The bare page's server: the same kind of local HTTP server the harness serves the app from, and the rows as a
  * JSON module, as the harness hands the app a large answer — so both pages get their rows the same way.
  */
-async function bareServer(rowsJson: string, agGridJs: Buffer): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function bareServer(rowsJson: string, agGridJs: Buffer, fields: readonly string[] = BUDGET_FIELDS, idField = 'id'): Promise<{ origin: string; close: () => Promise<void> }> {
   const files: Record<string, [string, string | Buffer]> = {
-    '/': ['text/html', BARE_HTML],
+    '/': ['text/html', bareHtml(fields, idField)],
     '/blank.html': ['text/html', '<!doctype html><html><body></body></html>'],
     '/ag-grid.js': ['text/javascript', agGridJs],
     '/rows.json': ['application/json', rowsJson],
@@ -60,7 +63,7 @@ async function bareServer(rowsJson: string, agGridJs: Buffer): Promise<{ origin:
 const EDITS = 5;
 
 /** Polls an expression from outside the page (string evaluation inside it would break the app's CSP). */
-async function waitFor(page: Page, expression: string): Promise<number> {
+export async function waitFor(page: Page, expression: string): Promise<number> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const value = (await page.evaluate(expression)) as number | null | undefined;

@@ -56,7 +56,10 @@ export interface BenchRow {
   ours: number;
   baseline: number;
   unit: string;
+  /** the most ours may be as a multiple of the baseline */
   target: number | null;
+  /** …or, for a workload with an absolute promise, the most ours may take (in `unit`) */
+  limit?: number;
   note?: string;
 }
 

@@ -29,7 +29,7 @@ describe('reports', () => {
       const text = pdfText(file);
       // the footer numbers every page, the title and (where money appears) the unit are printed
       expect(text.replace(/\s+/g, '')).toContain(`第1页／共${pages[kind]}页`);
-      if (kind === 'compliance' || kind === 'compare') expect(text).toContain('单位：万元');
+      if (kind === 'compliance' || kind === 'compare' || kind === 'execution') expect(text).toContain('单位：万元');
       // a look at the first page as an image, kept with the screenshots
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(screenshots, `report-${kind}`)]);
       await page.getByRole('alert').getByRole('button', { name: '关闭提示' }).click();

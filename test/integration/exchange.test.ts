@@ -6,6 +6,7 @@ import type { BudgetView } from '../../src/shared/budget';
 import type { BudgetInspect, BudgetMapped, PacketPreview, RoundTripPreview } from '../../src/shared/exchange';
 import type { TargetRow } from '../../src/shared/grid';
 import { invoker, newWorkbook, tempDir } from './helpers';
+import { gb18030 } from '../fixtures/gb18030';
 
 type Invoke = ReturnType<typeof invoker>;
 
@@ -216,26 +217,6 @@ describe('budget import from the user own sheet', () => {
     expect((await invoke('budget-import-apply', { token: inspect.token, mapping: inspect.guess, baselineName: 'x' })).ok).toBe(false);
   });
 });
-
-/** GB18030 bytes for CJK text: built from the decoder (every 2-byte GBK code decoded once). */
-function gb18030(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...(table.get(ch) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}
 
 describe('per-unit packets', () => {
   it('a unit fills its packet; each returned change can be accepted or rejected; the log names the sender', async () => {

@@ -50,8 +50,8 @@ export function invoker(workbook: Workbook, context = contextFor(workbook)) {
   return Object.assign((channel: string, input: unknown) => dispatch(handlers, context, channel, input), { dialogs: context.dialogs });
 }
 
-/** Runs the command line as a user would (a separate process); exit code, stdout and stderr. */
-export function cli(...args: string[]) {
+/** Runs the CLI as a user would (a subprocess through tsx): exit code, stdout, stderr. */
+export function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',

@@ -13,6 +13,7 @@ import { invoker, newWorkbook } from './helpers';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const token = '00000000-0000-4000-8000-000000000000';
 const mapping = { sheet: 's', headerRow: 0, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit: 'wan' };
+const executionMapping = { sheet: 's', headerRow: 0, codeColumn: 0, nameColumn: 1, initialBudgetColumn: null, adjustedBudgetColumn: 2, monthColumn: null, cumulativeColumn: 3, unit: 'wan', year: 2017, month: 6 };
 
 /** One well-formed input per channel: the starting point the mutations break. */
 const VALID: Record<ChannelName, Record<string, unknown>> = {
@@ -78,6 +79,21 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'workbook-force-open': {},
   'report-data': { kind: 'compliance', scenarioIds: [1] },
   'report-pdf': { kind: 'matrix' },
+  'execution-view': { budgetId: 1, year: 2017, month: 6 },
+  'execution-compare': { year: 2017, month: 6 },
+  'execution-budget-create': { name: '新地区' },
+  'execution-budget-update': { budgetId: 1, name: '地区', livelihoodClasses: ['205'] },
+  'execution-budget-delete': { budgetId: 1 },
+  'execution-examples-delete': {},
+  'execution-import-inspect': {},
+  'execution-import-preview': { token, mappings: [executionMapping], budgetId: 1 },
+  'execution-import-apply': { token, mappings: [executionMapping], newBudgetName: 'x' },
+  'execution-month-create': { budgetId: 1, year: 2017, month: 7 },
+  'execution-report-withdraw': { reportId: 1 },
+  'execution-lines-update': { reportId: 1, edits: [{ lineId: 1, field: 'cumulative', value: '1' }] },
+  'execution-line-add': { reportId: 1, code: '2050202', name: 'x' },
+  'execution-lines-delete': { reportId: 1, lineIds: [1] },
+  'execution-scenario-create': { budgetId: 1, year: 2017, month: 6, method: 'planned' },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

@@ -1,5 +1,5 @@
 import { isKnownClass } from '../budget/classification';
-import { MONEY_UNIT_LABELS, MONEY_UNITS, type MoneyUnit, parseMoney, toFen } from '../budget/money';
+import { MONEY_UNIT_LABELS, MONEY_UNITS, type MoneyParse, type MoneyUnit, parseMoney, toFen } from '../budget/money';
 import type { ErrorDetail } from '../../shared/result';
 import { cellWhere, type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 
@@ -43,7 +43,8 @@ const CODE_HEADINGS = /^(科目)?编码$|^科目代码$|^功能科目编码$|^�
 const NAME_HEADINGS = /^(科目)?名称$|^功能科目名称$|^项目$|^项目名称$/;
 const AMOUNT_HEADINGS = /金额|预算数|合计|本年预算|支出数|预算/;
 
-function unitFromText(text: string): MoneyUnit | null {
+/** The money unit a heading or a line like "单位：万元" states, or null. */
+export function unitFromText(text: string): MoneyUnit | null {
   if (/亿元/.test(text)) return 'yi';
   if (/万元/.test(text)) return 'wan';
   if (/(^|[^万亿])元/.test(text)) return 'yuan';
@@ -69,8 +70,22 @@ export function guessMapping(data: SpreadsheetData): BudgetMapping | null {
 
 const SPACES = /\s+/g;
 
+/** What an empty required amount is told: a dash is not zero. */
+export const EMPTY_AMOUNT: MoneyParse = { ok: false, reason: '金额为空（“-”不是0，如确为0请填0）' };
+
+/**
+ * A money cell in `unit`: a number cell is scaled, a text cell goes through the money grammar ("3.4万", "(12.5)");
+ * null when the cell is empty or only a dash, which is never read as zero.
+ */
+export function cellMoney(cell: CellValue, unit: MoneyUnit): MoneyParse | null {
+  if (typeof cell === 'number') return toFen(cell, MONEY_UNITS[unit]);
+  const text = textOf(cell);
+  if (text === '' || /^[-—–]+$/.test(text)) return null;
+  return parseMoney(text, unit);
+}
+
 /** A subject code is 3 to 12 digits. A loop, not a regex: it runs once per line of a 100,000-line budget. */
-function isSubjectCode(text: string): boolean {
+export function isSubjectCode(text: string): boolean {
   if (text.length < 3 || text.length > 12) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -79,7 +94,7 @@ function isSubjectCode(text: string): boolean {
   return true;
 }
 
-function codeText(value: CellValue): string {
+export function codeText(value: CellValue): string {
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
   // the usual cell already is a clean code: nothing to trim or strip
   if (typeof value === 'string' && isSubjectCode(value)) return value;
@@ -122,12 +137,7 @@ export function scanBudget(data: SpreadsheetData, mapping: BudgetMapping, onLine
       problems.push({ where: cellWhere(sheet.name, r, mapping.nameColumn), message: '科目名称为空。' });
       continue;
     }
-    const amount =
-      typeof amountCell === 'number'
-        ? toFen(amountCell, MONEY_UNITS[mapping.unit])
-        : textOf(amountCell) === '' || /^[-—–]+$/.test(textOf(amountCell))
-          ? ({ ok: false, reason: '金额为空（“-”不是0，如确为0请填0）' } as const)
-          : parseMoney(textOf(amountCell), mapping.unit);
+    const amount = cellMoney(amountCell, mapping.unit) ?? EMPTY_AMOUNT;
     if (!amount.ok) {
       problems.push({ where: cellWhere(sheet.name, r, mapping.amountColumn), message: `“${textOf(amountCell)}”：${amount.reason}。` });
       continue;

@@ -23,10 +23,19 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/**
+ * A legacy .xls (BIFF8) is an OLE2 compound file. It has no compression, so it cannot expand beyond its own
+ * size: the file-size cap bounds it, and the parser process's memory cap and timeout do the rest.
+ */
+export function looksLikeCompoundFile(bytes: Uint8Array): boolean {
+  const signature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 512 && signature.every((byte, i) => bytes[i] === byte);
+}
+
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
-  if (!looksLikeZip(bytes)) return { ok: false, reason: '不是有效的 .xlsx 文件（缺少ZIP文件头）。如是 .xls 或 WPS 格式，请在 Excel/WPS 中另存为 .xlsx。' };
+  if (!looksLikeZip(bytes)) return { ok: false, reason: '不是有效的 .xlsx 或 .xls 文件（缺少ZIP文件头）。如是 WPS 格式（.et），请在 WPS 中另存为 .xlsx。' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // the end-of-central-directory record is in the last 64 KB + 22 bytes
   let eocd = -1;

@@ -22,6 +22,7 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
   status: '民生实事指标完成情况表',
   supervision: '民生实事督办清单',
   matrix: '任务分工表',
+  execution: '一般公共预算民生支出执行情况表',
 };
 
 export interface ReportTable {
@@ -233,5 +234,8 @@ export function buildReport(kind: ReportKind, snapshot: WorkbookSnapshot, scenar
       return supervision(snapshot);
     case 'matrix':
       return matrix(snapshot);
+    case 'execution':
+      // built from the execution view of a budget and period (see execution-report.ts), not from the snapshot
+      throw new Error('the execution report is built by executionReport');
   }
 }

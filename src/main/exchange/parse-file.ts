@@ -6,7 +6,7 @@ import { readPlanFile } from '../../core/document/plan-reading';
 import { READ_LIMITS } from '../../core/document/read-document';
 import { readCsv } from '../../core/exchange/csv';
 import { readXlsx, SpreadsheetRefused } from '../../core/exchange/read-xlsx';
-import { checkZip } from '../../core/exchange/zip-guard';
+import { checkZip, looksLikeCompoundFile } from '../../core/exchange/zip-guard';
 import type { ParseOutcome, ParseRequest } from './parse-protocol';
 
 /** pdf.js's CMaps and standard fonts, from its package: a CJK PDF without embedded fonts needs them. */
@@ -33,9 +33,11 @@ export async function parseFile(request: Omit<ParseRequest, 'id'>): Promise<Pars
       return { ok: true, plan: await readPlanFile(bytes, name, options) };
     }
     if (extname(name).toLowerCase() === '.csv') return { ok: true, data: readCsv(bytes, name, request.maxRows) };
+    const limits = { maxRows: request.maxRows, maxColumns: request.maxColumns };
+    if (looksLikeCompoundFile(bytes)) return { ok: true, data: readXlsx(bytes, name, limits) };
     const zip = checkZip(bytes);
     if (!zip.ok) return { ok: false, reason: `“${name}”：${zip.reason}` };
-    return { ok: true, data: readXlsx(bytes, name, { maxRows: request.maxRows, maxColumns: request.maxColumns }) };
+    return { ok: true, data: readXlsx(bytes, name, limits) };
   } catch (error) {
     if (error instanceof SpreadsheetRefused || error instanceof DocumentRefused) return { ok: false, reason: `“${name}”：${error.message}` };
     if (error instanceof RangeError) return { ok: false, reason: `“${name}”结构异常（嵌套或数据量超出处理上限），未导入。` };

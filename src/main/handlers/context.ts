@@ -31,7 +31,7 @@ export interface PagePrinter {
   toPdf(): Promise<Uint8Array>;
 }
 
-export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet';
+export type SpreadsheetPurpose = 'workbook' | 'budget' | 'packet' | 'execution';
 
 /** What a save dialog is for: it offers only that type, and a name typed without it gets its extension. */
 export type SaveFileType = 'xlsx' | 'pdf' | 'csv';

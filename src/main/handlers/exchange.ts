@@ -20,7 +20,8 @@ import type { Handler, HandlerContext, SpreadsheetPurpose } from './context';
 
 /** Excel/WPS exchange: export, round-trip import, the user's own budget sheet, per-unit packets. */
 
-async function readChosen(context: HandlerContext, purpose: SpreadsheetPurpose) {
+/** Asks for a file, parses it out of process and keeps it for the preview; null when the user cancelled. */
+export async function readChosen(context: HandlerContext, purpose: SpreadsheetPurpose) {
   const path = await context.dialogs.pickSpreadsheet(purpose);
   if (path === null) return null;
   const data = await context.spreadsheets.parse(path);

@@ -32,6 +32,9 @@ const TABLE_LABELS: Record<string, string> = {
   plan_section: '计划章节',
   safeguard: '保障措施',
   plan_conflict: '计划中的数值冲突',
+  budget: '地区预算',
+  execution_report: '执行报表',
+  execution_line: '执行数',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -65,6 +68,12 @@ const FIELD_LABELS: Record<string, string> = {
   domain_id: '领域',
   locked: '锁定',
   op: '调整方式',
+  livelihood_classes: '民生口径',
+  superseded_at: '被替换/撤下',
+  initial_budget_fen: '年初预算（分）',
+  adjusted_budget_fen: '调整预算（分）',
+  month_fen: '本月数（分）',
+  cumulative_fen: '累计数（分）',
 };
 
 const SETTING_LABELS: Record<string, string> = {
@@ -111,6 +120,15 @@ function describer(db: Db): (table: string, rowKey: string, rowJson: string | nu
         return String(row.name ?? row.title ?? lookup(`SELECT ${table === 'domain' ? 'name' : 'title'} AS text FROM ${table} WHERE id = ?`, key.id) ?? key.id);
       case 'plan_conflict':
         return String(row.label ?? key.id);
+      case 'budget':
+        return lookup('SELECT name AS text FROM budget WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+      case 'execution_report':
+        return (
+          lookup("SELECT b.name || ' ' || r.year || '年1-' || r.month || '月' AS text FROM execution_report r JOIN budget b ON b.id = r.budget_id WHERE r.id = ?", key.id) ??
+          `${String(row.year ?? '')}年1-${String(row.month ?? '')}月执行报表`
+        );
+      case 'execution_line':
+        return lookup("SELECT code || ' ' || name AS text FROM execution_line WHERE id = ?", key.id) ?? `${String(row.code ?? '')} ${String(row.name ?? key.id)}`;
       default:
         return Object.values(key).join(' · ');
     }

@@ -33,6 +33,18 @@ import { progressSettingsUpdate, targetList, targetUpdate } from './targets';
 import { taskList, taskOwnerSet, taskUpdate } from './tasks';
 import { unitAdd, unitList, unitMerge, unitUpdate } from './units';
 import { workbookInfo } from './workbook';
+import {
+  executionBudgetCreate,
+  executionBudgetDelete,
+  executionBudgetUpdate,
+  executionCompareHandler,
+  executionExamplesDelete,
+  executionReportWithdraw,
+  executionScenarioCreate,
+  executionViewHandler,
+} from './execution';
+import { executionLineAdd, executionLinesDelete, executionLinesUpdate, executionMonthCreate } from './execution-entry';
+import { executionImportApply, executionImportInspect, executionImportPreview } from './execution-import';
 
 /** The handler table: one plain function per channel, the same for Electron, the CLI and the tests. */
 export const handlers: Handlers = {
@@ -98,6 +110,21 @@ export const handlers: Handlers = {
   'workbook-force-open': workbookForceOpen,
   'report-data': reportData,
   'report-pdf': reportPdf,
+  'execution-view': executionViewHandler,
+  'execution-compare': executionCompareHandler,
+  'execution-budget-create': executionBudgetCreate,
+  'execution-budget-update': executionBudgetUpdate,
+  'execution-budget-delete': executionBudgetDelete,
+  'execution-examples-delete': executionExamplesDelete,
+  'execution-import-inspect': executionImportInspect,
+  'execution-import-preview': executionImportPreview,
+  'execution-import-apply': executionImportApply,
+  'execution-month-create': executionMonthCreate,
+  'execution-report-withdraw': executionReportWithdraw,
+  'execution-lines-update': executionLinesUpdate,
+  'execution-line-add': executionLineAdd,
+  'execution-lines-delete': executionLinesDelete,
+  'execution-scenario-create': executionScenarioCreate,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -1,5 +1,7 @@
 import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { buildReport, REPORT_TITLES } from '../../core/report/report-model';
+import { executionReport } from '../../core/report/execution-report';
+import { executionView } from '../execution/execution-model';
 import { WorkbenchError } from '../../shared/result';
 import { readSnapshot } from '../exchange/read-snapshot';
 import { writeExportFile } from '../exchange/write-file';
@@ -8,7 +10,12 @@ import type { Handler } from './context';
 
 /** The printed reports: their content, and a PDF of the preview the page is showing. */
 
-export const reportData: Handler<'report-data'> = ({ kind, scenarioIds }, { workbook }) => {
+export const reportData: Handler<'report-data'> = ({ kind, scenarioIds, budgetId, year, month }, { workbook }) => {
+  if (kind === 'execution') {
+    const view = executionView(workbook.db, { ...(budgetId === undefined ? {} : { budgetId }), ...(year === undefined ? {} : { year }), ...(month === undefined ? {} : { month }) });
+    if (!view.report) throw new WorkbenchError('not_found', '还没有预算执行数据，无法生成该报告。请先导入或录入执行表。');
+    return executionReport(view);
+  }
   const snapshot = readSnapshot(workbook.db);
   const scenarios = (scenarioIds ?? []).map((id) => {
     const model = scenarioModel(workbook.db, id);

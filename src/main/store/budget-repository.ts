@@ -29,15 +29,23 @@ function setting(db: Db, key: string): string | undefined {
   return (db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
-export function budgetSettings(db: Db): BudgetSettings {
-  const floor = Number(setting(db, SETTING_FLOOR) ?? '0.7');
-  let classes: string[];
+/** A stored list of class codes (JSON); null when the text is not one. */
+export function parseClassList(text: string): string[] | null {
   try {
-    const parsed: unknown = JSON.parse(setting(db, SETTING_CLASSES) ?? '[]');
-    classes = Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : null;
   } catch {
-    classes = [...LIVELIHOOD_PRESETS.broad.classes];
+    return null;
   }
+}
+
+/**
+ * The floor and the 民生 classes: the workbook's setting, or `ownClasses` for a budget of a county or district
+ * that has its own classification (see execution-repository.ts).
+ */
+export function budgetSettings(db: Db, ownClasses?: readonly string[] | null): BudgetSettings {
+  const floor = Number(setting(db, SETTING_FLOOR) ?? '0.7');
+  const classes = ownClasses ? [...ownClasses] : (parseClassList(setting(db, SETTING_CLASSES) ?? '[]') ?? [...LIVELIHOOD_PRESETS.broad.classes]);
   const preset = presetOf(classes);
   return {
     floor,
@@ -86,9 +94,20 @@ export function getScenario(db: Db, scenarioId: number): ScenarioSummary {
   return toSummary(record, baselineExample);
 }
 
-/** The baseline new scenarios go over: the newest baseline. */
+/**
+ * The baseline new scenarios go over: the newest of the workbook's own baselines (a baseline made from a
+ * county's execution belongs to that county's budget and is never the workbook's current one).
+ */
 export function currentBaselineId(db: Db): number | null {
-  return (db.prepare("SELECT MAX(id) AS id FROM scenario WHERE kind = 'baseline'").get() as { id: number | null }).id;
+  return (db.prepare("SELECT MAX(id) AS id FROM scenario WHERE kind = 'baseline' AND budget_id IS NULL").get() as { id: number | null }).id;
+}
+
+/** The classification of the budget a baseline was made for, when that budget has its own; else null. */
+function ownClassesOfBaseline(db: Db, baselineId: number): string[] | null {
+  const row = db.prepare('SELECT b.livelihood_classes AS classes FROM scenario s JOIN budget b ON b.id = s.budget_id WHERE s.id = ?').get(baselineId) as
+    | { classes: string | null }
+    | undefined;
+  return row?.classes ? parseClassList(row.classes) : null;
 }
 
 /** The scenario the views show: the one last chosen, else the current baseline. */
@@ -96,6 +115,16 @@ export function currentScenarioId(db: Db): number | null {
   const chosen = Number(setting(db, SETTING_CURRENT) ?? '');
   if (Number.isInteger(chosen) && chosen > 0 && db.prepare('SELECT 1 FROM scenario WHERE id = ?').get(chosen)) return chosen;
   return currentBaselineId(db);
+}
+
+/** Which scenario the views show: a view preference, not an edit (not journaled, not undoable). */
+export function showScenario(db: Db, scenarioId: number): void {
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(scenarioId));
+}
+
+/** After rows were deleted: a shown scenario that is gone falls back to the current baseline. */
+export function forgetCurrentScenarioIfGone(db: Db): void {
+  db.prepare('DELETE FROM setting WHERE key = ? AND CAST(value AS INTEGER) NOT IN (SELECT id FROM scenario)').run(SETTING_CURRENT);
 }
 
 /** What the lines of a baseline are, beyond the engine's arrays: for rows and for matching overrides. */
@@ -258,8 +287,9 @@ function scenarioAmountAt(arrays: BaselineArrays, engineOverrides: readonly Over
 
 function buildScenarioModel(db: Db, scenarioId: number): ScenarioModel {
   const scenario = getScenario(db, scenarioId);
-  const settings = budgetSettings(db);
-  const baseline = loadBaseline(db, scenario.baselineId ?? scenario.id, settings.livelihoodClasses);
+  const baselineId = scenario.baselineId ?? scenario.id;
+  const settings = budgetSettings(db, ownClassesOfBaseline(db, baselineId));
+  const baseline = loadBaseline(db, baselineId, settings.livelihoodClasses);
   return withValues(scenario, settings, baseline, scenario.kind === 'scenario' ? overrideRecords(db, scenario.id) : []);
 }
 

@@ -31,6 +31,9 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   scenario: ['id'],
   budget_line: ['id'],
   scenario_override: ['scenario_id', 'line_id', 'field'],
+  budget: ['id'],
+  execution_report: ['id'],
+  execution_line: ['id'],
 };
 
 /** A row an undo or redo would overwrite or take with it, found before anything is applied for good. */

@@ -9,7 +9,7 @@ import type { OverrideRecord, ScenarioModel } from './budget-repository';
  * undoable, logged action. Ids are assigned here, not by SQLite, because the journal keys its records on them.
  */
 
-export function nextId(db: Db, table: 'scenario' | 'budget_line'): number {
+export function nextId(db: Db, table: 'scenario' | 'budget_line' | 'budget' | 'execution_report' | 'execution_line'): number {
   return ((db.prepare(`SELECT MAX(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0) + 1;
 }
 

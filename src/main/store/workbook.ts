@@ -12,6 +12,7 @@ import { latestVersion, loadMigrations, migrate, pendingMigrations } from './mig
 import { ensureBudget } from './budget-repository';
 import { insertParsedPlan, planFingerprint } from './plan-repository';
 import { APPLICATION_ID, type FileVerdict, inspectHeldWorkbook, inspectWorkbookFile, type RefusalReason } from './file-check';
+import { ensureExecutionExample } from './execution-repository';
 
 /** Where the app's own files are: the migrations and the seed plan ship beside the code. */
 export interface WorkbookResources {
@@ -109,6 +110,7 @@ function buildNewWorkbook(path: string, options: OpenWorkbookOptions): void {
         db.pragma(`application_id = ${APPLICATION_ID}`);
       })();
       ensureBudget(db);
+      ensureExecutionExample(db);
     } finally {
       db.close();
     }
@@ -155,6 +157,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
     migrate(db, migrations);
     if (Number(db.pragma('application_id', { simple: true })) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
     ensureBudget(db);
+    ensureExecutionExample(db);
   } catch (error) {
     db?.close();
     held.release();

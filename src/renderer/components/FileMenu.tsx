@@ -85,6 +85,7 @@ export function FileMenu(): React.JSX.Element {
           {item('导出Excel…', () => void exportWorkbookFile())}
           {item('导入Excel（回导）…', () => ui.setExchange('import-xlsx'))}
           {item('导入预算表…', () => ui.setExchange('import-budget'))}
+          {item('导入预算执行表…', () => ui.setExchange('import-execution'))}
           {item('导出单位报送表…', () => ui.setExchange('export-packets'))}
           {item('导入单位报送表…', () => ui.setExchange('import-packet'))}
           {item('备份与恢复…', () => ui.setBackupsOpen(true))}

@@ -5,9 +5,8 @@ import { formatWan } from '../format';
 import { call } from '../services/api';
 import { useBudgetStore } from '../stores/budget-store';
 import { useUiStore } from '../stores/ui-store';
+import { ColumnSelect, encodingNote, HeaderRowInput, ProblemList, UnitSelect } from './mapping-fields';
 import { afterImport } from './run-exchange';
-
-const UNITS = { yuan: '元', wan: '万元', yi: '亿元' } as const;
 
 /** 导入预算表: the user's own sheet (or CSV) — pick sheet and header row, map the columns, preview, apply as a new baseline. */
 export function BudgetImportDialog(): React.JSX.Element | null {
@@ -42,16 +41,7 @@ export function BudgetImportDialog(): React.JSX.Element | null {
   const headers = sheet?.preview[mapping.headerRow] ?? [];
   const set = (patch: Partial<BudgetMappingInput>): void => setMapping({ ...mapping, ...patch });
   const columnSelect = (label: string, key: 'codeColumn' | 'nameColumn' | 'amountColumn') => (
-    <label>
-      {label}
-      <select value={mapping[key]} onChange={(e) => set({ [key]: Number(e.target.value) })} aria-label={label}>
-        {headers.map((h, i) => (
-          <option key={i} value={i}>
-            {String.fromCharCode(65 + i)}列 {h}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ColumnSelect label={label} value={mapping[key]} headers={headers} onChange={(column) => set({ [key]: column ?? 0 })} />
   );
   const apply = async (): Promise<void> => {
     const baseline = await useUiStore.getState().track(() => call('budget-import-apply', { token: inspect.token, mapping, baselineName: name }));
@@ -63,7 +53,7 @@ export function BudgetImportDialog(): React.JSX.Element | null {
   };
   return (
     <Dialog
-      title={`导入预算表 —— ${inspect.fileName}${inspect.encoding !== 'xlsx' ? `（${inspect.encoding.toUpperCase()}编码）` : ''}`}
+      title={`导入预算表 —— ${inspect.fileName}${encodingNote(inspect.encoding)}`}
       onClose={close}
       testId="budget-import-dialog"
       footer={
@@ -82,20 +72,11 @@ export function BudgetImportDialog(): React.JSX.Element | null {
             {inspect.sheets.map((s) => <option key={s.name} value={s.name}>{s.name}（{s.rowCount}行）</option>)}
           </select>
         </label>
-        <label>
-          表头在第
-          <input type="number" min={1} max={15} value={mapping.headerRow + 1} onChange={(e) => set({ headerRow: Math.max(0, Number(e.target.value) - 1) })} aria-label="表头行" style={{ width: 56 }} />
-          行
-        </label>
+        <HeaderRowInput value={mapping.headerRow} onChange={(headerRow) => set({ headerRow })} />
         {columnSelect('科目编码', 'codeColumn')}
         {columnSelect('科目名称', 'nameColumn')}
         {columnSelect('金额', 'amountColumn')}
-        <label>
-          金额单位
-          <select value={mapping.unit} onChange={(e) => set({ unit: e.target.value as BudgetMappingInput['unit'] })} aria-label="金额单位">
-            {Object.entries(UNITS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
+        <UnitSelect value={mapping.unit} onChange={(unit) => set({ unit })} />
       </div>
       <label className="field">
         新基线名称
@@ -107,12 +88,7 @@ export function BudgetImportDialog(): React.JSX.Element | null {
             识别 {mapped.count} 行，合计 {formatWan(mapped.totalFen)} 万元
             {mapped.skipped > 0 ? `；跳过合计/小计行 ${mapped.skipped} 行` : ''}
           </p>
-          {mapped.problems.length > 0 && (
-            <div className="problems" role="alert">
-              <strong>{mapped.problems.length} 处问题（全部改正后才能导入）：</strong>
-              <ul>{mapped.problems.slice(0, 50).map((p, i) => <li key={i}>{p.where ? `${p.where}：` : ''}{p.message}</li>)}</ul>
-            </div>
-          )}
+          <ProblemList problems={mapped.problems} />
           <div className="pick-table">
             <table>
               <thead><tr><th>科目编码</th><th>科目名称</th><th className="num">金额（万元）</th></tr></thead>

@@ -9,6 +9,8 @@ export const VIEWS = [
   { id: 'matrix', label: '分工矩阵' },
   { id: 'budget', label: '预算与情景' },
   { id: 'compare', label: '情景对比' },
+  { id: 'execution', label: '预算执行' },
+  { id: 'counties', label: '区县对比' },
   { id: 'reports', label: '报告' },
   { id: 'history', label: '变更记录' },
   { id: 'help', label: '使用说明' },
@@ -21,7 +23,7 @@ export type ViewId = (typeof VIEWS)[number]['id'];
  */
 export type SaveState = 'saved' | 'saving' | 'unchanged' | 'failed';
 
-export type ExchangeDialog = 'import-xlsx' | 'import-budget' | 'export-packets' | 'import-packet';
+export type ExchangeDialog = 'import-xlsx' | 'import-budget' | 'export-packets' | 'import-packet' | 'import-execution';
 
 /** A question the app asks in its own dialog (Electron does not implement window.prompt). */
 export interface Question {
