@@ -25,6 +25,7 @@ const FILE_MESSAGES: Record<string, (path: string) => string> = {
   EPERM: (path) => `没有权限访问：${path}。请检查文件权限，或换一个位置。`,
   EROFS: (path) => `位置是只读的：${path}。请换一个可写的位置。`,
   ENOSPC: () => '磁盘空间不足，操作未完成，已有数据未改变。请清理磁盘后重试。',
+  EFBIG: () => '文件超过了该磁盘或系统允许的大小，操作未完成，已有数据未改变。请换一个位置后重试。',
   EISDIR: (path) => `“${path}”是一个文件夹，请选择文件。`,
   EBUSY: (path) => `文件正被其他程序占用：${path}。请关闭占用它的程序（如 Excel）后重试。`,
 };
