@@ -19,7 +19,10 @@ interface Run {
   killedAfterMs: number;
 }
 
-/** Runs the child until it prints `waitFor`, then lets it work a random while, then SIGKILLs it. */
+/**
+ * Runs the child until it prints `waitFor`, then lets it work a random while, then SIGKILLs it. With no delay
+ * bound it is not killed: it runs to the end and the time from `waitFor` to its exit is measured (calibration).
+ */
 function runAndKill(args: string[], waitFor: string, maxDelayMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -27,7 +30,7 @@ function runAndKill(args: string[], waitFor: string, maxDelayMs: number): Promis
     let buffer = '';
     let started = 0;
     let timer: NodeJS.Timeout | undefined;
-    const delay = Math.floor(Math.random() * maxDelayMs);
+    const delay = Number.isFinite(maxDelayMs) ? Math.floor(Math.random() * maxDelayMs) : Number.POSITIVE_INFINITY;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       buffer += chunk;
@@ -35,9 +38,9 @@ function runAndKill(args: string[], waitFor: string, maxDelayMs: number): Promis
       buffer = parts.pop() ?? '';
       for (const line of parts) {
         lines.push(line);
-        if (line === waitFor && !timer) {
+        if (line === waitFor && !timer && !started) {
           started = Date.now();
-          timer = setTimeout(() => child.kill('SIGKILL'), delay);
+          if (Number.isFinite(delay)) timer = setTimeout(() => child.kill('SIGKILL'), delay);
         }
       }
     });
@@ -90,9 +93,11 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
     const lines = 30_000;
     writeFileSync(csv, ['科目编码,科目名称,金额', ...Array.from({ length: lines }, (_, i) => `2050202,行${i},${100 + i}`)].join('\n'));
     const outcomes = { none: 0, all: 0 };
+    // kills spread over the whole import as this machine runs it (a fixed bound would miss it on a slower one)
+    const span = (await runAndKill(['import', join(dir, 'calibrate.mswb'), repoRoot, csv], 'importing', Number.POSITIVE_INFINITY)).killedAfterMs * 1.3;
     for (let round = 0; round < Math.max(3, Math.ceil(ROUNDS / 2)); round++) {
       const path = join(dir, `import-${round}.mswb`);
-      const { lines: said } = await runAndKill(['import', path, repoRoot, csv], 'importing', 1200);
+      const { lines: said } = await runAndKill(['import', path, repoRoot, csv], 'importing', span);
       const workbook = reopenAndCheck(path);
       const row = workbook.db.prepare("SELECT COUNT(l.id) AS n FROM scenario s LEFT JOIN budget_line l ON l.baseline_id = s.id WHERE s.name = '崩溃测试导入'").get() as { n: number };
       expect([0, lines]).toContain(row.n);
@@ -118,10 +123,14 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
     );
     const slowResources = resourcesAt(root);
     const seen = { old: 0, migrated: 0 };
+    // the span of a whole open with its backup and the slow migration, measured once on this machine
+    const calibration = join(dir, 'calibrate.mswb');
+    openWorkbook(calibration, { resources, actor: 'setup', create: true }).close();
+    const span = (await runAndKill(['migration', calibration, repoRoot, root], 'opening', Number.POSITIVE_INFINITY)).killedAfterMs * 1.3;
     for (let round = 0; round < Math.max(3, Math.ceil(ROUNDS / 2)); round++) {
       const path = join(dir, `migrate-${round}.mswb`);
       openWorkbook(path, { resources, actor: 'setup', create: true }).close();
-      const { lines } = await runAndKill(['migration', path, repoRoot, root], 'opening', 900);
+      const { lines } = await runAndKill(['migration', path, repoRoot, root], 'opening', span);
       // straight after the kill, before anything repairs it: either all of the slow migration or none of it
       const raw = openDatabase(path, { readonly: true, fileMustExist: true });
       const version = (raw.prepare('SELECT MAX(version) AS v FROM schema_migration').get() as { v: number }).v;

@@ -31,6 +31,7 @@ const FILE_MESSAGES: Record<string, (path: string) => string> = {
   ENOTDIR: (path) => `路径${quoted(path)}中有一级不是文件夹，请重新选择位置。`,
   ENOENT: (path) => `找不到${quoted(path)}：文件或文件夹不存在（可能已被移动、删除，或U盘已拔出）。`,
   ENOSPC: (path) => `磁盘空间不足，无法写入${quoted(path)}。请清理磁盘后重试，本次操作未完成。`,
+  EFBIG: (path) => `文件超过了该磁盘或系统允许的大小，无法写入${quoted(path)}，已有数据未改变。请换一个位置后重试。`,
   EDQUOT: (path) => `磁盘配额已满，无法写入${quoted(path)}。请清理磁盘后重试。`,
   EROFS: (path) => `${quoted(path)}所在的磁盘是只读的（如写保护的U盘或光盘），请换一个位置保存。`,
   ENAMETOOLONG: (path) => `文件路径太长：${quoted(path)}。请换一个较短的文件夹或文件名。`,
