@@ -405,6 +405,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     }
     const focused = api.getFocusedCell();
     const node = focused && !focused.rowPinned ? api.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
+    if (event.key === 'Process' || event.nativeEvent.keyCode === 229) {
+      // an input method (拼音, 五笔) starts composing: open the editor now, so the composed text lands in it — the
+      // grid only starts an edit on a printable key, and the characters of an IME never arrive as one
+      if (focused && node && isData(node) && focused.column.isCellEditable(node)) api.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
+      return;
+    }
     if (focused && node && isData(node) && !event.shiftKey && !ctrl) {
       const pending = props.onCellKey?.(node.data as T, focused.column.getColId(), event.nativeEvent);
       if (pending) {
