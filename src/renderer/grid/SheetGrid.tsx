@@ -16,26 +16,21 @@ import type {
   PostSortRowsParams,
 } from 'ag-grid-community';
 import { styleNonce } from '../services/api';
-import { useUiStore } from '../stores/ui-store';
 import { ColumnFilter } from './ColumnFilter';
 import type { ColumnFilterModel, FilterHost } from './column-filter';
 import { restoreColumnState, saveColumnState } from './column-state';
 import { columnValues, type FilterPass, filterPass, isFiltering, type RowFilters } from './filter-pass';
 import { arrangeByGroup, type GroupRow, type GroupSpec, groupHeaders, isGroupRow, type SheetRow } from './grouping';
 import { registerGrid } from './pending-edits';
-import { type CellRange, cellText, dataRowsFrom, isArrowKey, isInRange, rangeBounds, stepFrom } from './range';
+import { type CellRange, isArrowKey, isInRange, stepFrom } from './range';
+import { rangeCommands, type SheetEdit } from './range-commands';
 import { gridLocale, gridTheme } from './setup';
 import { type RowToggle, SheetToolbar } from './SheetToolbar';
 import { nextEditableCell } from './tab-move';
-import { parseTsv, toTsv } from './tsv';
 
 export type { RowToggle } from './SheetToolbar';
 
-export interface SheetEdit<T> {
-  row: T;
-  colId: string;
-  value: string;
-}
+export type { SheetEdit } from './range-commands';
 
 /** What a view may ask of its grid from outside it (a dialog's result, a button in a cell, the selection). */
 export interface SheetGridHandle<T> {
@@ -254,121 +249,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     [onEdits, applyStored],
   );
 
-  const refuse = (text: string, details: string[] = []): void => {
-    useUiStore.setState({ message: { tone: 'error', text, details } });
-  };
-
-  const currentRange = (): CellRange | null => {
-    if (range.current) return range.current;
-    const focused = api?.getFocusedCell();
-    if (!focused || focused.rowPinned) return null;
-    const cell = { rowIndex: focused.rowIndex, colId: focused.column.getColId() };
-    return { anchor: cell, focus: cell };
-  };
-
-  /** The data rows of the current range, top to bottom. */
-  const rangeRows = (): { bounds: ReturnType<typeof rangeBounds>; nodes: IRowNode<SheetRow<T>>[] } | null => {
-    const selection = currentRange();
-    if (!api || !selection) return null;
-    const bounds = rangeBounds(api as GridApi, selection);
-    return { bounds, nodes: dataRowsFrom<SheetRow<T>>(api as GridApi, bounds.top, bounds.bottom - bounds.top + 1, isData) };
-  };
-
-  /** A row as the user sees it: the view's own name for it, else its place among the data rows. */
-  const describeRow = (node: IRowNode<SheetRow<T>>): string => {
-    if (props.rowLabel) return props.rowLabel(node.data as T);
-    let ordinal = 0;
-    for (let i = 0; i <= (node.rowIndex ?? 0); i++) {
-      const shown = api?.getDisplayedRowAtIndex(i);
-      if (shown && isData(shown)) ordinal++;
-    }
-    return `第${ordinal}行`;
-  };
-
-  const copy = (event: React.ClipboardEvent): void => {
-    if (!(event.target as HTMLElement).closest('.ag-cell')) return;
-    const selected = rangeRows();
-    if (!api || !selected || api.getEditingCells().length > 0) return;
-    const lines = selected.nodes.map((node) => selected.bounds.columns.map((column) => cellText(api as GridApi, node, column)));
-    event.clipboardData.setData('text/plain', toTsv(lines));
-    event.preventDefault();
-  };
-
-  /** Edits for `values` (rows × columns) laid from the range's top-left; refused whole if any cell cannot take one. */
-  const editsFor = (startRow: number, columns: ReturnType<typeof rangeBounds>['columns'], values: string[][]): SheetEdit<T>[] | null => {
-    if (!api) return null;
-    const targetRows = dataRowsFrom<SheetRow<T>>(api as GridApi, startRow, values.length, isData);
-    const width = Math.max(...values.map((line) => line.length));
-    const displayed = api.getAllDisplayedColumns();
-    const first = displayed.indexOf(columns[0] as (typeof displayed)[number]);
-    const targetColumns = displayed.slice(first, first + width);
-    if (targetRows.length < values.length || targetColumns.length < width) {
-      refuse(`粘贴区域（${values.length}行×${width}列）超出了表格范围，未做任何修改。`);
-      return null;
-    }
-    const locked: string[] = [];
-    const edits: SheetEdit<T>[] = [];
-    values.forEach((line, r) => {
-      const node = targetRows[r] as IRowNode<SheetRow<T>>;
-      line.forEach((value, c) => {
-        const column = targetColumns[c];
-        if (!column) return;
-        if (!column.isCellEditable(node)) {
-          locked.push(`${describeRow(node)}「${column.getColDef().headerName ?? column.getColId()}」`);
-          return;
-        }
-        edits.push({ row: node.data as T, colId: column.getColId(), value });
-      });
-    });
-    if (locked.length > 0) {
-      refuse(`有${locked.length}个单元格不能编辑，整批未做任何修改。`, locked.slice(0, 20).map((where) => `${where}：该列不可编辑`));
-      return null;
-    }
-    return edits;
-  };
-
-  /** One value into every cell of the range (a value pasted over it, Ctrl+Enter). */
-  const fillRange = (value: string, label: (count: number) => string): void => {
-    const selected = rangeRows();
-    if (!selected || selected.nodes.length === 0) return;
-    const { bounds, nodes } = selected;
-    const edits = editsFor(nodes[0]?.rowIndex ?? bounds.top, bounds.columns, nodes.map(() => bounds.columns.map(() => value)));
-    if (edits) void submit(edits, label(edits.length));
-  };
-
-  const paste = (event: React.ClipboardEvent): void => {
-    if (!(event.target as HTMLElement).closest('.ag-cell')) return;
-    const selected = rangeRows();
-    if (!api || !selected || api.getEditingCells().length > 0) return;
-    event.preventDefault();
-    const values = parseTsv(event.clipboardData.getData('text/plain'));
-    if (values.length === 0) return;
-    const { bounds } = selected;
-    const single = values.length === 1 && values[0]?.length === 1;
-    if (single && (bounds.bottom > bounds.top || bounds.columns.length > 1)) {
-      fillRange(values[0]?.[0] ?? '', (count) => `粘贴到${count}个单元格`);
-      return;
-    }
-    const edits = editsFor(bounds.top, bounds.columns, values);
-    if (edits) void submit(edits, `粘贴${values.length}行×${Math.max(...values.map((l) => l.length))}列`);
-  };
-
-  const fillDown = (): void => {
-    const selected = rangeRows();
-    if (!api || !selected) return;
-    const [top, ...rest] = selected.nodes;
-    if (!top || rest.length === 0) return;
-    const values = rest.map(() => selected.bounds.columns.map((column) => cellText(api as GridApi, top, column)));
-    const edits = editsFor(rest[0]?.rowIndex ?? selected.bounds.top + 1, selected.bounds.columns, values);
-    if (edits) void submit(edits, `向下填充${rest.length}行`);
-  };
-
-  const clear = (): void => {
-    const selected = rangeRows();
-    if (!selected) return;
-    const edits = editsFor(selected.bounds.top, selected.bounds.columns, selected.nodes.map(() => selected.bounds.columns.map(() => '')));
-    if (edits) void submit(edits, `清除${edits.length}个单元格`);
-  };
+  const { rangeRows, copy, paste, fillRange, fillDown, clear } = rangeCommands<T>({ api: api as GridApi | null, range, submit, isData, ...(props.rowLabel ? { rowLabel: props.rowLabel } : {}) });
 
   /** Tab / Shift+Tab: the next editable cell to the right / left, on to the next row, as in Excel over a form. */
   const moveByTab = (backwards: boolean): void => {
@@ -405,6 +286,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     }
     const focused = api.getFocusedCell();
     const node = focused && !focused.rowPinned ? api.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
+    if (event.key === 'Process' || event.nativeEvent.keyCode === 229) {
+      // an input method (拼音, 五笔) starts composing: open the editor now, so the composed text lands in it — the
+      // grid only starts an edit on a printable key, and the characters of an IME never arrive as one
+      if (focused && node && isData(node) && focused.column.isCellEditable(node)) api.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
+      return;
+    }
     if (focused && node && isData(node) && !event.shiftKey && !ctrl) {
       const pending = props.onCellKey?.(node.data as T, focused.column.getColId(), event.nativeEvent);
       if (pending) {
