@@ -59,6 +59,7 @@ export const CHANNEL_NAMES = [
   'workbook-recent',
   'report-data',
   'report-pdf',
+  'target-link-set',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -23,6 +23,7 @@ import {
   unitRowSchema,
 } from './grid';
 import { exchangeChannels } from './exchange';
+import { targetLinkChannels } from './target-links';
 import { REPORT_KINDS } from './report-kinds';
 import { parsedPlanSchema } from './plan';
 
@@ -292,6 +293,7 @@ export const contract = {
   },
   'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
   ...exchangeChannels,
+  ...targetLinkChannels,
   'recovery-state': {
     input: noInput,
     output: z.object({

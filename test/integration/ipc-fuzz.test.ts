@@ -72,6 +72,7 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'workbook-recent': {},
   'report-data': { kind: 'compliance', scenarioIds: [1] },
   'report-pdf': { kind: 'matrix' },
+  'target-link-set': { targetId: 1, link: { source: 'budget_share', scenarioId: 1 } },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

@@ -28,6 +28,7 @@ const TABLE_LABELS: Record<string, string> = {
   scenario: '情景',
   budget_line: '预算行',
   scenario_override: '情景调整',
+  target_link: '指标关联',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -28,6 +28,7 @@ import { scenarioCreate, scenarioDelete, scenarioLock, scenarioPromote } from '.
 import { changeLogList, historyRedo, historyState, historyUndo } from './history';
 import { planImport, planList, planParse, planPickFile } from './plans';
 import { progressSettingsUpdate, targetList, targetUpdate } from './targets';
+import { targetLinkSet } from './target-links';
 import { taskList, taskOwnerSet, taskUpdate } from './tasks';
 import { unitAdd, unitList, unitMerge, unitUpdate } from './units';
 import { workbookInfo } from './workbook';
@@ -90,6 +91,7 @@ export const handlers: Handlers = {
   'workbook-recent': workbookRecent,
   'report-data': reportData,
   'report-pdf': reportPdf,
+  'target-link-set': targetLinkSet,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -25,6 +25,7 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   scenario: ['id'],
   budget_line: ['id'],
   scenario_override: ['scenario_id', 'line_id', 'field'],
+  target_link: ['target_id'],
 };
 
 function keyColumns(table: string): readonly string[] {

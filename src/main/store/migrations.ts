@@ -11,7 +11,11 @@ export interface Migration {
 
 const MIGRATION_FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
-/** Reads `NNNN_name.sql` files in order. Numbering must be 1, 2, 3… with no gaps. */
+/**
+ * Reads `NNNN_name.sql` files in order. Each number is used once. A workbook records every version applied to it
+ * (not only the highest), so numbers taken by work that lands later (0006 reserved while 0007 ships) are applied
+ * when they arrive instead of being skipped.
+ */
 export function loadMigrations(dir: string): Migration[] {
   const migrations = readdirSync(dir)
     .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
@@ -19,7 +23,8 @@ export function loadMigrations(dir: string): Migration[] {
     .map(({ file, match }) => ({ version: Number(match[1]), name: match[2] ?? '', sql: readFileSync(join(dir, file), 'utf8') }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`migration numbering has a gap before ${migration.version}`);
+    if (migration.version < 1) throw new Error(`migration ${migration.name} has version ${migration.version}`);
+    if (index > 0 && migrations[index - 1]?.version === migration.version) throw new Error(`two migrations have version ${migration.version}`);
   });
   return migrations;
 }

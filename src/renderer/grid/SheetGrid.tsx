@@ -45,8 +45,6 @@ export interface SheetGridProps<T extends { id: number }> {
   totals?(rows: readonly T[]): Record<string, unknown>;
   /** the text the quick search looks in */
   searchText(row: T): string;
-  /** names a row in messages as the user sees it ("任务2 · 指标“…”"); without it, its place among the data rows */
-  rowName?(row: T): string;
   toolbar?: ReactNode;
   /** cells change by click and keys, never through an editor opened by a double click (the matrix) */
   suppressClickEdit?: boolean;
@@ -87,16 +85,6 @@ function GroupHeader(params: { data?: unknown; context: GroupContext }): React.J
 }
 
 const isData = (node: IRowNode): boolean => !!node.data && !isGroupRow(node.data) && !node.rowPinned;
-
-/** The 1-based place of a displayed row among the data rows (group header rows are not counted). */
-function dataRowIndex(api: GridApi, rowIndex: number): number {
-  let count = 0;
-  for (let i = 0; i <= rowIndex; i++) {
-    const node = api.getDisplayedRowAtIndex(i);
-    if (node && isData(node)) count++;
-  }
-  return count;
-}
 
 /**
  * An AG Grid that edits like a spreadsheet: shift-click / shift-arrow ranges, Ctrl+C as TSV, Ctrl+V of a
@@ -246,8 +234,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         const column = targetColumns[c];
         if (!column) return;
         if (!column.isCellEditable(node)) {
-          const name = props.rowName?.(node.data as T) ?? `第${dataRowIndex(api as GridApi, node.rowIndex ?? 0)}行`;
-          locked.push(`${name}「${column.getColDef().headerName ?? column.getColId()}」`);
+          locked.push(`第${(node.rowIndex ?? 0) + 1}行「${column.getColDef().headerName ?? column.getColId()}」`);
           return;
         }
         edits.push({ row: node.data as T, colId: column.getColId(), value });

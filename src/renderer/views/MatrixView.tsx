@@ -120,7 +120,6 @@ export function MatrixView(): React.JSX.Element {
         group={matrixGroup}
         suppressClickEdit
         searchText={searchText}
-        rowName={(row) => `任务${row.number}`}
         onCellClicked={(task, colId) => {
           const unit = unitOf(colId);
           return unit ? cycle(task, unit) : undefined;

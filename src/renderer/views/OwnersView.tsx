@@ -116,7 +116,6 @@ export function OwnersView(): React.JSX.Element {
         onEdits={onEdits}
         totals={totals}
         searchText={searchText}
-        rowName={(row) => `单位“${row.name}”`}
         onCellFocused={(row) => {
           focused.current = row?.id ?? null;
         }}

@@ -144,7 +144,6 @@ export function TargetsView(): React.JSX.Element {
         group={targetGroup}
         totals={totalsOf}
         searchText={searchText}
-        rowName={(row) => `${row.taskNumber === null ? '重点工作' : `任务${row.taskNumber}`} · 指标“${row.label}”`}
         toolbar={
           <>
             <ReasonField />

@@ -118,7 +118,6 @@ export function TasksView(): React.JSX.Element {
         group={taskGroup}
         totals={totalsOf}
         searchText={searchText}
-        rowName={(row) => `任务${row.number}`}
         toolbar={<ReasonField />}
       />
     </div>
