@@ -30,7 +30,9 @@ export interface TargetState {
 
 /** A relative change: "3%" (relative) or "3个百分点" (points); a bare number keeps the way it is written. */
 function planRelativeChange(target: TargetState, text: string): CellPlan {
-  const match = /^(\d+(?:\.\d+)?)(%|个百分点)?$/.exec(foldWidth(text).replace(/\s+/g, ''));
+  // "3", "3%", "3个百分点", or the whole phrase as the grid shows it ("较2016年提高3%")
+  const phrase = foldWidth(text).replace(/\s+/g, '').replace(/^较\d{4}年度?(同期)?(提高|增加|增长|提升|下降|降低|减少)了?/, '');
+  const match = /^(\d+(?:\.\d+)?)(%|个百分点)?$/.exec(phrase);
   if (!match) return refuse(`不是变动幅度，请填如 3（即${target.unit || '%'}）、3% 或 3个百分点`);
   const value = Number(match[1]);
   const unit = match[2] ?? (target.unit || '%');
