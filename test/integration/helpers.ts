@@ -14,7 +14,7 @@ import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/w
 export const repoRoot = join(__dirname, '..', '..');
 export const resources = resourcesAt(repoRoot);
 /** The schema version a new workbook has: the number of the last migration shipped. */
-export const latestSchemaVersion = loadMigrations(resources.migrationsDir).length;
+export const latestSchemaVersion = loadMigrations(resources.migrationsDir).at(-1)?.version ?? 0;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
