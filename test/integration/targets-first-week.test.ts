@@ -51,7 +51,7 @@ describe('a share target linked to the budget', () => {
     const invoke = invoker(workbook);
     const share = byLabel(await targets(invoke), '一般公共预算民生支出比例');
     expect(share.progress).toBe('no_data');
-    const linked = await ok<TargetRow>(invoke, 'target-link-set', { targetId: share.id, link: { source: 'budget_share', scenarioId: null } });
+    const linked = await ok<TargetRow>(invoke, 'target-link-set', { targetId: share.id, link: { source: 'budget_share' } });
     const metrics = await ok<{ metrics: { share: number } }>(invoke, 'budget-metrics', {});
     expect(linked.actual).toBeCloseTo(metrics.metrics.share * 100, 9);
     expect(linked.progress).toBe('met');
@@ -73,11 +73,11 @@ describe('a share target linked to the budget', () => {
     expect(byLabel(await targets(invoke), '一般公共预算民生支出比例').link).toBeNull();
     await ok(invoke, 'history-redo', {});
     expect(byLabel(await targets(invoke), '一般公共预算民生支出比例').link).toEqual({ source: 'budget_share', scenarioId: null });
-    const unlinked = await ok<TargetRow>(invoke, 'target-link-set', { targetId: share.id, link: null });
+    const unlinked = await ok<TargetRow>(invoke, 'target-link-set', { targetId: share.id, link: { source: 'typed' } });
     expect(unlinked).toMatchObject({ link: null, actual: null, actualSource: '' });
     // only a rate can take a share
     const jobs = byLabel(await targets(invoke), '城镇新增就业');
-    const refused = await invoke('target-link-set', { targetId: jobs.id, link: { source: 'budget_share', scenarioId: null } });
+    const refused = await invoke('target-link-set', { targetId: jobs.id, link: { source: 'budget_share' } });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
   });
 });

@@ -8,7 +8,8 @@ import type { Handler } from './context';
  * Links a target's actual to a budget scenario's livelihood share (or removes the link), as one undoable action.
  * Only a rate can take a share: linking "城镇新增就业 3.4万人" to a percentage would be a unit slip.
  */
-export const targetLinkSet: Handler<'target-link-set'> = ({ targetId, link, reason }, { workbook }) => {
+export const targetLinkSet: Handler<'target-link-set'> = ({ targetId, link: input, reason }, { workbook }) => {
+  const link = input.source === 'typed' ? null : { source: input.source, scenarioId: input.scenarioId ?? null };
   const { db, journal } = workbook;
   const target = db.prepare('SELECT id, label, base_unit AS baseUnit, relative_to_year AS relativeToYear FROM target WHERE id = ?').get(targetId) as
     | { id: number; label: string; baseUnit: string; relativeToYear: number | null }

@@ -29,6 +29,11 @@ export function loadMigrations(dir: string): Migration[] {
   return migrations;
 }
 
+/** The highest migration version a list ships. */
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
 export function schemaVersion(db: Db): number {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").get();
   if (!exists) return 0;
@@ -36,28 +41,41 @@ export function schemaVersion(db: Db): number {
   return row.version ?? 0;
 }
 
+export function appliedVersions(db: Db): Set<number> {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").get();
+  if (!exists) return new Set();
+  return new Set((db.prepare('SELECT version FROM schema_migration').all() as { version: number }[]).map((row) => row.version));
+}
+
+/** The shipped migrations this workbook has not had yet. */
+export function pendingMigrations(db: Db, migrations: readonly Migration[]): Migration[] {
+  const applied = appliedVersions(db);
+  return migrations.filter((migration) => !applied.has(migration.version));
+}
+
 /**
- * Applies the migrations this workbook lacks, each in its own transaction, and refuses a workbook written
- * by a newer version of the app (its schema would be misread and then damaged).
+ * Applies the migrations this workbook lacks, each in its own transaction, and refuses a workbook that records a
+ * migration this app does not know (written by a newer version: its schema would be misread and then damaged).
  */
 export function migrate(db: Db, migrations: readonly Migration[]): { from: number; to: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const from = schemaVersion(db);
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (from > latest) {
+  const latest = latestVersion(migrations);
+  const known = new Set(migrations.map((migration) => migration.version));
+  const unknown = [...appliedVersions(db)].filter((version) => !known.has(version));
+  if (unknown.length > 0) {
     throw new WorkbenchError(
       'conflict',
-      `该工作簿由更新版本的民生规划工作台创建（数据结构版本 ${from}），本软件只支持到版本 ${latest}。请升级软件后再打开，工作簿未做任何修改。`,
+      `该工作簿由更新版本的民生规划工作台创建（数据结构版本 ${Math.max(...unknown)}），本软件只支持到版本 ${latest}。请升级软件后再打开，工作簿未做任何修改。`,
     );
   }
   const record = db.prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations) {
-    if (migration.version <= from) continue;
+  for (const migration of pendingMigrations(db, migrations)) {
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     })();
   }
-  return { from, to: Math.max(from, latest) };
+  return { from, to: schemaVersion(db) };
 }
