@@ -138,6 +138,8 @@ export const reportModelSchema = z.object({
   subtitle: z.string(),
   unitNote: z.string(),
   notes: z.array(z.string()),
+  /** printed in the margin of every page (the example-data label), '' for none */
+  runningNote: z.string().optional(),
   tables: z.array(reportTableSchema),
   chart: z
     .object({
