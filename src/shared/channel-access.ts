@@ -86,4 +86,5 @@ export const CHANNEL_ACCESS: Record<ChannelName, 'read' | 'write'> = {
   'execution-line-add': 'write',
   'execution-lines-delete': 'write',
   'execution-scenario-create': 'write',
+  'target-link-set': 'write',
 };

@@ -80,6 +80,7 @@ export const CHANNEL_NAMES = [
   'execution-line-add',
   'execution-lines-delete',
   'execution-scenario-create',
+  'target-link-set',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -25,6 +25,7 @@ import {
 } from './grid';
 import { exchangeChannels } from './exchange';
 import { executionChannels } from './execution';
+import { targetLinkChannels } from './target-links';
 import { REPORT_KINDS } from './report-kinds';
 import { parsedPlanSchema } from './plan';
 
@@ -158,6 +159,8 @@ export const reportModelSchema = z.object({
   subtitle: z.string(),
   unitNote: z.string(),
   notes: z.array(z.string()),
+  /** printed in the margin of every page (the example-data label), '' for none */
+  runningNote: z.string().optional(),
   tables: z.array(reportTableSchema),
   chart: z
     .object({
@@ -352,6 +355,7 @@ export const contract = {
   'scenario-compare': { input: z.strictObject({ scenarioIds: z.array(id).min(1).max(8) }), output: comparisonSchema },
   ...exchangeChannels,
   ...executionChannels,
+  ...targetLinkChannels,
   'recovery-state': {
     input: noInput,
     output: z.object({

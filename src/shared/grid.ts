@@ -23,6 +23,15 @@ export type ProgressSettings = z.infer<typeof progressSettingsSchema>;
 export const TARGET_EDITABLE_FIELDS = ['label', 'comparator', 'value', 'baseline', 'actual', 'dueDate', 'note'] as const;
 export type TargetEditableField = (typeof TARGET_EDITABLE_FIELDS)[number];
 
+/** Where a target's actual comes from when it is not typed: a budget scenario's livelihood share. */
+export const TARGET_LINK_SOURCES = ['budget_share'] as const;
+export const targetLinkSchema = z.object({
+  source: z.enum(TARGET_LINK_SOURCES),
+  /** null follows the current baseline */
+  scenarioId: id.nullable(),
+});
+export type TargetLink = z.infer<typeof targetLinkSchema>;
+
 export const targetRowSchema = z.object({
   id,
   planId: id,
@@ -51,6 +60,14 @@ export const targetRowSchema = z.object({
   completion: z.number().nullable(),
   progress: progressStateSchema,
   behindPoints: z.number().nullable(),
+  /** "较2016年提高3%": the base year; the base year's value is the row's baseline */
+  relativeToYear: z.number().int().nullable(),
+  /** for a relative target, the level to reach in the written unit (null until the base year's value is known) */
+  relativeLevel: z.number().nullable(),
+  /** a linked actual fills itself from here */
+  link: targetLinkSchema.nullable(),
+  /** where the actual comes from, in words ('' when typed) */
+  actualSource: z.string(),
 });
 export type TargetRow = z.infer<typeof targetRowSchema>;
 

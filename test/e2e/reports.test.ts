@@ -46,8 +46,8 @@ describe('reports', () => {
     await page.getByRole('button', { name: '报告' }).click();
     const table = page.locator('[data-kind="compliance"] .report-table').nth(1);
     await table.waitFor();
-    const parts = await table.locator('tbody td.num').allTextContents();
-    const total = await table.locator('tfoot td.num').textContent();
+    const parts = await table.locator('tbody tr:not(.total) td.num').allTextContents();
+    const total = await table.locator('tbody tr.total td.num').textContent();
     const toCents = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
     expect(parts.reduce((sum, part) => sum + toCents(part), 0)).toBe(toCents(total ?? ''));
     await page.screenshot({ path: join(screenshots, 'reports-1366x768.png') });

@@ -94,6 +94,7 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'execution-line-add': { reportId: 1, code: '2050202', name: 'x' },
   'execution-lines-delete': { reportId: 1, lineIds: [1] },
   'execution-scenario-create': { budgetId: 1, year: 2017, month: 6, method: 'planned' },
+  'target-link-set': { targetId: 1, link: { source: 'budget_share', scenarioId: 1 } },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

@@ -1,6 +1,7 @@
 import type { Comparator, ParsedTarget } from '../../shared/plan';
 import { foldWidth } from '../text/fold';
 import { toBase } from '../quantity';
+import { refineTargets } from './target-label';
 
 /**
  * The target grammar: finds the quantitative targets in a passage of plan text.
@@ -292,5 +293,5 @@ export function extractTargets(passage: string, offset = 0): ParsedTarget[] {
       offset: offset + head.start,
     });
   }
-  return targets;
+  return refineTargets(targets);
 }

@@ -1,4 +1,5 @@
 import type { Comparator } from '../../shared/plan';
+import { relativeCompletion } from './relative';
 
 /**
  * Progress of a quantitative target against the plan year: completion rate by comparator, 序时进度 (share of
@@ -35,6 +36,11 @@ export interface TargetFigures {
   actual: number | null;
   /** yyyy-mm-dd or '' */
   dueDate: string;
+  /**
+   * Present for a target relative to a base year (see relative.ts): baseValue is then the level computed from
+   * the base year's value, and completion is the share of the promised change achieved.
+   */
+  relative?: { baseline: number | null };
 }
 
 export interface TargetProgress {
@@ -73,6 +79,7 @@ export function isMet(target: TargetFigures): boolean {
 export function completionRate(target: TargetFigures): number | null {
   const { actual, baseValue } = target;
   if (actual === null) return null;
+  if (target.relative) return relativeCompletion(actual, target.relative.baseline, baseValue);
   switch (target.comparator) {
     case '>=':
     case '=':
@@ -93,8 +100,9 @@ export function targetProgress(target: TargetFigures, elapsed: number, asOfIso: 
   if (met) return { completion, met, state: 'met', behindPoints: null };
   if (target.actual === null || completion === null) return { completion, met, state: 'no_data', behindPoints: null };
   const overdue = target.dueDate !== '' && target.dueDate < asOfIso;
-  // a ceiling (≤) that is exceeded is not "behind schedule": it is off target
-  if (target.comparator === '<=' || overdue) return { completion, met, state: 'red', behindPoints: null };
+  // a ceiling (≤) that is exceeded is not "behind schedule": it is off target (a promised decrease from a base
+  // year is a change under way, measured against the schedule like any other)
+  if ((target.comparator === '<=' && !target.relative) || overdue) return { completion, met, state: 'red', behindPoints: null };
   const behindPoints = (elapsed - Math.min(1, completion)) * 100;
   const state = behindPoints >= thresholds.redPoints ? 'red' : behindPoints >= thresholds.yellowPoints ? 'yellow' : 'green';
   return { completion, met, state, behindPoints };

@@ -1,5 +1,6 @@
 import { classLabel } from '../budget/classification';
 import { compareScenarios } from '../budget/compare';
+import { groupSmallClasses } from '../budget/chart-classes';
 import { formatWan } from '../budget/money';
 import { PROGRESS_LABELS, type ProgressState } from '../progress/progress';
 import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
@@ -42,12 +43,18 @@ export interface ReportModel {
   /** 单位：万元 where money appears */
   unitNote: string;
   notes: string[];
+  /** printed in the margin of every page: the example-data label, so no page of example figures stands alone */
+  runningNote?: string;
   tables: ReportTable[];
   /** for charts: per scenario, share and floor; per class, amounts in 万元 (the report's one money unit) */
   chart?: { scenarios: string[]; shares: (number | null)[]; floor: number; classes: { name: string; amounts: number[] }[] };
 }
 
 const pct = formatPercent;
+
+function runningNote(scenarios: readonly ScenarioSnapshot[]): { runningNote?: string } {
+  return scenarios.some((s) => s.isExample) ? { runningNote: `注：本页含${EXAMPLE_LABEL}，仅用于演示测算方法。` } : {};
+}
 
 function exampleNote(scenarios: readonly ScenarioSnapshot[]): string[] {
   return scenarios.some((s) => s.isExample) ? [`注：${EXAMPLE_LABEL}，仅用于演示测算方法。`] : [];
@@ -73,6 +80,7 @@ function compliance(snapshot: WorkbookSnapshot, scenario: ScenarioSnapshot): Rep
       `底线：民生支出占一般公共预算支出的比例不低于${formatStatedPercent(m.floor)}。余量＝民生支出－底线×支出合计；金额已按“分”向安全方向取整。`,
       ...exampleNote([scenario]),
     ],
+    ...runningNote([scenario]),
     tables: [
       {
         caption: '底线测算',
@@ -112,6 +120,7 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
     subtitle: scenarios.map((s) => s.name).join(' ／ '),
     unitNote: '单位：万元',
     notes: [`民生支出口径：${snapshot.settings.source}`, ...exampleNote(scenarios)],
+    ...runningNote(scenarios),
     tables: [
       {
         caption: '底线测算对比',
@@ -136,7 +145,10 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
       scenarios: scenarios.map((s) => s.name),
       shares: comparison.metrics.map((m) => m.share),
       floor: snapshot.settings.floor,
-      classes: comparison.classes.map((c) => ({ name: `${c.classCode} ${classLabel(c.classCode).replace(/（.*）/, '')}`, amounts: c.amounts.map((a) => (a ?? 0) / 1e6) })),
+      // on paper every class must be in the legend: the small ones as one 其他
+      classes: groupSmallClasses(
+        comparison.classes.map((c) => ({ name: `${c.classCode} ${classLabel(c.classCode).replace(/（.*）/, '')}`, amounts: c.amounts.map((a) => (a ?? 0) / 1e6) })),
+      ).map((c) => ({ name: c.name, amounts: c.amounts.map((a) => a ?? 0) })),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { parseComparator, parseDueDate, parseMeasure, parseRange, parseTargetValue } from '../../core/plan/cell-values';
+import { foldWidth } from '../../core/text/fold';
 import type { TargetEditableField } from '../../shared/grid';
 import type { Comparator } from '../../shared/plan';
 import { accept, refuse, type CellPlan } from './cell-edits';
@@ -21,6 +22,26 @@ export interface TargetState {
   comparator: Comparator;
   unit: string;
   base_unit: string;
+  /** "较2016年提高3%": the base year (its value and the actual are rates in %, the change in % or 个百分点) */
+  relative_to_year?: number | null;
+  /** the actual is read from a link (target_link), not typed */
+  linked?: boolean;
+}
+
+/** A relative change: "3%" (relative) or "3个百分点" (points); a bare number keeps the way it is written. */
+function planRelativeChange(target: TargetState, text: string): CellPlan {
+  // "3", "3%", "3个百分点", or the whole phrase as the grid shows it ("较2016年提高3%")
+  const phrase = foldWidth(text).replace(/\s+/g, '').replace(/^较\d{4}年度?(同期)?(提高|增加|增长|提升|下降|降低|减少)了?/, '');
+  const match = /^(\d+(?:\.\d+)?)(%|个百分点)?$/.exec(phrase);
+  if (!match) return refuse(`不是变动幅度，请填如 3（即${target.unit || '%'}）、3% 或 3个百分点`);
+  const value = Number(match[1]);
+  const unit = match[2] ?? (target.unit || '%');
+  return accept((r) => {
+    r.update('target', { id: target.id }, 'value', value);
+    r.update('target', { id: target.id }, 'unit', unit);
+    r.update('target', { id: target.id }, 'base_value', value / 100);
+    r.update('target', { id: target.id }, 'base_unit', 'ratio');
+  });
 }
 
 export function planTargetEdit(target: TargetState, field: TargetEditableField, text: string): CellPlan {
@@ -33,6 +54,7 @@ export function planTargetEdit(target: TargetState, field: TargetEditableField, 
       return parsed.ok ? accept((r) => r.update('target', key, 'comparator', parsed.value)) : refuse(parsed.reason);
     }
     case 'value': {
+      if (target.relative_to_year) return planRelativeChange(target, text);
       if (target.comparator === 'range') {
         const range = parseRange(text, target.unit, target.base_unit);
         if (!range.ok) return refuse(range.reason);
@@ -53,7 +75,11 @@ export function planTargetEdit(target: TargetState, field: TargetEditableField, 
     }
     case 'baseline':
     case 'actual': {
-      const parsed = parseMeasure(text, target.unit, target.base_unit);
+      if (field === 'actual' && target.linked) {
+        return refuse('该指标的实际值取自预算的民生支出占比，会自动更新，不能手填；如需手填，请先“取消关联”');
+      }
+      // a relative target's base year value and actual are the rate itself, in %
+      const parsed = target.relative_to_year ? parseMeasure(text, '%', 'ratio') : parseMeasure(text, target.unit, target.base_unit);
       return parsed.ok ? accept((r) => r.update('target', key, field, parsed.value)) : refuse(parsed.reason);
     }
     case 'dueDate': {

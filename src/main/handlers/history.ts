@@ -35,6 +35,7 @@ const TABLE_LABELS: Record<string, string> = {
   budget: '地区预算',
   execution_report: '执行报表',
   execution_line: '执行数',
+  target_link: '指标关联',
 };
 
 const FIELD_LABELS: Record<string, string> = {

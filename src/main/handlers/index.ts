@@ -30,6 +30,7 @@ import { scenarioCreate, scenarioDelete, scenarioLock, scenarioPromote } from '.
 import { changeLogList, historyRedo, historyState, historyUndo } from './history';
 import { planDelete, planFindSame, planImport, planList, planParse, planPickFile } from './plans';
 import { progressSettingsUpdate, targetList, targetUpdate } from './targets';
+import { targetLinkSet } from './target-links';
 import { taskList, taskOwnerSet, taskUpdate } from './tasks';
 import { unitAdd, unitList, unitMerge, unitUpdate } from './units';
 import { workbookInfo } from './workbook';
@@ -125,6 +126,7 @@ export const handlers: Handlers = {
   'execution-line-add': executionLineAdd,
   'execution-lines-delete': executionLinesDelete,
   'execution-scenario-create': executionScenarioCreate,
+  'target-link-set': targetLinkSet,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -18,12 +18,13 @@ export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label },
   const taskNumbers = new Map<number, number | null>();
   const stateRows = db
     .prepare(
-      `SELECT g.id, g.label, g.comparator, g.unit, g.base_unit, t.number AS taskNumber
+      `SELECT g.id, g.label, g.comparator, g.unit, g.base_unit, g.relative_to_year, t.number AS taskNumber,
+              EXISTS (SELECT 1 FROM target_link k WHERE k.target_id = g.id) AS linked
        FROM target g LEFT JOIN task t ON t.id = g.task_id WHERE g.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(edits.map((e) => e.targetId))) as (TargetState & { taskNumber: number | null })[];
-  for (const { taskNumber, ...row } of stateRows) {
-    states.set(row.id, row);
+    .all(JSON.stringify(edits.map((e) => e.targetId))) as (Omit<TargetState, 'linked'> & { taskNumber: number | null; linked: number })[];
+  for (const { taskNumber, linked, ...row } of stateRows) {
+    states.set(row.id, { ...row, linked: linked === 1 });
     taskNumbers.set(row.id, taskNumber);
   }
   // the row as the grid shows it: its task number (or 重点工作) and the target's name

@@ -34,6 +34,7 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
   budget: ['id'],
   execution_report: ['id'],
   execution_line: ['id'],
+  target_link: ['target_id'],
 };
 
 /** A row an undo or redo would overwrite or take with it, found before anything is applied for good. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ProgressSettings, TargetEditableField, TargetRow } from '../../shared/grid';
+import type { ProgressSettings, TargetEditableField, TargetLink, TargetRow } from '../../shared/grid';
 import { call } from '../services/api';
 import { onWorkbookChanged } from './history-events';
 import { trackedWrite, withReason } from './track-edit';
@@ -19,6 +19,8 @@ interface TargetState {
   load(): Promise<void>;
   updateCells(edits: TargetEdit[], label?: string): Promise<TargetRow[] | null>;
   updateProgressSettings(input: { asOf?: string; yellowPoints?: number; redPoints?: number }): Promise<void>;
+  /** links a target's actual to a budget share (null: typed again); resolves to the row as stored */
+  setLink(targetId: number, link: TargetLink | null): Promise<TargetRow | null>;
 }
 
 export const useTargetStore = create<TargetState>((set, get) => ({
@@ -39,6 +41,13 @@ export const useTargetStore = create<TargetState>((set, get) => ({
     if (!stored) return null;
     const byId = new Map(stored.map((row) => [row.id, row]));
     set({ targets: get().targets.map((row) => byId.get(row.id) ?? row) });
+    return stored;
+  },
+  setLink: async (targetId, link) => {
+    const input = link === null ? { source: 'typed' as const } : link.scenarioId === null ? { source: link.source } : { source: link.source, scenarioId: link.scenarioId };
+    const stored = await trackedWrite('target-link-set', withReason({ targetId, link: input }));
+    // the grid takes whole reloads, and a link changes the row's look (source, editability) beyond its values
+    if (stored) await get().load();
     return stored;
   },
   updateProgressSettings: async (input) => {

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import type { EChartsCoreOption } from 'echarts/core';
 import type { CompareRowData, Comparison } from '../../shared/budget';
 import { Chart } from '../components/Chart';
-import { formatPercent, formatReadable, formatSignedWan, formatWan } from '../format';
+import { formatPercent, formatSignedPercent, formatSignedWan, formatWan } from '../format';
+import { classChart, shareChart } from './compare/compare-charts';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { call, styleNonce } from '../services/api';
 import { scenarioKindLabel, useBudgetStore } from '../stores/budget-store';
@@ -12,15 +12,14 @@ import { useUiStore } from '../stores/ui-store';
 
 type Metrics = Comparison['metrics'][number];
 
-/** The figures compared per scenario, each with how to show it. */
+/** The figures compared per scenario, each with how to show it (money in 万元, the unit of the grid below). */
 const METRIC_ROWS: [string, (m: Metrics) => { text: string; tone: string }][] = [
-  ['支出合计', (m) => ({ text: formatReadable(m.totalFen), tone: '' })],
-  ['民生支出', (m) => ({ text: formatReadable(m.livelihoodFen), tone: '' })],
+  ['支出合计（万元）', (m) => ({ text: formatWan(m.totalFen), tone: '' })],
+  ['民生支出（万元）', (m) => ({ text: formatWan(m.livelihoodFen), tone: '' })],
   ['民生占比', (m) => ({ text: formatPercent(m.share), tone: '' })],
   ['是否达标', (m) => ({ text: m.meetsFloor ? '✔ 达标' : '✘ 未达标', tone: m.meetsFloor ? 'pass' : 'fail' })],
-  ['余量 L − fT', (m) => ({ text: formatReadable(m.headroomFen), tone: '' })],
+  ['余量 L − fT（万元）', (m) => ({ text: formatWan(m.headroomFen), tone: '' })],
 ];
-
 
 function lineColumns(comparison: Comparison, byClass: boolean): ColDef<CompareRowData>[] {
   const perScenario = comparison.scenarios.flatMap((scenario, s): ColDef<CompareRowData>[] => [
@@ -50,7 +49,7 @@ function lineColumns(comparison: Comparison, byClass: boolean): ColDef<CompareRo
             width: 96,
             type: 'rightAligned',
             valueGetter: (p) => p.data?.deltaRatios[s] ?? null,
-            valueFormatter: (p) => (p.value === null || p.value === undefined ? '—' : `${(p.value as number) > 0 ? '+' : ''}${formatPercent(p.value as number)}`),
+            valueFormatter: (p) => formatSignedPercent(p.value as number | null),
           } satisfies ColDef<CompareRowData>,
         ]),
   ]);
@@ -62,53 +61,6 @@ function lineColumns(comparison: Comparison, byClass: boolean): ColDef<CompareRo
     { colId: 'livelihood', headerName: '民生', width: 64, cellDataType: 'text', valueGetter: (p) => (p.data?.livelihood ? '✓' : '') },
     ...perScenario,
   ];
-}
-
-function classChart(comparison: Comparison): EChartsCoreOption {
-  const classes = comparison.classes.filter((c) => c.amounts.some((a) => (a ?? 0) !== 0));
-  return {
-    title: { text: '按功能分类的支出构成（亿元）', textStyle: { fontSize: 13 } },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 50, right: 10, top: 30, bottom: 50 },
-    xAxis: { type: 'category', data: comparison.scenarios.map((s) => s.name), axisLabel: { fontSize: 11 } },
-    yAxis: { type: 'value' },
-    series: classes.map((c) => ({
-      name: `${c.classCode} ${c.className.replace(/（.*）/, '')}${c.livelihood ? '' : '（非民生）'}`,
-      type: 'bar',
-      stack: 'total',
-      data: c.amounts.map((a) => Number(((a ?? 0) / 1e10).toFixed(2))),
-    })),
-  };
-}
-
-function shareChart(comparison: Comparison): EChartsCoreOption {
-  const floor = comparison.metrics[0]?.floor ?? 0.7;
-  return {
-    title: { text: '民生支出占比与底线', textStyle: { fontSize: 13 } },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)}%` },
-    grid: { left: 50, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'category', data: comparison.scenarios.map((s) => s.name), axisLabel: { fontSize: 11 } },
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, floor * 100) - 5)), max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [
-      {
-        name: '民生占比',
-        type: 'bar',
-        barMaxWidth: 48,
-        data: comparison.metrics.map((m) => ({
-          value: Number(((m.share ?? 0) * 100).toFixed(2)),
-          itemStyle: { color: m.meetsFloor ? '#2d9c6a' : '#c0392b' },
-        })),
-        label: { show: true, position: 'top', formatter: '{c}%' },
-        markLine: {
-          symbol: 'none',
-          lineStyle: { color: '#b3261e', type: 'dashed', width: 2 },
-          label: { formatter: `底线 ${(floor * 100).toFixed(0)}%`, position: 'insideStartTop' },
-          data: [{ yAxis: floor * 100 }],
-        },
-      },
-    ],
-  };
 }
 
 /** 情景对比: any scenarios side by side — figures, Δ per line and class, charts, targets whose funding falls. */
@@ -161,8 +113,9 @@ export function CompareView(): React.JSX.Element {
       </div>
       {comparison && charts && (
         <>
-          <div className="compare-top">
-            <table className="compare-table" data-testid="compare-metrics">
+          <div className="compare-metrics-host">
+            {/* at least 124px per scenario: a table too wide for the window scrolls sideways, nothing is cut */}
+            <table className="compare-table" data-testid="compare-metrics" style={{ '--scenarios': comparison.scenarios.length } as React.CSSProperties}>
               <thead>
                 <tr>
                   <th />
@@ -187,6 +140,8 @@ export function CompareView(): React.JSX.Element {
                 ))}
               </tbody>
             </table>
+          </div>
+          <div className="compare-charts">
             <Chart option={charts.share} testId="share-chart" />
             <Chart option={charts.classes} testId="class-chart" />
           </div>

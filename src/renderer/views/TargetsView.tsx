@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { COMPARATOR_SIGNS, toWrittenUnit } from '../../core/plan/cell-values';
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import { COMPARATOR_SIGNS } from '../../core/plan/cell-values';
+import { writtenFigure } from '../../core/plan/target-text';
 import type { TargetEditableField, TargetRow } from '../../shared/grid';
 import { ReasonField } from '../components/ReasonField';
 import { formatCount, formatPercent } from '../format';
@@ -9,6 +11,7 @@ import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
 import { useTargetStore } from '../stores/target-store';
 import { ProgressSettingsDialog } from './targets/ProgressSettingsDialog';
+import { TargetLinkDialog } from './targets/TargetLinkDialog';
 
 const EDITABLE: Record<string, TargetEditableField> = {
   label: 'label',
@@ -35,21 +38,44 @@ const targetGroup: GroupSpec<TargetRow> = {
   },
 };
 
-/** The target as written: "≥ 3.35万人", a range "6~8所". */
-function targetValueText(row: TargetRow | undefined): string {
-  if (!row) return '';
-  if (row.comparator === 'range') {
-    const low = row.min === null ? '' : formatCount(toWrittenUnit(row.min, row.unit));
-    const high = row.max === null ? '' : formatCount(toWrittenUnit(row.max, row.unit));
-    return `${low}~${high}`;
-  }
-  return row.value === null ? '' : `${row.approx ? '约' : ''}${formatCount(row.value)}`;
-}
-
 /** An actual ten times the target (or a tenth of a ≤ target's) is almost always a unit slip (人 vs 万人). */
 function isSuspicious(row: TargetRow | undefined): boolean {
-  const completion = row?.completion;
-  return completion !== null && completion !== undefined && (completion >= 10 || completion <= 0.01);
+  // a relative target's completion is the share of a promised change, and a linked actual is not typed
+  if (!row || row.relativeToYear !== null || row.link) return false;
+  const completion = row.completion;
+  return completion !== null && (completion >= 10 || completion <= 0.01);
+}
+
+/** A target that states a share of livelihood spending can take its actual from the budget. */
+const looksLikeBudgetShare = (row: TargetRow): boolean => row.baseUnit === 'ratio' && row.relativeToYear === null && /民生支出/.test(row.label);
+
+function relativeTooltip(row: TargetRow): string {
+  const how = row.unit === '个百分点' ? `${row.relativeToYear}年值${row.comparator === '<=' ? '减' : '加'}${row.value ?? ''}个百分点` : `${row.relativeToYear}年值×(1${row.comparator === '<=' ? '−' : '+'}${row.value ?? ''}%)`;
+  if (row.relativeLevel === null) return `相对${row.relativeToYear}年的目标：请在“基期值”填${row.relativeToYear}年的实际水平（%），目标水平＝${how}`;
+  return `目标水平 ${COMPARATOR_SIGNS[row.comparator]} ${formatCount(row.relativeLevel)}%（＝${how}）；完成率＝实际提高幅度÷计划提高幅度。如原文指“个百分点”，可把目标值改为“${row.value ?? ''}个百分点”`;
+}
+
+/** 基期值: a relative target asks for its base year's value where it is still empty. */
+function BaselineCell(props: CustomCellRendererProps<TargetRow>): React.JSX.Element {
+  const row = props.data;
+  if (row && row.relativeToYear !== null && row.baseline === null) return <span className="placeholder-cell">填{row.relativeToYear}年值</span>;
+  return <>{props.value as string}</>;
+}
+
+/** 实际值: a linked actual shows where it comes from. */
+function ActualCell(props: CustomCellRendererProps<TargetRow>): React.JSX.Element {
+  const row = props.data;
+  if (row?.link) {
+    return (
+      <span className="linked-actual">
+        <span className="link-mark" aria-label="取自预算">
+          预算
+        </span>
+        {props.value as string}
+      </span>
+    );
+  }
+  return <>{props.value as string}</>;
 }
 
 function targetColumns(): ColDef<TargetRow>[] {
@@ -73,23 +99,60 @@ function targetColumns(): ColDef<TargetRow>[] {
       valueGetter: (p) => (p.data ? COMPARATOR_SIGNS[p.data.comparator] : ''),
       cellClass: 'center',
     },
-    { colId: 'value', headerName: '目标值', width: 88, editable: true, type: 'rightAligned', valueGetter: (p) => targetValueText(p.data) },
-    { field: 'unit', headerName: '单位', width: 64 },
-    { colId: 'baseline', headerName: '基期值', width: 80, editable: true, type: 'rightAligned', valueGetter: (p) => formatCount(p.data?.baseline) },
     {
-      colId: 'actual',
-      headerName: '实际值',
+      colId: 'value',
+      headerName: '目标值',
+      width: 96,
+      editable: true,
+      type: 'rightAligned',
+      // a relative target reads as the plan wrote it: 较2016年提高3%
+      valueGetter: (p) => (p.data ? writtenFigure(p.data) : ''),
+      tooltipValueGetter: (p) => (p.data && p.data.relativeToYear !== null ? relativeTooltip(p.data) : undefined),
+    },
+    { colId: 'unit', headerName: '单位', width: 64, valueGetter: (p) => (p.data && p.data.relativeToYear === null ? p.data.unit : '') },
+    {
+      colId: 'baseline',
+      headerName: '基期值',
       width: 84,
       editable: true,
       type: 'rightAligned',
-      valueGetter: (p) => formatCount(p.data?.actual),
+      valueGetter: (p) => formatCount(p.data?.baseline),
+      cellRenderer: BaselineCell,
+      headerTooltip: '基期（上年或计划写明的年份）的水平；“较2016年提高3%”这类指标据此计算目标水平',
+      tooltipValueGetter: (p) => (p.data && p.data.relativeToYear !== null ? relativeTooltip(p.data) : undefined),
+    },
+    {
+      colId: 'actual',
+      headerName: '实际值',
+      width: 96,
+      editable: (p) => !p.data?.link,
+      type: 'rightAligned',
+      // a linked share reads by the percentage rule (72.01), a typed figure as typed
+      valueGetter: (p) => (p.data?.link && p.data.actual !== null ? p.data.actual.toFixed(2) : formatCount(p.data?.actual)),
+      cellRenderer: ActualCell,
       headerTooltip: '按指标的单位填写，如目标为“万人”时填3.4；也可写“34000人”“98%”',
       // a cellClass replaces the one rightAligned brings: keep the alignment of its header
       cellClass: ['ag-right-aligned-cell', 'entry'],
       // saved, but probably typed in the wrong unit: say so in the cell
-      cellClassRules: { 'warn-cell': (p) => isSuspicious(p.data) },
-      tooltipValueGetter: (p) =>
-        isSuspicious(p.data) ? `实际值是目标的${((p.data?.completion ?? 0)).toFixed(1)}倍，请检查单位（目标单位：${p.data?.unit ?? ''}）` : undefined,
+      cellClassRules: { 'warn-cell': (p) => isSuspicious(p.data), linked: (p) => !!p.data?.link },
+      tooltipValueGetter: (p) => {
+        const row = p.data;
+        if (!row) return undefined;
+        if (row.link) return `${row.actualSource}。自动更新；如需手填，请先在工具栏“实际值取自…”中取消关联`;
+        if (isSuspicious(row)) return `实际值是目标的${(row.completion ?? 0).toFixed(1)}倍，请检查单位（目标单位：${row.unit}）`;
+        if (row.actual === null && looksLikeBudgetShare(row)) return '可在工具栏“实际值取自…”中关联预算的民生支出占比，自动填写';
+        return undefined;
+      },
+    },
+    {
+      colId: 'completion',
+      headerName: '完成率',
+      width: 84,
+      type: 'rightAligned',
+      valueGetter: (p) => p.data?.completion ?? null,
+      valueFormatter: (p) =>
+        p.data && p.data.relativeToYear !== null && p.data.relativeLevel === null && p.data.actual !== null ? '待填基期值' : formatPercent(p.value as number | null),
+      headerTooltip: '“≥”类为实际÷目标，“≤”类为目标÷实际；相对基期的指标为实际提高幅度÷计划提高幅度',
     },
     { colId: 'completion', headerName: '完成率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) },
     { colId: 'progress', headerName: '进度状态', width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn },
@@ -126,6 +189,9 @@ export function TargetsView(): React.JSX.Element {
   const version = useTargetStore((state) => state.version);
   const progress = useTargetStore((state) => state.progress);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [focused, setFocused] = useState<TargetRow | null>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const focusedRow = focused ? (targets.find((t) => t.id === focused.id) ?? focused) : null;
   const columns = useMemo(targetColumns, []);
 
   useEffect(() => {
@@ -158,18 +224,29 @@ export function TargetsView(): React.JSX.Element {
         searchText={searchText}
         rowLabel={targetName}
         rowToggles={lateToggle}
+        onCellFocused={(row) => setFocused(row)}
         toolbar={
           <>
             <ReasonField />
+            <button
+              type="button"
+              data-testid="open-target-link"
+              disabled={!focusedRow || focusedRow.baseUnit !== 'ratio' || focusedRow.relativeToYear !== null}
+              title={focusedRow ? `指标“${focusedRow.label}”的实际值：手填，或取自预算的民生支出占比` : '先选中一个以%计的指标'}
+              onClick={() => setLinkOpen(true)}
+            >
+              实际值取自…
+            </button>
             {progress && (
               <button type="button" onClick={() => setSettingsOpen(true)} title="修改进度基准日与红黄灯阈值" data-testid="progress-settings">
-                序时进度 {formatPercent(progress.elapsed)}（{progress.effectiveAsOf}）· 黄≥{progress.yellowPoints} 红≥{progress.redPoints}
+                序时进度 {formatPercent(progress.elapsed)}（截至{progress.effectiveAsOf}）· 黄≥{progress.yellowPoints} 红≥{progress.redPoints}
               </button>
             )}
           </>
         }
       />
       {settingsOpen && progress && <ProgressSettingsDialog settings={progress} onClose={() => setSettingsOpen(false)} />}
+      {linkOpen && focusedRow && <TargetLinkDialog target={focusedRow} onClose={() => setLinkOpen(false)} />}
     </div>
   );
 }

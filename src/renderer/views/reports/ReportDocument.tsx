@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportModelData } from '../../../shared/contract';
 import { Chart } from '../../components/Chart';
@@ -32,8 +32,9 @@ function charts(chart: NonNullable<ReportModelData['chart']>): EChartsCoreOption
     },
     {
       title: { text: '按功能分类（万元）', left: 'center', textStyle: { fontSize: 12 } },
-      legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 9 } },
-      grid: { left: 10, right: 10, top: 30, bottom: 40, containLabel: true },
+      // printed: every item shown (a scrolling legend would hide pages of it on paper)
+      legend: { type: 'plain', bottom: 0, itemWidth: 10, itemHeight: 8, itemGap: 6, textStyle: { fontSize: 9 } },
+      grid: { left: 10, right: 10, top: 30, bottom: 44, containLabel: true },
       xAxis: { type: 'category', data: chart.scenarios, axisLabel: { interval: 0, width: 90, overflow: 'break', fontSize: 10 } },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatWan(v * 1_000_000).replace(/\.00$/, '') } },
       series: chart.classes.map((c) => ({ name: c.name, type: 'bar', stack: 'all', data: c.amounts.map((a) => Number(a.toFixed(2))) })),
@@ -44,6 +45,15 @@ function charts(chart: NonNullable<ReportModelData['chart']>): EChartsCoreOption
 /** A report laid out for A4 landscape: title, unit line, tables with repeating headers and a 合计 row, notes. */
 export function ReportDocument({ model }: { model: ReportModelData }): React.JSX.Element {
   const chartOptions = useMemo(() => (model.chart ? charts(model.chart) : []), [model.chart]);
+  // the running note goes to the page margin through @page (app.css), which reads it from the root element
+  useEffect(() => {
+    const root = document.documentElement.style;
+    if (model.runningNote) root.setProperty('--report-running-note', JSON.stringify(model.runningNote));
+    else root.removeProperty('--report-running-note');
+    return () => {
+      root.removeProperty('--report-running-note');
+    };
+  }, [model.runningNote]);
   return (
     <article className="report-document" data-testid="report-document" data-kind={model.kind}>
       <header>
@@ -81,18 +91,17 @@ export function ReportDocument({ model }: { model: ReportModelData }): React.JSX
                 ))}
               </tr>
             ))}
-          </tbody>
-          {table.total && (
-            <tfoot>
-              <tr>
+            {/* the 合计 row ends its table: a <tfoot> would be printed again at the foot of every page */}
+            {table.total && (
+              <tr className="total">
                 {table.total.map((cell, c) => (
                   <td key={c} className={table.numeric[c] ? 'num' : undefined}>
                     {cell}
                   </td>
                 ))}
               </tr>
-            </tfoot>
-          )}
+            )}
+          </tbody>
         </table>
       ))}
       {model.notes.map((note, i) => (

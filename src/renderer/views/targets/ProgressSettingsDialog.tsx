@@ -28,7 +28,7 @@ export function ProgressSettingsDialog({ settings, onClose }: { settings: Progre
         序时进度＝计划年度已过去的比例。完成率落后序时进度达到黄灯阈值的标黄，达到红灯阈值的标红；“≤”类指标超过上限、或已过截止日期仍未达成的标红。
       </p>
       <label className="field">
-        进度基准日（留空为今天）
+        进度基准日（留空：计划年度内为今天，往年计划为该年12月31日；当前按 {settings.effectiveAsOf}）
         <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-label="进度基准日" />
       </label>
       <label className="field">

@@ -1,0 +1,35 @@
+import type { Comparator } from '../../shared/plan';
+import { groupedNumber } from '../budget/money';
+import { relativeText } from '../progress/relative';
+import { COMPARATOR_SIGNS, toWrittenUnit } from './cell-values';
+
+/** A target's figure as the plan writes it — the one wording for the grid, the reports and the exports. */
+
+export interface TargetWording {
+  comparator: Comparator;
+  value: number | null;
+  unit: string;
+  min: number | null;
+  max: number | null;
+  approx: boolean;
+  relativeToYear: number | null;
+}
+
+const count = (n: number): string => groupedNumber(n, 0, 4);
+
+/** The figure without comparator or unit: "3.35", "约16", "6~8"; a relative target whole: "较2016年提高3%". */
+export function writtenFigure(t: TargetWording): string {
+  if (t.relativeToYear !== null) return relativeText({ ...t, baseline: null, relativeToYear: t.relativeToYear });
+  if (t.comparator === 'range') {
+    const bound = (v: number | null): string => (v === null ? '' : count(toWrittenUnit(v, t.unit)));
+    return `${bound(t.min)}~${bound(t.max)}`;
+  }
+  return t.value === null ? '' : `${t.approx ? '约' : ''}${count(t.value)}`;
+}
+
+/** The whole statement: "≥ 3.35万人", "6~8所", "较2016年提高3%". */
+export function targetStatement(t: TargetWording): string {
+  if (t.relativeToYear !== null) return writtenFigure(t);
+  if (t.comparator === 'range') return `${writtenFigure(t)}${t.unit}`;
+  return `${COMPARATOR_SIGNS[t.comparator]} ${writtenFigure(t)}${t.unit}`;
+}
