@@ -153,6 +153,17 @@ describe('the budget grid edits like a spreadsheet', () => {
     await clipboard.write(page, '很多');
     await page.keyboard.press('Control+v');
     await expect.poll(() => alert.textContent()).toContain(`${vocational.code} ${vocational.name}「金额」`);
+
+    // 删除行 acts on the lines of the selected range
+    await cell(page, vocational.id, 'name').click();
+    await cell(page, next.id, 'name').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: '删除行' }).click();
+    const question = page.getByTestId('question-dialog');
+    expect(await question.textContent()).toContain('删除选中的2个预算行');
+    await question.getByRole('button', { name: '删除' }).click();
+    await waitSaved(page);
+    await expect.poll(() => page.locator(`.ag-row[row-id="${next.id}"]`).count()).toBe(0);
+    expect(session.workbook.db.prepare('SELECT COUNT(*) AS n FROM budget_line WHERE id IN (?, ?)').get(vocational.id, next.id)).toEqual({ n: 0 });
   });
 
   it('按比例调整… scales a 功能分类 or the selection as one action', async () => {

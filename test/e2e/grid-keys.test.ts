@@ -39,6 +39,9 @@ describe('keys as in Excel/WPS', () => {
     await waitSaved(page);
     await expect.poll(() => stored(session, first.id, 'actual')).toBe(0.72);
     await expect.poll(() => focusedCell(page)).toBe(`${second.id}:actual`);
+    // the row and its group's subtotals show the stored figures
+    await expect.poll(() => cell(page, first.id, 'progress').textContent()).toBe('已达成');
+    await expect.poll(() => page.locator(`.group-row[data-group="${first.domainOrdinal}"]`).textContent()).toContain('已达成1个');
     expect(await editing(page)).toBe(0);
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => focusedCell(page)).toBe(`${first.id}:actual`);

@@ -92,8 +92,9 @@ function checkBytes(path: string): FileVerdict | null {
     if (!unwritten && wal.length >= 12 && wal.readUInt32BE(8) !== pageSize) {
       return refused('foreign-wal', `工作簿旁边的日志文件“${name}-wal”不属于该工作簿（页大小不同，可能来自另一份副本或另一台电脑）。${AFTER}请从备份恢复，或找回与该日志一起的工作簿文件。`);
     }
-  } else {
-    // without a log, the main file must hold every page its header counts (a log may legitimately be ahead of it)
+  } else if ((sizeOf(`${path}-journal`) ?? 0) === 0) {
+    // without a log or a journal, the main file must hold every page its header counts (either may legitimately
+    // be ahead of the main file after a crash)
     const headerValid = header.readUInt32BE(24) === header.readUInt32BE(92);
     const pages = header.readUInt32BE(28);
     if (size % pageSize !== 0 || (headerValid && pages > 0 && pages * pageSize > size)) {
