@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/store/connection';
 import { loadMigrations, migrate } from '../../src/main/store/migrations';
-import { Journal } from '../../src/main/store/journal';
-import { insertParsedPlan } from '../../src/main/store/plan-repository';
-import { openWorkbook, seedPlan } from '../../src/main/store/workbook';
+import { openWorkbook } from '../../src/main/store/workbook';
 import type { TaskRow } from '../../src/shared/contract';
 import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
@@ -49,16 +47,20 @@ describe('a new workbook', () => {
 
 describe('migration 0005 (compact bulk changes)', () => {
   it('keeps the change log of a workbook made before it, and its undo still works', async () => {
-    // a version-4 workbook, made by the first four migrations (whatever later ones exist): the default plan and
-    // one journaled edit in the old change_log table, which has no insert_range
     const file = join(tempDir(), 'v4.mswb');
+    const before = openWorkbook(file, { resources, create: true });
+    const taskId = (before.db.prepare('SELECT id FROM task ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const ok = await invoker(before)('task-update', { edits: [{ taskId, field: 'remark', value: '迁移前的修改' }] });
+    expect(ok.ok).toBe(true);
+    const log = before.db.prepare('SELECT * FROM change_log ORDER BY id').all();
+    before.close();
+    // turn the file back into a version-4 workbook: the old table (without insert_range) and no record of 0005
     const db = openDatabase(file);
-    migrate(db, loadMigrations(resources.migrationsDir).slice(0, 4));
-    db.transaction(() => insertParsedPlan(db, seedPlan(resources), 'v4'))();
-    const taskId = (db.prepare('SELECT id FROM task ORDER BY id LIMIT 1').get() as { id: number }).id;
-    new Journal(db, 'tester').record('迁移前的修改', '', (recorder) => recorder.update('task', { id: taskId }, 'remark', '迁移前的修改'));
-    const log = db.prepare('SELECT * FROM change_log ORDER BY id').all();
-    expect(String((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'change_log'").get() as { sql: string }).sql)).not.toContain('insert_range');
+    db.exec(`CREATE TABLE old_log AS SELECT * FROM change_log; DROP TABLE change_log;
+      CREATE TABLE change_log (id INTEGER PRIMARY KEY, action_id INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, op TEXT NOT NULL CHECK (op IN ('update', 'insert', 'delete')), table_name TEXT NOT NULL,
+        row_key TEXT NOT NULL, field TEXT NOT NULL DEFAULT '', old_value ANY, new_value ANY, row_json TEXT) STRICT;
+      INSERT INTO change_log SELECT * FROM old_log; DROP TABLE old_log; DELETE FROM schema_migration WHERE version = 5;`);
     db.close();
     const after = openWorkbook(file, { resources });
     expect(after.db.prepare('SELECT * FROM change_log ORDER BY id').all()).toEqual(log);
