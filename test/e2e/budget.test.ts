@@ -112,7 +112,10 @@ describe('what-if tools', () => {
     await breakback.getByRole('button', { name: '分摊并另存为新情景' }).click();
     await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe('补足民生底线');
     await expect.poll(() => verdict(page)).toContain('达到底线');
-    expect(await page.getByTestId('floor-panel').textContent()).toContain('恢复底线需增民生支出0.00万元');
+    const panel = (await page.getByTestId('floor-panel').textContent()) ?? '';
+    // one money unit per view: the panel states 单位：万元 once, the figures follow without it
+    expect(panel).toContain('单位：万元');
+    expect(panel).toContain('恢复底线需增民生支出0.00');
 
     await page.getByRole('button', { name: '敏感性分析…' }).click();
     const sensitivity = page.getByTestId('sensitivity-dialog');
