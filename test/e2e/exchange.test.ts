@@ -55,7 +55,7 @@ describe('Excel/WPS exchange from the File menu', () => {
     setNextPickedFile(file);
     await fileMenu(page, '导入预算表…');
     const dialog = page.getByTestId('budget-import-dialog');
-    await expect.poll(() => page.getByTestId('budget-import-total').textContent()).toContain('识别 2 行，合计 21.20亿元');
+    await expect.poll(() => page.getByTestId('budget-import-total').textContent()).toContain('识别 2 行，合计 212,000.00 万元');
     expect(await dialog.getByLabel('金额单位').inputValue()).toBe('yuan');
     await page.screenshot({ path: join(screenshots, 'budget-import-1366x768.png') });
     await dialog.getByRole('button', { name: '导入为新基线' }).click();
