@@ -5,6 +5,7 @@ import { WorkbookSession } from '../../src/main/session';
 import { backupDir, keptBackups, listBackups, RETENTION } from '../../src/main/store/backups';
 import { openDatabase } from '../../src/main/store/connection';
 import { contentHash } from '../../src/main/store/content-hash';
+import { loadMigrations, migrate } from '../../src/main/store/migrations';
 import { openWorkbook } from '../../src/main/store/workbook';
 import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
@@ -125,17 +126,16 @@ describe('backups', () => {
   it('a migration backs the old workbook up first', async () => {
     const dir = tempDir();
     const path = join(dir, 'old.mswb');
-    const workbook = open(path);
-    // make it look like a workbook from the first release: drop migrations 2 and 3
-    workbook.db.exec(`DELETE FROM schema_migration WHERE version > 1; DROP INDEX action_state; DROP TABLE scenario_override; DROP TABLE budget_line; DROP TABLE scenario;
-      DROP INDEX action_session; ALTER TABLE action DROP COLUMN session; ALTER TABLE action DROP COLUMN origin; ALTER TABLE action DROP COLUMN machine;
-      ALTER TABLE plan DROP COLUMN source_hash; PRAGMA application_id = 0;`);
-    workbook.db.exec("DELETE FROM setting WHERE key LIKE 'budget.%' OR key LIKE 'progress.%'");
-    workbook.close();
+    // a workbook from the first release: only migration 1 applied, no application id in its header
+    const firstRelease = openDatabase(path);
+    migrate(firstRelease, loadMigrations(resources.migrationsDir).filter((migration) => migration.version === 1));
+    firstRelease.prepare("INSERT INTO plan (id, title, year, created_at) VALUES (1, '旧版规划', 2017, '2017-06-01T00:00:00Z')").run();
+    firstRelease.close();
     const upgraded = open(path);
     const [backup] = listBackups(path);
     expect(backup).toMatchObject({ reason: 'migration', schemaVersion: 1, verified: true });
     expect((upgraded.db.prepare('SELECT MAX(version) AS v FROM schema_migration').get() as { v: number }).v).toBe(latestSchemaVersion);
+    expect(upgraded.db.prepare('SELECT title FROM plan WHERE id = 1').get()).toEqual({ title: '旧版规划' });
     upgraded.close();
   });
 });
