@@ -15,6 +15,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // one Chromium at a time on a 2-core machine
           fileParallelism: false,
+          // expect.poll waits for the page to reach a state; its 1 s default is shorter than one IPC round trip plus a
+          // React render on a loaded 2-core machine. A wrong final state still fails: it never turns into the right one.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -90,7 +90,7 @@ describe('keys as in Excel/WPS', () => {
     expect(await editing(page)).toBe(1);
     await page.keyboard.press('Escape');
     expect(await editing(page)).toBe(0);
-    expect(await cell(page, first.id, 'actual').textContent()).toBe('');
+    await expect.poll(() => cell(page, first.id, 'actual').textContent()).toBe('');
     expect(stored(session, first.id, 'actual')).toBeNull();
     expect(await focusedCell(page)).toBe(`${first.id}:actual`);
   });

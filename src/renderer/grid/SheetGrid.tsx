@@ -5,7 +5,6 @@ import type {
   CellClickedEvent,
   CellEditRequestEvent,
   CellFocusedEvent,
-  CellMouseDownEvent,
   ColDef,
   GetRowIdParams,
   GridApi,
@@ -264,6 +263,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
 
   const onKeyDownCapture = (event: React.KeyboardEvent): void => {
     if (!api || !(event.target as HTMLElement).closest('.ag-cell')) return;
+    followFocus();
     const ctrl = event.ctrlKey || event.metaKey;
     const editing = api.getEditingCells().length > 0;
     if (event.key === 'Tab' && !ctrl && !event.altKey) {
@@ -317,7 +317,10 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     () => ({
       showStored: applyStored,
       edit: submit,
-      selectedRows: () => (rangeRows()?.nodes ?? []).map((node) => node.data as T),
+      selectedRows: () => {
+        followFocus();
+        return (rangeRows()?.nodes ?? []).map((node) => node.data as T);
+      },
     }),
     // rangeRows reads the range and the grid when called
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -355,35 +358,44 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     [api, refreshRange],
   );
 
-  const onCellMouseDown = (event: CellMouseDownEvent<SheetRow<T>>): void => {
-    if (event.rowIndex === null || event.rowPinned) return;
-    const cell = { rowIndex: event.rowIndex, colId: event.column.getColId() };
-    const shift = (event.event as MouseEvent | null)?.shiftKey;
+  /**
+   * A click sets the range before anything else can read it. AG Grid focuses the clicked cell inside its own
+   * mouse-down listener, but hands cellMouseDown to callbacks from a timer queue, and Chromium runs input ahead of
+   * timers: under load a key or a paste right after the click would reach the old range. This React listener runs
+   * after the grid's (React listens at the root), synchronously with the click.
+   */
+  const onHostMouseDown = (event: React.MouseEvent): void => {
+    if (!api || event.button !== 0 || !(event.target as HTMLElement).closest('.ag-cell')) return;
+    const focused = api.getFocusedCell();
+    if (!focused || focused.rowPinned) return;
+    const cell = { rowIndex: focused.rowIndex, colId: focused.column.getColId() };
     const before = range.current;
-    range.current = shift && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
+    range.current = event.shiftKey && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
     refreshRange(before);
   };
 
   /**
-   * AG Grid hands cellFocused to this callback from a queue flushed later, so the event can be stale: after two quick
-   * Shift+↓ the event of the first step arrives when the range has already moved on, and following it would cut the
-   * range back. So the event is only a prompt to look at where the grid's focus is now. Arrow keys set the range
-   * themselves (navigateToNextCell); a shift-click extends it (its mouse-down may be delivered after this); any other
-   * move (a click, Tab, Enter, the grid itself) collapses it onto the focused cell.
+   * The range's moving end is always the grid's focused cell; when the grid moved its focus itself (Enter, a
+   * reload, an editor closing) the range collapses onto it. Called before any key, paste or copy reads the range,
+   * so no command depends on when AG Grid's queued focus event is delivered.
    */
+  const followFocus = useCallback((): void => {
+    const focused = api?.getFocusedCell();
+    if (!focused || focused.rowPinned) return;
+    const colId = focused.column.getColId();
+    if (range.current?.focus.rowIndex === focused.rowIndex && range.current.focus.colId === colId) return;
+    const before = range.current;
+    const cell = { rowIndex: focused.rowIndex, colId };
+    range.current = { anchor: cell, focus: cell };
+    refreshRange(before);
+  }, [api, refreshRange]);
+
+  /** AG Grid's cellFocused arrives from a timer queue, possibly stale: it only prompts a look at the focus now. */
   const onCellFocused = (event: CellFocusedEvent<SheetRow<T>>): void => {
+    followFocus();
     const focused = event.api.getFocusedCell();
-    const colId = focused ? focused.column.getColId() : null;
     const node = focused && !focused.rowPinned ? event.api.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
-    if (focused && colId && !focused.rowPinned && (range.current?.focus.rowIndex !== focused.rowIndex || range.current.focus.colId !== colId)) {
-      const cell = { rowIndex: focused.rowIndex, colId };
-      const source = (event as { sourceEvent?: Event | null }).sourceEvent;
-      const extend = source instanceof MouseEvent && source.shiftKey && range.current !== null;
-      const before = range.current;
-      range.current = extend && range.current ? { anchor: range.current.anchor, focus: cell } : { anchor: cell, focus: cell };
-      refreshRange(before);
-    }
-    props.onCellFocused?.(node && isData(node) ? (node.data as T) : null, colId);
+    props.onCellFocused?.(node && isData(node) ? (node.data as T) : null, focused ? focused.column.getColId() : null);
   };
 
   // the pinned totals row and group headers are never editable, whatever the column says
@@ -449,7 +461,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
 
   // AG Grid treats a new callback as a changed option (and may stop an edit or re-filter), so every callback
   // it gets is created once and reads this render's values through `latest`
-  const current = { api, collapsed, activeGroup, props, applyStored, onCellMouseDown, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember };
+  const current = { api, collapsed, activeGroup, props, applyStored, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember };
   const latest = useRef(current);
   latest.current = current;
   const gridHandlers = useMemo(
@@ -481,7 +493,6 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       onFilterChanged: () => setShownCount(pass.current ? pass.current.ids.size : null),
       onCellEditRequest: (e: CellEditRequestEvent<SheetRow<T>>) => latest.current.onCellEditRequest(e),
       navigateToNextCell: (p: NavigateToNextCellParams<SheetRow<T>>) => latest.current.navigateToNextCell(p),
-      onCellMouseDown: (e: CellMouseDownEvent<SheetRow<T>>) => latest.current.onCellMouseDown(e),
       onCellFocused: (e: CellFocusedEvent<SheetRow<T>>) => latest.current.onCellFocused(e),
       onCellClicked: (e: CellClickedEvent<SheetRow<T>>) => {
         if (!e.data || isGroupRow(e.data) || e.rowPinned || (e.event as MouseEvent | null)?.shiftKey) return;
@@ -544,7 +555,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       >
         {props.toolbar}
       </SheetToolbar>
-      <div className="grid-host" onCopy={copy} onPaste={paste} onKeyDownCapture={onKeyDownCapture}>
+      <div className="grid-host" onMouseDown={onHostMouseDown} onCopy={(event) => { followFocus(); copy(event); }} onPaste={(event) => { followFocus(); paste(event); }} onKeyDownCapture={onKeyDownCapture}>
         <AgGridReact<SheetRow<T>>
           theme={gridTheme}
           localeText={gridLocale}
