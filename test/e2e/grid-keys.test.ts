@@ -42,10 +42,10 @@ describe('keys as in Excel/WPS', () => {
     // the row and its group's subtotals show the stored figures
     await expect.poll(() => cell(page, first.id, 'progress').textContent()).toBe('已达成');
     await expect.poll(() => page.locator(`.group-row[data-group="${first.domainOrdinal}"]`).textContent()).toContain('已达成1个');
-    expect(await editing(page)).toBe(0);
+    await expect.poll(() => editing(page)).toBe(0);
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => focusedCell(page)).toBe(`${first.id}:actual`);
-    expect(await editing(page)).toBe(0);
+    await expect.poll(() => editing(page)).toBe(0);
 
     // Tab skips 完成率 and 进度状态, which cannot be edited; Shift+Tab comes back
     await page.keyboard.press('Tab');
@@ -60,7 +60,7 @@ describe('keys as in Excel/WPS', () => {
     await waitSaved(page);
     await expect.poll(() => stored(session, second.id, 'actual')).toBe(18);
     await expect.poll(() => focusedCell(page)).toBe(`${second.id}:dueDate`);
-    expect(await editing(page)).toBe(0);
+    await expect.poll(() => editing(page)).toBe(0);
     // from the last editable cell of a row, Tab goes to the first of the next
     await page.keyboard.press('Tab');
     await expect.poll(() => focusedCell(page)).toBe(`${second.id}:note`);
@@ -87,9 +87,9 @@ describe('keys as in Excel/WPS', () => {
 
     await cell(page, first.id, 'actual').click();
     await page.keyboard.type('99');
-    expect(await editing(page)).toBe(1);
+    await expect.poll(() => editing(page)).toBe(1);
     await page.keyboard.press('Escape');
-    expect(await editing(page)).toBe(0);
+    await expect.poll(() => editing(page)).toBe(0);
     await expect.poll(() => cell(page, first.id, 'actual').textContent()).toBe('');
     expect(stored(session, first.id, 'actual')).toBeNull();
     expect(await focusedCell(page)).toBe(`${first.id}:actual`);
