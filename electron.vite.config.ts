@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/main/exchange/parse-worker.ts') } },
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/app/exchange/parse-worker.ts') } },
     },
   },
   preload: {

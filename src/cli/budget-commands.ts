@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { floorMetrics, type FloorMetrics } from '../core/budget/floor';
 import { toFen } from '../core/budget/money';
-import type { HandlerContext } from '../main/handlers/context';
-import { listScenarios } from '../main/store/budget-repository';
+import type { HandlerContext } from '../app/handlers/context';
+import { listScenarios } from '../app/store/budget-repository';
 import { type ErrorDetail, WorkbenchError } from '../shared/result';
 
 /** The floor and goal-seek commands: amounts leave the CLI in 元 (two decimals), never in 分. */

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { type Period, parsePeriodArgument, periodLabel } from '../core/execution/period';
 import type { ExecutionMapping } from '../core/exchange/execution-mapping';
-import type { HandlerContext } from '../main/handlers/context';
-import type { PresetDialogs } from '../main/handlers/preset-dialogs';
-import { budgetIdByName } from '../main/store/execution-repository';
+import type { HandlerContext } from '../app/handlers/context';
+import type { PresetDialogs } from '../app/handlers/preset-dialogs';
+import { budgetIdByName } from '../app/store/execution-repository';
 import type { CompareRow, ExecutionBudget, ExecutionCompare, ExecutionInspect, ExecutionPreview, ExecutionReport, ExecutionView } from '../shared/execution';
 import { WorkbenchError } from '../shared/result';
 

@@ -7,26 +7,26 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { writeCsv } from '../core/exchange/csv';
 import { printReport } from './report-command';
 import { sheetTable } from '../core/exchange/export-workbook';
-import { readSnapshot } from '../main/exchange/read-snapshot';
+import { readSnapshot } from '../app/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
 import { fileURLToPath } from 'node:url';
 import type { PlanReading } from '../core/document/plan-reading';
-import { bundledWorker } from '../main/exchange/dev-worker';
-import { nodeSpreadsheetParser } from '../main/exchange/node-parser';
+import { bundledWorker } from '../app/exchange/dev-worker';
+import { nodeSpreadsheetParser } from '../app/exchange/node-parser';
 import { floorFromLinesFile, floorReport, formatFloorReport, importBudget, lineIdByCode, scenarioIdByName } from './budget-commands';
 import { allBudgetsReport, budgetIdOf, budgetReport, formatAllBudgets, formatBudgetReport, formatImport, importExecution, periodArgument } from './execution-commands';
 import type { ExecutionCompare, ExecutionView } from '../shared/execution';
 import type { FloorMetrics } from '../core/budget/floor';
-import { handlers } from '../main/handlers';
-import type { HandlerContext } from '../main/handlers/context';
-import type { PresetDialogs } from '../main/handlers/preset-dialogs';
-import { nodeHandlerContext } from '../main/exchange/node-context';
-import { type OpenHow, WorkbookSession } from '../main/session';
-import { writeExportFile } from '../main/exchange/write-file';
+import { handlers } from '../app/handlers';
+import type { HandlerContext } from '../app/handlers/context';
+import type { PresetDialogs } from '../app/handlers/preset-dialogs';
+import { nodeHandlerContext } from '../app/exchange/node-context';
+import { type OpenHow, WorkbookSession } from '../app/session';
+import { writeExportFile } from '../app/exchange/write-file';
 
 type CliContext = HandlerContext & { dialogs: PresetDialogs };
-import { dispatch, toErrorData } from '../main/ipc/dispatch';
-import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../main/store/workbook';
+import { dispatch, toErrorData } from '../app/ipc/dispatch';
+import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../app/store/workbook';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
@@ -120,7 +120,7 @@ function requireFile(args: ParsedArgs): string {
 /** Any plan document, read and parsed in the guarded parser process, as the app does. */
 async function readPlanFile(file: string): Promise<PlanReading> {
   if (!existsSync(file)) throw new WorkbenchError('bad_input', `找不到文件 ${file}`);
-  const parser = nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot));
+  const parser = nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot));
   return parser.readPlan(resolve(file));
 }
 

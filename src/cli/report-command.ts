@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_KINDS, type ReportKind } from '../shared/report-kinds';
 import { WorkbenchError } from '../shared/result';
-import { writeExportFile } from '../main/exchange/write-file';
-import { openWorkbook, resourcesAt } from '../main/store/workbook';
-import { openDatabase } from '../main/store/connection';
+import { writeExportFile } from '../app/exchange/write-file';
+import { openWorkbook, resourcesAt } from '../app/store/workbook';
+import { openDatabase } from '../app/store/connection';
 
 /**
  * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF

@@ -1,5 +1,5 @@
 import { type BrowserWindow, dialog } from 'electron';
-import type { DialogService, SaveFileType, SpreadsheetPurpose } from './handlers/context';
+import type { DialogService, SaveFileType, SpreadsheetPurpose } from '../app/handlers/context';
 
 /** The OS file dialogs, in Chinese, parented to the app window. */
 const OPEN_TITLES: Record<SpreadsheetPurpose, string> = {

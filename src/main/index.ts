@@ -8,13 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MENU_COMMAND_CHANNEL } from '../shared/commands';
 import { serveAppRequest } from './app-protocol';
-import { handlers, type HandlerContext } from './handlers';
+import { handlers, type HandlerContext } from '../app/handlers';
 import { electronDialogs } from './electron-dialogs';
-import { electronSpreadsheetParser } from './exchange/electron-parser';
-import { PendingFiles } from './exchange/pending-files';
-import { startPeriodicBackups } from './periodic-backups';
-import { RecentWorkbooks } from './recent-workbooks';
-import { WorkbookSession } from './session';
+import { electronSpreadsheetParser } from './electron-parser';
+import { PendingFiles } from '../app/exchange/pending-files';
+import { startPeriodicBackups } from '../app/periodic-backups';
+import { RecentWorkbooks } from '../app/recent-workbooks';
+import { WorkbookSession } from '../app/session';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 
 const mmToInches = (margins: Record<'top' | 'bottom' | 'left' | 'right', number>) =>
@@ -23,9 +23,9 @@ import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { sqliteBindingOverride } from './native-binding';
 import { initialWindowSize, minimumWindowSize } from './window-size';
-import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart } from './paths';
+import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart } from '../app/paths';
 import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';
-import { openWorkbook, resourcesAt } from './store/workbook';
+import { openWorkbook, resourcesAt } from '../app/store/workbook';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -4,6 +4,7 @@ declare module 'word-extractor' {
     getBody(options?: { filterUnicode?: boolean }): string;
   }
   export default class WordExtractor {
-    extract(source: string | Buffer): Promise<WordDocument>;
+    // a Node Buffer (a Uint8Array); any other value is taken as a file name
+    extract(source: string | Uint8Array): Promise<WordDocument>;
   }
 }

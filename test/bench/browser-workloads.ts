@@ -3,12 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
 import { launchBrowser, launchWorkbench } from '../../src/headless/app-in-chromium';
-import { handlers } from '../../src/main/handlers';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { WorkbookSession } from '../../src/main/session';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { WorkbookSession } from '../../src/app/session';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { type BenchRow, median } from './measure';
 
 /**

@@ -2,8 +2,8 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { SpreadsheetData } from '../../src/core/exchange/sheet-data';
-import type { Db } from '../../src/main/store/connection';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import type { Db } from '../../src/app/store/connection';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { seeded } from './measure';
 
 /** Bench data made by code (deterministic seeds), never committed. */

@@ -1,11 +1,11 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, launchWorkbench } from '../../src/headless/app-in-chromium';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
-import { handlers } from '../../src/main/handlers';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { WorkbookSession } from '../../src/main/session';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { WorkbookSession } from '../../src/app/session';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import type { ExecutionCompare } from '../../src/shared/execution';
 import { bareServer, FIRST_ROW_SCRIPT, waitFor } from './browser-workloads';
 import { freshCopy } from './data';

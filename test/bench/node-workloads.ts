@@ -6,13 +6,13 @@ import { applyScenario, emptyBaseline, type Override, scenarioTotals } from '../
 import { sensitivityTable } from '../../src/core/budget/sensitivity';
 import { mapBudget } from '../../src/core/exchange/budget-mapping';
 import { exportWorkbook, workbookTables } from '../../src/core/exchange/export-workbook';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
-import { nodeSpreadsheetParser } from '../../src/main/exchange/node-parser';
-import { readSnapshot } from '../../src/main/exchange/read-snapshot';
-import { handlers } from '../../src/main/handlers';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { WorkbookSession } from '../../src/main/session';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { nodeSpreadsheetParser } from '../../src/app/exchange/node-parser';
+import { readSnapshot } from '../../src/app/exchange/read-snapshot';
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { WorkbookSession } from '../../src/app/session';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { budgetLines, freshCopy, spreadsheetOf, writeXlsx } from './data';
 import { type BenchRow, measure, measureFast, seeded } from './measure';
 

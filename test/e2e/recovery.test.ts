@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { launchWorkbench, repoRoot } from '../harness';
 import { screenshots, useWorkbenchSessions } from './session';
 

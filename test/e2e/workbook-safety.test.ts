@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { launchWorkbench, repoRoot } from '../harness';
 import { cell, screenshots, useWorkbenchSessions } from './session';
 

@@ -1,12 +1,12 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkbookSession } from '../../src/main/session';
-import { backupDir, keptBackups, listBackups, RETENTION } from '../../src/main/store/backups';
-import { openDatabase } from '../../src/main/store/connection';
-import { contentHash } from '../../src/main/store/content-hash';
-import { loadMigrations, migrate } from '../../src/main/store/migrations';
-import { openWorkbook } from '../../src/main/store/workbook';
+import { WorkbookSession } from '../../src/app/session';
+import { backupDir, keptBackups, listBackups, RETENTION } from '../../src/app/store/backups';
+import { openDatabase } from '../../src/app/store/connection';
+import { contentHash } from '../../src/app/store/content-hash';
+import { loadMigrations, migrate } from '../../src/app/store/migrations';
+import { openWorkbook } from '../../src/app/store/workbook';
 import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
 const open = (path: string) => openWorkbook(path, { resources, actor: 'tester', create: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../src/main/store/workbook';
+import { openWorkbook } from '../../src/app/store/workbook';
 import { seeded } from '../bench/measure';
 import { invoker, newWorkbook, resources } from './helpers';
 import type { BudgetView } from '../../src/shared/budget';

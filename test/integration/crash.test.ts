@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups } from '../../src/main/store/backups';
-import { openDatabase } from '../../src/main/store/connection';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { listBackups } from '../../src/app/store/backups';
+import { openDatabase } from '../../src/app/store/connection';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { latestSchemaVersion, repoRoot, resources, tempDir } from './helpers';
 
 /**

@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupDir } from '../../src/main/store/backups';
+import { backupDir } from '../../src/app/store/backups';
 import { cli, contextFor, folderState, invoker, newWorkbook, tempDir } from './helpers';
 
 /** Issue #14, case 4: an export or Save As never lands on the open workbook or a file that belongs to it. */

@@ -4,14 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { handlers } from '../../src/main/handlers';
-import type { HandlerContext } from '../../src/main/handlers/context';
-import type { PresetDialogs } from '../../src/main/handlers/preset-dialogs';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
-import { WorkbookSession } from '../../src/main/session';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { latestVersion, loadMigrations } from '../../src/main/store/migrations';
-import { openWorkbook, resourcesAt, type Workbook } from '../../src/main/store/workbook';
+import { handlers } from '../../src/app/handlers';
+import type { HandlerContext } from '../../src/app/handlers/context';
+import type { PresetDialogs } from '../../src/app/handlers/preset-dialogs';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { WorkbookSession } from '../../src/app/session';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { latestVersion, loadMigrations } from '../../src/app/store/migrations';
+import { openWorkbook, resourcesAt, type Workbook } from '../../src/app/store/workbook';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const resources = resourcesAt(repoRoot);

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readXlsx } from '../../src/core/exchange/read-xlsx';
-import { nodeSpreadsheetParser } from '../../src/main/exchange/node-parser';
-import { parseFile } from '../../src/main/exchange/parse-file';
-import { PARSE_LIMITS } from '../../src/main/exchange/parse-protocol';
+import { nodeSpreadsheetParser } from '../../src/app/exchange/node-parser';
+import { parseFile } from '../../src/app/exchange/parse-file';
+import { PARSE_LIMITS } from '../../src/app/exchange/parse-protocol';
 import { writeCraftedFiles } from '../fixtures/crafted-files';
 import { readFileSync } from 'node:fs';
 import { repoRoot } from './helpers';
 
-const parser = nodeSpreadsheetParser(join(repoRoot, 'src/main/exchange/parse-worker.ts'), ['--import', 'tsx'], { ...PARSE_LIMITS, timeoutMs: 20_000 });
+const parser = nodeSpreadsheetParser(join(repoRoot, 'src/app/exchange/parse-worker.ts'), ['--import', 'tsx'], { ...PARSE_LIMITS, timeoutMs: 20_000 });
 let files: Record<string, string>;
 
 let dir: string;
@@ -70,7 +70,7 @@ describe('spreadsheets are parsed out of process, and hostile ones end with a cl
   });
 
   it('kills a parser that runs past its time', async () => {
-    const slow = nodeSpreadsheetParser(join(repoRoot, 'src/main/exchange/parse-worker.ts'), ['--import', 'tsx'], { ...PARSE_LIMITS, timeoutMs: 1 });
+    const slow = nodeSpreadsheetParser(join(repoRoot, 'src/app/exchange/parse-worker.ts'), ['--import', 'tsx'], { ...PARSE_LIMITS, timeoutMs: 1 });
     await expect(slow.parse(files['good.xlsx'] as string)).rejects.toThrow(/秒仍未完成/);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../src/shared/channel-names';
 import { CHANNEL_NAMES } from '../../src/shared/channel-names';
-import { contentHash } from '../../src/main/store/content-hash';
+import { contentHash } from '../../src/app/store/content-hash';
 import { invoker, newWorkbook } from './helpers';
 
 /**

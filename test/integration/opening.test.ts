@@ -3,14 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handlers } from '../../src/main/handlers';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { mayCreateAtStart } from '../../src/main/paths';
-import { WorkbookSession } from '../../src/main/session';
-import { backupDir, listBackups } from '../../src/main/store/backups';
-import { APPLICATION_ID } from '../../src/main/store/file-check';
-import { openWorkbook } from '../../src/main/store/workbook';
+import { handlers } from '../../src/app/handlers';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { mayCreateAtStart } from '../../src/app/paths';
+import { WorkbookSession } from '../../src/app/session';
+import { backupDir, listBackups } from '../../src/app/store/backups';
+import { APPLICATION_ID } from '../../src/app/store/file-check';
+import { openWorkbook } from '../../src/app/store/workbook';
 import { cli, folderState, repoRoot, resources, tempDir } from './helpers';
 
 /**

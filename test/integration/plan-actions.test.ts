@@ -12,7 +12,7 @@ const SECOND_PLAN = ['二、主要任务', '（一）教育', '１．学前教�
  * What the plan tables and budget links hold (the journal aside, which grows with every action and its undo), as
  * sets of rows: a row put back by undo may get a new rowid, which is not a difference a user could see.
  */
-function planTables(db: import('../../src/main/store/connection').Db): string {
+function planTables(db: import('../../src/app/store/connection').Db): string {
   return ['plan', 'plan_section', 'domain', 'domain_owner', 'task', 'task_owner', 'target', 'unit', 'unit_alias', 'plan_conflict', 'safeguard', 'safeguard_owner', 'budget_line']
     .map((table) => `${table}: ${(db.prepare(`SELECT * FROM ${table}`).all() as unknown[]).map((row) => JSON.stringify(row)).sort().join('\n')}`)
     .join('\n');

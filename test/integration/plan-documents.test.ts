@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledWorker } from '../../src/main/exchange/dev-worker';
-import { nodeSpreadsheetParser } from '../../src/main/exchange/node-parser';
-import { PARSE_LIMITS } from '../../src/main/exchange/parse-protocol';
-import { contentHash } from '../../src/main/store/content-hash';
+import { bundledWorker } from '../../src/app/exchange/dev-worker';
+import { nodeSpreadsheetParser } from '../../src/app/exchange/node-parser';
+import { PARSE_LIMITS } from '../../src/app/exchange/parse-protocol';
+import { contentHash } from '../../src/app/store/content-hash';
 import { launchBrowser } from '../../src/headless/app-in-chromium';
 import { parsePlan } from '../../src/core/plan/parse-plan';
 import { announcedZipBombDocx, lyingZipBombDocx, nestedTablesDocx, pdfWithHugeContent, pdfWithPages, scannedPdf } from '../fixtures/hostile-documents';
@@ -22,7 +22,7 @@ import { invoker, newWorkbook, repoRoot, tempDir } from './helpers';
 
 const seedText = readFileSync(join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'), 'utf8');
 const seed = parsePlan(seedText);
-const worker = bundledWorker(join(repoRoot, 'src/main/exchange/parse-worker.ts'), repoRoot);
+const worker = bundledWorker(join(repoRoot, 'src/app/exchange/parse-worker.ts'), repoRoot);
 const parser = nodeSpreadsheetParser(worker, [], { ...PARSE_LIMITS, timeoutMs: 25_000 });
 
 let browser: Browser;

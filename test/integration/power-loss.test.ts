@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskAfterCut, random, writeDisk } from '../reliability/disk-image';
-import { listBackups } from '../../src/main/store/backups';
-import { openWorkbook } from '../../src/main/store/workbook';
+import { listBackups } from '../../src/app/store/backups';
+import { openWorkbook } from '../../src/app/store/workbook';
 import { acknowledged, checkCut, marksBefore, traceChild, type TracedRun, tracedRun as run } from '../reliability/power-run';
 import { repoRoot, resources, tempDir } from './helpers';
 

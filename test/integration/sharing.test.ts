@@ -4,9 +4,9 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal } from '../../src/main/store/journal';
-import { openWorkbook, type Workbook } from '../../src/main/store/workbook';
-import { lockPathOf } from '../../src/main/workbook-lock';
+import { Journal } from '../../src/app/store/journal';
+import { openWorkbook, type Workbook } from '../../src/app/store/workbook';
+import { lockPathOf } from '../../src/app/workbook-lock';
 import type { BudgetView } from '../../src/shared/budget';
 import { cli, contextFor, invoker, newWorkbook, repoRoot, resources, tempDir } from './helpers';
 

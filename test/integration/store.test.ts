@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/store/connection';
-import { loadMigrations, migrate } from '../../src/main/store/migrations';
-import { openWorkbook } from '../../src/main/store/workbook';
+import { openDatabase } from '../../src/app/store/connection';
+import { loadMigrations, migrate } from '../../src/app/store/migrations';
+import { openWorkbook } from '../../src/app/store/workbook';
 import type { TaskRow } from '../../src/shared/contract';
 import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 

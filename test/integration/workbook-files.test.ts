@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRemovablePath } from '../../src/main/removable';
-import { contentHash } from '../../src/main/store/content-hash';
+import { isRemovablePath } from '../../src/app/removable';
+import { contentHash } from '../../src/app/store/content-hash';
 import { contextFor, invoker, newWorkbook, tempDir } from './helpers';
 
 describe('workbook files', () => {

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 
 import { readCsv } from '../../src/core/exchange/csv';
-import { handlers } from '../../src/main/handlers';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
-import { WorkbookSession } from '../../src/main/session';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { WorkbookSession } from '../../src/app/session';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 
 const [mode, dbPath, repoRoot, extra] = process.argv.slice(2) as [string, string, string, string | undefined];
 const resources = mode === 'migration' && extra ? resourcesAt(extra) : resourcesAt(repoRoot);

@@ -5,11 +5,11 @@
  */
 import { copyFileSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { handlers } from '../../src/main/handlers';
-import { nodeHandlerContext } from '../../src/main/exchange/node-context';
-import { dispatch } from '../../src/main/ipc/dispatch';
-import { WorkbookSession } from '../../src/main/session';
-import { openWorkbook, resourcesAt } from '../../src/main/store/workbook';
+import { handlers } from '../../src/app/handlers';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { WorkbookSession } from '../../src/app/session';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 
 const [dbPath, marksPath, repoRoot, outside] = process.argv.slice(2) as [string, string, string, string];
 

@@ -1,7 +1,7 @@
 /**
  * Counts, over many cuts, how often a power cut loses acknowledged work with the settings the code has now —
  * the evidence that the power-loss test can fail. Run it after patching another `synchronous` into
- * src/main/store/connection.ts (the test itself stops at the first failure):
+ * src/app/store/connection.ts (the test itself stops at the first failure):
  *
  *   npx tsx test/reliability/power-evidence.ts [cuts=200] [actions=120]
  */
@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resourcesAt } from '../../src/main/store/workbook';
+import { resourcesAt } from '../../src/app/store/workbook';
 import { random } from './disk-image';
 import { checkCut, tracedRun } from './power-run';
 

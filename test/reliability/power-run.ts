@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbook, type WorkbookResources } from '../../src/main/store/workbook';
+import { openWorkbook, type WorkbookResources } from '../../src/app/store/workbook';
 import { diskAfterCut, type ParsedLog, parseLog, readFolder, writeDisk } from './disk-image';
 
 export interface TracedRun {

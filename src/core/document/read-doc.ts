@@ -28,10 +28,21 @@ export function tableRows(line: string): string[][] {
   return rows;
 }
 
+/**
+ * word-extractor takes a Node Buffer (anything else is read as a file name). This reader runs only in the parser
+ * process, which is Node; core has no Node types, so the one Node global it needs is named here.
+ */
+const nodeBuffer = (bytes: Uint8Array): Uint8Array =>
+  (globalThis as unknown as { Buffer: { from(buffer: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    bytes.byteLength,
+  );
+
 export async function readDoc(bytes: Uint8Array, name: string): Promise<PlanDocument> {
   let body: string;
   try {
-    const document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const document = await new WordExtractor().extract(nodeBuffer(bytes));
     // keep “quotes” and dashes as written (the default turns them into ASCII)
     body = document.getBody({ filterUnicode: false });
   } catch {

@@ -12,7 +12,7 @@ import { readTextDocument } from './read-text';
 /**
  * The one seam between plan files and the plan parser: bytes and a file name in, blocks out. The format is
  * chosen by content, so a .doc renamed .docx, or a PDF saved as .txt, is still read by the right reader.
- * Binary formats must only be read in the parser process (src/main/exchange/parse-worker.ts), which has the
+ * Binary formats must only be read in the parser process (src/app/exchange/parse-worker.ts), which has the
  * size, time and memory limits; this function itself has no I/O.
  */
 

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/channel-names';
-import type { HandlerContext, Handlers } from '../handlers/context';
+import type { HandlerContext, Handlers } from '../../app/handlers/context';
 import { isAppUrl } from '../security/policy';
-import { dispatch } from './dispatch';
+import { dispatch } from '../../app/ipc/dispatch';
 
 /** A message is trusted only from the top frame of the app's own page; iframes and other origins are refused. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {

@@ -9,7 +9,7 @@ import {
   secureWebPreferences,
   windowOpenDecision,
 } from '../../../src/main/security/policy';
-import { chooseWorkbookPath, defaultWorkbookPath } from '../../../src/main/paths';
+import { chooseWorkbookPath, defaultWorkbookPath } from '../../../src/app/paths';
 
 describe('security policy', () => {
   it('isolates the page: context isolation, sandbox, no Node, no webview', () => {
@@ -99,7 +99,7 @@ describe('packaging: Electron fuses and no network', () => {
 
 describe('risky workbook locations', () => {
   it('warns about network shares and the roaming profile, not about local folders', async () => {
-    const { locationWarning } = await import('../../../src/main/paths');
+    const { locationWarning } = await import('../../../src/app/paths');
     const env = { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' };
     expect(locationWarning('\\\\server\\share\\plan.mswb', 'win32', env)).toContain('网络共享');
     expect(locationWarning('C:\\Users\\a\\AppData\\Roaming\\x\\plan.mswb', 'win32', env)).toContain('漫游');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workbookFileRole } from '../../../src/main/file-identity';
+import { workbookFileRole } from '../../../src/app/file-identity';
 
 /** Spelling variants of the workbook that only a case-insensitive disk (Windows, macOS) treats as the same file. */
 describe('the workbook by another spelling', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHolder, LOCK_STALE_AFTER_MS, type LockFile, lockIsLive } from '../../../src/main/workbook-lock';
+import { describeHolder, LOCK_STALE_AFTER_MS, type LockFile, lockIsLive } from '../../../src/app/workbook-lock';
 
 const holder = (machine: string, pid = 100): LockFile['holder'] => ({
   app: 'minsheng-workbench',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isUncPath, linuxMountKind, windowsDriveKind, windowsDriveLetter } from '../../../src/main/drive-type';
-import { locationWarning } from '../../../src/main/paths';
+import { isUncPath, linuxMountKind, windowsDriveKind, windowsDriveLetter } from '../../../src/app/drive-type';
+import { locationWarning } from '../../../src/app/paths';
 
 /**
  * Network locations are decided by the OS's answer (Windows: Win32_LogicalDisk.DriveType), not by spelling: a

@@ -20,7 +20,7 @@ export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): 
     },
     session,
     dialogs: new PresetDialogs(),
-    spreadsheets: nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'main', 'exchange', 'parse-worker.ts'), repoRoot)),
+    spreadsheets: nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot)),
     pending: new PendingFiles(),
     pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),

@@ -1,6 +1,6 @@
 import { utilityProcess } from 'electron';
-import { PARSE_LIMITS, type ParseReply, type ParseRequest, type SpreadsheetParser } from './parse-protocol';
-import { warmParserHost } from './parser-host';
+import { PARSE_LIMITS, type ParseReply, type ParseRequest, type SpreadsheetParser } from '../app/exchange/parse-protocol';
+import { warmParserHost } from '../app/exchange/parser-host';
 
 /**
  * The app's parser host: an Electron utilityProcess (Node without RunAsNode, which the fuses turn off),

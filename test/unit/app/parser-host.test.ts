@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ParseReply, ParseRequest } from '../../../src/main/exchange/parse-protocol';
-import { PARSE_LIMITS } from '../../../src/main/exchange/parse-protocol';
-import { type ParserProcess, warmParserHost } from '../../../src/main/exchange/parser-host';
+import type { ParseReply, ParseRequest } from '../../../src/app/exchange/parse-protocol';
+import { PARSE_LIMITS } from '../../../src/app/exchange/parse-protocol';
+import { type ParserProcess, warmParserHost } from '../../../src/app/exchange/parser-host';
 
 /** A stand-in parser process whose answers the test decides per file name. */
 class FakeProcess implements ParserProcess {
