@@ -4,9 +4,9 @@ import { contract } from '../../shared/contract';
 import { type Result, WorkbenchError, type WorkbenchErrorData } from '../../shared/result';
 import type { HandlerContext, Handlers } from '../handlers/context';
 import { INTERNAL_ERROR_MESSAGE, systemErrorData } from './system-errors';
-import { issuePlace, useChineseValidationMessages } from './validation-messages';
+import { issuePlace, installChineseValidationMessages } from './validation-messages';
 
-useChineseValidationMessages();
+installChineseValidationMessages();
 
 function isChannelName(name: string): name is ChannelName {
   return (CHANNEL_NAMES as readonly string[]).includes(name);

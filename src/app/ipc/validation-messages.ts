@@ -46,7 +46,7 @@ function chineseMessage(issue: Issue): string {
 let installed = false;
 
 /** Installs the Chinese messages for every schema in this process (idempotent). */
-export function useChineseValidationMessages(): void {
+export function installChineseValidationMessages(): void {
   if (installed) return;
   installed = true;
   z.config({ customError: chineseMessage });

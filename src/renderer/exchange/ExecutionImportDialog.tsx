@@ -38,8 +38,9 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
   const [preview, setPreview] = useState<ExecutionPreview | null>(null);
   const budgets = current?.budgets ?? [];
 
+  // once, on opening: the file dialog is shown once however often the execution view reloads
   useEffect(() => {
-    if (!current) void useExecutionStore.getState().load();
+    if (!useExecutionStore.getState().view) void useExecutionStore.getState().load();
     call('execution-import-inspect', {}).then(
       (result) => {
         if (!result) return close();

@@ -66,7 +66,7 @@ function lineColumns(comparison: Comparison, byClass: boolean): ColDef<CompareRo
 /** 情景对比: any scenarios side by side — figures, Δ per line and class, charts, targets whose funding falls. */
 export function CompareView(): React.JSX.Element {
   const budget = useBudgetStore((state) => state.view);
-  const scenarios = budget?.scenarios ?? [];
+  const scenarios = useMemo(() => budget?.scenarios ?? [], [budget]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [changedOnly, setChangedOnly] = useState(true);
