@@ -62,10 +62,10 @@ export function App(): React.JSX.Element {
       </Suspense>
     );
   }
-  return <Workbench locationWarning={recovery.locationWarning} />;
+  return <Workbench locationWarning={recovery.locationWarning} notice={recovery.notice} />;
 }
 
-function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.Element {
+function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: string; notice: string }): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const importOpen = useUiStore((state) => state.importOpen);
   const exchange = useUiStore((state) => state.exchange);
@@ -84,13 +84,16 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
     void useTaskStore.getState().load();
     // the budget's rows are read when a budget view opens; the first screen needs only the share
     void useBudgetStore.getState().loadMetrics();
-    // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file")
-    const notice = sessionStorage.getItem('minsheng.notice');
+  }, []);
+  useEffect(() => {
+    // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file"): a switch
+    // made in the page leaves it in sessionStorage, one made by the shell (a double-clicked file) in the session
+    const notice = sessionStorage.getItem('minsheng.notice') || shellNotice;
     if (notice) {
       sessionStorage.removeItem('minsheng.notice');
       useUiStore.getState().showInfo(notice);
     }
-  }, []);
+  }, [shellNotice]);
   useEffect(() => {
     if (locationWarning) useUiStore.getState().showWarning(locationWarning, '复制到本机', async () => {
       const result = await useUiStore.getState().track(() => call('workbook-copy-local', {}));

@@ -25,8 +25,12 @@ export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
   return opened(context);
 };
 
-/** A workbook on a USB stick is copied to the local folder first and the copy is opened: pulling the stick cannot hurt it. */
-async function openPath(context: HandlerContext, path: string) {
+/**
+ * Every way of opening a workbook by its path comes here — the 打开 dialog, 最近打开, a double-clicked file at
+ * start or in a second instance: a workbook on a USB stick is copied to the local folder first and the copy is
+ * opened, so the stick gets no -wal, no backups folder, and pulling it cannot hurt the workbook.
+ */
+export async function openWorkbookAt(context: HandlerContext, path: string): Promise<{ path: string; note: string }> {
   if (await isRemovablePath(path)) {
     mkdirSync(context.localFolder, { recursive: true });
     let local = join(context.localFolder, basename(path));
@@ -40,13 +44,13 @@ async function openPath(context: HandlerContext, path: string) {
 
 export const workbookOpen: Handler<'workbook-open'> = async (_input, context) => {
   const path = await context.dialogs.pickWorkbook();
-  return path === null ? null : openPath(context, path);
+  return path === null ? null : openWorkbookAt(context, path);
 };
 
 export const workbookOpenRecent: Handler<'workbook-open-recent'> = async ({ path }, context) => {
   if (!context.recent.has(path)) throw new WorkbenchError('forbidden', '只能打开“最近打开”列表中的工作簿。');
   if (!existsSync(path)) throw new WorkbenchError('not_found', `文件不存在：${path}（可能已移动或U盘未插入）。`);
-  return openPath(context, path);
+  return openWorkbookAt(context, path);
 };
 
 export const workbookRecent: Handler<'workbook-recent'> = (_input, { recent, session }) => ({
