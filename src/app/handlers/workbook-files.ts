@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
+import { reachable } from '../recent-workbooks';
 import { isRemovablePath } from '../removable';
 import type { Handler, HandlerContext } from './context';
 
@@ -49,13 +50,13 @@ export const workbookOpen: Handler<'workbook-open'> = async (_input, context) =>
 
 export const workbookOpenRecent: Handler<'workbook-open-recent'> = async ({ path }, context) => {
   if (!context.recent.has(path)) throw new WorkbenchError('forbidden', '只能打开“最近打开”列表中的工作簿。');
-  if (!existsSync(path)) throw new WorkbenchError('not_found', `文件不存在：${path}（可能已移动或U盘未插入）。`);
+  if (!(await reachable(path))) throw new WorkbenchError('not_found', `文件不存在或暂时无法访问：${path}（可能已移动、U盘未插入或网络共享断开）。`);
   return openWorkbookAt(context, path);
 };
 
-export const workbookRecent: Handler<'workbook-recent'> = (_input, { recent, session }) => ({
+export const workbookRecent: Handler<'workbook-recent'> = async (_input, { recent, session }) => ({
   current: session.path,
-  recent: recent.existing(),
+  recent: await recent.existing(),
 });
 
 /** Whether this window may write, and whether another process has changed the workbook since it was opened. */
