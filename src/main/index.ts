@@ -1,7 +1,7 @@
 /**
  * Electron wiring only: everything with logic lives in modules that tests import without Electron.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
+import { BrowserWindow, app, ipcMain, protocol, screen, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +20,7 @@ import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../sha
 const mmToInches = (margins: Record<'top' | 'bottom' | 'left' | 'right', number>) =>
   Object.fromEntries(Object.entries(margins).map(([side, mm]) => [side, mm / 25.4])) as Record<'top' | 'bottom' | 'left' | 'right', number>;
 import { registerIpc } from './ipc/register';
-import { menuTemplate } from './menu';
+import { installMenu } from './menu';
 import { sqliteBindingOverride } from './native-binding';
 import { initialWindowSize, minimumWindowSize } from './window-size';
 import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart } from './paths';
@@ -117,14 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     window.webContents.on('will-attach-webview', (event) => event.preventDefault());
     window.once('ready-to-show', () => window.show());
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        menuTemplate(
-          (command) => window.webContents.send(MENU_COMMAND_CHANNEL, command),
-          () => void dialog.showMessageBox(window, { title: '关于', message: `民生规划工作台 ${app.getVersion()}`, detail: `工作簿：${workbookPath}` }),
-        ),
-      ),
-    );
+    installMenu(window, (command) => window.webContents.send(MENU_COMMAND_CHANNEL, command));
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   });
 
