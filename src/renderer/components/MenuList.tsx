@@ -23,6 +23,17 @@ interface MenuListProps {
 export const enabledItems = (list: HTMLElement | null): HTMLButtonElement[] =>
   Array.from(list?.querySelectorAll<HTMLButtonElement>(':scope > li > [role="menuitem"]:not(:disabled)') ?? []);
 
+/**
+ * Whether the pointer really moved: a list opened by the keyboard under a resting pointer must not have its
+ * highlight taken by the item that happens to appear under it (the browser reports hover for layout changes too).
+ */
+let lastPointer = { x: -1, y: -1 };
+function pointerMoved(event: React.MouseEvent): boolean {
+  const moved = event.clientX !== lastPointer.x || event.clientY !== lastPointer.y;
+  lastPointer = { x: event.clientX, y: event.clientY };
+  return moved;
+}
+
 /** One drop-down list of the menu bar, and recursively its submenus (WAI-ARIA menu pattern). */
 export function MenuList({ items, label, depth, initialFocus, onRun, onClose, onSideways, onExit }: MenuListProps): React.JSX.Element {
   const list = useRef<HTMLUListElement>(null);
@@ -99,9 +110,10 @@ export function MenuList({ items, label, depth, initialFocus, onRun, onClose, on
                 aria-haspopup="menu"
                 aria-expanded={openKey === item.key}
                 onClick={() => openSubmenu(item.key, 'first')}
-                onMouseEnter={(event) => {
+                onMouseMove={(event) => {
+                  if (!pointerMoved(event)) return;
                   event.currentTarget.focus();
-                  openSubmenu(item.key, null);
+                  if (openKey !== item.key) openSubmenu(item.key, null);
                 }}
               >
                 <span>{item.label}</span>
@@ -134,7 +146,8 @@ export function MenuList({ items, label, depth, initialFocus, onRun, onClose, on
               title={item.title}
               aria-keyshortcuts={item.shortcut ? ariaKeyShortcuts(item.shortcut) : undefined}
               onClick={() => onRun(item)}
-              onMouseEnter={(event) => {
+              onMouseMove={(event) => {
+                if (!pointerMoved(event)) return;
                 event.currentTarget.focus();
                 setOpenKey(null);
               }}
