@@ -23,7 +23,7 @@ describe('the menu bar', () => {
     await bar.getByRole('menuitem', { name: '文件', exact: true }).click();
     const file = page.getByRole('menu', { name: '文件' });
     for (const label of ['新建工作簿…', '打开工作簿…', '保存', '另存为…', '最近打开', '导入计划…', '计划管理…', '导入', '导出Excel…', '单位报送表', '备份与恢复…', '打印报告…']) {
-      await expect.poll(() => file.getByRole('menuitem', { name: label, exact: true }).count(), label).toBe(1);
+      await expect.poll(() => file.getByRole('menuitem', { name: label, exact: true }).count(), { message: label }).toBe(1);
     }
     // the shortcut is written at the right of its item, and announced as a key shortcut
     const print = file.getByRole('menuitem', { name: '打印报告…', exact: true });
