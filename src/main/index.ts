@@ -32,7 +32,10 @@ if (!app.requestSingleInstanceLock()) {
           session,
           screen,
           createWindow: (options) => new BrowserWindow(options),
-          setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+          installMenu: (window, template) => {
+            Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+            if (process.platform !== 'darwin') window.setMenuBarVisibility(false);
+          },
           spreadsheetParser: electronSpreadsheetParser,
           dialogs: electronDialogs,
         },

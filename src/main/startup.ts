@@ -28,14 +28,19 @@ import { initialWindowSize, minimumWindowSize } from './window-size';
 
 /** The parts of Electron the start-up uses. */
 export interface Shell {
-  app: Pick<App, 'getAppPath' | 'isPackaged' | 'getVersion' | 'exit' | 'on'>;
-  dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
+  app: Pick<App, 'getAppPath' | 'isPackaged' | 'exit' | 'on'>;
+  dialog: Pick<Dialog, 'showErrorBox'>;
   ipcMain: Pick<IpcMain, 'handle'>;
   protocol: Pick<Protocol, 'handle'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'> };
   screen: Pick<Screen, 'getPrimaryDisplay'>;
   createWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
-  setMenu(template: MenuItemConstructorOptions[]): void;
+  /**
+   * Installs the application menu for the window. On Windows and Linux the page draws the same menu bar itself, so
+   * the window's own bar is hidden (a second bar of the same words would sit above it); the menu stays installed
+   * for its role accelerators (zoom, full screen). macOS shows it in the screen's menu bar, where it belongs.
+   */
+  installMenu(window: BrowserWindow, template: MenuItemConstructorOptions[]): void;
   /** the parser process: an Electron utilityProcess running the bundled worker */
   spreadsheetParser(workerPath: string): SpreadsheetParser;
   /** the OS file dialogs, parented to the window when there is one */
@@ -158,12 +163,7 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
     });
     opened.webContents.on('will-attach-webview', (event) => event.preventDefault());
     opened.once('ready-to-show', () => opened.show());
-    shell.setMenu(
-      menuTemplate(
-        (command) => opened.webContents.send(MENU_COMMAND_CHANNEL, command),
-        () => void shell.dialog.showMessageBox(opened, { title: '关于', message: `民生规划工作台 ${shell.app.getVersion()}`, detail: `工作簿：${session.path}` }),
-      ),
-    );
+    shell.installMenu(opened, menuTemplate((command) => opened.webContents.send(MENU_COMMAND_CHANNEL, command)));
     step = '载入程序界面';
     await opened.loadURL(`${APP_ORIGIN}/index.html`);
 

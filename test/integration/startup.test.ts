@@ -22,13 +22,11 @@ function fakeShell(overrides: { createWindow?: () => never; loadURL?: () => Prom
     app: {
       getAppPath: () => repoRoot,
       isPackaged: false,
-      getVersion: () => '0.1.0',
       exit: (code?: number) => void exits.push(code ?? 0),
       on: vi.fn(),
     } as unknown as Shell['app'],
     dialog: {
       showErrorBox: (title: string, content: string) => void errors.push({ title, content }),
-      showMessageBox: vi.fn(),
     } as unknown as Shell['dialog'],
     ipcMain: { handle: vi.fn() } as unknown as Shell['ipcMain'],
     protocol: { handle: vi.fn() } as unknown as Shell['protocol'],
@@ -51,7 +49,7 @@ function fakeShell(overrides: { createWindow?: () => never; loadURL?: () => Prom
           loadURL: overrides.loadURL ?? (async (url: string) => void state.loaded.push(url)),
         } as unknown as BrowserWindow;
       }),
-    setMenu: vi.fn(),
+    installMenu: vi.fn(),
     spreadsheetParser: () => ({}) as SpreadsheetParser,
     dialogs: () => ({}) as DialogService,
   };
