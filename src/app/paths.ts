@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type DriveKind, isUncPath } from './drive-type';
+import { type DriveKind, isUncPath, syncFolderOf } from './drive-type';
 
 export const WORKBOOK_EXTENSION = '.mswb';
 export const APP_FOLDER = 'MinshengWorkbench';
@@ -55,10 +55,16 @@ export function mayCreateAtStart(path: string, defaultPath: string): boolean {
  * to be a share by asking) — and in roaming profiles (synced at logon/logoff), where two machines can corrupt
  * one file.
  */
-export function locationWarning(path: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, drive: DriveKind = 'unknown'): string {
+export function locationWarning(path: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, drive: DriveKind = 'unknown', share: string | null = null): string {
   const normalized = path.replaceAll('/', '\\');
   if (isUncPath(path) || drive === 'network') {
-    return '工作簿位于网络共享文件夹（或映射的网络驱动器）中。网络上的文件锁不可靠，多人同时打开可能损坏工作簿；建议复制到本机后使用。';
+    // a mapped letter is named with the share behind it, which is what a colleague's machine may call it
+    const where = share ? `映射的网络驱动器（${share}）` : '网络共享文件夹（或映射的网络驱动器）';
+    return `工作簿位于${where}中。网络上的文件锁不可靠，多人同时打开可能损坏工作簿；建议复制到本机后使用。`;
+  }
+  const sync = syncFolderOf(path);
+  if (sync) {
+    return `工作簿位于${sync}的同步文件夹中。同步程序会在后台上传、下载和替换文件，可能在编辑中途覆盖工作簿或产生冲突副本；建议复制到本机后使用，需要共享时用“另存为”存一份到同步文件夹。`;
   }
   if (platform === 'win32' && env.APPDATA && normalized.toLowerCase().startsWith(env.APPDATA.replaceAll('/', '\\').toLowerCase())) {
     return '工作簿位于漫游配置文件（Roaming）中，登录/注销时会在网络上同步，可能损坏工作簿；建议复制到本机（Local）后使用。';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRemovablePath } from '../../src/app/removable';
+import { opensAsLocalCopy } from '../../src/app/removable';
 import { contentHash } from '../../src/app/store/content-hash';
 import { contextFor, invoker, newWorkbook, tempDir } from './helpers';
 
@@ -56,9 +56,13 @@ describe('workbook files', () => {
     context.session.copyInFrom(join(dir, 'stick.mswb'), join(context.localFolder, 'stick.mswb'));
     expect(context.session.path).toBe(join(context.localFolder, 'stick.mswb'));
     expect(contentHash(context.session.workbook.db)).toBe(hash);
-    expect(await isRemovablePath('/media/usb/plan.mswb', 'linux')).toBe(true);
-    expect(await isRemovablePath('/run/media/a/U盘/plan.mswb', 'linux')).toBe(true);
-    expect(await isRemovablePath('/home/a/plan.mswb', 'linux')).toBe(false);
-    expect(await isRemovablePath('/Volumes/KINGSTON/plan.mswb', 'darwin')).toBe(true);
+    const local = '/home/a/.local/share/MinshengWorkbench';
+    expect(await opensAsLocalCopy('/media/usb/plan.mswb', local, 'linux')).toBe(true);
+    expect(await opensAsLocalCopy('/run/media/a/U盘/plan.mswb', local, 'linux')).toBe(true);
+    expect(await opensAsLocalCopy('/home/a/plan.mswb', local, 'linux')).toBe(false);
+    expect(await opensAsLocalCopy('/Volumes/KINGSTON/plan.mswb', local, 'darwin')).toBe(true);
+    // a disk the OS cannot describe is treated as the riskier case; the app's own folder never is
+    expect(await opensAsLocalCopy('/srv/plan.mswb', local, 'aix')).toBe(true);
+    expect(await opensAsLocalCopy(`${local}/plan.mswb`, local, 'aix')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { defaultWorkbookPath, localCopyPath, locationWarning } from '../paths';
 import { BACKUP_REASON_LABELS, listBackups } from '../store/backups';
-import { driveKindOf } from '../drive-type';
+import { driveOf } from '../drive-type';
 import type { Handler } from './context';
 
 /** 备份与恢复, and the recovery screen shown when the workbook could not be opened. */
@@ -12,16 +12,19 @@ import type { Handler } from './context';
 const describe = (path: string) =>
   listBackups(path).map((entry) => ({ ...entry, reasonLabel: BACKUP_REASON_LABELS[entry.reason] }));
 
-export const recoveryState: Handler<'recovery-state'> = async (_input, { session }) => ({
-  path: session.path,
-  damaged: !session.isOpen,
-  reason: session.isOpen ? '' : session.failureReason,
-  problem: session.failure,
-  // the drive type comes from the OS: a mapped network drive looks like any other letter
-  locationWarning: locationWarning(session.path, process.platform, process.env, await driveKindOf(session.path)),
-  notice: session.takeNotice(),
-  backups: describe(session.path),
-});
+export const recoveryState: Handler<'recovery-state'> = async (_input, { session }) => {
+  const drive = await driveOf(session.path);
+  return {
+    path: session.path,
+    damaged: !session.isOpen,
+    reason: session.isOpen ? '' : session.failureReason,
+    problem: session.failure,
+    // the drive type comes from the OS: a mapped network drive looks like any other letter
+    locationWarning: locationWarning(session.path, process.platform, process.env, drive.kind, drive.share),
+    notice: session.takeNotice(),
+    backups: describe(session.path),
+  };
+};
 
 export const backupList: Handler<'backup-list'> = (_input, { session }) => describe(session.path);
 

@@ -4,7 +4,7 @@ import { WorkbenchError } from '../../shared/result';
 import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
 import { reachable } from '../recent-workbooks';
-import { isRemovablePath } from '../removable';
+import { opensAsLocalCopy } from '../removable';
 import type { Handler, HandlerContext } from './context';
 
 /** 文件 → 新建 / 打开 / 另存为 / 最近打开: a workbook is one .mswb file that can travel on a USB stick. */
@@ -32,7 +32,7 @@ export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
  * opened, so the stick gets no -wal, no backups folder, and pulling it cannot hurt the workbook.
  */
 export async function openWorkbookAt(context: HandlerContext, path: string): Promise<{ path: string; note: string }> {
-  if (await isRemovablePath(path)) {
+  if (await opensAsLocalCopy(path, context.localFolder)) {
     mkdirSync(context.localFolder, { recursive: true });
     let local = join(context.localFolder, basename(path));
     for (let n = 2; existsSync(local); n++) local = join(context.localFolder, `${basename(path, WORKBOOK_EXTENSION)}(${n})${WORKBOOK_EXTENSION}`);
