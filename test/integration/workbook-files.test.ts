@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { opensAsLocalCopy } from '../../src/app/removable';
+import { openWorkbookAt } from '../../src/app/handlers/workbook-files';
+import { folderAcceptsFiles, opensAsLocalCopy } from '../../src/app/removable';
 import { contentHash } from '../../src/app/store/content-hash';
 import { contextFor, invoker, newWorkbook, tempDir } from './helpers';
 
@@ -64,5 +65,35 @@ describe('workbook files', () => {
     // a disk the OS cannot describe is treated as the riskier case; the app's own folder never is
     expect(await opensAsLocalCopy('/srv/plan.mswb', local, 'aix')).toBe(true);
     expect(await opensAsLocalCopy(`${local}/plan.mswb`, local, 'aix')).toBe(false);
+  });
+
+  it('a workbook where no file can be created (a write-protected stick) is opened as a local copy, the stick untouched', async () => {
+    const dir = tempDir();
+    const onStick = newWorkbook(join(dir, '写保护.mswb'));
+    onStick.db.pragma('wal_checkpoint(TRUNCATE)');
+    onStick.close();
+    const bytes = readFileSync(join(dir, '写保护.mswb'));
+    const context = contextFor(newWorkbook());
+    const writeProtected = (folder: string): boolean =>
+      folderAcceptsFiles(folder, (probe) => {
+        if (probe.startsWith(dir)) throw Object.assign(new Error('EROFS: read-only file system, open'), { code: 'EROFS' });
+      });
+    const result = await openWorkbookAt(context, join(dir, '写保护.mswb'), writeProtected);
+    expect(result.path).toBe(join(context.localFolder, '写保护.mswb'));
+    expect(result.note).toContain('所在位置不能写入（写保护的U盘、光盘或只读共享），已复制到本机');
+    expect(context.session.isOpen).toBe(true);
+    expect(readdirSync(dir)).toEqual(['写保护.mswb']);
+    expect(readFileSync(join(dir, '写保护.mswb')).equals(bytes)).toBe(true);
+  });
+
+  it('tells a folder that takes no new files from one that does, by trying', () => {
+    const dir = tempDir();
+    expect(folderAcceptsFiles(dir)).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+    for (const code of ['EROFS', 'EACCES', 'EPERM']) {
+      expect(folderAcceptsFiles(dir, () => { throw Object.assign(new Error(code), { code }); })).toBe(false);
+    }
+    // a folder that does not exist is not "write-protected": opening reports it in its own words
+    expect(folderAcceptsFiles(join(dir, '没有'))).toBe(true);
   });
 });

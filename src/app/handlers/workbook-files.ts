@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
 import { reachable } from '../recent-workbooks';
-import { opensAsLocalCopy } from '../removable';
+import { folderAcceptsFiles, opensAsLocalCopy } from '../removable';
 import type { Handler, HandlerContext } from './context';
 
 /** 文件 → 新建 / 打开 / 另存为 / 最近打开: a workbook is one .mswb file that can travel on a USB stick. */
@@ -28,16 +28,23 @@ export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
 
 /**
  * Every way of opening a workbook by its path comes here — the 打开 dialog, 最近打开, a double-clicked file at
- * start or in a second instance: a workbook on a USB stick is copied to the local folder first and the copy is
- * opened, so the stick gets no -wal, no backups folder, and pulling it cannot hurt the workbook.
+ * start or in a second instance. A workbook on a USB stick, or in a place that cannot take new files (a
+ * write-protected stick, a CD, a read-only share), is copied to the local folder first and the copy is opened: the
+ * stick gets no -wal, no backups folder, pulling it cannot hurt the workbook, and a write-protected one opens at all.
  */
-export async function openWorkbookAt(context: HandlerContext, path: string): Promise<{ path: string; note: string }> {
-  if (await opensAsLocalCopy(path, context.localFolder)) {
+export async function openWorkbookAt(
+  context: HandlerContext,
+  path: string,
+  acceptsFiles: (folder: string) => boolean = folderAcceptsFiles,
+): Promise<{ path: string; note: string }> {
+  const removable = await opensAsLocalCopy(path, context.localFolder);
+  if (removable || !acceptsFiles(dirname(path))) {
     mkdirSync(context.localFolder, { recursive: true });
     let local = join(context.localFolder, basename(path));
     for (let n = 2; existsSync(local); n++) local = join(context.localFolder, `${basename(path, WORKBOOK_EXTENSION)}(${n})${WORKBOOK_EXTENSION}`);
     context.session.copyInFrom(path, local);
-    return opened(context, `“${path}”位于可移动磁盘上，已复制到本机“${local}”并打开副本；需要带走时请用“另存为”存回U盘。`);
+    const where = removable ? '位于可移动磁盘上' : '所在位置不能写入（写保护的U盘、光盘或只读共享）';
+    return opened(context, `“${path}”${where}，已复制到本机“${local}”并打开副本；需要带走时请用“另存为”存回U盘。`);
   }
   context.session.switchTo(path);
   return opened(context);
