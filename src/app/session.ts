@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../shared/result';
 import { fsyncFile, renameNoClobber, temporaryBeside } from './durable-files';
 import { listBackups, restoreBackup } from './store/backups';
+import { dataVersion } from './store/connection';
 import { copyThroughPrivateSnapshot, inspectWorkbookFile } from './store/file-check';
 import { WorkbookRefused, type Workbook } from './store/workbook';
 import { me, WorkbookLock } from './workbook-lock';
@@ -99,7 +100,7 @@ export class WorkbookSession {
     this.current = workbook;
     this.problem = '';
     this.problemReason = '';
-    this.openedDataVersion = dataVersion(workbook);
+    this.openedDataVersion = dataVersion(workbook.db);
     return this;
   }
 
@@ -146,7 +147,7 @@ export class WorkbookSession {
       path: this.path,
       readOnly: refusal !== null,
       notice: refusal ?? '',
-      externalChanges: this.current ? dataVersion(this.current) - this.openedDataVersion : 0,
+      externalChanges: this.current ? dataVersion(this.current.db) - this.openedDataVersion : 0,
     };
   }
 
@@ -182,14 +183,6 @@ export class WorkbookSession {
     }
     attempt.acquired.release();
     if (!this.open()) throw new WorkbenchError('storage', `恢复后仍无法打开工作簿：${this.problem}`);
-  }
-}
-
-function dataVersion(workbook: Workbook): number {
-  try {
-    return Number(workbook.db.pragma('data_version', { simple: true }));
-  } catch {
-    return 0;
   }
 }
 
