@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../shared/result';
 import { fsyncFile, renameNoClobber, temporaryBeside } from './durable-files';
 import { listBackups, restoreBackup } from './store/backups';
-import { dataVersion } from './store/connection';
+import { copyOpenDatabase, dataVersion } from './store/connection';
 import { copyThroughPrivateSnapshot, inspectWorkbookFile } from './store/file-check';
 import { WorkbookRefused, type Workbook } from './store/workbook';
 import { me, WorkbookLock } from './workbook-lock';
@@ -67,7 +67,7 @@ export class WorkbookSession {
     const workbook = this.workbook;
     const temporary = temporaryBeside(target, 'saving');
     try {
-      await workbook.db.backup(temporary);
+      await copyOpenDatabase(workbook.db, temporary);
       fsyncFile(temporary);
       if (!renameNoClobber(temporary, target)) throw new WorkbenchError('conflict', `文件已存在：${target}。为避免覆盖，请换一个文件名。`);
     } finally {

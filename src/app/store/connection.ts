@@ -66,6 +66,11 @@ export function dataVersion(db: Db): number {
   }
 }
 
+/** A consistent copy of the open database into `file`, taken with SQLite's online backup API while it keeps working. */
+export async function copyOpenDatabase(db: Db, file: string): Promise<void> {
+  await db.backup(file);
+}
+
 const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
