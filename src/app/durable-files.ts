@@ -100,6 +100,17 @@ export function renameNoClobber(from: string, to: string): boolean {
 
 /** temp → fsync → rename → fsync folder. On any failure the temporary file is removed and the target is as it was. */
 export function writeFileDurable(path: string, bytes: Uint8Array | string): void {
+  const temporary = writeTemporaryBeside(path, bytes);
+  try {
+    renameDurable(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Writes `bytes` to a new temporary file beside `path` and syncs it; removes it again if writing fails. */
+function writeTemporaryBeside(path: string, bytes: Uint8Array | string): string {
   const temporary = temporaryBeside(path);
   try {
     const fd = openSync(temporary, 'wx');
@@ -111,9 +122,53 @@ export function writeFileDurable(path: string, bytes: Uint8Array | string): void
     } finally {
       closeSync(fd);
     }
-    renameDurable(temporary, path);
+    return temporary;
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * How long a replace waits for a file another program holds. On Windows, Excel or WPS keep an open workbook locked
+ * and antivirus scanners open a file just written for a moment; the rename over it fails with EBUSY or EPERM. A few
+ * tries over about three seconds outlast a scanner; a file open in Excel is still refused, with the reason.
+ */
+export const REPLACE_RETRY_DELAYS_MS: readonly number[] = [100, 250, 500, 1000, 1500];
+
+const HELD_BY_ANOTHER_PROGRAM = new Set(['EBUSY', 'EPERM']);
+
+/** Whether a failed rename may succeed if tried again shortly (the target is held, not forbidden). */
+export function isTransientReplaceError(error: unknown): boolean {
+  return HELD_BY_ANOTHER_PROGRAM.has(String((error as NodeJS.ErrnoException | null)?.code ?? ''));
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * writeFileDurable for files other programs open (exports, reports): the rename over the target is retried while
+ * the target is held, without blocking the process between tries. The temporary file is removed whatever happens;
+ * the last error is thrown when every try failed, and the target is as it was.
+ */
+export async function replaceFileDurable(
+  path: string,
+  bytes: Uint8Array | string,
+  options: { delaysMs?: readonly number[]; rename?: (from: string, to: string) => void; wait?: (ms: number) => Promise<void> } = {},
+): Promise<void> {
+  const { delaysMs = REPLACE_RETRY_DELAYS_MS, rename = renameDurable, wait = pause } = options;
+  const temporary = writeTemporaryBeside(path, bytes);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        rename(temporary, path);
+        return;
+      } catch (error) {
+        const delay = delaysMs[attempt];
+        if (delay === undefined || !isTransientReplaceError(error)) throw error;
+        await wait(delay);
+      }
+    }
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }

@@ -19,18 +19,25 @@ export function defaultWorkbookPath(platform: NodeJS.Platform, env: NodeJS.Proce
   return join(dataHome, APP_FOLDER, `workbook${WORKBOOK_EXTENSION}`);
 }
 
-/** `--db FILE` on the command line wins, then `MINSHENG_DB`, then the default. */
-export function chooseWorkbookPath(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
+/**
+ * The workbook a command line names: `--db FILE`, `--db=FILE`, or a double-clicked .mswb (the file association
+ * passes it as a plain argument) — at start, and in the argv a second instance hands to the running one.
+ */
+export function workbookArgument(argv: readonly string[]): string | null {
   const flagAt = argv.indexOf('--db');
   const flagValue = flagAt >= 0 ? argv[flagAt + 1] : undefined;
   if (flagValue) return flagValue;
   const inline = argv.find((arg) => arg.startsWith('--db='));
   if (inline) return inline.slice('--db='.length);
-  if (env.MINSHENG_DB) return env.MINSHENG_DB;
-  // a double-clicked .mswb (the file association) arrives as a plain argument
-  const associated = argv.slice(1).find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(WORKBOOK_EXTENSION));
-  if (associated) return associated;
-  return fallback;
+  return argv.slice(1).find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(WORKBOOK_EXTENSION)) ?? null;
+}
+
+/** `--db FILE` (or a double-clicked file) on the command line wins, then `MINSHENG_DB`, then the default. */
+export function chooseWorkbookPath(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
+  const named = workbookArgument(argv);
+  if (named) return named;
+  // MINSHENG_DB is read before a double-clicked file only when the flag names none (tests, scripted starts)
+  return env.MINSHENG_DB || fallback;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ensureFolder, writeFileDurable } from './durable-files';
 
@@ -29,7 +30,32 @@ export class RecentWorkbooks {
     return this.list().includes(path);
   }
 
-  existing(): { path: string; exists: boolean }[] {
-    return this.list().map((path) => ({ path, exists: existsSync(path) }));
+  /** Each listed workbook and whether it can be reached now, all asked at once, none waited on for long. */
+  async existing(probe: Probe = access, timeoutMs = REACHABLE_WITHIN_MS): Promise<{ path: string; exists: boolean }[]> {
+    const paths = this.list();
+    const answers = await Promise.all(paths.map((path) => reachable(path, probe, timeoutMs)));
+    return paths.map((path, i) => ({ path, exists: answers[i] ?? false }));
+  }
+}
+
+type Probe = (path: string) => Promise<unknown>;
+
+/** How long the 文件 menu waits for a path on a share or a stick before showing it as unavailable. */
+export const REACHABLE_WITHIN_MS = 1500;
+
+/**
+ * Whether a file answers within `timeoutMs`. A mapped drive whose server is gone can take half a minute to fail; a
+ * synchronous check in the main process would freeze every window for that long, so the check is asynchronous (the
+ * OS call runs off the main thread) and a path that has not answered in time counts as unavailable.
+ */
+export async function reachable(path: string, probe: Probe = access, timeoutMs = REACHABLE_WITHIN_MS): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([probe(path).then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -27,6 +27,8 @@ export class WorkbookSession {
   private problemReason = '';
   /** SQLite's data_version when this window opened the workbook: it moves when another process commits */
   private openedDataVersion = 0;
+  /** what the page should say once it has (re)loaded, e.g. that a workbook from a USB stick was copied in */
+  private pendingNotice = '';
 
   constructor(
     private workbookPath: string,
@@ -36,6 +38,18 @@ export class WorkbookSession {
 
   get path(): string {
     return this.workbookPath;
+  }
+
+  /** Leaves a message for the page to show when it next starts (a switch made by the shell, not by the page). */
+  announce(notice: string): void {
+    this.pendingNotice = notice;
+  }
+
+  /** The message left for the page, once. */
+  takeNotice(): string {
+    const notice = this.pendingNotice;
+    this.pendingNotice = '';
+    return notice;
   }
 
   /**

@@ -328,7 +328,7 @@ async function run(argv: readonly string[]): Promise<void> {
       const out = requireFlag(args, 'out');
       const rows = await withWorkbook(requireFlag(args, 'db'), async (context) => {
         const table = sheetTable(readSnapshot(context.workbook.db), sheet as '任务');
-        writeExportFile(resolve(out), writeCsv(table), context.session.path);
+        await writeExportFile(resolve(out), writeCsv(table), context.session.path);
         return table;
       });
       print({ out, rows: rows.length - 1 }, json, () => `已导出${rows.length - 1}行到 ${out}`);

@@ -56,7 +56,7 @@ export async function printReport(options: { db: string; kind: string; scenario?
     await session.page.locator(`[data-testid="report-document"][data-kind="${options.kind}"]`).waitFor({ timeout: 30_000 });
     if (options.kind === 'compare') await session.page.locator('.report-charts canvas').first().waitFor();
     const bytes = await headless.printPage(session.page);
-    writeExportFile(options.out, bytes, options.db);
+    await writeExportFile(options.out, bytes, options.db);
     return { out: options.out, bytes: bytes.length };
   } finally {
     await session.close();

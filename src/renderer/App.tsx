@@ -7,9 +7,11 @@ import { NavBar } from './components/NavBar';
 import { StatusBar } from './components/StatusBar';
 import { onMenuCommand } from './services/api';
 import { useTaskStore } from './stores/task-store';
+import { MenuBar } from './components/MenuBar';
+import { installShortcuts } from './commands/shortcuts';
+import { runCommand } from './commands/run-command';
 import { useUiStore } from './stores/ui-store';
 import { QuestionDialog } from './components/QuestionDialog';
-import { exportWorkbookFile } from './exchange/run-exchange';
 import { useBudgetStore } from './stores/budget-store';
 import { watchWorkbookStatus } from './stores/workbook-store';
 import { commitPendingEdits } from './grid/pending-edits';
@@ -28,6 +30,7 @@ const HistoryView = lazy(() => import('./views/HistoryView').then((m) => ({ defa
 const MatrixView = lazy(() => import('./views/MatrixView').then((m) => ({ default: m.MatrixView })));
 const OwnersView = lazy(() => import('./views/OwnersView').then((m) => ({ default: m.OwnersView })));
 const TargetsView = lazy(() => import('./views/TargetsView').then((m) => ({ default: m.TargetsView })));
+const AboutDialog = lazy(() => import('./components/AboutDialog').then((m) => ({ default: m.AboutDialog })));
 const PlansDialog = lazy(() => import('./components/PlansDialog').then((m) => ({ default: m.PlansDialog })));
 const ExecutionView = lazy(() => import('./views/ExecutionView').then((m) => ({ default: m.ExecutionView })));
 const CountyCompareView = lazy(() => import('./views/CountyCompareView').then((m) => ({ default: m.CountyCompareView })));
@@ -40,10 +43,6 @@ const PacketExportDialog = lazy(() => import('./exchange/PacketDialogs').then((m
 const PacketImportDialog = lazy(() => import('./exchange/PacketDialogs').then((m) => ({ default: m.PacketImportDialog })));
 
 const loadingView = <div className="view placeholder">正在载入…</div>;
-
-function isTextEntry(element: Element | null): boolean {
-  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element as HTMLElement | null)?.isContentEditable === true;
-}
 
 type Recovery = ChannelOutput<'recovery-state'>;
 
@@ -62,16 +61,17 @@ export function App(): React.JSX.Element {
       </Suspense>
     );
   }
-  return <Workbench locationWarning={recovery.locationWarning} />;
+  return <Workbench locationWarning={recovery.locationWarning} notice={recovery.notice} />;
 }
 
-function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.Element {
+function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: string; notice: string }): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const importOpen = useUiStore((state) => state.importOpen);
   const exchange = useUiStore((state) => state.exchange);
 
   const backupsOpen = useUiStore((state) => state.backupsOpen);
   const plansOpen = useUiStore((state) => state.plansOpen);
+  const aboutOpen = useUiStore((state) => state.aboutOpen);
   // who has the workbook, and whether another process changed it: asked every few seconds
   useEffect(watchWorkbookStatus, []);
   useEffect(() => {
@@ -84,13 +84,16 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
     void useTaskStore.getState().load();
     // the budget's rows are read when a budget view opens; the first screen needs only the share
     void useBudgetStore.getState().loadMetrics();
-    // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file")
-    const notice = sessionStorage.getItem('minsheng.notice');
+  }, []);
+  useEffect(() => {
+    // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file"): a switch
+    // made in the page leaves it in sessionStorage, one made by the shell (a double-clicked file) in the session
+    const notice = sessionStorage.getItem('minsheng.notice') || shellNotice;
     if (notice) {
       sessionStorage.removeItem('minsheng.notice');
       useUiStore.getState().showInfo(notice);
     }
-  }, []);
+  }, [shellNotice]);
   useEffect(() => {
     if (locationWarning) useUiStore.getState().showWarning(locationWarning, '复制到本机', async () => {
       const result = await useUiStore.getState().track(() => call('workbook-copy-local', {}));
@@ -102,45 +105,21 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
   }, [locationWarning]);
 
   useEffect(() => {
-    // Ctrl+Z / Ctrl+Y undo the last workbook action, except while typing in a cell editor or a field,
-    // where they undo the typing.
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || isTextEntry(document.activeElement)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        void useTaskStore.getState().undo();
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        event.preventDefault();
-        void useTaskStore.getState().redo();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
+    const stopShortcuts = installShortcuts();
+    // the native menu (src/main/menu.ts) sends the same command ids the page's menu bar and keys run
+    const stopMenu = onMenuCommand(runCommand);
     // an open cell editor is saved before the window goes away
     window.addEventListener('beforeunload', commitPendingEdits);
-    const stopMenu = onMenuCommand((command) => {
-      if (command === 'undo' && !isTextEntry(document.activeElement)) void useTaskStore.getState().undo();
-      if (command === 'undo' && isTextEntry(document.activeElement)) document.execCommand('undo');
-      if (command === 'redo') void useTaskStore.getState().redo();
-      commitPendingEdits();
-      if (command === 'import-plan') useUiStore.getState().setImportOpen(true);
-      if (command === 'export-xlsx') void exportWorkbookFile();
-      if (command === 'backups') useUiStore.getState().setBackupsOpen(true);
-      if (command === 'help') useUiStore.getState().setView('help');
-      if (command === 'import-xlsx' || command === 'import-budget' || command === 'export-packets' || command === 'import-packet' || command === 'import-execution') {
-        useUiStore.getState().setExchange(command);
-      }
-      if (command === 'navigate-tasks') useUiStore.getState().setView('tasks');
-    });
     return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('beforeunload', commitPendingEdits);
+      stopShortcuts();
       stopMenu();
+      window.removeEventListener('beforeunload', commitPendingEdits);
     };
   }, []);
 
   return (
     <div className="app">
+      <MenuBar />
       <NavBar />
       <main className="main">
         <MessageBar />
@@ -168,6 +147,7 @@ function Workbench({ locationWarning }: { locationWarning: string }): React.JSX.
         {exchange === 'import-execution' && <ExecutionImportDialog />}
         {backupsOpen && <BackupsDialog />}
         {plansOpen && <PlansDialog />}
+        {aboutOpen && <AboutDialog />}
       </Suspense>
       <QuestionDialog />
     </div>

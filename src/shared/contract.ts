@@ -365,6 +365,8 @@ export const contract = {
       reason: z.string(),
       problem: z.string(),
       locationWarning: z.string(),
+      /** what the shell wants said once the page has loaded (a workbook from a USB stick copied in, …), '' when nothing */
+      notice: z.string(),
       backups: z.array(backupEntrySchema),
     }),
   },

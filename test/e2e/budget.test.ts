@@ -37,6 +37,8 @@ describe('budget and scenarios', () => {
     const { page, workbook } = await openBudget('budget-edit');
     const before = await share(page);
     const id = await lineId(page, '预备费');
+    // 预备费 is near the end of the list, below the fold at 1366×768: found as a user finds it
+    await page.getByLabel('快速查找').fill('预备费');
     await editCell(page, id, 'amount', '2000000');
     await expect.poll(() => verdict(page)).toContain('低于底线');
     expect(await share(page)).not.toBe(before);

@@ -1,23 +1,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshots, useWorkbenchSessions } from './session';
+import { chooseMenu, screenshots, useWorkbenchSessions } from './session';
 
 const sessions = useWorkbenchSessions();
-
-async function fileMenu(page: Page, item: string): Promise<void> {
-  await page.getByRole('button', { name: '文件 ▾' }).click();
-  await page.getByRole('menuitem', { name: item }).click();
-}
 
 describe('Excel/WPS exchange from the File menu', () => {
   it('exports, takes an edited copy back after a preview, and the grid shows it', async () => {
     const { page, workbook, setNextSavePath, setNextPickedFile } = await sessions.open('exchange');
     const file = join(sessions.dir(), '计划.xlsx');
     setNextSavePath(file);
-    await fileMenu(page, '导出Excel…');
+    await chooseMenu(page, '文件', '导出Excel…');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('已导出');
     expect(existsSync(file)).toBe(true);
 
@@ -25,7 +19,7 @@ describe('Excel/WPS exchange from the File menu', () => {
     (book.Sheets['任务'] as XLSX.WorkSheet).K5 = { t: 's', v: 'Excel里改的备注' };
     writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     setNextPickedFile(file);
-    await fileMenu(page, '导入Excel（回导）…');
+    await chooseMenu(page, '文件', '导入', '导入Excel（回导）…');
     const dialog = page.getByTestId('import-xlsx-dialog');
     await expect.poll(() => dialog.textContent()).toContain('Excel里改的备注');
     expect(await dialog.getByTestId('import-summary').textContent()).toContain('任务');
@@ -53,7 +47,7 @@ describe('Excel/WPS exchange from the File menu', () => {
     );
     writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     setNextPickedFile(file);
-    await fileMenu(page, '导入预算表…');
+    await chooseMenu(page, '文件', '导入', '导入预算表…');
     const dialog = page.getByTestId('budget-import-dialog');
     await expect.poll(() => page.getByTestId('budget-import-total').textContent()).toContain('识别 2 行，合计 212,000.00 万元');
     expect(await dialog.getByLabel('金额单位').inputValue()).toBe('yuan');

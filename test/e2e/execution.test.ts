@@ -120,8 +120,9 @@ describe('民生支出执行情况 report', () => {
     const table = report.locator('.report-table').nth(1);
     const toCents = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
     for (const column of [4, 5]) {
+      // the 合计 row is the table's last body row (a <tfoot> would print again at the foot of every page)
       const parts = await table.locator(`tbody tr:not(.total) td:nth-child(${column})`).allTextContents();
-      const total = await table.locator(`tr.total td:nth-child(${column})`).textContent();
+      const total = await table.locator(`tbody tr.total td:nth-child(${column})`).textContent();
       expect(parts.reduce((sum, part) => sum + toCents(part), 0)).toBe(toCents(total ?? ''));
     }
     await page.screenshot({ path: join(screenshots, 'execution-report-1366x768.png') });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { launchWorkbench, repoRoot } from '../harness';
-import { screenshots, useWorkbenchSessions } from './session';
+import { chooseMenu, screenshots, useWorkbenchSessions } from './session';
 
 const sessions = useWorkbenchSessions();
 
@@ -38,8 +38,7 @@ describe('a damaged workbook and the backups', () => {
 
   it('lists backups with time and size and takes one on request', async () => {
     const { page } = await sessions.open('backups');
-    await page.getByRole('button', { name: '文件 ▾' }).click();
-    await page.getByRole('menuitem', { name: '备份与恢复…' }).click();
+    await chooseMenu(page, '文件', '备份与恢复…');
     const dialog = page.getByTestId('backups-dialog');
     await dialog.getByRole('button', { name: '立即备份' }).click();
     await expect.poll(() => dialog.getByTestId('backup-list').locator('tbody tr').count()).toBe(1);

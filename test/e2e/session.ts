@@ -92,3 +92,12 @@ export const focusedCell = (page: Page): Promise<string> =>
     const cellElement = document.activeElement?.closest('.ag-cell');
     return `${cellElement?.closest('.ag-row')?.getAttribute('row-id') ?? ''}:${cellElement?.getAttribute('col-id') ?? ''}`;
   });
+
+/**
+ * Chooses a command from the menu bar by clicking, as a user would: `chooseMenu(page, '文件', '导入计划…')`, or
+ * through a submenu, `chooseMenu(page, '文件', '导入', '导入预算表…')`.
+ */
+export async function chooseMenu(page: Page, menu: string, ...path: string[]): Promise<void> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: menu, exact: true }).click();
+  for (const label of path) await page.getByRole('menu').getByRole('menuitem', { name: label, exact: true }).click();
+}

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder';
-import { cell, editCell, screenshots, useWorkbenchSessions } from './session';
+import { cell, chooseMenu, editCell, screenshots, useWorkbenchSessions } from './session';
 
 const sessions = useWorkbenchSessions();
 const open = sessions.open;
@@ -83,8 +83,7 @@ describe('the task grid', () => {
       ),
     );
     setNextPickedFile(file);
-    await page.getByRole('button', { name: '文件 ▾' }).click();
-    await page.getByRole('menuitem', { name: '导入计划…' }).click();
+    await chooseMenu(page, '文件', '导入计划…');
     await page.getByRole('button', { name: '选择文件…' }).click();
     const preview = page.getByTestId('plan-preview');
     await expect.poll(() => preview.textContent()).toContain('2 项任务');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { launchWorkbench, repoRoot } from '../harness';
-import { cell, screenshots, useWorkbenchSessions } from './session';
+import { cell, chooseMenu, screenshots, useWorkbenchSessions } from './session';
 
 /** Issue #14 in the page: the read-only notice and 强制打开, a duplicate plan text, deleting a plan, a foreign file. */
 
@@ -58,8 +58,7 @@ describe('a workbook someone else has open', () => {
 describe('plans', () => {
   it('importing a text that is already in the workbook says so and needs a tick; the copy can be deleted and brought back', async () => {
     const { page, workbook } = await sessions.open('plans');
-    await page.getByRole('button', { name: '文件 ▾' }).click();
-    await page.getByRole('menuitem', { name: '导入计划…' }).click();
+    await chooseMenu(page, '文件', '导入计划…');
     const seed = readFileSync(join(repoRoot, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'), 'utf8');
     await page.getByLabel('计划全文').fill(seed);
     await page.getByRole('button', { name: '识别粘贴的文本' }).click();
@@ -73,8 +72,7 @@ describe('plans', () => {
     await importButton.click();
     await expect.poll(() => workbook.db.prepare('SELECT COUNT(*) AS n FROM plan').get()).toEqual({ n: 2 });
 
-    await page.getByRole('button', { name: '文件 ▾' }).click();
-    await page.getByRole('menuitem', { name: '计划管理…' }).click();
+    await chooseMenu(page, '文件', '计划管理…');
     const dialog = page.getByTestId('plans-dialog');
     await expect.poll(() => dialog.locator('tbody tr').count()).toBe(2);
     await page.screenshot({ path: join(screenshots, 'plans-1366x768.png') });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -267,6 +267,23 @@ describe('per-unit packets', () => {
     expect(names).toEqual(expect.arrayContaining(['市教育局-指标报送表.xlsx', '市教育局-指标报送表（2）.xlsx', 'CON-指标报送表.xlsx']));
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(names.every((n) => !/[\r\n\t<>:"|?*]/.test(n))).toBe(true);
+  });
+
+  it('a batch of packets is not stopped by one file it cannot write: the rest are written and the page is told which', async () => {
+    const dir = tempDir();
+    const workbook = newWorkbook();
+    const invoke = invoker(workbook);
+    invoke.dialogs.folder = dir;
+    const { files } = await ok<{ files: string[] }>(invoke, 'packet-export', {});
+    for (const file of files) rmSync(file);
+    // a folder where the education bureau's file goes: no rename can put a file there
+    const blocked = files.find((f) => f.endsWith('市教育局-指标报送表.xlsx')) as string;
+    mkdirSync(blocked);
+    const result = await invoke('packet-export', {});
+    expect(result).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`已导出${files.length - 1}个单位的报送表，另有1个未能写入`) } });
+    expect(!result.ok && result.error.details).toEqual([{ where: '市教育局-指标报送表.xlsx', message: expect.stringMatching(/[\u4e00-\u9fff]/) }]);
+    expect(files.filter((f) => f !== blocked).every((f) => existsSync(f))).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('saves an export under the type its dialog was for when the name was typed without an extension', async () => {

@@ -19,6 +19,7 @@ export const recoveryState: Handler<'recovery-state'> = async (_input, { session
   problem: session.failure,
   // the drive type comes from the OS: a mapped network drive looks like any other letter
   locationWarning: locationWarning(session.path, process.platform, process.env, await driveKindOf(session.path)),
+  notice: session.takeNotice(),
   backups: describe(session.path),
 });
 

@@ -12,6 +12,7 @@ import { applyRoundTrip } from '../exchange/apply-roundtrip';
 import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
 import { writeExportFile } from '../exchange/write-file';
+import { systemErrorData } from '../ipc/system-errors';
 import { getScenario, showScenario } from '../store/budget-repository';
 import { nextId } from '../store/ids';
 import { checkScenarioName } from '../store/scenario-writer';
@@ -36,7 +37,7 @@ export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dia
   const chosen = await dialogs.pickSavePath(safeFileName(snapshot.planTitle, 'xlsx'), 'xlsx');
   if (chosen === null) return null;
   const path = withExtension(chosen, 'xlsx');
-  writeExportFile(path, exportWorkbook(snapshot), workbook.path);
+  await writeExportFile(path, exportWorkbook(snapshot), workbook.path);
   const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
   return { path, sheets };
 };
@@ -154,7 +155,23 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
   }
   // every target is checked before the first file is written: a refused name leaves no partial set
   for (const path of paths) assertNotWorkbookFile(path, workbook.path);
-  units.forEach((unit, i) => writeExportFile(paths[i] as string, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt), workbook.path));
+  // one file Excel holds does not stop the batch: the rest are written, and the page is told which ones were not
+  const failed: { where: string; message: string }[] = [];
+  for (const [i, unit] of units.entries()) {
+    const path = paths[i] as string;
+    try {
+      await writeExportFile(path, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt), workbook.path);
+    } catch (error) {
+      failed.push({ where: basename(path), message: systemErrorData(error)?.message ?? (error instanceof Error ? error.message : String(error)) });
+    }
+  }
+  if (failed.length > 0) {
+    throw new WorkbenchError(
+      'conflict',
+      `已导出${units.length - failed.length}个单位的报送表，另有${failed.length}个未能写入（见下）。请关闭这些文件后，在“责任单位”中对这些单位单独导出。`,
+      failed,
+    );
+  }
   return { files: paths };
 };
 

@@ -30,6 +30,6 @@ export const reportPdf: Handler<'report-pdf'> = async ({ kind }, { printer, dial
   if (chosen === null) return null;
   const path = withExtension(chosen, 'pdf');
   const bytes = await printer.toPdf();
-  writeExportFile(path, bytes, session.path);
+  await writeExportFile(path, bytes, session.path);
   return { path, bytes: bytes.length };
 };

@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
+import { reachable } from '../recent-workbooks';
 import { isRemovablePath } from '../removable';
 import type { Handler, HandlerContext } from './context';
 
@@ -25,8 +26,12 @@ export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
   return opened(context);
 };
 
-/** A workbook on a USB stick is copied to the local folder first and the copy is opened: pulling the stick cannot hurt it. */
-async function openPath(context: HandlerContext, path: string) {
+/**
+ * Every way of opening a workbook by its path comes here — the 打开 dialog, 最近打开, a double-clicked file at
+ * start or in a second instance: a workbook on a USB stick is copied to the local folder first and the copy is
+ * opened, so the stick gets no -wal, no backups folder, and pulling it cannot hurt the workbook.
+ */
+export async function openWorkbookAt(context: HandlerContext, path: string): Promise<{ path: string; note: string }> {
   if (await isRemovablePath(path)) {
     mkdirSync(context.localFolder, { recursive: true });
     let local = join(context.localFolder, basename(path));
@@ -40,18 +45,18 @@ async function openPath(context: HandlerContext, path: string) {
 
 export const workbookOpen: Handler<'workbook-open'> = async (_input, context) => {
   const path = await context.dialogs.pickWorkbook();
-  return path === null ? null : openPath(context, path);
+  return path === null ? null : openWorkbookAt(context, path);
 };
 
 export const workbookOpenRecent: Handler<'workbook-open-recent'> = async ({ path }, context) => {
   if (!context.recent.has(path)) throw new WorkbenchError('forbidden', '只能打开“最近打开”列表中的工作簿。');
-  if (!existsSync(path)) throw new WorkbenchError('not_found', `文件不存在：${path}（可能已移动或U盘未插入）。`);
-  return openPath(context, path);
+  if (!(await reachable(path))) throw new WorkbenchError('not_found', `文件不存在或暂时无法访问：${path}（可能已移动、U盘未插入或网络共享断开）。`);
+  return openWorkbookAt(context, path);
 };
 
-export const workbookRecent: Handler<'workbook-recent'> = (_input, { recent, session }) => ({
+export const workbookRecent: Handler<'workbook-recent'> = async (_input, { recent, session }) => ({
   current: session.path,
-  recent: recent.existing(),
+  recent: await recent.existing(),
 });
 
 /** Whether this window may write, and whether another process has changed the workbook since it was opened. */

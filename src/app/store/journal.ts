@@ -146,7 +146,7 @@ export class Journal {
   record<T>(label: string, reason: string, work: (recorder: Recorder) => T): T {
     this.assertWritable();
     const db = this.db;
-    return db.transaction(() => {
+    const outcome = db.transaction(() => {
       const actionId = Number(
         prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(new Date().toISOString(), this.actor, label, reason, this.session.id, this.session.origin, this.session.machine).lastInsertRowid,
@@ -211,6 +211,22 @@ export class Journal {
       }
       return result;
     })();
+    this.settle();
+    return outcome;
+  }
+
+  /**
+   * After each action the log is copied into the workbook file (a passive checkpoint: it waits for no reader and
+   * blocks no one), so the .mswb alone holds every acknowledged edit — a copy made in Explorer or onto a stick while
+   * the app is open is complete. Skipped inside an enclosing transaction (its end is the action's end).
+   */
+  private settle(): void {
+    if (this.db.inTransaction) return;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // another process holds the database busy: the next action, or closing, checkpoints
+    }
   }
 
   private changesOf(actionId: number): ChangeRow[] {
@@ -323,7 +339,7 @@ export class Journal {
   /** Undoes this session's newest action (never another window's or process's). */
   undo(): string | null {
     this.assertWritable();
-    return this.db.transaction(() => {
+    const label = this.db.transaction(() => {
       const action = prepared(this.db, "SELECT id, label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").get(this.ownList()) as
         | { id: number; label: string }
         | undefined;
@@ -333,11 +349,13 @@ export class Journal {
       this.revision++;
       return action.label;
     })();
+    this.settle();
+    return label;
   }
 
   redo(): string | null {
     this.assertWritable();
-    return this.db.transaction(() => {
+    const label = this.db.transaction(() => {
       const action = prepared(this.db, "SELECT id, label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1").get(this.ownList()) as
         | { id: number; label: string }
         | undefined;
@@ -347,6 +365,8 @@ export class Journal {
       this.revision++;
       return action.label;
     })();
+    this.settle();
+    return label;
   }
 
   state(): HistoryState {

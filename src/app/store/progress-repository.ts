@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, elapsedShare, rollUp, targetProgress, type ProgressState } from '../../core/progress/progress';
+import { DEFAULT_THRESHOLDS, elapsedThrough, rollUp, targetProgress, type ProgressState } from '../../core/progress/progress';
 import { toWrittenUnit } from '../../core/plan/cell-values';
 import { relativeLevel } from '../../core/progress/relative';
 import type { ProgressSettings, TargetLink, TargetRow } from '../../shared/grid';
@@ -29,7 +29,7 @@ export function progressSettings(db: Db, planId: number | null, today = new Date
   const year = planId === null ? null : ((db.prepare('SELECT year FROM plan WHERE id = ?').get(planId) as { year: number | null } | undefined)?.year ?? null);
   const asOfDate = asOf ? new Date(`${asOf}T00:00:00`) : defaultAsOf(year, today);
   const effectiveAsOf = localIso(asOfDate);
-  return { asOf, yellowPoints, redPoints, year, elapsed: year === null ? 1 : elapsedShare(year, asOfDate), effectiveAsOf };
+  return { asOf, yellowPoints, redPoints, year, elapsed: year === null ? 1 : elapsedThrough(year, asOfDate), effectiveAsOf };
 }
 
 interface TargetRecord {

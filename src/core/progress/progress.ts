@@ -60,6 +60,14 @@ export function elapsedShare(year: number, asOf: Date): number {
   return Math.min(1, Math.max(0, (now - start) / (end - start)));
 }
 
+/**
+ * 序时进度 “截至” a date: the share of the plan year elapsed by the end of that day, so a plan measured at its
+ * year end (12-31) is 100% elapsed, not 364/365.
+ */
+export function elapsedThrough(year: number, day: Date): number {
+  return elapsedShare(year, new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1));
+}
+
 export function isMet(target: TargetFigures): boolean {
   const { actual, baseValue } = target;
   if (actual === null) return false;

@@ -28,6 +28,8 @@ export function executionReport(view: ExecutionView): ReportModel {
     title: REPORT_TITLES.execution,
     subtitle: `${budget.name}　${label}　序时进度 ${pct(view.schedule.elapsed)}（${view.schedule.asOf}）`,
     unitNote: '单位：万元',
+    // example figures are marked on every printed page, as the budget reports' are (report-model.ts)
+    ...(budget.isExample || report.isExample ? { runningNote: `注：本页含${EXECUTION_EXAMPLE_LABEL}，仅用于演示测算方法。` } : {}),
     notes: [
       `民生支出口径：${view.settings.source}`,
       `底线：民生支出占一般公共预算支出的比例不低于${floorText}。预计数按科目逐行推算并取整到分：民生支出向下、其他支出向上，预计占比不会偏高；“还需民生支出”为按该方法预计的非民生支出，年底前至少还要支出的民生支出。`,

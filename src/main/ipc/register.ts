@@ -11,7 +11,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   return frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, getContext: () => HandlerContext): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, getContext: () => HandlerContext): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, input: unknown) => {
       if (!isTrustedSender(event)) {

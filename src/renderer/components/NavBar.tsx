@@ -1,5 +1,4 @@
 import { VIEWS } from '../stores/ui-store';
-import { FileMenu } from './FileMenu';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -26,7 +25,6 @@ export function NavBar(): React.JSX.Element {
         <button type="button" onClick={() => void useTaskStore.getState().redo()} disabled={!history.canRedo} title={history.redoLabel ? `重做：${history.redoLabel}` : '没有可重做的操作'}>
           重做
         </button>
-        <FileMenu />
       </div>
     </nav>
   );

@@ -14,6 +14,8 @@ const SAVE_TITLES = {
 
 export function StatusBar(): React.JSX.Element {
   const saveState = useUiStore((state) => state.saveState);
+  // Ctrl+S: a fresh key replays the flash, so pressing it again is seen again
+  const savedConfirmedAt = useUiStore((state) => state.savedConfirmedAt);
   const workbookPath = useTaskStore((state) => state.workbookPath);
   const taskCount = useTaskStore((state) => state.tasks.length);
   const metrics = useBudgetStore((state) => state.metrics);
@@ -41,7 +43,12 @@ export function StatusBar(): React.JSX.Element {
           {isExample && !scenarioName.includes('示例') ? '（示例数据）' : ''}：民生占比 {formatPercent(metrics.share)} {metrics.meetsFloor ? '✔ 达标' : metrics.status === 'below' ? '✘ 低于底线' : ''}
         </span>
       )}
-      <span className={`save-state ${saveState}`} data-testid="save-state" title={SAVE_TITLES[saveState]}>
+      <span
+        key={savedConfirmedAt}
+        className={`save-state ${saveState}${savedConfirmedAt && saveState === 'saved' ? ' confirmed' : ''}`}
+        data-testid="save-state"
+        title={SAVE_TITLES[saveState]}
+      >
         {SAVE_LABELS[saveState]}
       </span>
     </footer>

@@ -17,6 +17,7 @@ import type {
 import { styleNonce } from '../services/api';
 import { ColumnFilter } from './ColumnFilter';
 import type { ColumnFilterModel, FilterHost } from './column-filter';
+import { fitColumnsToContent } from './fit-content';
 import { restoreColumnState, saveColumnState } from './column-state';
 import { columnValues, type FilterPass, filterPass, isFiltering, type RowFilters } from './filter-pass';
 import { arrangeByGroup, type GroupRow, type GroupSpec, groupHeaders, isGroupRow, type SheetRow } from './grouping';
@@ -499,6 +500,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         void latest.current.props.onCellClicked?.(e.data as T, e.column.getColId())?.then((stored) => stored && latest.current.applyStored(stored));
       },
       onGridReady: (e: GridReadyEvent<SheetRow<T>>) => latest.current.onGridReady(e),
+      onFirstDataRendered: (e: { api: GridApi<SheetRow<T>> }) => fitColumnsToContent(e.api as GridApi),
       onColumnResized: (e: { finished: boolean }) => {
         if (e.finished) latest.current.remember();
       },

@@ -5,6 +5,7 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
+  ColumnAutoSizeModule,
   EventApiModule,
   CustomEditorModule,
   CustomFilterModule,
@@ -36,6 +37,8 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
  * AG Grid console error, so a missing module shows up there.
  */
 ModuleRegistry.registerModules([
+  // SheetGrid fits marked columns to their content (fit-content.ts)
+  ColumnAutoSizeModule,
   ClientSideRowModelModule,
   ClientSideRowModelApiModule,
   TextEditorModule,

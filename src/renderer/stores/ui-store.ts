@@ -1,21 +1,9 @@
 import { create } from 'zustand';
 import { isRefusal, WorkbenchError } from '../../shared/result';
 import { commitPendingEdits } from '../grid/pending-edits';
+import type { ViewId } from '../../shared/views';
 
-export const VIEWS = [
-  { id: 'tasks', label: '任务' },
-  { id: 'targets', label: '指标' },
-  { id: 'owners', label: '责任单位' },
-  { id: 'matrix', label: '分工矩阵' },
-  { id: 'budget', label: '预算与情景' },
-  { id: 'compare', label: '情景对比' },
-  { id: 'execution', label: '预算执行' },
-  { id: 'counties', label: '区县对比' },
-  { id: 'reports', label: '报告' },
-  { id: 'history', label: '变更记录' },
-  { id: 'help', label: '使用说明' },
-] as const;
-export type ViewId = (typeof VIEWS)[number]['id'];
+export { VIEWS, type ViewId } from '../../shared/views';
 
 /**
  * saved: everything written; saving: a write in flight; unchanged: the last input was refused (nothing was
@@ -57,6 +45,13 @@ interface UiState {
   ask(question: Omit<Question, 'resolve'>): Promise<string | null>;
   setView(view: ViewId): void;
   setImportOpen(open: boolean): void;
+  /** 关于 (from the 帮助 menu) */
+  aboutOpen: boolean;
+  setAboutOpen(open: boolean): void;
+  /** when Ctrl+S last confirmed that everything is written (the status bar flashes 已保存) */
+  savedConfirmedAt: number;
+  /** Ctrl+S: every edit is written as it is made, so this says so, unless the last write failed or was refused. */
+  confirmSaved(): void;
   /**
    * Wraps a write: the status bar shows 保存中 / 已保存, 未修改 when the input was refused, 保存失败 only when a
    * write failed; errors reach the message bar.
@@ -120,6 +115,12 @@ export const useUiStore = create<UiState>((set, get) => ({
   setImportOpen: (importOpen) => {
     commitPendingEdits();
     set({ importOpen });
+  },
+  aboutOpen: false,
+  setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+  savedConfirmedAt: 0,
+  confirmSaved: () => {
+    if (get().saveState === 'saved') set({ savedConfirmedAt: Date.now() });
   },
   track: async (work) => {
     const before = get().saveState;

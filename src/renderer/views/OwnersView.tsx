@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ProgressAsOf } from '../components/ProgressAsOf';
 import type { ColDef } from 'ag-grid-community';
 import type { UnitEditableField, UnitRow } from '../../shared/grid';
 import { Dialog } from '../components/Dialog';
@@ -125,6 +126,7 @@ export function OwnersView(): React.JSX.Element {
             <ReasonField />
             <button type="button" onClick={() => void add()}>新增单位</button>
             <button type="button" onClick={() => setMergeOpen(true)} disabled={units.length < 2}>合并单位…</button>
+            <ProgressAsOf />
           </>
         }
       />

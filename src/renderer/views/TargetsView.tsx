@@ -6,6 +6,7 @@ import { writtenFigure } from '../../core/plan/target-text';
 import type { TargetEditableField, TargetRow } from '../../shared/grid';
 import { ReasonField } from '../components/ReasonField';
 import { formatCount, formatPercent } from '../format';
+import { fitContent } from '../grid/fit-content';
 import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
 import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
@@ -166,7 +167,10 @@ function targetColumns(): ColDef<TargetRow>[] {
       filterParams: { kind: 'date' },
       headerTooltip: '直接输入，如“2017-06-30”或“2017年6月底”',
     },
-    { colId: 'leadUnits', headerName: '责任单位', width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
+    fitContent(
+      { colId: 'leadUnits', headerName: '责任单位', width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
+      { minWidth: 90, maxWidth: 280 },
+    ),
     { field: 'sourceText', headerName: '原文', flex: 1, minWidth: 120, tooltipField: 'sourceText' },
     { field: 'note', headerName: '备注', width: 100, editable: true, tooltipField: 'note' },
   ];

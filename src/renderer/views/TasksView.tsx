@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { TASK_STATUSES, type TaskEditableField, type TaskRow } from '../../shared/contract';
+import { ProgressAsOf } from '../components/ProgressAsOf';
+import { fitContent } from '../grid/fit-content';
 import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
 import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
@@ -53,9 +55,10 @@ function taskColumns(): ColDef<TaskRow>[] {
   return [
     { field: 'number', headerName: '编号', width: 62, pinned: 'left', type: 'numericColumn' },
     { field: 'title', headerName: '任务', width: 140, pinned: 'left', tooltipField: 'title', editable: true },
-    { field: 'body', headerName: '内容摘要', flex: 1, minWidth: 150, tooltipField: 'body' },
-    unitColumn('leadUnits', '牵头单位', 120),
-    unitColumn('coUnits', '配合单位', 130),
+    { field: 'body', headerName: '内容摘要', flex: 2, minWidth: 150, tooltipField: 'body' },
+    // the lead unit is read whole; the co-units are a list, given a share of a wide window and a tooltip
+    fitContent(unitColumn('leadUnits', '牵头单位', 120), { minWidth: 90, maxWidth: 280 }),
+    { ...unitColumn('coUnits', '配合单位', 130), flex: 1, minWidth: 130 },
     {
       colId: 'targets',
       headerName: '指标数',
@@ -136,7 +139,12 @@ export function TasksView(): React.JSX.Element {
         searchText={searchText}
         rowLabel={taskName}
         rowToggles={lateToggle}
-        toolbar={<ReasonField />}
+        toolbar={
+          <>
+            <ReasonField />
+            <ProgressAsOf />
+          </>
+        }
       />
     </div>
   );
