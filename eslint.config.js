@@ -15,6 +15,33 @@ const boundary = (files, forbidden, why) => ({
   },
 });
 
+/**
+ * SQL lives in src/app/store only, behind repository functions named for what they do: the store is one seam, the
+ * place a second store (a database server for an office that outgrows one machine) would plug in. Elsewhere no code
+ * prepares a statement, reads a pragma, or runs SQL, a transaction or a backup on a database connection. `exec` and
+ * the others are matched by their receiver (`db`, `workbook.db`, `this.db`, `database`) because RegExp#exec is
+ * everywhere; `prepare` and `pragma` have no other meaning here. Tests may read the file with SQL to check it.
+ */
+const SQL_OUTSIDE_STORE = 'SQL belongs in src/app/store: call (or add) a repository function named for what it does.';
+const sqlOnlyInStore = {
+  files: ['src/**/*.ts', 'src/**/*.tsx'],
+  ignores: ['src/app/store/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: SQL_OUTSIDE_STORE },
+      {
+        selector: 'CallExpression[callee.property.name=/^(exec|transaction|backup)$/][callee.object.name=/^(db|database)$/]',
+        message: SQL_OUTSIDE_STORE,
+      },
+      {
+        selector: 'CallExpression[callee.property.name=/^(exec|transaction|backup)$/][callee.object.property.name=/^(db|database)$/]',
+        message: SQL_OUTSIDE_STORE,
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-output/**', 'src/types/**'] },
   {
@@ -31,6 +58,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  sqlOnlyInStore,
   boundary(
     ['src/shared/**'],
     [...layer('core'), ...layer('app'), ...layer('main'), ...layer('renderer'), ...layer('cli'), ...layer('headless'), 'electron', 'react', ...node],

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../shared/result';
 import { fsyncFile, renameNoClobber, temporaryBeside } from './durable-files';
 import { listBackups, restoreBackup } from './store/backups';
+import { copyOpenDatabase, dataVersion } from './store/connection';
 import { copyThroughPrivateSnapshot, inspectWorkbookFile } from './store/file-check';
 import { WorkbookRefused, type Workbook } from './store/workbook';
 import { me, WorkbookLock } from './workbook-lock';
@@ -80,7 +81,7 @@ export class WorkbookSession {
     const workbook = this.workbook;
     const temporary = temporaryBeside(target, 'saving');
     try {
-      await workbook.db.backup(temporary);
+      await copyOpenDatabase(workbook.db, temporary);
       fsyncFile(temporary);
       if (!renameNoClobber(temporary, target)) throw new WorkbenchError('conflict', `文件已存在：${target}。为避免覆盖，请换一个文件名。`);
     } finally {
@@ -113,7 +114,7 @@ export class WorkbookSession {
     this.current = workbook;
     this.problem = '';
     this.problemReason = '';
-    this.openedDataVersion = dataVersion(workbook);
+    this.openedDataVersion = dataVersion(workbook.db);
     return this;
   }
 
@@ -160,7 +161,7 @@ export class WorkbookSession {
       path: this.path,
       readOnly: refusal !== null,
       notice: refusal ?? '',
-      externalChanges: this.current ? dataVersion(this.current) - this.openedDataVersion : 0,
+      externalChanges: this.current ? dataVersion(this.current.db) - this.openedDataVersion : 0,
     };
   }
 
@@ -196,14 +197,6 @@ export class WorkbookSession {
     }
     attempt.acquired.release();
     if (!this.open()) throw new WorkbenchError('storage', `恢复后仍无法打开工作簿：${this.problem}`);
-  }
-}
-
-function dataVersion(workbook: Workbook): number {
-  try {
-    return Number(workbook.db.pragma('data_version', { simple: true }));
-  } catch {
-    return 0;
   }
 }
 

@@ -4,6 +4,7 @@ import { floorMetrics, type FloorMetrics } from '../core/budget/floor';
 import { toFen } from '../core/budget/money';
 import type { HandlerContext } from '../app/handlers/context';
 import { listScenarios } from '../app/store/budget-repository';
+import { lineIdsByCode } from '../app/store/scenario-repository';
 import { type ErrorDetail, WorkbenchError } from '../shared/result';
 
 /** The floor and goal-seek commands: amounts leave the CLI in 元 (two decimals), never in 分. */
@@ -100,10 +101,10 @@ export function scenarioIdByName(context: HandlerContext, name: string): number 
 export function lineIdByCode(context: HandlerContext, scenarioId: number, code: string): number {
   const scenario = listScenarios(context.workbook.db).find((s) => s.id === scenarioId);
   const baselineId = scenario?.baselineId ?? scenarioId;
-  const rows = context.workbook.db.prepare('SELECT id FROM budget_line WHERE baseline_id = ? AND code = ?').all(baselineId, code) as { id: number }[];
+  const rows = lineIdsByCode(context.workbook.db, baselineId, code);
   if (rows.length === 0) throw new WorkbenchError('not_found', `没有科目编码为“${code}”的预算行。`);
   if (rows.length > 1) throw new WorkbenchError('bad_input', `科目编码“${code}”对应${rows.length}个预算行，请用更细的编码区分。`);
-  return rows[0]?.id ?? 0;
+  return rows[0] ?? 0;
 }
 
 export interface ImportBudgetOptions {

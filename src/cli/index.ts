@@ -27,6 +27,7 @@ import { writeExportFile } from '../app/exchange/write-file';
 type CliContext = HandlerContext & { dialogs: PresetDialogs };
 import { dispatch, toErrorData } from '../app/ipc/dispatch';
 import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../app/store/workbook';
+import { unitIdByName } from '../app/store/unit-repository';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
@@ -259,10 +260,10 @@ async function run(argv: readonly string[]): Promise<void> {
       const result = (await withWorkbook(requireFlag(args, 'db'), async (context) => {
         const unitName = args.flags.get('unit');
         if (typeof unitName === 'string') {
-          const unit = context.workbook.db.prepare('SELECT id FROM unit WHERE name = ?').get(unitName) as { id: number } | undefined;
-          if (!unit) throw new WorkbenchError('not_found', `没有名为“${unitName}”的单位。`);
+          const unitId = unitIdByName(context.workbook.db, unitName);
+          if (unitId === null) throw new WorkbenchError('not_found', `没有名为“${unitName}”的单位。`);
           context.dialogs.save = resolve(requireFlag(args, 'out'));
-          return invoke(context, 'packet-export', { unitId: unit.id });
+          return invoke(context, 'packet-export', { unitId });
         }
         context.dialogs.folder = resolve(requireFlag(args, 'out-dir'));
         return invoke(context, 'packet-export', {});

@@ -5,6 +5,8 @@ import { WorkbenchError } from '../shared/result';
 import { writeExportFile } from '../app/exchange/write-file';
 import { openWorkbook, resourcesAt } from '../app/store/workbook';
 import { openDatabase } from '../app/store/connection';
+import { budgetIdByName } from '../app/store/execution-repository';
+import { scenarioIdByName } from '../app/store/scenario-repository';
 
 /**
  * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF
@@ -26,18 +28,18 @@ export async function printReport(options: { db: string; kind: string; scenario?
   if (options.scenario) {
     // opened as the command opens any workbook: checked first, never created
     const workbook = openWorkbook(options.db, { resources: resourcesAt(options.repoRoot), origin: 'cli' });
-    const row = workbook.db.prepare('SELECT id FROM scenario WHERE name = ?').get(options.scenario) as { id: number } | undefined;
+    const scenarioId = scenarioIdByName(workbook.db, options.scenario);
     workbook.close();
-    if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.scenario}”的情景或基线。`);
-    scenarios = String(row.id);
+    if (scenarioId === null) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.scenario}”的情景或基线。`);
+    scenarios = String(scenarioId);
   }
   let budget = '';
   if (options.budget) {
     const db = openDatabase(options.db, { readonly: true, fileMustExist: true });
-    const row = db.prepare('SELECT id FROM budget WHERE name = ?').get(options.budget) as { id: number } | undefined;
+    const budgetId = budgetIdByName(db, options.budget);
     db.close();
-    if (!row) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.budget}”的地区（预算）。`);
-    budget = String(row.id);
+    if (budgetId === null) throw new WorkbenchError('not_found', `工作簿中没有名为“${options.budget}”的地区（预算）。`);
+    budget = String(budgetId);
   }
   const session = await headless.launchWorkbench({
     dbPath: options.db,

@@ -7,6 +7,8 @@ import type { ScenarioModel } from '../store/budget-repository';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
 import { defaultPlanId } from '../store/plan-repository';
+import { taskByNumber } from '../store/task-repository';
+import { overridesOfLine } from '../store/scenario-repository';
 import { putOverride, removeOverride } from '../store/scenario-writer';
 import { accept, type CellEdit, type CellPlan, refuse } from './cell-edits';
 
@@ -64,9 +66,7 @@ export function planDescriptiveField(db: Db, lineId: number, field: BudgetLineFi
           r.update('budget_line', key, 'domain_id', null);
         });
       }
-      const task = db.prepare('SELECT id, domain_id AS domainId FROM task WHERE plan_id = ? AND number = ?').get(defaultPlanId(db), Number(text)) as
-        | { id: number; domainId: number }
-        | undefined;
+      const task = taskByNumber(db, defaultPlanId(db), Number(text));
       if (!task) return refuse(`计划中没有编号为“${value}”的任务`);
       return accept((r) => {
         r.update('budget_line', key, 'task_id', task.id);
@@ -154,7 +154,6 @@ export class LineEditPlanner {
 
 /** Deletes a baseline line and every scenario's override of it, each recorded so undo restores them. */
 export function removeLine(db: Db, recorder: Recorder, lineId: number): void {
-  const overrides = db.prepare('SELECT scenario_id, field FROM scenario_override WHERE line_id = ?').all(lineId) as { scenario_id: number; field: string }[];
-  for (const o of overrides) recorder.delete('scenario_override', { scenario_id: o.scenario_id, line_id: lineId, field: o.field });
+  for (const o of overridesOfLine(db, lineId)) recorder.delete('scenario_override', { scenario_id: o.scenarioId, line_id: lineId, field: o.field });
   recorder.delete('budget_line', { id: lineId });
 }

@@ -44,6 +44,16 @@ function planRelativeChange(target: TargetState, text: string): CellPlan {
   });
 }
 
+/**
+ * What the packet and spreadsheet imports check a target against: its state without the link and base-year
+ * facts, so a typed actual overwrites a linked one and a relative target's value is read as an absolute one —
+ * unlike the grid. Kept exactly as those imports have behaved while the SQL moved into the store; one apply path
+ * for every edit (issue 15, item 1) should drop this and pass the whole state.
+ */
+export function stateAsImportsRead({ id, label, comparator, unit, base_unit }: TargetState): TargetState {
+  return { id, label, comparator, unit, base_unit };
+}
+
 export function planTargetEdit(target: TargetState, field: TargetEditableField, text: string): CellPlan {
   const key = { id: target.id };
   switch (field) {

@@ -4,6 +4,7 @@ import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { OwnerRole } from '../../shared/plan';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
+import { hasLeadUnit, nextOwnerOrd, ownerRole, taskOwners } from '../store/owner-repository';
 import { findUnitId } from '../store/unit-repository';
 import { accept, refuse, type CellPlan } from './cell-edits';
 
@@ -37,11 +38,7 @@ export function splitUnitList(text: string): string[] {
 
 /** Makes `unitIds` (in order) the task's owners in `role`; a unit holding the other role moves over. */
 export function setOwners(db: Db, recorder: Recorder, taskId: number, role: OwnerRole, unitIds: readonly number[]): void {
-  const current = db.prepare('SELECT unit_id AS unitId, role, ord FROM task_owner WHERE task_id = ?').all(taskId) as {
-    unitId: number;
-    role: OwnerRole;
-    ord: number;
-  }[];
+  const current = taskOwners(db, taskId);
   for (const owner of current) {
     if (owner.role === role && !unitIds.includes(owner.unitId)) recorder.delete('task_owner', { task_id: taskId, unit_id: owner.unitId });
   }
@@ -80,7 +77,7 @@ export function planTaskEdit(db: Db, taskId: number, field: TaskEditableField, v
 
 /** Run inside the action's transaction: throwing rolls the batch back. */
 export function assertEveryTaskLed(db: Db, taskIds: readonly number[], numbers: ReadonlyMap<number, number>): void {
-  const leadless = taskIds.filter((taskId) => !db.prepare("SELECT 1 FROM task_owner WHERE task_id = ? AND role = 'lead'").get(taskId));
+  const leadless = taskIds.filter((taskId) => !hasLeadUnit(db, taskId));
   if (leadless.length > 0) {
     throw new WorkbenchError('bad_input', `任务${leadless.map((t) => numbers.get(t)).join('、')}将没有牵头单位，未做任何修改。请先指定其他牵头单位。`);
   }
@@ -89,11 +86,10 @@ export function assertEveryTaskLed(db: Db, taskIds: readonly number[], numbers: 
 /** One unit's role on one task — lead, co or none — as the matrix and imports set it. */
 export function writeOwnerRole(db: Db, recorder: Recorder, taskId: number, unitId: number, role: OwnerRole | null): void {
   const key = { task_id: taskId, unit_id: unitId };
-  const current = db.prepare('SELECT role FROM task_owner WHERE task_id = ? AND unit_id = ?').get(taskId, unitId) as { role: OwnerRole } | undefined;
+  const current = ownerRole(db, 'task_owner', taskId, unitId);
   if (role === null) recorder.delete('task_owner', key);
   else if (current) recorder.update('task_owner', key, 'role', role);
   else {
-    const ord = (db.prepare('SELECT COALESCE(MAX(ord), -1) + 1 AS ord FROM task_owner WHERE task_id = ?').get(taskId) as { ord: number }).ord;
-    recorder.insert('task_owner', { ...key, role, ord });
+    recorder.insert('task_owner', { ...key, role, ord: nextOwnerOrd(db, taskId) });
   }
 }

@@ -1,7 +1,7 @@
 import type { UnitEditableField } from '../../shared/grid';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
-import { findUnitId } from '../store/unit-repository';
+import { findUnitId, unitAliases } from '../store/unit-repository';
 import { accept, refuse, type CellPlan } from './cell-edits';
 import { splitUnitList } from './task-edits';
 
@@ -15,7 +15,7 @@ function nameTaken(db: Db, name: string, unitId: number): boolean {
 }
 
 function setAliases(db: Db, recorder: Recorder, unitId: number, aliases: readonly string[]): void {
-  const current = (db.prepare('SELECT alias FROM unit_alias WHERE unit_id = ?').all(unitId) as { alias: string }[]).map((a) => a.alias);
+  const current = unitAliases(db, unitId);
   for (const alias of current) if (!aliases.includes(alias)) recorder.delete('unit_alias', { alias });
   for (const alias of aliases) if (!current.includes(alias)) recorder.insert('unit_alias', { alias, unit_id: unitId });
 }

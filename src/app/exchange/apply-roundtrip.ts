@@ -4,11 +4,15 @@ import { changeCount } from '../../core/exchange/roundtrip';
 import { WorkbenchError } from '../../shared/result';
 import { LineEditPlanner, lineIndex, removeLine, writeDescriptiveField } from '../edits/budget-edits';
 import { accept, applyCellEdits, type CellEdit, refuse } from '../edits/cell-edits';
-import { planTargetEdit, type TargetState } from '../edits/target-edits';
+import { planTargetEdit, stateAsImportsRead } from '../edits/target-edits';
 import { assertEveryTaskLed, planTaskEdit, writeOwnerRole } from '../edits/task-edits';
 import { planUnitEdit } from '../edits/unit-edits';
 import { currentBaselineId, scenarioModel } from '../store/budget-repository';
-import { insertScenario, nextId, putOverride } from '../store/scenario-writer';
+import { nextBaselineLineOrd } from '../store/scenario-repository';
+import { nextId } from '../store/ids';
+import { targetStates } from '../store/target-repository';
+import { taskNumbers } from '../store/task-repository';
+import { insertScenario, putOverride } from '../store/scenario-writer';
 import type { Workbook } from '../store/workbook';
 
 /**
@@ -28,9 +32,7 @@ export function applyRoundTrip(workbook: Workbook, changes: RoundTripChanges, fi
 
   // a comparator change applies before the value of the same target is read
   const targetEdits = [...changes.targetEdits].sort((a, b) => Number(b.field === 'comparator') - Number(a.field === 'comparator'));
-  const states = new Map(
-    (db.prepare('SELECT id, label, comparator, unit, base_unit FROM target').all() as TargetState[]).map((state) => [state.id, state]),
-  );
+  const states = new Map(targetStates(db, targetEdits.map((edit) => edit.targetId)).map((state) => [state.id, stateAsImportsRead(state)]));
   for (const edit of targetEdits) {
     const state = states.get(edit.targetId);
     const plan = state ? planTargetEdit(state, edit.field, edit.value) : refuse('指标不存在');
@@ -55,7 +57,7 @@ export function applyRoundTrip(workbook: Workbook, changes: RoundTripChanges, fi
         text: add.text,
         plan: accept((r) => {
           const id = nextId(db, 'budget_line');
-          const ord = (db.prepare('SELECT COALESCE(MAX(ord), -1) + 1 AS ord FROM budget_line WHERE baseline_id = ?').get(baselineId) as { ord: number }).ord;
+          const ord = nextBaselineLineOrd(db, baselineId);
           r.insert('budget_line', { id, baseline_id: baselineId, ord, code: '201', name: '（新行）', amount_fen: add.amountFen, note: '' });
           writeDescriptiveField(db, r, id, 'code', add.code);
           writeDescriptiveField(db, r, id, 'name', add.name);
@@ -83,7 +85,7 @@ export function applyRoundTrip(workbook: Workbook, changes: RoundTripChanges, fi
     }
   }
   const touchedTasks = [...new Set([...changes.ownerChanges.map((c) => c.taskId), ...changes.taskEdits.filter((e) => e.field === 'leadUnits' || e.field === 'coUnits').map((e) => e.taskId)])];
-  const numbers = new Map((db.prepare('SELECT id, number FROM task').all() as { id: number; number: number }[]).map((t) => [t.id, t.number]));
+  const numbers = taskNumbers(db);
   applyCellEdits(journal, `导入Excel：${fileName}（${count}处修改）`, reason, cells, () => assertEveryTaskLed(db, touchedTasks, numbers));
   return count;
 }

@@ -1,5 +1,6 @@
 import type { ScenarioSnapshot, WorkbookSnapshot } from '../../core/exchange/snapshot';
 import { budgetSettings, currentBaselineId, lineRows, listScenarios, scenarioModel } from '../store/budget-repository';
+import { recordName } from '../store/record-names';
 import type { Db } from '../store/connection';
 import { defaultPlanId, listTasks } from '../store/plan-repository';
 import { listTargets } from '../store/progress-repository';
@@ -17,7 +18,7 @@ const stamp = (date: Date): string =>
 export function readSnapshot(db: Db, now = new Date()): WorkbookSnapshot {
   const planId = defaultPlanId(db);
   const baselineId = currentBaselineId(db);
-  const planTitle = planId === null ? '民生规划工作台' : ((db.prepare('SELECT title FROM plan WHERE id = ?').get(planId) as { title: string }).title || '实施计划');
+  const planTitle = planId === null ? '民生规划工作台' : recordName(db, 'plan', planId) || '实施计划';
   return {
     planTitle,
     exportedAt: stamp(now),

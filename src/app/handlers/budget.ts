@@ -14,10 +14,11 @@ import {
   scenarioModel,
   scenarioModelAfterLineEdit,
   SETTING_CLASSES,
-  SETTING_CURRENT,
+  showScenario,
   SETTING_FLOOR,
 } from '../store/budget-repository';
-import { assertEditable, nextId } from '../store/scenario-writer';
+import { nextId } from '../store/ids';
+import { assertEditable } from '../store/scenario-writer';
 import type { Handler } from './context';
 import type { Db } from '../store/connection';
 import type { Workbook } from '../store/workbook';
@@ -188,7 +189,7 @@ export const scenarioSelect: Handler<'scenario-select'> = ({ scenarioId }, { wor
   const model = scenarioModel(workbook.db, scenarioId);
   // a read-only window looks at any scenario but does not change which one the workbook opens on
   if (workbook.writeRefusal() === null) {
-    workbook.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(scenarioId));
+    showScenario(workbook.db, scenarioId);
   }
   return model.scenario;
 };

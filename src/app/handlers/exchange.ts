@@ -7,16 +7,19 @@ import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
 import { textOf } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
 import { accept, applyCellEdits } from '../edits/cell-edits';
-import { planTargetEdit, type TargetState } from '../edits/target-edits';
+import { planTargetEdit, stateAsImportsRead } from '../edits/target-edits';
 import { applyRoundTrip } from '../exchange/apply-roundtrip';
 import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
 import { writeExportFile } from '../exchange/write-file';
 import { systemErrorData } from '../ipc/system-errors';
-import { getScenario, SETTING_CURRENT } from '../store/budget-repository';
-import { checkScenarioName, nextId } from '../store/scenario-writer';
+import { getScenario, showScenario } from '../store/budget-repository';
+import { nextId } from '../store/ids';
+import { checkScenarioName } from '../store/scenario-writer';
+import { taskIdsOfUnitNamed } from '../store/owner-repository';
 import { defaultPlanId } from '../store/plan-repository';
 import { listTargets } from '../store/progress-repository';
+import { targetStates } from '../store/target-repository';
 import type { Handler, HandlerContext, SpreadsheetPurpose } from './context';
 
 /** Excel/WPS exchange: export, round-trip import, the user's own budget sheet, per-unit packets. */
@@ -122,7 +125,7 @@ export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token,
       });
     });
   });
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(baselineId));
+  showScenario(db, baselineId);
   pending.drop(token);
   return getScenario(db, baselineId);
 };
@@ -130,9 +133,7 @@ export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token,
 function unitTargets(db: HandlerContext['workbook']['db'], unitName: string) {
   const planId = defaultPlanId(db);
   if (planId === null) return [];
-  const taskIds = new Set(
-    (db.prepare('SELECT o.task_id AS id FROM task_owner o JOIN unit u ON u.id = o.unit_id WHERE u.name = ?').all(unitName) as { id: number }[]).map((r) => r.id),
-  );
+  const taskIds = new Set(taskIdsOfUnitNamed(db, unitName));
   return listTargets(db, planId).filter((t) => t.taskId !== null && taskIds.has(t.taskId));
 }
 
@@ -197,7 +198,7 @@ export const packetImportApply: Handler<'packet-import-apply'> = async ({ token,
   const accepted = diff.changes.filter((c) => acceptIds.includes(c.id));
   if (accepted.length === 0) return { applied: 0 };
   await context.workbook.backup('import');
-  const states = new Map((db.prepare('SELECT id, label, comparator, unit, base_unit FROM target').all() as TargetState[]).map((s) => [s.id, s]));
+  const states = new Map(targetStates(db, accepted.map((c) => c.targetId)).map((s) => [s.id, stateAsImportsRead(s)]));
   const cells = accepted.map((change) => {
     const state = states.get(change.targetId);
     return {

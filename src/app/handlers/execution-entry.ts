@@ -9,7 +9,7 @@ import { rowsAfterEdit } from '../execution/execution-model';
 import { currentBaselineId, lineRows, scenarioModel } from '../store/budget-repository';
 import type { Db } from '../store/connection';
 import { currentReportId, getBudget, getReport, insertReport, nextLineOrd, previousReportId, reportLines } from '../store/execution-repository';
-import { nextId } from '../store/scenario-writer';
+import { nextId } from '../store/ids';
 import type { Handler } from './context';
 
 /**

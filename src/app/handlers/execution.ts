@@ -5,7 +5,9 @@ import { cautiousMethod, METHOD_LABELS } from '../../core/execution/projection';
 import { WorkbenchError } from '../../shared/result';
 import { analysePeriod, executionCompare as compareBudgets, executionView as viewOf } from '../execution/execution-model';
 import { forgetCurrentScenarioIfGone, getScenario, showScenario } from '../store/budget-repository';
-import { checkScenarioName, nextId } from '../store/scenario-writer';
+import { scenarioIdByName } from '../store/scenario-repository';
+import { nextId } from '../store/ids';
+import { checkScenarioName } from '../store/scenario-writer';
 import {
   checkBudgetName,
   deleteBudget,
@@ -76,7 +78,7 @@ function freeScenarioName(db: Db, base: string): string {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : `（${n}）`;
     const name = `${base.slice(0, 60 - suffix.length)}${suffix}`;
-    if (!db.prepare('SELECT 1 FROM scenario WHERE name = ?').get(name)) return checkScenarioName(db, name);
+    if (scenarioIdByName(db, name) === null) return checkScenarioName(db, name);
   }
 }
 

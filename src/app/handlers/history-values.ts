@@ -5,7 +5,10 @@ import { formatStatedPercent } from '../../core/percent';
 import type { Comparator } from '../../shared/plan';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { TaskStatus } from '../../shared/contract';
+import { recordName } from '../store/record-names';
 import type { Db } from '../store/connection';
+import { lineFigures, overrideOf } from '../store/scenario-repository';
+import { targetStates } from '../store/target-repository';
 
 /**
  * The old and new values of a change-log row as a person reads them: a target's figures in the unit it is
@@ -56,25 +59,22 @@ export function overrideText({ field, op, value }: OverrideValue): string {
   return amount;
 }
 
-/** Builds the describer for one listing: lookups are prepared once and cached per row. */
+/** Builds the describer for one listing: a target's units are read once per target. */
 export function changeTexts(db: Db): (row: ChangeRow) => ChangeTexts {
   const targetUnits = new Map<number, { unit: string; baseUnit: string } | null>();
   const targetUnit = (id: number): { unit: string; baseUnit: string } | null => {
     if (!targetUnits.has(id)) {
-      targetUnits.set(id, (db.prepare('SELECT unit, base_unit AS baseUnit FROM target WHERE id = ?').get(id) as { unit: string; baseUnit: string } | undefined) ?? null);
+      const [state] = targetStates(db, [id]);
+      targetUnits.set(id, state ? { unit: state.unit, baseUnit: state.base_unit } : null);
     }
     return targetUnits.get(id) ?? null;
   };
-  const name = (sql: string, id: SqlValue): string | undefined => (id === null ? undefined : (db.prepare(sql).get(id) as { text: string } | undefined)?.text);
-  const baselineFen = (lineId: number): number | null =>
-    (db.prepare('SELECT amount_fen AS amount FROM budget_line WHERE id = ?').get(lineId) as { amount: number } | undefined)?.amount ?? null;
+  const baselineFen = (lineId: number): number | null => lineFigures(db, lineId)?.amountFen ?? null;
   const baselineAmount = (lineId: number, field: string): string => {
-    const line = db.prepare('SELECT amount_fen AS amount, driver_quantity AS quantity, driver_rate_fen AS rate FROM budget_line WHERE id = ?').get(lineId) as
-      | { amount: number; quantity: number | null; rate: number | null }
-      | undefined;
+    const line = lineFigures(db, lineId);
     if (!line) return '基线值';
-    if (field === 'amount') return `基线 ${wan(line.amount)}`;
-    if (field === 'rate') return line.rate === null ? '基线值' : `基线 ${yuan(line.rate)}`;
+    if (field === 'amount') return `基线 ${wan(line.amountFen)}`;
+    if (field === 'rate') return line.rateFen === null ? '基线值' : `基线 ${yuan(line.rateFen)}`;
     return line.quantity === null ? '基线值' : `基线 ${count(line.quantity)}`;
   };
 
@@ -102,7 +102,7 @@ export function changeTexts(db: Db): (row: ChangeRow) => ChangeTexts {
         }
       }
       case 'budget.current_scenario':
-        return name('SELECT name AS text FROM scenario WHERE id = ?', Number(text)) ?? (text ? `情景（编号${text}）` : '当前基线');
+        return recordName(db, 'scenario', Number(text)) ?? (text ? `情景（编号${text}）` : '当前基线');
       case 'progress.as_of':
         return text === '' ? '默认（计划年度内为今天，往年为年末）' : text;
       case 'progress.yellow_points':
@@ -134,15 +134,15 @@ export function changeTexts(db: Db): (row: ChangeRow) => ChangeTexts {
         if (row.field === 'driver_rate_fen') return yuan(Number(value));
         if (row.field === 'driver_quantity') return count(Number(value));
         if (row.field === 'livelihood_override') return yesNo(value);
-        if (row.field === 'task_id') return name("SELECT '任务' || number || ' ' || title AS text FROM task WHERE id = ?", value) ?? `任务（编号${value}）`;
-        if (row.field === 'driver_target_id') return name('SELECT label AS text FROM target WHERE id = ?', value) ?? `指标（编号${value}）`;
+        if (row.field === 'task_id') return recordName(db, 'task', value) ?? `任务（编号${value}）`;
+        if (row.field === 'driver_target_id') return recordName(db, 'target', value) ?? `指标（编号${value}）`;
         break;
       case 'scenario':
         if (row.field === 'locked') return Number(value) === 1 ? '已锁定' : '未锁定';
         break;
       case 'scenario_override': {
         if (row.field === 'value' && typeof value === 'number') {
-          const current = db.prepare('SELECT op FROM scenario_override WHERE scenario_id = ? AND line_id = ? AND field = ?').get(key.scenario_id, key.line_id, key.field) as { op: string } | undefined;
+          const current = overrideOf(db, Number(key.scenario_id), Number(key.line_id), String(key.field));
           return overrideText({ field: String(key.field), op: current?.op ?? 'set', value });
         }
         if (row.field === 'op') return value === 'set' ? '设定' : value === 'add' ? '增减' : value === 'pct' ? '按比例' : String(value);

@@ -1,4 +1,5 @@
-import type { ChangeLogEntry } from '../../shared/contract';
+import { changeLogRows } from '../store/change-log-repository';
+import { type NamedTable, recordName } from '../store/record-names';
 import type { Db } from '../store/connection';
 import type { Handler } from './context';
 import { changeTexts, DERIVED_FIELDS } from './history-values';
@@ -90,46 +91,41 @@ const OP_LABELS = { insert: '新增', insert_range: '批量新增', delete: '删
 
 /** Describes the changed row in words, from the live tables or, for deleted rows, from the stored row. */
 function describer(db: Db): (table: string, rowKey: string, rowJson: string | null) => string {
-  const lookup = (sql: string, id: unknown): string | undefined => (db.prepare(sql).get(id) as { text: string } | undefined)?.text;
   return (table, rowKey, rowJson) => {
     const key = JSON.parse(rowKey) as Record<string, number | string>;
     const row = rowJson ? (JSON.parse(rowJson) as Record<string, unknown>) : {};
-    const task = (id: unknown) => lookup("SELECT '任务' || number || ' ' || title AS text FROM task WHERE id = ?", id);
-    const unit = (id: unknown) => lookup('SELECT name AS text FROM unit WHERE id = ?', id);
+    const name = (named: NamedTable, id: number | string | undefined): string | undefined => recordName(db, named, id ?? null);
     switch (table) {
       case 'task':
-        return task(key.id) ?? `任务（编号${key.id}）`;
+        return name('task', key.id) ?? `任务（编号${key.id}）`;
       case 'target':
-        return lookup('SELECT label AS text FROM target WHERE id = ?', key.id) ?? String(row.label ?? key.id);
+        return name('target', key.id) ?? String(row.label ?? key.id);
       case 'unit':
-        return unit(key.id) ?? String(row.name ?? key.id);
+        return name('unit', key.id) ?? String(row.name ?? key.id);
       case 'task_owner':
-        return `${task(key.task_id) ?? `任务${key.task_id}`} · ${unit(key.unit_id) ?? `单位${key.unit_id}`}`;
+        return `${name('task', key.task_id) ?? `任务${key.task_id}`} · ${name('unit', key.unit_id) ?? `单位${key.unit_id}`}`;
       case 'budget_line':
-        return lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+        return name('budget_line', key.id) ?? String(row.name ?? key.id);
       case 'scenario':
-        return lookup('SELECT name AS text FROM scenario WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+        return name('scenario', key.id) ?? String(row.name ?? key.id);
       case 'scenario_override':
-        return `${lookup('SELECT name AS text FROM scenario WHERE id = ?', key.scenario_id) ?? '情景'} · ${lookup('SELECT name AS text FROM budget_line WHERE id = ?', key.line_id) ?? '预算行'}`;
+        return `${name('scenario', key.scenario_id) ?? '情景'} · ${name('budget_line', key.line_id) ?? '预算行'}`;
       case 'setting':
         return SETTING_LABELS[String(key.key)] ?? String(key.key);
       case 'plan':
-        return lookup('SELECT title AS text FROM plan WHERE id = ?', key.id) ?? String(row.title ?? key.id);
+        return name('plan', key.id) ?? String(row.title ?? key.id);
       case 'domain':
       case 'plan_section':
       case 'safeguard':
-        return String(row.name ?? row.title ?? lookup(`SELECT ${table === 'domain' ? 'name' : 'title'} AS text FROM ${table} WHERE id = ?`, key.id) ?? key.id);
+        return String(row.name ?? row.title ?? name(table, key.id) ?? key.id);
       case 'plan_conflict':
         return String(row.label ?? key.id);
       case 'budget':
-        return lookup('SELECT name AS text FROM budget WHERE id = ?', key.id) ?? String(row.name ?? key.id);
+        return name('budget', key.id) ?? String(row.name ?? key.id);
       case 'execution_report':
-        return (
-          lookup("SELECT b.name || ' ' || r.year || '年1-' || r.month || '月' AS text FROM execution_report r JOIN budget b ON b.id = r.budget_id WHERE r.id = ?", key.id) ??
-          `${String(row.year ?? '')}年1-${String(row.month ?? '')}月执行报表`
-        );
+        return name('execution_report', key.id) ?? `${String(row.year ?? '')}年1-${String(row.month ?? '')}月执行报表`;
       case 'execution_line':
-        return lookup("SELECT code || ' ' || name AS text FROM execution_line WHERE id = ?", key.id) ?? `${String(row.code ?? '')} ${String(row.name ?? key.id)}`;
+        return name('execution_line', key.id) ?? `${String(row.code ?? '')} ${String(row.name ?? key.id)}`;
       default:
         return Object.values(key).join(' · ');
     }
@@ -142,38 +138,9 @@ function describeRange(table: string, rowKey: string): string {
   return `${to - from + 1}条${TABLE_LABELS[table] ?? table}`;
 }
 
-/** Rows that concern a task: the task, its targets, its owners. */
-const TASK_FILTER = `(
-  (c.table_name = 'task' AND json_extract(c.row_key, '$.id') = @taskId)
-  OR (c.table_name = 'task_owner' AND json_extract(c.row_key, '$.task_id') = @taskId)
-  OR (c.table_name = 'target' AND (json_extract(c.row_key, '$.id') IN (SELECT id FROM target WHERE task_id = @taskId)
-                                   OR json_extract(c.row_json, '$.task_id') = @taskId)))`;
-
-/** Rows that concern a unit: the unit, its roles, and the tasks and targets it owns. */
-const UNIT_FILTER = `(
-  (c.table_name = 'unit' AND json_extract(c.row_key, '$.id') = @unitId)
-  OR (c.table_name IN ('task_owner', 'domain_owner', 'safeguard_owner') AND json_extract(c.row_key, '$.unit_id') = @unitId)
-  OR (c.table_name = 'unit_alias' AND json_extract(c.row_json, '$.unit_id') = @unitId)
-  OR (c.table_name = 'task' AND json_extract(c.row_key, '$.id') IN (SELECT task_id FROM task_owner WHERE unit_id = @unitId))
-  OR (c.table_name = 'target' AND json_extract(c.row_key, '$.id') IN
-        (SELECT g.id FROM target g JOIN task_owner o ON o.task_id = g.task_id WHERE o.unit_id = @unitId)))`;
-
-export const changeLogList: Handler<'change-log-list'> = ({ limit, taskId, unitId, from, to }, { workbook }) => {
+export const changeLogList: Handler<'change-log-list'> = (filter, { workbook }) => {
   const { db } = workbook;
-  const conditions = ['1 = 1'];
-  if (taskId !== undefined) conditions.push(TASK_FILTER);
-  if (unitId !== undefined) conditions.push(UNIT_FILTER);
-  // dates are local calendar days; `at` is stored in UTC ISO, so compare on the local date of it
-  if (from) conditions.push("date(a.at, 'localtime') >= @from");
-  if (to) conditions.push("date(a.at, 'localtime') <= @to");
-  const rows = db
-    .prepare(`SELECT c.id, c.action_id AS actionId, a.at, a.actor, a.label, a.reason, a.state, c.op,
-                     c.table_name AS "table", c.row_key AS rowKey, c.field, c.old_value AS oldValue, c.new_value AS newValue,
-                     c.row_json AS rowJson
-              FROM change_log c JOIN action a ON a.id = c.action_id
-              WHERE ${conditions.join(' AND ')}
-              ORDER BY c.action_id DESC, c.seq DESC LIMIT @limit`)
-    .all({ limit: limit ?? 500, taskId: taskId ?? null, unitId: unitId ?? null, from: from ?? null, to: to ?? null }) as (Omit<ChangeLogEntry, 'what' | 'tableLabel' | 'fieldLabel' | 'oldText' | 'newText'> & { rowJson: string | null })[];
+  const rows = changeLogRows(db, filter);
   const describe = describer(db);
   const texts = changeTexts(db);
   return rows

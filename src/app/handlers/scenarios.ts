@@ -1,6 +1,8 @@
 import { WorkbenchError } from '../../shared/result';
-import { currentBaselineId, getScenario, loadBaseline, scenarioModel, SETTING_CURRENT } from '../store/budget-repository';
-import { baselineOf, checkScenarioName, insertScenario, nextId } from '../store/scenario-writer';
+import { currentBaselineId, forgetCurrentScenarioIfGone, getScenario, loadBaseline, overrideRecords, scenarioModel, showScenario } from '../store/budget-repository';
+import { baselineCount, baselineLineIds, scenariosOverCount, storedBaselineLines } from '../store/scenario-repository';
+import { nextId } from '../store/ids';
+import { baselineOf, checkScenarioName, insertScenario } from '../store/scenario-writer';
 import type { Handler } from './context';
 
 /** Scenarios: create (empty or cloned), delete, lock, promote to baseline. */
@@ -28,24 +30,18 @@ export const scenarioDelete: Handler<'scenario-delete'> = ({ scenarioId }, { wor
   const scenario = getScenario(db, scenarioId);
   if (scenario.locked) throw new WorkbenchError('forbidden', `“${scenario.name}”已锁定，不能删除。请先解锁。`);
   if (scenario.kind !== 'scenario') {
-    const dependants = db.prepare('SELECT COUNT(*) AS n FROM scenario WHERE baseline_id = ?').get(scenarioId) as { n: number };
-    if (dependants.n > 0) throw new WorkbenchError('conflict', `还有${dependants.n}个情景建立在“${scenario.name}”之上，请先删除这些情景。`);
-    const baselines = db.prepare("SELECT COUNT(*) AS n FROM scenario WHERE kind = 'baseline'").get() as { n: number };
-    if (scenario.kind === 'baseline' && baselines.n <= 1) throw new WorkbenchError('conflict', '这是唯一的基线，不能删除。');
+    const dependants = scenariosOverCount(db, scenarioId);
+    if (dependants > 0) throw new WorkbenchError('conflict', `还有${dependants}个情景建立在“${scenario.name}”之上，请先删除这些情景。`);
+    if (scenario.kind === 'baseline' && baselineCount(db) <= 1) throw new WorkbenchError('conflict', '这是唯一的基线，不能删除。');
   }
   journal.record(`删除情景“${scenario.name}”`, '', (recorder) => {
-    const overrides = db.prepare('SELECT line_id, field FROM scenario_override WHERE scenario_id = ?').all(scenarioId) as {
-      line_id: number;
-      field: string;
-    }[];
-    for (const o of overrides) recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: o.line_id, field: o.field });
+    for (const o of overrideRecords(db, scenarioId)) recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: o.lineId, field: o.field });
     if (scenario.kind !== 'scenario') {
-      const lines = db.prepare('SELECT id FROM budget_line WHERE baseline_id = ?').all(scenarioId) as { id: number }[];
-      for (const line of lines) recorder.delete('budget_line', { id: line.id });
+      for (const lineId of baselineLineIds(db, scenarioId)) recorder.delete('budget_line', { id: lineId });
     }
     recorder.delete('scenario', { id: scenarioId });
   });
-  db.prepare('DELETE FROM setting WHERE key = ? AND value = ?').run(SETTING_CURRENT, String(scenarioId));
+  forgetCurrentScenarioIfGone(db);
   return { deleted: scenarioId };
 };
 
@@ -80,7 +76,7 @@ export const scenarioPromote: Handler<'scenario-promote'> = ({ scenarioId }, { w
   if (baseline.locked) throw new WorkbenchError('forbidden', `基线“${baseline.name}”已锁定，请先解锁再设为基线。`);
   const snapshotName = checkScenarioName(db, `${baseline.name} 快照 ${stamp(new Date())}`);
   const lines = loadBaseline(db, baseline.id, model.settings.livelihoodClasses);
-  const columns = db.prepare('SELECT * FROM budget_line WHERE baseline_id = ? ORDER BY id').all(baseline.id) as Record<string, string | number | null>[];
+  const columns = storedBaselineLines(db, baseline.id);
 
   const snapshotId = journal.record(`情景“${model.scenario.name}”设为基线`, '', (recorder) => {
     const id = nextId(db, 'scenario');
@@ -122,6 +118,6 @@ export const scenarioPromote: Handler<'scenario-promote'> = ({ scenarioId }, { w
     recorder.delete('scenario', { id: scenarioId });
     return id;
   });
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(baseline.id));
+  showScenario(db, baseline.id);
   return { baseline: getScenario(db, baseline.id), snapshot: getScenario(db, snapshotId) };
 };

@@ -2,6 +2,7 @@ import { WorkbenchError } from '../../shared/result';
 import { getScenario } from '../store/budget-repository';
 import { getTargets } from '../store/progress-repository';
 import { targetLink } from '../store/target-link-repository';
+import { targetStates } from '../store/target-repository';
 import type { Handler } from './context';
 
 /**
@@ -11,9 +12,7 @@ import type { Handler } from './context';
 export const targetLinkSet: Handler<'target-link-set'> = ({ targetId, link: input, reason }, { workbook }) => {
   const link = input.source === 'typed' ? null : { source: input.source, scenarioId: input.scenarioId ?? null };
   const { db, journal } = workbook;
-  const target = db.prepare('SELECT id, label, base_unit AS baseUnit, relative_to_year AS relativeToYear FROM target WHERE id = ?').get(targetId) as
-    | { id: number; label: string; baseUnit: string; relativeToYear: number | null }
-    | undefined;
+  const [target] = targetStates(db, [targetId]);
   if (!target) throw new WorkbenchError('not_found', '指标不存在，可能已被删除，请刷新。');
   const current = targetLink(db, targetId);
   if (link === null) {
@@ -21,7 +20,7 @@ export const targetLinkSet: Handler<'target-link-set'> = ({ targetId, link: inpu
     journal.record(`取消指标“${target.label}”实际值的关联（改为手填）`, reason ?? '', (recorder) => recorder.delete('target_link', { target_id: targetId }));
     return getTargets(db, [targetId])[0] ?? notFound();
   }
-  if (target.baseUnit !== 'ratio' || target.relativeToYear !== null) {
+  if (target.base_unit !== 'ratio' || target.relative_to_year !== null) {
     throw new WorkbenchError('bad_input', `指标“${target.label}”不是以%计的比例，不能取预算的民生支出占比作为实际值。`);
   }
   const scenarioName = link.scenarioId === null ? '当前预算基线' : `预算情景“${getScenario(db, link.scenarioId).name}”`;

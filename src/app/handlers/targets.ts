@@ -2,6 +2,7 @@ import { parseComparator, parseDueDate } from '../../core/plan/cell-values';
 import { WorkbenchError } from '../../shared/result';
 import { defaultPlanId } from '../store/plan-repository';
 import { getTargets, listTargets, progressSettings } from '../store/progress-repository';
+import { targetStates } from '../store/target-repository';
 import { applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
 import { planTargetEdit, TARGET_FIELD_LABELS, type TargetState } from '../edits/target-edits';
 import type { Handler } from './context';
@@ -16,16 +17,9 @@ export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label },
   const { db, journal } = workbook;
   const states = new Map<number, TargetState>();
   const taskNumbers = new Map<number, number | null>();
-  const stateRows = db
-    .prepare(
-      `SELECT g.id, g.label, g.comparator, g.unit, g.base_unit, g.relative_to_year, t.number AS taskNumber,
-              EXISTS (SELECT 1 FROM target_link k WHERE k.target_id = g.id) AS linked
-       FROM target g LEFT JOIN task t ON t.id = g.task_id WHERE g.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(edits.map((e) => e.targetId))) as (Omit<TargetState, 'linked'> & { taskNumber: number | null; linked: number })[];
-  for (const { taskNumber, linked, ...row } of stateRows) {
-    states.set(row.id, { ...row, linked: linked === 1 });
-    taskNumbers.set(row.id, taskNumber);
+  for (const { taskNumber, ...state } of targetStates(db, edits.map((e) => e.targetId))) {
+    states.set(state.id, state);
+    taskNumbers.set(state.id, taskNumber);
   }
   // the row as the grid shows it: its task number (or 重点工作) and the target's name
   const rowName = (targetId: number, label: string): string => {

@@ -1,4 +1,6 @@
 import { defaultPlanId, getTasks, listTasks } from '../store/plan-repository';
+import { taskNumbers } from '../store/task-repository';
+import { unitNames } from '../store/unit-repository';
 import { accept, applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
 import { assertEveryTaskLed, planTaskEdit, TASK_FIELD_LABELS, writeOwnerRole } from '../edits/task-edits';
 import type { Handler } from './context';
@@ -10,10 +12,7 @@ export const taskList: Handler<'task-list'> = ({ planId }, { workbook }) => {
 
 export const taskUpdate: Handler<'task-update'> = ({ edits, reason, label }, { workbook }) => {
   const { db, journal } = workbook;
-  const numbers = new Map<number, number>();
-  for (const row of db.prepare('SELECT id, number FROM task WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(edits.map((e) => e.taskId))) as { id: number; number: number }[]) {
-    numbers.set(row.id, row.number);
-  }
+  const numbers = taskNumbers(db);
   const cells = edits.map((edit) => {
     const number = numbers.get(edit.taskId);
     return {
@@ -38,11 +37,11 @@ const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
  */
 export const taskOwnerSet: Handler<'task-owner-set'> = ({ changes, reason, label }, { workbook }) => {
   const { db, journal } = workbook;
-  const taskNumbers = new Map((db.prepare('SELECT id, number FROM task').all() as { id: number; number: number }[]).map((t) => [t.id, t.number]));
-  const unitNames = new Map((db.prepare('SELECT id, name FROM unit').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  const numbers = taskNumbers(db);
+  const names = unitNames(db);
   const cells = changes.map((change) => {
-    const number = taskNumbers.get(change.taskId);
-    const name = unitNames.get(change.unitId);
+    const number = numbers.get(change.taskId);
+    const name = names.get(change.unitId);
     const where = `任务${number ?? change.taskId} × ${name ?? change.unitId}`;
     const text = change.role ? ROLE_LABELS[change.role] : '（空）';
     if (number === undefined || name === undefined) return { where, text, plan: refuse('任务或单位不存在，请刷新') };
@@ -54,8 +53,8 @@ export const taskOwnerSet: Handler<'task-owner-set'> = ({ changes, reason, label
   });
   const first = changes[0];
   const single = () =>
-    `任务${taskNumbers.get(first?.taskId ?? 0) ?? ''}：${unitNames.get(first?.unitId ?? 0) ?? ''}设为${first?.role ? ROLE_LABELS[first.role] : '不参与'}`;
+    `任务${numbers.get(first?.taskId ?? 0) ?? ''}：${names.get(first?.unitId ?? 0) ?? ''}设为${first?.role ? ROLE_LABELS[first.role] : '不参与'}`;
   const taskIds = [...new Set(changes.map((c) => c.taskId))];
-  applyCellEdits(journal, batchLabel(label, single, changes.length), reason ?? '', cells, () => assertEveryTaskLed(db, taskIds, taskNumbers));
+  applyCellEdits(journal, batchLabel(label, single, changes.length), reason ?? '', cells, () => assertEveryTaskLed(db, taskIds, numbers));
   return getTasks(db, taskIds);
 };

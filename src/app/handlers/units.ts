@@ -1,7 +1,9 @@
 import { WorkbenchError } from '../../shared/result';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
-import { findUnitId, listUnits } from '../store/unit-repository';
+import { nextId } from '../store/ids';
+import { OWNED_COLUMN, type OwnerTable, ownerRole, rolesOfUnit } from '../store/owner-repository';
+import { findUnitId, getUnit, listUnits, unitAliases, unitNames } from '../store/unit-repository';
 import { applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
 import { planUnitEdit, UNIT_FIELD_LABELS } from '../edits/unit-edits';
 import type { Handler } from './context';
@@ -10,7 +12,7 @@ export const unitList: Handler<'unit-list'> = (_input, { workbook }) => listUnit
 
 export const unitUpdate: Handler<'unit-update'> = ({ edits, reason, label }, { workbook }) => {
   const { db, journal } = workbook;
-  const names = new Map((db.prepare('SELECT id, name FROM unit').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  const names = unitNames(db);
   const cells = edits.map((edit) => ({
     where: `单位“${names.get(edit.unitId) ?? edit.unitId}”「${UNIT_FIELD_LABELS[edit.field]}」`,
     text: edit.value,
@@ -26,38 +28,33 @@ export const unitAdd: Handler<'unit-add'> = ({ name }, { workbook }) => {
   const value = name.trim();
   if (value === '') throw new WorkbenchError('bad_input', '单位名称不能为空。');
   if (findUnitId(db, value) !== null) throw new WorkbenchError('conflict', `已有名为“${value}”的单位（或别名）。`);
-  const id = ((db.prepare('SELECT MAX(id) AS id FROM unit').get() as { id: number | null }).id ?? 0) + 1;
+  const id = nextId(db, 'unit');
   journal.record(`新增单位“${value}”`, '', (recorder) => recorder.insert('unit', { id, name: value, contact: '', phone: '' }));
   const [row] = listUnits(db, [id]);
   if (!row) throw new WorkbenchError('internal', '新增后无法读回单位。');
   return row;
 };
 
-type OwnerTable = 'task_owner' | 'domain_owner' | 'safeguard_owner';
-const OWNER_PARENT: Record<OwnerTable, string> = { task_owner: 'task_id', domain_owner: 'domain_id', safeguard_owner: 'safeguard_id' };
-
 /** Moves one unit's roles onto another; where both hold a role on the same item, lead wins. */
 function moveOwnerships(db: Db, recorder: Recorder, table: OwnerTable, fromId: number, intoId: number): void {
-  const parent = OWNER_PARENT[table];
-  const rows = db.prepare(`SELECT ${parent} AS parentId, role, ord FROM ${table} WHERE unit_id = ?`).all(fromId) as { parentId: number; role: 'lead' | 'co'; ord: number }[];
-  for (const row of rows) {
-    const existing = db.prepare(`SELECT role FROM ${table} WHERE ${parent} = ? AND unit_id = ?`).get(row.parentId, intoId) as { role: string } | undefined;
-    recorder.delete(table, { [parent]: row.parentId, unit_id: fromId });
-    if (!existing) recorder.insert(table, { [parent]: row.parentId, unit_id: intoId, role: row.role, ord: row.ord });
-    else if (row.role === 'lead') recorder.update(table, { [parent]: row.parentId, unit_id: intoId }, 'role', 'lead');
+  const parent = OWNED_COLUMN[table];
+  for (const row of rolesOfUnit(db, table, fromId)) {
+    const existing = ownerRole(db, table, row.itemId, intoId);
+    recorder.delete(table, { [parent]: row.itemId, unit_id: fromId });
+    if (!existing) recorder.insert(table, { [parent]: row.itemId, unit_id: intoId, role: row.role, ord: row.ord });
+    else if (row.role === 'lead') recorder.update(table, { [parent]: row.itemId, unit_id: intoId }, 'role', 'lead');
   }
 }
 
 export const unitMerge: Handler<'unit-merge'> = ({ fromUnitId, intoUnitId, reason }, { workbook }) => {
   const { db, journal } = workbook;
   if (fromUnitId === intoUnitId) throw new WorkbenchError('bad_input', '不能把单位合并到它自己。');
-  const from = db.prepare('SELECT id, name, contact, phone FROM unit WHERE id = ?').get(fromUnitId) as { id: number; name: string; contact: string; phone: string } | undefined;
-  const into = db.prepare('SELECT id, name, contact, phone FROM unit WHERE id = ?').get(intoUnitId) as typeof from;
+  const from = getUnit(db, fromUnitId);
+  const into = getUnit(db, intoUnitId);
   if (!from || !into) throw new WorkbenchError('not_found', '要合并的单位不存在，请刷新。');
   journal.record(`合并单位：“${from.name}”并入“${into.name}”`, reason ?? '', (recorder) => {
     for (const table of ['task_owner', 'domain_owner', 'safeguard_owner'] as const) moveOwnerships(db, recorder, table, from.id, into.id);
-    const aliases = db.prepare('SELECT alias FROM unit_alias WHERE unit_id = ?').all(from.id) as { alias: string }[];
-    for (const { alias } of aliases) {
+    for (const alias of unitAliases(db, from.id)) {
       recorder.delete('unit_alias', { alias });
       recorder.insert('unit_alias', { alias, unit_id: into.id });
     }

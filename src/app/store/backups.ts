@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { WorkbenchError } from '../../shared/result';
 import { ensureFolder, fsyncFile, fsyncFolder, renameDurable, temporaryBeside, writeFileDurable } from '../durable-files';
 import { contentHash } from './content-hash';
-import { type Db, openDatabase } from './connection';
+import { copyOpenDatabase, type Db, openDatabase } from './connection';
 import { schemaVersion } from './migrations';
 
 /**
@@ -226,7 +226,7 @@ export async function takeBackup(db: Db, workbookPath: string, reason: BackupRea
   const at = new Date();
   const temporary = temporaryIn(workbookPath);
   try {
-    await db.backup(temporary);
+    await copyOpenDatabase(db, temporary);
     return record(workbookPath, temporary, reason, at, nativeBinding);
   } catch (error) {
     removeBackupFile(temporary);

@@ -18,16 +18,14 @@ import {
 import type { BudgetLineRow, BudgetSettings, ScenarioSummary } from '../../shared/budget';
 import { WorkbenchError } from '../../shared/result';
 import { type Db, prepared } from './connection';
+import { scenarioExists } from './scenario-repository';
+import { saveViewSetting, settingValue } from './setting-repository';
 
 /** Reading the budget out of SQLite into the engine's arrays, and the rows the views show. */
 
 export const SETTING_FLOOR = 'budget.floor';
 export const SETTING_CLASSES = 'budget.livelihood_classes';
 export const SETTING_CURRENT = 'budget.current_scenario';
-
-function setting(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
 
 /** A stored list of class codes (JSON); null when the text is not one. */
 export function parseClassList(text: string): string[] | null {
@@ -44,8 +42,8 @@ export function parseClassList(text: string): string[] | null {
  * that has its own classification (see execution-repository.ts).
  */
 export function budgetSettings(db: Db, ownClasses?: readonly string[] | null): BudgetSettings {
-  const floor = Number(setting(db, SETTING_FLOOR) ?? '0.7');
-  const classes = ownClasses ? [...ownClasses] : (parseClassList(setting(db, SETTING_CLASSES) ?? '[]') ?? [...LIVELIHOOD_PRESETS.broad.classes]);
+  const floor = Number(settingValue(db, SETTING_FLOOR) ?? '0.7');
+  const classes = ownClasses ? [...ownClasses] : (parseClassList(settingValue(db, SETTING_CLASSES) ?? '[]') ?? [...LIVELIHOOD_PRESETS.broad.classes]);
   const preset = presetOf(classes);
   return {
     floor,
@@ -112,14 +110,14 @@ function ownClassesOfBaseline(db: Db, baselineId: number): string[] | null {
 
 /** The scenario the views show: the one last chosen, else the current baseline. */
 export function currentScenarioId(db: Db): number | null {
-  const chosen = Number(setting(db, SETTING_CURRENT) ?? '');
-  if (Number.isInteger(chosen) && chosen > 0 && db.prepare('SELECT 1 FROM scenario WHERE id = ?').get(chosen)) return chosen;
+  const chosen = Number(settingValue(db, SETTING_CURRENT) ?? '');
+  if (Number.isInteger(chosen) && chosen > 0 && scenarioExists(db, chosen)) return chosen;
   return currentBaselineId(db);
 }
 
 /** Which scenario the views show: a view preference, not an edit (not journaled, not undoable). */
 export function showScenario(db: Db, scenarioId: number): void {
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_CURRENT, String(scenarioId));
+  saveViewSetting(db, SETTING_CURRENT, String(scenarioId));
 }
 
 /** After rows were deleted: a shown scenario that is gone falls back to the current baseline. */

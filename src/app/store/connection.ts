@@ -54,6 +54,23 @@ export function readDurability(db: Db): { journalMode: string; synchronous: stri
   return { journalMode, synchronous: SYNCHRONOUS_NAMES[synchronousLevel] ?? String(synchronousLevel), foreignKeys };
 }
 
+/**
+ * SQLite's data_version: it moves whenever another connection (another window, the command line) commits, so a
+ * window can tell that the file changed under it. 0 when the connection is already closed.
+ */
+export function dataVersion(db: Db): number {
+  try {
+    return Number(db.pragma('data_version', { simple: true }));
+  } catch {
+    return 0;
+  }
+}
+
+/** A consistent copy of the open database into `file`, taken with SQLite's online backup API while it keeps working. */
+export async function copyOpenDatabase(db: Db, file: string): Promise<void> {
+  await db.backup(file);
+}
+
 const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**

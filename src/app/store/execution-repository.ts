@@ -5,10 +5,12 @@ import { type Period, periodLabel } from '../../core/execution/period';
 import type { BudgetSettings } from '../../shared/budget';
 import type { ExecutionBudget, ExecutionReport } from '../../shared/execution';
 import { WorkbenchError } from '../../shared/result';
-import { budgetSettings, parseClassList } from './budget-repository';
+import { budgetSettings, overrideRecords, parseClassList } from './budget-repository';
 import { type Db, prepared } from './connection';
 import type { Recorder } from './journal';
-import { nextId } from './scenario-writer';
+import { baselineLineIds } from './scenario-repository';
+import { settingValue } from './setting-repository';
+import { nextId } from './ids';
 
 /**
  * Budgets of the workbook's government levels (达州市本级, 通川区, …) and their monthly execution reports: reading
@@ -257,13 +259,11 @@ export function deleteBudget(db: Db, recorder: Recorder, budgetId: number): void
     .prepare("SELECT id, kind FROM scenario WHERE budget_id = ? OR baseline_id IN (SELECT id FROM scenario WHERE budget_id = ?) ORDER BY kind = 'baseline', id")
     .all(budgetId, budgetId) as { id: number; kind: string }[];
   for (const scenario of scenarios) {
-    const overrides = db.prepare('SELECT line_id AS lineId, field FROM scenario_override WHERE scenario_id = ?').all(scenario.id) as { lineId: number; field: string }[];
-    for (const o of overrides) recorder.delete('scenario_override', { scenario_id: scenario.id, line_id: o.lineId, field: o.field });
+    for (const o of overrideRecords(db, scenario.id)) recorder.delete('scenario_override', { scenario_id: scenario.id, line_id: o.lineId, field: o.field });
   }
   for (const scenario of scenarios) {
     if (scenario.kind !== 'scenario') {
-      const lines = db.prepare('SELECT id FROM budget_line WHERE baseline_id = ? ORDER BY id').all(scenario.id) as { id: number }[];
-      for (const line of lines) recorder.delete('budget_line', { id: line.id });
+      for (const lineId of baselineLineIds(db, scenario.id)) recorder.delete('budget_line', { id: lineId });
     }
     recorder.delete('scenario', { id: scenario.id });
   }
@@ -300,7 +300,7 @@ const SETTING_EXAMPLE_SEEDED = 'execution.example_seeded';
  * baseline: it is part of what a new workbook is. Deleting it (删除示例数据) is an ordinary undoable action.
  */
 export function ensureExecutionExample(db: Db): void {
-  if (db.prepare('SELECT 1 FROM setting WHERE key = ?').get(SETTING_EXAMPLE_SEEDED)) return;
+  if (settingValue(db, SETTING_EXAMPLE_SEEDED) !== undefined) return;
   db.transaction(() => {
     db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(SETTING_EXAMPLE_SEEDED, '1');
     if (!db.prepare("SELECT 1 FROM scenario WHERE kind = 'baseline' AND is_example = 1").get()) return;

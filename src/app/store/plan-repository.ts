@@ -2,6 +2,7 @@ import type { Owner, ParsedPlan } from '../../shared/plan';
 import type { PlanSummary, TaskRow, TaskStatus } from '../../shared/contract';
 import { createHash } from 'node:crypto';
 import { type Db, prepared } from './connection';
+import { type IdTable, nextId } from './ids';
 import type { Recorder } from './journal';
 import { getTargets, listTargets, taskProgress, type TaskProgress } from './progress-repository';
 
@@ -19,10 +20,10 @@ export function directInserter(db: Db): RowInserter {
 
 /** Ids handed out in order from MAX(id) + 1, so every inserted row carries its key (the journal records it). */
 function idSource(db: Db) {
-  const next = new Map<string, number>();
-  return (table: string): number => {
+  const next = new Map<IdTable, number>();
+  return (table: IdTable): number => {
     let id = next.get(table);
-    if (id === undefined) id = ((db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`).get() as { id: number }).id) + 1;
+    if (id === undefined) id = nextId(db, table);
     next.set(table, id + 1);
     return id;
   };

@@ -5,12 +5,9 @@ import type { ProgressSettings, TargetLink, TargetRow } from '../../shared/grid'
 import { type LinkedActual, linkedActuals } from './target-link-repository';
 import type { Comparator } from '../../shared/plan';
 import type { Db } from './connection';
+import { settingValue } from './setting-repository';
 
 /** Targets with their progress, and the roll-ups the task and unit views show. */
-
-function settingValue(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
 
 const localIso = (date: Date): string =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

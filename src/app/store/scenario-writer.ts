@@ -1,17 +1,15 @@
 import type { OverrideField, OverrideOp } from '../../core/budget/model';
 import { WorkbenchError } from '../../shared/result';
-import { type Db, prepared } from './connection';
+import type { Db } from './connection';
+import { nextId } from './ids';
 import type { Recorder } from './journal';
 import type { OverrideRecord, ScenarioModel } from './budget-repository';
+import { overrideOf, scenarioIdByName } from './scenario-repository';
 
 /**
  * Writes to scenarios and budget lines, always through the journal's recorder so every change is one
- * undoable, logged action. Ids are assigned here, not by SQLite, because the journal keys its records on them.
+ * undoable, logged action.
  */
-
-export function nextId(db: Db, table: 'scenario' | 'budget_line' | 'budget' | 'execution_report' | 'execution_line'): number {
-  return ((db.prepare(`SELECT MAX(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0) + 1;
-}
 
 export const MAX_SCENARIO_NAME = 60;
 
@@ -19,7 +17,7 @@ export function checkScenarioName(db: Db, name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new WorkbenchError('bad_input', '情景名称不能为空。');
   if (trimmed.length > MAX_SCENARIO_NAME) throw new WorkbenchError('bad_input', `情景名称不能超过${MAX_SCENARIO_NAME}个字。`);
-  if (db.prepare('SELECT 1 FROM scenario WHERE name = ?').get(trimmed)) {
+  if (scenarioIdByName(db, trimmed) !== null) {
     throw new WorkbenchError('conflict', `已有名为“${trimmed}”的情景，请换一个名称（不会覆盖已有情景）。`);
   }
   return trimmed;
@@ -80,8 +78,7 @@ export function putOverride(
   baselineValue: number,
 ): void {
   const key = { scenario_id: scenarioId, line_id: lineId, field };
-  const existing = prepared(db, 'SELECT op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ? AND field = ?')
-    .get(scenarioId, lineId, field) as { op: OverrideOp; value: number } | undefined;
+  const existing = overrideOf(db, scenarioId, lineId, field);
   const isNoChange = (op === 'set' && value === baselineValue) || (op !== 'set' && value === 0);
   if (isNoChange) {
     if (existing) recorder.delete('scenario_override', key);
@@ -97,6 +94,5 @@ export function putOverride(
 
 /** Takes one field of a line back to the baseline in a scenario (nothing to do when it is not overridden). */
 export function removeOverride(db: Db, recorder: Recorder, scenarioId: number, lineId: number, field: OverrideField): void {
-  const exists = prepared(db, 'SELECT 1 FROM scenario_override WHERE scenario_id = ? AND line_id = ? AND field = ?').get(scenarioId, lineId, field);
-  if (exists) recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: lineId, field });
+  if (overrideOf(db, scenarioId, lineId, field)) recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: lineId, field });
 }

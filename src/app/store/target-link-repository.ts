@@ -2,6 +2,7 @@ import { formatPercent } from '../../core/percent';
 import type { TargetLink } from '../../shared/grid';
 import { currentBaselineId, getScenario, scenarioModel } from './budget-repository';
 import type { Db } from './connection';
+import { scenarioExists } from './scenario-repository';
 
 /**
  * Targets whose actual is read rather than typed (migration 0008): "一般公共预算民生支出比例不低于70%" linked to
@@ -43,7 +44,7 @@ function resolve(db: Db, link: TargetLink): LinkedActual {
   const scenarioId = link.scenarioId ?? currentBaselineId(db);
   const which = link.scenarioId === null ? '当前预算基线' : '预算情景';
   if (scenarioId === null) return { actual: null, source: '取自当前预算基线的民生支出占比：工作簿中还没有预算' };
-  if (!db.prepare('SELECT 1 FROM scenario WHERE id = ?').get(scenarioId)) {
+  if (!scenarioExists(db, scenarioId)) {
     return { actual: null, source: '取自预算情景的民生支出占比：该情景已被删除，请重新关联或取消关联' };
   }
   const scenario = getScenario(db, scenarioId);

@@ -1,9 +1,13 @@
 import type { UnitRow } from '../../shared/grid';
-import type { Db } from './connection';
+import { type Db, prepared } from './connection';
 import { defaultPlanId } from './plan-repository';
 import { listTargets } from './progress-repository';
 
-/** Units with their task counts and the progress of the targets of the tasks they lead. */
+/**
+ * 责任单位 — the organisations that own tasks — and their aliases: the unit grid's rows (task counts and the
+ * progress of the targets of the tasks they lead), and a unit found by its name or an alias, as pasted text and
+ * imports name it. Roles on tasks are owner-repository.ts's.
+ */
 
 interface UnitRecord {
   id: number;
@@ -48,9 +52,33 @@ export function listUnits(db: Db, onlyIds?: readonly number[]): UnitRow[] {
     });
 }
 
+/** A unit by its own name only (not an alias). */
+export function unitIdByName(db: Db, name: string): number | null {
+  return (prepared(db, 'SELECT id FROM unit WHERE name = ?').get(name) as { id: number } | undefined)?.id ?? null;
+}
+
 /** A unit by its name or one of its aliases. */
 export function findUnitId(db: Db, name: string): number | null {
-  const row = (db.prepare('SELECT id FROM unit WHERE name = ?').get(name) ??
-    db.prepare('SELECT unit_id AS id FROM unit_alias WHERE alias = ?').get(name)) as { id: number } | undefined;
-  return row?.id ?? null;
+  return unitIdByName(db, name) ?? (prepared(db, 'SELECT unit_id AS id FROM unit_alias WHERE alias = ?').get(name) as { id: number } | undefined)?.id ?? null;
+}
+
+export interface UnitContact {
+  id: number;
+  name: string;
+  contact: string;
+  phone: string;
+}
+
+export function getUnit(db: Db, unitId: number): UnitContact | undefined {
+  return prepared(db, 'SELECT id, name, contact, phone FROM unit WHERE id = ?').get(unitId) as UnitContact | undefined;
+}
+
+/** Every unit's name by id. */
+export function unitNames(db: Db): Map<number, string> {
+  const rows = prepared(db, 'SELECT id, name FROM unit').all() as { id: number; name: string }[];
+  return new Map(rows.map((unit) => [unit.id, unit.name]));
+}
+
+export function unitAliases(db: Db, unitId: number): string[] {
+  return (prepared(db, 'SELECT alias FROM unit_alias WHERE unit_id = ?').all(unitId) as { alias: string }[]).map((row) => row.alias);
 }
