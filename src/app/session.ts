@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../shared/result';
-import { fsyncFile, renameNoClobber, temporaryBeside } from './durable-files';
+import { fsyncFile, renameDurable, renameNoClobber, temporaryBeside } from './durable-files';
 import { listBackups, restoreBackup } from './store/backups';
 import { copyOpenDatabase, dataVersion } from './store/connection';
 import { copyThroughPrivateSnapshot, inspectWorkbookFile } from './store/file-check';
@@ -74,22 +74,40 @@ export class WorkbookSession {
 
   /**
    * Copies the open workbook to `target` with the backup API (never a file copy of a live WAL database) into a
-   * temporary file, syncs it, moves it into place (never over an existing file) and continues there: Save As,
-   * and the way off a network share or a roaming profile.
+   * temporary file, syncs it, moves it into place and continues there: Save As, and the way off a network share or a
+   * roaming profile. An existing `target` is replaced only when `replace` says the user confirmed it.
    */
-  async moveTo(target: string): Promise<void> {
+  async moveTo(target: string, options: { replace?: boolean } = {}): Promise<void> {
+    await this.writeCopy(target, options.replace ?? false);
+    this.close();
+    this.workbookPath = target;
+    if (!this.open()) throw new WorkbenchError('storage', `复制后无法打开：${this.problem}`);
+  }
+
+  /**
+   * Writes a complete copy of the open workbook to `target` and keeps working where it is: Save As onto a USB stick,
+   * so the stick holds one finished file (no -wal, no backups folder) and can be pulled as soon as the copy is done.
+   */
+  async saveCopyTo(target: string, options: { replace?: boolean } = {}): Promise<void> {
+    await this.writeCopy(target, options.replace ?? false);
+  }
+
+  private async writeCopy(target: string, replace: boolean): Promise<void> {
     const workbook = this.workbook;
     const temporary = temporaryBeside(target, 'saving');
     try {
       await copyOpenDatabase(workbook.db, temporary);
       fsyncFile(temporary);
-      if (!renameNoClobber(temporary, target)) throw new WorkbenchError('conflict', `文件已存在：${target}。为避免覆盖，请换一个文件名。`);
+      if (replace) {
+        // the replaced workbook's own log files would be read as this file's: they go with it
+        for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
+        renameDurable(temporary, target);
+      } else if (!renameNoClobber(temporary, target)) {
+        throw new WorkbenchError('conflict', `文件已存在：${target}。为避免覆盖，请换一个文件名。`);
+      }
     } finally {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${temporary}${suffix}`, { force: true });
     }
-    this.close();
-    this.workbookPath = target;
-    if (!this.open()) throw new WorkbenchError('storage', `复制后无法打开：${this.problem}`);
   }
 
   /** Closes this workbook and opens another; if that fails, the previous one is opened again. */

@@ -47,7 +47,13 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogServi
     },
     pickWorkbook: () => open('打开工作簿', [{ name: '民生规划工作簿', extensions: ['mswb'] }]),
     pickWorkbookSavePath: async (suggestedName) => {
-      const options: Electron.SaveDialogOptions = { title: '保存工作簿', defaultPath: suggestedName, filters: [{ name: '民生规划工作簿', extensions: ['mswb'] }] };
+      // Windows and macOS ask before an existing file is replaced; Linux only when told to
+      const options: Electron.SaveDialogOptions = {
+        title: '保存工作簿',
+        defaultPath: suggestedName,
+        filters: [{ name: '民生规划工作簿', extensions: ['mswb'] }],
+        properties: ['showOverwriteConfirmation'],
+      };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbookAt } from '../../src/app/handlers/workbook-files';
@@ -95,5 +95,54 @@ describe('workbook files', () => {
     }
     // a folder that does not exist is not "write-protected": opening reports it in its own words
     expect(folderAcceptsFiles(join(dir, '没有'))).toBe(true);
+  });
+
+  it('Save As onto a file the dialog asked to replace replaces it (and its stale log); one someone has open is refused', async () => {
+    const dir = tempDir();
+    const old = newWorkbook(join(dir, '2018.mswb'));
+    old.close();
+    writeFileSync(join(dir, '2018.mswb-wal'), 'a log that belonged to the replaced file');
+    const workbook = newWorkbook(join(dir, 'current.mswb'));
+    const context = contextFor(workbook);
+    const invoke = invoker(workbook, context);
+    await invoke('task-update', { edits: [{ taskId: 1, field: 'remark', value: '替换后的内容' }] });
+    context.dialogs.save = join(dir, '2018.mswb');
+    expect(await invoke('workbook-save-as', {})).toMatchObject({ ok: true, value: { path: join(dir, '2018.mswb') } });
+    expect(existsSync(join(dir, '2018.mswb-wal')) && readFileSync(join(dir, '2018.mswb-wal'), 'utf8').startsWith('a log')).toBe(false);
+    expect(context.session.workbook.db.prepare('SELECT remark FROM task WHERE id = 1').get()).toEqual({ remark: '替换后的内容' });
+
+    // a colleague's window has 2019.mswb open: it is not replaced under them
+    const held = newWorkbook(join(dir, '2019.mswb'));
+    const before = readFileSync(join(dir, '2019.mswb'));
+    context.dialogs.save = join(dir, '2019.mswb');
+    const refused = await invoke('workbook-save-as', {});
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('不能替换') } });
+    expect(readFileSync(join(dir, '2019.mswb')).equals(before)).toBe(true);
+    held.close();
+
+    // a name typed without the extension that only then matches a file was never confirmed as a replacement
+    context.dialogs.save = join(dir, '2019');
+    expect(await invoke('workbook-save-as', {})).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('文件已存在') } });
+  });
+
+  it('Save As onto a USB stick writes one finished file there and keeps working on the local workbook', async () => {
+    mkdirSync('/media', { recursive: true });
+    const stick = mkdtempSync('/media/minsheng-stick-');
+    try {
+      const workbook = newWorkbook();
+      const context = contextFor(workbook);
+      const invoke = invoker(workbook, context);
+      await invoke('task-update', { edits: [{ taskId: 1, field: 'remark', value: '带走的内容' }] });
+      context.dialogs.save = join(stick, '带走.mswb');
+      const saved = await invoke('workbook-save-as', {});
+      expect(saved).toMatchObject({ ok: true, value: { path: workbook.path, note: expect.stringContaining('可以直接拔出带走') } });
+      expect(context.session.path).toBe(workbook.path);
+      expect(readdirSync(stick)).toEqual(['带走.mswb']);
+      const copy = newWorkbook(join(stick, '带走.mswb'));
+      expect(copy.db.prepare('SELECT remark FROM task WHERE id = 1').get()).toEqual({ remark: '带走的内容' });
+      copy.close();
+    } finally {
+      rmSync(stick, { recursive: true, force: true });
+    }
   });
 });

@@ -47,7 +47,7 @@ export interface DialogService {
   pickFolder(): Promise<string | null>;
   /** An existing workbook (.mswb) to open. */
   pickWorkbook(): Promise<string | null>;
-  /** Where to create or save a workbook (.mswb). */
+  /** Where to create or save a workbook (.mswb); a path that exists was confirmed by the user as one to replace. */
   pickWorkbookSavePath(suggestedName: string): Promise<string | null>;
 }
 

@@ -5,6 +5,7 @@ import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
 import { reachable } from '../recent-workbooks';
 import { folderAcceptsFiles, opensAsLocalCopy } from '../removable';
+import { describeHolder, lockIsLive, me, readLock } from '../workbook-lock';
 import type { Handler, HandlerContext } from './context';
 
 /** 文件 → 新建 / 打开 / 另存为 / 最近打开: a workbook is one .mswb file that can travel on a USB stick. */
@@ -76,13 +77,34 @@ export const workbookForceOpen: Handler<'workbook-force-open'> = (_input, contex
   return opened(context, '已强制打开工作簿。对方窗口将不能再保存修改；请告知对方。');
 };
 
-/** 另存为: SQLite's backup API writes the copy (never a file copy of a live WAL database); work continues in it. */
+/**
+ * 另存为: SQLite's backup API writes the copy (never a file copy of a live WAL database). Work continues in the copy —
+ * unless the copy went to a USB stick: then the stick gets one finished file and work continues in the local
+ * workbook, so pulling the stick can never cost an edit. A file the save dialog asked to replace is replaced (the
+ * user said 是 to Windows' prompt), unless it is the open workbook or someone has it open.
+ */
 export const workbookSaveAs: Handler<'workbook-save-as'> = async (_input, context) => {
-  const chosen = await context.dialogs.pickWorkbookSavePath(basename(context.session.path));
+  const { session } = context;
+  const chosen = await context.dialogs.pickWorkbookSavePath(basename(session.path));
   if (chosen === null) return null;
   const path = withExtension(chosen);
-  assertNotWorkbookFile(path, context.session.path);
-  if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
-  await context.session.moveTo(path);
+  assertNotWorkbookFile(path, session.path);
+  // only the name the dialog returned was confirmed; one that gained its extension here was not
+  const replace = existsSync(path) && path === chosen;
+  if (existsSync(path) && !replace) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
+  if (replace) assertNobodyHasOpen(path);
+  if (await opensAsLocalCopy(path, context.localFolder)) {
+    await session.saveCopyTo(path, { replace });
+    return opened(context, `已另存到“${path}”，U盘上是一个完整的工作簿，可以直接拔出带走。本机继续使用“${session.path}”，以免拔出U盘时丢失修改。`);
+  }
+  await session.moveTo(path, { replace });
   return opened(context);
 };
+
+/** A workbook someone has open (its lock file is live) is not replaced under them. */
+function assertNobodyHasOpen(path: string): void {
+  const lock = readLock(path);
+  if (lock && lockIsLive(lock, me('app'), new Date())) {
+    throw new WorkbenchError('conflict', `“${basename(path)}”正被${describeHolder(lock.holder)}打开，不能替换。请换一个文件名，或等对方关闭后再保存。`);
+  }
+}
