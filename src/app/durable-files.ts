@@ -63,9 +63,29 @@ export function temporaryBeside(path: string, purpose = 'tmp'): string {
   return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Renames and makes the rename durable. */
-export function renameDurable(from: string, to: string): void {
-  renameSync(from, to);
+/**
+ * A short wait for the app's own files (backups and their manifest, the recent list, a restored workbook): an
+ * antivirus scanner opens a file just written for a moment, and the rename over it fails meanwhile. Blocking, so kept
+ * well under a second in all; exports, which Excel may hold for minutes, wait asynchronously (replaceFileDurable).
+ */
+export const RENAME_RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400];
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Renames (trying again briefly while the target is held) and makes the rename durable. */
+export function renameDurable(from: string, to: string, delaysMs: readonly number[] = RENAME_RETRY_DELAYS_MS, rename = renameSync): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rename(from, to);
+      break;
+    } catch (error) {
+      const delay = delaysMs[attempt];
+      if (delay === undefined || !isTransientReplaceError(error)) throw error;
+      sleepSync(delay);
+    }
+  }
   fsyncFolder(dirname(to));
   if (dirname(from) !== dirname(to)) fsyncFolder(dirname(from));
 }
@@ -155,7 +175,8 @@ export async function replaceFileDurable(
   bytes: Uint8Array | string,
   options: { delaysMs?: readonly number[]; rename?: (from: string, to: string) => void; wait?: (ms: number) => Promise<void> } = {},
 ): Promise<void> {
-  const { delaysMs = REPLACE_RETRY_DELAYS_MS, rename = renameDurable, wait = pause } = options;
+  // each try is a single rename: the waiting between tries is done here, without blocking
+  const { delaysMs = REPLACE_RETRY_DELAYS_MS, rename = (from: string, to: string) => renameDurable(from, to, []), wait = pause } = options;
   const temporary = writeTemporaryBeside(path, bytes);
   try {
     for (let attempt = 0; ; attempt++) {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder';
+import type { TargetRow } from '../../src/shared/grid';
 import { cell, chooseMenu, editCell, screenshots, useWorkbenchSessions } from './session';
 
 const sessions = useWorkbenchSessions();
@@ -25,6 +26,30 @@ describe('the task grid', () => {
     expect(styleTags.every(Boolean)).toBe(true);
     expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
     await page.screenshot({ path: join(screenshots, 'tasks-1366x768.png') });
+  });
+
+  it('follows what was done elsewhere: a target met in 指标 and a unit renamed in 责任单位 show in the task grid', async () => {
+    const { page } = await open('follows');
+    await expect.poll(() => cell(page, 1, 'targets').textContent()).toMatch(/^0\/\d+$/);
+    const total = (await cell(page, 1, 'targets').textContent())?.split('/')[1];
+    const target = await page.evaluate(async () => {
+      const result = await window.workbench!['target-list']({});
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.targets.find((t: TargetRow) => t.taskNumber === 1 && t.comparator === '>=' && t.value !== null && t.relativeToYear === null);
+    });
+    expect(target).toBeDefined();
+    await page.getByRole('button', { name: '指标', exact: true }).click();
+    await page.getByTestId('targets-view').locator('.ag-row[row-id]').first().waitFor();
+    await editCell(page, target!.id, 'actual', String(target!.value));
+    await page.getByRole('button', { name: '任务', exact: true }).click();
+    await expect.poll(() => cell(page, 1, 'targets').textContent()).toBe(`1/${total}`);
+
+    await page.getByRole('button', { name: '责任单位', exact: true }).click();
+    const unitRow = page.getByTestId('owners-view').locator('.ag-row', { hasText: '市教育局' }).first();
+    const unitId = await unitRow.getAttribute('row-id');
+    await editCell(page, Number(unitId), 'name', '市教育和体育局');
+    await page.getByRole('button', { name: '任务', exact: true }).click();
+    await expect.poll(() => cell(page, 1, 'leadUnits').textContent()).toBe('市教育和体育局');
   });
 
   it('keeps an edited cell after a reload, in the page and in the workbook', async () => {

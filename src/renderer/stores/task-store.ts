@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { HistoryState, TaskEditableField, TaskRow } from '../../shared/contract';
 import { commitPendingEdits } from '../grid/pending-edits';
 import { call } from '../services/api';
-import { notifyWorkbookChanged, onWorkbookChanged } from './history-events';
+import { notifyWorkbookChanged, onPartsChanged, onWorkbookChanged } from './history-events';
 import { trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
@@ -35,6 +35,8 @@ interface TaskState {
   redo(): Promise<void>;
   /** Re-reads the undo/redo labels after an edit made by another store. */
   refreshHistory(): Promise<void>;
+  /** the task rows again (after their targets or units changed), keeping what else the store holds */
+  reloadTasks(): Promise<void>;
 }
 
 const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
@@ -89,6 +91,14 @@ export const useTaskStore = create<TaskState>((set, get) => ({
       await notifyWorkbookChanged();
     }
   },
+  reloadTasks: async () => {
+    if (!get().loaded) return;
+    try {
+      set({ tasks: await call('task-list', {}), version: get().version + 1 });
+    } catch (error) {
+      useUiStore.getState().showError(error);
+    }
+  },
   refreshHistory: async () => {
     try {
       set({ history: await call('history-state', {}) });
@@ -99,3 +109,5 @@ export const useTaskStore = create<TaskState>((set, get) => ({
 }));
 
 onWorkbookChanged(() => useTaskStore.getState().load());
+// a task's lights and counts come from its targets, its owners' names from the units
+onPartsChanged(['targets', 'units'], () => useTaskStore.getState().reloadTasks());

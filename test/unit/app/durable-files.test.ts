@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replaceFileDurable } from '../../../src/app/durable-files';
+import { renameDurable, replaceFileDurable } from '../../../src/app/durable-files';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -52,5 +52,20 @@ describe('replacing a file another program holds', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'EACCES' });
     expect(waits).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("renaming the app's own files (backups, the manifest, the recent list)", () => {
+  it('waits briefly for a scanner that holds the target, and no longer than the last delay', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'from'), 'x');
+    let tries = 0;
+    renameDurable(join(dir, 'from'), join(dir, 'to'), [1, 1, 1], (from, to) => {
+      if (++tries < 3) throw failing('EBUSY');
+      renameSync(from, to);
+    });
+    expect(tries).toBe(3);
+    expect(readdirSync(dir)).toEqual(['to']);
+    expect(() => renameDurable(join(dir, 'to'), join(dir, 'again'), [1, 1], () => { throw failing('EPERM'); })).toThrow(/EPERM/);
   });
 });
