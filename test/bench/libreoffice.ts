@@ -1,6 +1,6 @@
 /**
  * The peer an office would use instead: LibreOffice Calc, headless, timed as whole processes side by side with our
- * CLI on the same 50,000-row budget sheet. Our side starts Node and the CLI from source (tsx), as `npm run cli`
+ * CLI on the same 50,000-row budget sheet. Our side starts Node and the CLI from its bundle (out/cli/index.mjs), as `npm run cli`
  * does; LibreOffice starts with a warmed-up private profile. Target: ours at least twice as fast (ratio ≤ 0.5).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { budgetLines, freshCopy, writeXlsx } from './data';
 import { type BenchRow, median } from './measure';
+import { cliCommand } from '../cli-bundle';
 
 export function sofficeVersion(): string | null {
   try {
@@ -44,7 +45,8 @@ export function libreofficeWorkloads(env: { dir: string; repoRoot: string; templ
   mkdirSync(out, { recursive: true });
   const profile = pathToFileURL(join(dir, 'lo-profile')).href;
   const soffice = (...args: string[]) => timed('soffice', [`-env:UserInstallation=${profile}`, '--headless', ...args], dir);
-  const cli = (...args: string[]) => timed(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], repoRoot);
+  const [node, entry] = cliCommand();
+  const cli = (...args: string[]) => timed(node, [entry, ...args], repoRoot);
 
   const lines = budgetLines(50_000, 50);
   const xlsx = join(dir, 'lo-budget-50k.xlsx');

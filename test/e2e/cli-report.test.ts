@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../harness';
+import { cliCommand } from '../cli-bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'minsheng-cli-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', env });
+  const [node, entry] = cliCommand();
+  const result = spawnSync(node, [entry, ...args], { cwd: repoRoot, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -12,6 +12,7 @@ import { WorkbookSession } from '../../src/app/session';
 import { dispatch } from '../../src/app/ipc/dispatch';
 import { latestVersion, loadMigrations } from '../../src/app/store/migrations';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/app/store/workbook';
+import { cliCommand } from '../cli-bundle';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const resources = resourcesAt(repoRoot);
@@ -50,9 +51,10 @@ export function invoker(workbook: Workbook, context = contextFor(workbook)) {
   return Object.assign((channel: string, input: unknown) => dispatch(handlers, context, channel, input), { dialogs: context.dialogs });
 }
 
-/** Runs the CLI as a user would (a subprocess through tsx): exit code, stdout, stderr. */
+/** Runs the CLI as a user would (a subprocess on the bundle `npm run cli` runs): exit code, stdout, stderr. */
 export function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'src', 'cli', 'index.ts'), ...args], {
+  const [node, entry] = cliCommand();
+  const result = spawnSync(node, [entry, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
