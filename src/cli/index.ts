@@ -32,8 +32,18 @@ import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '..', '..');
 const resources = resourcesAt(repoRoot);
+
+/**
+ * The parser process's script. Run from its bundle (out/cli, scripts/build-cli.mjs), the CLI has the worker built
+ * beside it; run from source, the worker is bundled on first use — esbuild at every command that reads a file.
+ */
+const parserWorker = (): string => {
+  const prebuilt = join(here, 'parse-worker.mjs');
+  return existsSync(prebuilt) ? prebuilt : bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot);
+};
 
 const USAGE = `用法：npm run -s cli -- <命令> [选项]
   init --db FILE                 新建工作簿（含默认的2017年实施计划）
@@ -121,7 +131,7 @@ function requireFile(args: ParsedArgs): string {
 /** Any plan document, read and parsed in the guarded parser process, as the app does. */
 async function readPlanFile(file: string): Promise<PlanReading> {
   if (!existsSync(file)) throw new WorkbenchError('bad_input', `找不到文件 ${file}`);
-  const parser = nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot));
+  const parser = nodeSpreadsheetParser(parserWorker);
   return parser.readPlan(resolve(file));
 }
 
@@ -134,7 +144,7 @@ async function withWorkbook<T>(path: string, work: (context: CliContext) => Prom
     openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
   const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);
   try {
-    return await work(nodeHandlerContext(new WorkbookSession(path, open).adopt(workbook), repoRoot));
+    return await work(nodeHandlerContext(new WorkbookSession(path, open).adopt(workbook), repoRoot, parserWorker));
   } finally {
     workbook.close();
   }

@@ -11,16 +11,21 @@ import { PendingFiles } from './pending-files';
 
 /**
  * The handler context outside Electron (CLI, integration tests, the Playwright harness): dialogs answered in
- * advance, and the file parser as a Node child process running the worker bundled from source (dev-worker.ts).
+ * advance, and the file parser as a Node child process running the worker bundled from source (dev-worker.ts), or
+ * the one `parserWorker` names (the CLI's bundle carries its own).
  */
-export function nodeHandlerContext(session: WorkbookSession, repoRoot: string): HandlerContext & { dialogs: PresetDialogs } {
+export function nodeHandlerContext(
+  session: WorkbookSession,
+  repoRoot: string,
+  parserWorker: () => string = () => bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot),
+): HandlerContext & { dialogs: PresetDialogs } {
   return {
     get workbook(): Workbook {
       return session.workbook;
     },
     session,
     dialogs: new PresetDialogs(),
-    spreadsheets: nodeSpreadsheetParser(() => bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot)),
+    spreadsheets: nodeSpreadsheetParser(parserWorker),
     pending: new PendingFiles(),
     pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),
