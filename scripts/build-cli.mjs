@@ -37,7 +37,8 @@ if (built < newestSource(join(root, 'src'))) {
     // shared code in chunks, and a dynamic import stays one: the report command's Chromium (playwright-core) is
     // loaded only by the report command, not at the start of every other
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    // beside the entries, not in a sub-folder: modules find the repository two levels up from their own file
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
