@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchTasks } from './stores/task-store';
 import { cssFontFamily, REPORT_BODY_FONTS, REPORT_HEADING_FONTS, UI_FONTS } from '../shared/fonts';
 import './styles/app.css';
 
@@ -8,6 +9,7 @@ import './styles/app.css';
 const fonts = { '--font-ui': UI_FONTS, '--font-report-body': REPORT_BODY_FONTS, '--font-report-heading': REPORT_HEADING_FONTS };
 for (const [property, stack] of Object.entries(fonts)) document.documentElement.style.setProperty(property, cssFontFamily(stack));
 
+prefetchTasks();
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 createRoot(root).render(

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { defaultWorkbookPath, localCopyPath, locationWarning } from '../paths';
 import { BACKUP_REASON_LABELS, listBackups } from '../store/backups';
@@ -12,8 +12,12 @@ import type { Handler } from './context';
 const describe = (path: string) =>
   listBackups(path).map((entry) => ({ ...entry, reasonLabel: BACKUP_REASON_LABELS[entry.reason] }));
 
-export const recoveryState: Handler<'recovery-state'> = async (_input, { session }) => {
-  const drive = await driveOf(session.path);
+export const recoveryState: Handler<'recovery-state'> = async (_input, { session, localFolder }) => {
+  // the app's own folder is on the local disk: the first screen does not wait for the OS to be asked (a PowerShell
+  // start on Windows) about the default workbook
+  const inside = relative(localFolder, dirname(session.path));
+  const ownFolder = !inside.startsWith('..') && !isAbsolute(inside);
+  const drive = ownFolder ? { kind: 'local' as const, share: null } : await driveOf(session.path);
   return {
     path: session.path,
     damaged: !session.isOpen,

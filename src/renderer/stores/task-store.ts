@@ -46,6 +46,25 @@ function merge(tasks: TaskRow[], stored: readonly TaskRow[]): TaskRow[] {
   return tasks.map((task) => byId.get(task.id) ?? task);
 }
 
+let prefetched: Promise<TaskRow[]> | null = null;
+
+/**
+ * Asks for the task rows as the page starts, alongside the question whether the workbook opened at all: the first
+ * screen waits for one round trip instead of two. A workbook that did not open answers with an error here, which
+ * is dropped: the recovery screen says why.
+ */
+export function prefetchTasks(): void {
+  prefetched = call('task-list', {});
+  prefetched.catch(() => undefined);
+}
+
+/** The prefetched rows once; asked again if the prefetch failed (the workbook was restored since, say). */
+function taskRows(): Promise<TaskRow[]> {
+  const rows = prefetched;
+  prefetched = null;
+  return rows ? rows.catch(() => call('task-list', {})) : call('task-list', {});
+}
+
 export const useTaskStore = create<TaskState>((set, get) => ({
   tasks: [],
   version: 0,
@@ -54,8 +73,8 @@ export const useTaskStore = create<TaskState>((set, get) => ({
   history: EMPTY_HISTORY,
   load: async () => {
     try {
-      // the path from the session's state: workbook-info would run a full integrity check just to show it
-      const [tasks, session, history] = await Promise.all([call('task-list', {}), call('recovery-state', {}), call('history-state', {})]);
+      // the path from the session's status: workbook-info would run a full integrity check just to show it
+      const [tasks, session, history] = await Promise.all([taskRows(), call('workbook-status', {}), call('history-state', {})]);
       set({ tasks, workbookPath: session.path, history, loaded: true, version: get().version + 1 });
     } catch (error) {
       set({ loaded: true });
