@@ -1,4 +1,4 @@
-import { exportHeader, type FieldCatalogue, type FieldSpec, type FieldUnit } from '../../shared/fields/field-spec';
+import { exportHeader, type FieldCatalogue, fieldOf, type FieldSpec, type FieldUnit } from '../../shared/fields/field-spec';
 import type { ColumnFormat, SheetColumn } from './sheet-builder';
 import type { CellValue } from './sheet-data';
 
@@ -35,7 +35,7 @@ export function sheetLayout<C extends FieldCatalogue, R>(
   headerOf: (spec: FieldSpec) => string = exportHeader,
 ): SheetLayout<R> {
   const columns = layout.map(([key, width]): SheetColumn => {
-    const spec = catalogue[key] as FieldSpec;
+    const spec = fieldOf(catalogue, key);
     return { header: headerOf(spec), width, format: FORMAT_OF_UNIT[spec.unit] };
   });
   return { columns, headers: columns.map((c) => c.header), cells: (row) => layout.map(([, , value]) => value(row)) };

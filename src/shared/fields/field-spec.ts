@@ -51,6 +51,13 @@ export interface FieldSpec {
 
 export type FieldCatalogue = Readonly<Record<string, FieldSpec>>;
 
+/** A field of a catalogue by its key (the key's type already says it is there). */
+export function fieldOf<C extends FieldCatalogue>(catalogue: C, key: keyof C & string): FieldSpec {
+  const spec = catalogue[key];
+  if (!spec) throw new Error(`no field “${key}” in the catalogue`);
+  return spec;
+}
+
 /** The grid's column heading. */
 export const gridHeader = (spec: FieldSpec): string => spec.header ?? spec.label;
 /** The exported and re-imported heading. */
