@@ -4,6 +4,7 @@ import type { Db } from '../store/connection';
 import type { Handler } from './context';
 import { changeTexts, DERIVED_FIELDS } from './history-values';
 import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
+import { EXECUTION_LINE_FIELDS } from '../../shared/fields/execution-line-fields';
 import { historyLabels } from '../../shared/fields/field-spec';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
@@ -63,15 +64,7 @@ const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   // no text changes with the catalogue; a better word (调整值) is a visible change for its own commit.
   scenario_override: { op: '调整方式', value: '目标值' },
   execution_report: { superseded_at: '被替换/撤下' },
-  execution_line: {
-    code: '科目编码',
-    name: '名称',
-    initial_budget_fen: '年初预算（分）',
-    adjusted_budget_fen: '调整预算（分）',
-    month_fen: '本月数（分）',
-    cumulative_fen: '累计数（分）',
-    note: '备注',
-  },
+  execution_line: historyLabels(EXECUTION_LINE_FIELDS),
 };
 
 
