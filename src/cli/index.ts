@@ -9,6 +9,8 @@ import { printReport } from './report-command';
 import { sheetTable } from '../core/exchange/export-workbook';
 import { readSnapshot } from '../app/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
+import { packetHeader } from '../shared/fields/field-spec';
+import { TARGET_FIELDS } from '../shared/fields/target-fields';
 import { fileURLToPath } from 'node:url';
 import type { PlanReading } from '../core/document/plan-reading';
 import { bundledWorker } from '../app/exchange/dev-worker';
@@ -292,7 +294,7 @@ async function run(argv: readonly string[]): Promise<void> {
         const applied = acceptAll ? ((await invoke(context, 'packet-import-apply', { token: preview.token, acceptIds: preview.changes.map((c) => c.id) })) as { applied: number }).applied : 0;
         return { file: preview.fileName, unit: preview.unitName, changes: preview.changes, applied };
       });
-      print(result, json, () => [`${result.unit} 报送 ${result.file}：${result.changes.length}处变化，已接受${result.applied}处`, ...result.changes.map((c) => `  ${c.label}「${c.field === 'actual' ? '实际值' : '进展说明'}」：${c.before || '（空）'} → ${c.after || '（空）'}`)].join('\n'));
+      print(result, json, () => [`${result.unit} 报送 ${result.file}：${result.changes.length}处变化，已接受${result.applied}处`, ...result.changes.map((c) => `  ${c.label}「${packetHeader(TARGET_FIELDS[c.field])}」：${c.before || '（空）'} → ${c.after || '（空）'}`)].join('\n'));
       return;
     }
     case 'report': {

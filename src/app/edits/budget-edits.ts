@@ -2,6 +2,7 @@ import { isKnownClass } from '../../core/budget/classification';
 import { parseEdit } from '../../core/budget/edit-input';
 import { driverAmount, type OverrideField } from '../../core/budget/model';
 import type { BudgetLineField } from '../../shared/budget';
+import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { WorkbenchError } from '../../shared/result';
 import type { ScenarioModel } from '../store/budget-repository';
 import type { Db } from '../store/connection';
@@ -16,17 +17,6 @@ import { accept, type CellEdit, type CellPlan, refuse } from './cell-edits';
  * Checking and writing budget-line cells: one set of rules for the budget grid (a typed cell, a pasted block,
  * Delete, ↺ 恢复基线, 按比例调整) and for the spreadsheet import. Every cell is planned before anything is written.
  */
-
-export const BUDGET_FIELD_LABELS: Record<BudgetLineField, string> = {
-  amount: '金额',
-  quantity: '数量',
-  rate: '单价',
-  code: '科目编码',
-  name: '科目名称',
-  livelihood: '民生标记',
-  taskNumber: '关联任务',
-  note: '备注',
-};
 
 export function lineIndex(model: ScenarioModel, lineId: number): number {
   const index = model.baseline.indexById.get(lineId);
@@ -74,7 +64,7 @@ export function planDescriptiveField(db: Db, lineId: number, field: BudgetLineFi
       });
     }
     default:
-      return refuse(`“${BUDGET_FIELD_LABELS[field]}”不是描述字段`);
+      return refuse(`“${BUDGET_FIELDS[field].label}”不是描述字段`);
   }
 }
 
@@ -108,7 +98,7 @@ export class LineEditPlanner {
   where(lineId: number, field: BudgetLineField): string {
     const index = this.model.baseline.indexById.get(lineId);
     const meta = index === undefined ? undefined : this.model.baseline.meta[index];
-    return `${meta ? `${meta.code} ${meta.name}` : `预算行${lineId}`}「${BUDGET_FIELD_LABELS[field]}」`;
+    return `${meta ? `${meta.code} ${meta.name}` : `预算行${lineId}`}「${BUDGET_FIELDS[field].label}」`;
   }
 
   plan(lineId: number, field: BudgetLineField, text: string): CellPlan {

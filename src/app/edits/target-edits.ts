@@ -6,16 +6,6 @@ import { accept, refuse, type CellPlan } from './cell-edits';
 
 /** Checking and writing one target cell: shared by the grid, paste, unit packets and spreadsheet import. */
 
-export const TARGET_FIELD_LABELS: Record<TargetEditableField, string> = {
-  label: '指标',
-  comparator: '比较',
-  value: '目标值',
-  baseline: '基期值',
-  actual: '实际值',
-  dueDate: '截止日期',
-  note: '备注',
-};
-
 export interface TargetState {
   id: number;
   label: string;

@@ -12,15 +12,6 @@ import { accept, refuse, type CellPlan } from './cell-edits';
 
 const TEXT_COLUMNS = { title: 'title', progressNote: 'progress_note', remark: 'remark' } as const;
 
-export const TASK_FIELD_LABELS: Record<TaskEditableField, string> = {
-  title: '任务',
-  status: '状态',
-  progressNote: '完成情况',
-  remark: '备注',
-  leadUnits: '牵头单位',
-  coUnits: '配合单位',
-};
-
 /** Status as stored or as shown (a paste from Excel carries the Chinese label). */
 const STATUS_WORDS: Record<string, TaskStatus> = {
   ...Object.fromEntries(TASK_STATUSES.map((status) => [TASK_STATUS_LABELS[status], status])),

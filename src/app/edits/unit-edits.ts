@@ -7,8 +7,6 @@ import { splitUnitList } from './task-edits';
 
 /** Checking and writing one unit cell: shared by the grid, paste and spreadsheet import. */
 
-export const UNIT_FIELD_LABELS: Record<UnitEditableField, string> = { name: '单位', aliases: '别名', contact: '联系人', phone: '电话' };
-
 function nameTaken(db: Db, name: string, unitId: number): boolean {
   const owner = findUnitId(db, name);
   return owner !== null && owner !== unitId;

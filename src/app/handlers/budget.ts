@@ -2,9 +2,10 @@ import { isKnownClass } from '../../core/budget/classification';
 import { isValidFloor } from '../../core/budget/floor';
 import { parseMoney } from '../../core/budget/money';
 import type { BudgetLineField, LinesChange } from '../../shared/budget';
+import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { WorkbenchError } from '../../shared/result';
 import { applyCellEdits } from '../edits/cell-edits';
-import { BUDGET_FIELD_LABELS, LineEditPlanner, lineIndex, removeLine, writeDescriptiveField } from '../edits/budget-edits';
+import { LineEditPlanner, lineIndex, removeLine, writeDescriptiveField } from '../edits/budget-edits';
 import {
   budgetSettings,
   currentScenarioId,
@@ -87,7 +88,7 @@ function applyLineEdits(workbook: Workbook, scenarioId: number, edits: readonly 
     if (!first) return '';
     const name = model.baseline.meta[model.baseline.indexById.get(first.lineId) ?? -1]?.name ?? '';
     const reverts = model.scenario.kind === 'scenario' && first.value.trim() === '' && ['amount', 'quantity', 'rate'].includes(first.field);
-    return reverts ? `“${name}”的${BUDGET_FIELD_LABELS[first.field]}恢复基线` : `修改“${name}”的${BUDGET_FIELD_LABELS[first.field]}`;
+    return reverts ? `“${name}”的${BUDGET_FIELDS[first.field].label}恢复基线` : `修改“${name}”的${BUDGET_FIELDS[first.field].label}`;
   };
   const what = label ?? (edits.length === 1 ? single() : `修改${edits.length}个单元格`);
   applyCellEdits(workbook.journal, `${where(model)}：${what}`, reason ?? '', cells);

@@ -4,6 +4,7 @@ import { type StoredExecutionLine } from '../../core/execution/analysis';
 import { codesOverlap, REMAINDER_NOTE } from '../../core/execution/hierarchy';
 import { periodLabel } from '../../core/execution/period';
 import type { ExecutionEntryField } from '../../shared/execution';
+import { EXECUTION_LINE_FIELDS } from '../../shared/fields/execution-line-fields';
 import { type ErrorDetail, WorkbenchError } from '../../shared/result';
 import { rowsAfterEdit } from '../execution/execution-model';
 import { currentBaselineId, lineRows, scenarioModel } from '../store/budget-repository';
@@ -17,26 +18,6 @@ import type { Handler } from './context';
  * one undoable action, refused whole when any cell is wrong; a code that overlaps another line's (a 类 beside
  * its own 项) is refused, since the same money would be counted twice.
  */
-
-export const ENTRY_FIELD_LABELS: Record<ExecutionEntryField, string> = {
-  code: '科目编码',
-  name: '科目名称',
-  initialBudget: '年初预算数',
-  adjustedBudget: '调整预算数',
-  month: '本月数',
-  cumulative: '累计数',
-  note: '备注',
-};
-
-const COLUMNS: Record<ExecutionEntryField, string> = {
-  code: 'code',
-  name: 'name',
-  initialBudget: 'initial_budget_fen',
-  adjustedBudget: 'adjusted_budget_fen',
-  month: 'month_fen',
-  cumulative: 'cumulative_fen',
-  note: 'note',
-};
 
 type Parsed = { ok: true; value: string | number | null } | { ok: false; reason: string };
 
@@ -85,13 +66,13 @@ export const executionLinesUpdate: Handler<'execution-lines-update'> = ({ report
     const line = byId.get(edit.lineId);
     if (!line) throw new WorkbenchError('not_found', `执行数行不存在（编号 ${edit.lineId}），可能已被删除，请刷新。`);
     const parsed = parseEntry(edit.field, edit.value, lines.filter((other) => other.id !== line.id));
-    if (!parsed.ok) problems.push({ where: `${line.code} ${line.name}「${ENTRY_FIELD_LABELS[edit.field]}」`, message: `“${edit.value}”：${parsed.reason}` });
+    if (!parsed.ok) problems.push({ where: `${line.code} ${line.name}「${EXECUTION_LINE_FIELDS[edit.field].label}」`, message: `“${edit.value}”：${parsed.reason}` });
     return { edit, parsed };
   });
   if (problems.length > 0) throw new WorkbenchError('bad_input', `有${problems.length}个单元格不能保存，整批未做任何修改。`, problems);
   const budget = getBudget(db, report.budgetId);
   journal.record(label ?? `执行数：${budget.name} ${report.label}，修改${edits.length}个单元格`, reason ?? '', (recorder) => {
-    for (const { edit, parsed } of planned) if (parsed.ok) recorder.update('execution_line', { id: edit.lineId }, COLUMNS[edit.field], parsed.value);
+    for (const { edit, parsed } of planned) if (parsed.ok) recorder.update('execution_line', { id: edit.lineId }, EXECUTION_LINE_FIELDS[edit.field].column, parsed.value);
   });
   return rowsAfterEdit(db, report.budgetId, report, new Set(edits.map((e) => e.lineId)));
 };

@@ -3,6 +3,7 @@ import { formatWan, groupedNumber } from '../../core/budget/money';
 import { COMPARATOR_SIGNS, toWrittenUnit } from '../../core/plan/cell-values';
 import { formatStatedPercent } from '../../core/percent';
 import type { Comparator } from '../../shared/plan';
+import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { TaskStatus } from '../../shared/contract';
 import { recordName } from '../store/record-names';
@@ -43,7 +44,9 @@ const count = (n: number): string => groupedNumber(n, 0, 4);
 const wan = (fen: number): string => `${formatWan(fen)}万元`;
 const yuan = (fen: number): string => `${groupedNumber(fen / 100, 2, 2)}元`;
 const yesNo = (v: SqlValue): string => (v === null ? '按功能分类判断' : Number(v) === 1 ? '是' : '否');
-const OVERRIDE_FIELDS: Record<string, string> = { amount: '金额', quantity: '数量', rate: '单价' };
+
+/** A scenario adjusts a line's amount, quantity or rate: named as the line's field is. */
+const overrideFieldLabel = (field: string): string => (field === 'amount' || field === 'quantity' || field === 'rate' ? BUDGET_FIELDS[field].label : field);
 
 interface OverrideValue {
   field: string;
@@ -193,7 +196,7 @@ export function changeTexts(db: Db): (row: ChangeRow) => ChangeTexts {
         adjustment += `（${overrideText({ field, op: 'add', value: Number(stored.value) - base })}）`;
       }
       const baseline = baselineAmount(Number(key.line_id), field);
-      const fieldLabel = `${OVERRIDE_FIELDS[field] ?? field}${row.op === 'insert' ? '调整' : '恢复基线'}`;
+      const fieldLabel = `${overrideFieldLabel(field)}${row.op === 'insert' ? '调整' : '恢复基线'}`;
       return row.op === 'insert' ? { oldText: baseline, newText: adjustment, fieldLabel } : { oldText: adjustment, newText: baseline, fieldLabel };
     }
     const summary = rowSummary(row.table, stored);

@@ -4,7 +4,8 @@ import { defaultPlanId } from '../store/plan-repository';
 import { getTargets, listTargets, progressSettings } from '../store/progress-repository';
 import { targetStates } from '../store/target-repository';
 import { applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
-import { planTargetEdit, TARGET_FIELD_LABELS, type TargetState } from '../edits/target-edits';
+import { planTargetEdit, type TargetState } from '../edits/target-edits';
+import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import type { Handler } from './context';
 
 export const targetList: Handler<'target-list'> = ({ planId }, { workbook }) => {
@@ -34,10 +35,10 @@ export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label },
       const parsed = parseComparator(edit.value);
       if (parsed.ok) states.set(edit.targetId, { ...state, comparator: parsed.value });
     }
-    return { where: state ? `${rowName(state.id, state.label)}「${TARGET_FIELD_LABELS[edit.field]}」` : `指标（编号${edit.targetId}）`, text: edit.value, plan };
+    return { where: state ? `${rowName(state.id, state.label)}「${TARGET_FIELDS[edit.field].label}」` : `指标（编号${edit.targetId}）`, text: edit.value, plan };
   });
   const first = edits[0];
-  const single = () => `修改指标“${states.get(first?.targetId ?? 0)?.label ?? ''}”的${first ? TARGET_FIELD_LABELS[first.field] : ''}`;
+  const single = () => `修改指标“${states.get(first?.targetId ?? 0)?.label ?? ''}”的${first ? TARGET_FIELDS[first.field].label : ''}`;
   applyCellEdits(journal, batchLabel(label, single, edits.length), reason ?? '', cells);
   return getTargets(db, [...new Set(edits.map((e) => e.targetId))]);
 };

@@ -2,7 +2,8 @@ import { defaultPlanId, getTasks, listTasks } from '../store/plan-repository';
 import { taskNumbers } from '../store/task-repository';
 import { unitNames } from '../store/unit-repository';
 import { accept, applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
-import { assertEveryTaskLed, planTaskEdit, TASK_FIELD_LABELS, writeOwnerRole } from '../edits/task-edits';
+import { assertEveryTaskLed, planTaskEdit, writeOwnerRole } from '../edits/task-edits';
+import { TASK_FIELDS } from '../../shared/fields/task-fields';
 import type { Handler } from './context';
 
 export const taskList: Handler<'task-list'> = ({ planId }, { workbook }) => {
@@ -16,13 +17,13 @@ export const taskUpdate: Handler<'task-update'> = ({ edits, reason, label }, { w
   const cells = edits.map((edit) => {
     const number = numbers.get(edit.taskId);
     return {
-      where: `任务${number ?? `（编号${edit.taskId}）`}「${TASK_FIELD_LABELS[edit.field]}」`,
+      where: `任务${number ?? `（编号${edit.taskId}）`}「${TASK_FIELDS[edit.field].label}」`,
       text: edit.value,
       plan: number === undefined ? refuse('任务不存在，可能已被删除，请刷新') : planTaskEdit(db, edit.taskId, edit.field, edit.value),
     };
   });
   const first = edits[0];
-  const single = () => `修改任务${numbers.get(first?.taskId ?? 0) ?? ''}的${first ? TASK_FIELD_LABELS[first.field] : ''}`;
+  const single = () => `修改任务${numbers.get(first?.taskId ?? 0) ?? ''}的${first ? TASK_FIELDS[first.field].label : ''}`;
   const taskIds = [...new Set(edits.map((e) => e.taskId))];
   const touchesOwners = edits.some((e) => e.field === 'leadUnits' || e.field === 'coUnits');
   applyCellEdits(journal, batchLabel(label, single, edits.length), reason ?? '', cells, touchesOwners ? () => assertEveryTaskLed(db, taskIds, numbers) : undefined);

@@ -5,7 +5,8 @@ import { nextId } from '../store/ids';
 import { OWNED_COLUMN, type OwnerTable, ownerRole, rolesOfUnit } from '../store/owner-repository';
 import { findUnitId, getUnit, listUnits, unitAliases, unitNames } from '../store/unit-repository';
 import { applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
-import { planUnitEdit, UNIT_FIELD_LABELS } from '../edits/unit-edits';
+import { planUnitEdit } from '../edits/unit-edits';
+import { UNIT_FIELDS } from '../../shared/fields/unit-fields';
 import type { Handler } from './context';
 
 export const unitList: Handler<'unit-list'> = (_input, { workbook }) => listUnits(workbook.db);
@@ -14,12 +15,12 @@ export const unitUpdate: Handler<'unit-update'> = ({ edits, reason, label }, { w
   const { db, journal } = workbook;
   const names = unitNames(db);
   const cells = edits.map((edit) => ({
-    where: `单位“${names.get(edit.unitId) ?? edit.unitId}”「${UNIT_FIELD_LABELS[edit.field]}」`,
+    where: `单位“${names.get(edit.unitId) ?? edit.unitId}”「${UNIT_FIELDS[edit.field].label}」`,
     text: edit.value,
     plan: names.has(edit.unitId) ? planUnitEdit(db, edit.unitId, edit.field, edit.value) : refuse('单位不存在，可能已被合并或删除，请刷新'),
   }));
   const first = edits[0];
-  applyCellEdits(journal, batchLabel(label, () => `修改单位“${names.get(first?.unitId ?? 0) ?? ''}”的${first ? UNIT_FIELD_LABELS[first.field] : ''}`, edits.length), reason ?? '', cells);
+  applyCellEdits(journal, batchLabel(label, () => `修改单位“${names.get(first?.unitId ?? 0) ?? ''}”的${first ? UNIT_FIELDS[first.field].label : ''}`, edits.length), reason ?? '', cells);
   return listUnits(db, [...new Set(edits.map((e) => e.unitId))]);
 };
 

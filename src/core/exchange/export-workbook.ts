@@ -1,90 +1,45 @@
 import * as XLSX from 'xlsx';
-import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
-import { PROGRESS_LABELS } from '../progress/progress';
 import { classLabel } from '../budget/classification';
 import { EXAMPLE_LABEL } from '../budget/example-baseline';
 import { compareScenarios } from '../budget/compare';
 import { formatPercent, formatStatedPercent } from '../percent';
-import { buildSheet, HEADER_ROWS, safeSheetName, type SheetColumn, type SheetSpec } from './sheet-builder';
+import { buildSheet, HEADER_ROWS, safeSheetName, type SheetSpec } from './sheet-builder';
 import { finishXlsx, type SheetFinish } from './finish-xlsx';
 import type { CellValue } from './sheet-data';
-import {
-  BUDGET_HEADERS,
-  livelihoodText,
-  SCENARIO_HEADERS,
-  SHEETS,
-  TARGET_HEADERS,
-  TASK_HEADERS,
-  UNIT_HEADERS,
-  type ScenarioSnapshot,
-  type WorkbookSnapshot,
-} from './snapshot';
-import { TASK_STATUS_LABELS } from '../../shared/task-status';
+import { BUDGET_SHEET, MATRIX_TASK_COLUMNS, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, UNIT_SHEET } from './sheet-layouts';
+import { SHEETS, type ScenarioSnapshot, type WorkbookSnapshot } from './snapshot';
+import { exportHeader } from '../../shared/fields/field-spec';
+import { TARGET_FIELDS } from '../../shared/fields/target-fields';
+import { TASK_FIELDS } from '../../shared/fields/task-fields';
 
 /** The workbook export: every sheet of the format, ready for Excel, WPS and LibreOffice. */
 
 const wan = (fen: number): number => fen / 1_000_000;
-const columns = (headers: readonly string[], widths: number[], formats: Record<number, SheetColumn['format']> = {}): SheetColumn[] =>
-  headers.map((header, i) => ({ header, width: widths[i] ?? 12, format: formats[i] ?? 'text' }));
 
 function taskSheet(s: WorkbookSnapshot): SheetSpec {
-  return {
-    name: SHEETS.tasks,
-    title: `${s.planTitle} —— 任务`,
-    subtitle: `导出时间：${s.exportedAt}`,
-    columns: columns(TASK_HEADERS, [6, 14, 18, 50, 20, 28, 8, 8, 8, 24, 20], { 0: 'int', 6: 'int', 7: 'int' }),
-    rows: s.tasks.map((t) => [t.number, t.domainName, t.title, t.body, t.leadUnits.join('、'), t.coUnits.join('、'), t.targetCount, t.targetsMet, TASK_STATUS_LABELS[t.status], t.progressNote, t.remark]),
-  };
-}
-
-function targetValue(t: WorkbookSnapshot['targets'][number]): CellValue {
-  if (t.comparator !== 'range') return t.value;
-  const bound = (v: number | null): string => (v === null ? '' : String(toWrittenUnit(v, t.unit)));
-  return `${bound(t.min)}~${bound(t.max)}`;
+  return { name: SHEETS.tasks, title: `${s.planTitle} —— 任务`, subtitle: `导出时间：${s.exportedAt}`, columns: TASK_SHEET.columns, rows: s.tasks.map(TASK_SHEET.cells) };
 }
 
 function targetSheet(s: WorkbookSnapshot): SheetSpec {
   return {
     name: SHEETS.targets,
     title: `${s.planTitle} —— 指标`,
-    subtitle: `导出时间：${s.exportedAt}　基期值、实际值按指标的单位填写`,
-    columns: columns(TARGET_HEADERS, [7, 8, 12, 28, 6, 10, 8, 10, 10, 9, 10, 12, 18, 16, 40], { 0: 'int', 1: 'int', 5: 'count', 7: 'count', 8: 'count', 9: 'percent' }),
-    rows: s.targets.map((t) => [
-      t.id,
-      t.taskNumber,
-      t.domainName,
-      t.label,
-      COMPARATOR_SIGNS[t.comparator],
-      targetValue(t),
-      t.unit,
-      t.baseline,
-      t.actual,
-      t.completion,
-      PROGRESS_LABELS[t.progress],
-      t.dueDate,
-      t.leadUnits.join('、'),
-      t.note,
-      t.sourceText,
-    ]),
+    subtitle: `导出时间：${s.exportedAt}　${exportHeader(TARGET_FIELDS.baseline)}、${exportHeader(TARGET_FIELDS.actual)}按指标的单位填写`,
+    columns: TARGET_SHEET.columns,
+    rows: s.targets.map(TARGET_SHEET.cells),
   };
 }
 
 function unitSheet(s: WorkbookSnapshot): SheetSpec {
-  return {
-    name: SHEETS.units,
-    title: `${s.planTitle} —— 责任单位`,
-    subtitle: `导出时间：${s.exportedAt}`,
-    columns: columns(UNIT_HEADERS, [7, 24, 28, 10, 16, 10, 10], { 0: 'int', 5: 'int', 6: 'int' }),
-    rows: s.units.map((u) => [u.id, u.name, u.aliases.join('、'), u.contact, u.phone, u.leadCount, u.coCount]),
-  };
+  return { name: SHEETS.units, title: `${s.planTitle} —— 责任单位`, subtitle: `导出时间：${s.exportedAt}`, columns: UNIT_SHEET.columns, rows: s.units.map(UNIT_SHEET.cells) };
 }
 
 function matrixSheet(s: WorkbookSnapshot): SheetSpec {
   return {
     name: SHEETS.matrix,
     title: `${s.planTitle} —— 任务分工表`,
-    subtitle: '● 牵头单位　○ 配合单位',
-    columns: [{ header: '编号', width: 6, format: 'int' }, { header: '任务', width: 18 }, ...s.units.map((u) => ({ header: u.name, width: 6 }))],
+    subtitle: `● ${TASK_FIELDS.leadUnits.label}　○ ${TASK_FIELDS.coUnits.label}`,
+    columns: [...MATRIX_TASK_COLUMNS, ...s.units.map((u) => ({ header: u.name, width: 6 }))],
     rows: s.tasks.map((t) => [t.number, t.title, ...s.units.map((u) => (t.leadUnits.includes(u.name) ? '●' : t.coUnits.includes(u.name) ? '○' : null))]),
   };
 }
@@ -103,24 +58,10 @@ function budgetSheet(s: WorkbookSnapshot, baseline: ScenarioSnapshot): SheetSpec
     name: SHEETS.budget,
     title: `预算 —— ${baseline.name}`,
     subtitle: `单位：万元${exampleNote(baseline)}${shareNote(baseline)}　口径：${s.settings.source}`,
-    columns: columns(BUDGET_HEADERS, [7, 10, 34, 22, 10, 14, 12, 11, 24, 8, 20], { 0: 'int', 5: 'wan', 6: 'count', 7: 'yuan', 9: 'int' }),
-    rows: baseline.lines.map((l) => [
-      l.id,
-      l.code,
-      l.name,
-      classLabel(l.classCode),
-      livelihoodText(l),
-      wan(l.amountFen),
-      l.hasDriver ? l.quantity : null,
-      l.hasDriver && l.rateFen !== null ? l.rateFen / 100 : null,
-      l.targetLabel || null,
-      l.taskNumber,
-      l.note,
-    ]),
+    columns: BUDGET_SHEET.columns,
+    rows: baseline.lines.map(BUDGET_SHEET.cells),
   };
 }
-
-const OP_TEXT = { set: '设定', add: '增减', pct: '按比例' } as const;
 
 function scenarioSheet(scenario: ScenarioSnapshot, taken: Set<string>): SheetSpec {
   const name = safeSheetName(`${SHEETS.scenarioPrefix}${scenario.name}`, taken);
@@ -129,17 +70,8 @@ function scenarioSheet(scenario: ScenarioSnapshot, taken: Set<string>): SheetSpe
     name,
     title: `情景 —— ${scenario.name}`,
     subtitle: `单位：万元${exampleNote(scenario)}${shareNote(scenario)}`,
-    columns: columns(SCENARIO_HEADERS, [7, 10, 34, 10, 14, 14, 12, 24], { 0: 'int', 4: 'wan', 5: 'wan', 6: 'wan' }),
-    rows: scenario.lines.map((l) => [
-      l.id,
-      l.code,
-      l.name,
-      l.livelihood ? '是' : '否',
-      wan(l.baseAmountFen),
-      wan(l.amountFen),
-      l.amountFen === l.baseAmountFen ? null : wan(l.amountFen - l.baseAmountFen),
-      l.overrides.map((o) => `${{ amount: '金额', quantity: '数量', rate: '单价' }[o.field]}${OP_TEXT[o.op]}`).join('、') || null,
-    ]),
+    columns: SCENARIO_SHEET.columns,
+    rows: scenario.lines.map(SCENARIO_SHEET.cells),
   };
 }
 

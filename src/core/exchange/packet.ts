@@ -5,8 +5,11 @@ import type { ErrorDetail } from '../../shared/result';
 import { cleanStem, safeFileName } from '../files/safe-file-name';
 import { finishXlsx } from './finish-xlsx';
 import { buildSheet, HEADER_ROWS } from './sheet-builder';
-import { type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
+import { limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 import { intOf, readSheet, sameNumber } from './sheet-reader';
+import { sheetLayout } from './field-columns';
+import { headings, packetHeader } from '../../shared/fields/field-spec';
+import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 
 /**
  * Per-unit packets, the way supervision actually works: each unit gets its own tasks and targets with two
@@ -14,7 +17,26 @@ import { intOf, readSheet, sameNumber } from './sheet-reader';
  */
 
 export const PACKET_SHEET = '报送表';
-export const PACKET_HEADERS = ['指标ID', '任务编号', '任务', '指标', '比较', '目标值', '单位', '截止日期', '实际值', '进展说明'] as const;
+
+/** The packet's columns: a target as the unit reads it, then the two it fills in (实际值, 进展说明). */
+const PACKET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(
+  TARGET_FIELDS,
+  [
+    ['id', 7, (t) => t.id],
+    ['taskNumber', 8, (t) => t.taskNumber],
+    ['taskTitle', 16, (t) => t.taskTitle],
+    ['label', 30, (t) => t.label],
+    ['comparator', 6, (t) => COMPARATOR_SIGNS[t.comparator]],
+    ['value', 10, (t) => t.value],
+    ['unit', 8, (t) => t.unit],
+    ['dueDate', 12, (t) => t.dueDate],
+    ['actual', 12, (t) => t.actual],
+    ['note', 40, (t) => t.note],
+  ],
+  packetHeader,
+);
+
+const HEADER = headings(TARGET_FIELDS, packetHeader);
 
 /** The packet's file name; pass one `taken` set for a batch so two units never get the same file. */
 export function packetFileName(unitName: string, taken?: Set<string>): string {
@@ -25,20 +47,9 @@ export function buildPacket(planTitle: string, unitName: string, targets: readon
   const sheet = buildSheet({
     name: PACKET_SHEET,
     title: `${planTitle} —— 指标完成情况报送表`,
-    subtitle: `报送单位：${unitName}　导出时间：${exportedAt}　请填写“实际值”（按指标单位）和“进展说明”，其余列请勿修改`,
-    columns: [
-      { header: '指标ID', width: 7, format: 'int' },
-      { header: '任务编号', width: 8, format: 'int' },
-      { header: '任务', width: 16 },
-      { header: '指标', width: 30 },
-      { header: '比较', width: 6 },
-      { header: '目标值', width: 10, format: 'count' },
-      { header: '单位', width: 8 },
-      { header: '截止日期', width: 12 },
-      { header: '实际值', width: 12, format: 'count' },
-      { header: '进展说明', width: 40 },
-    ],
-    rows: targets.map((t): CellValue[] => [t.id, t.taskNumber, t.taskTitle, t.label, COMPARATOR_SIGNS[t.comparator], t.value, t.unit, t.dueDate, t.actual, t.note]),
+    subtitle: `报送单位：${unitName}　导出时间：${exportedAt}　请填写“${HEADER.actual}”（按指标单位）和“${HEADER.note}”，其余列请勿修改`,
+    columns: PACKET.columns,
+    rows: targets.map(PACKET.cells),
   });
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, PACKET_SHEET);
@@ -70,34 +81,34 @@ export function diffPacket(data: SpreadsheetData, targets: readonly TargetRow[],
   const problems: ErrorDetail[] = [];
   const subtitle = textOf(sheetData?.rows[1]?.[0] ?? null);
   const unitName = /报送单位：(\S+)/.exec(subtitle)?.[1] ?? '';
-  const sheet = sheetData ? readSheet(sheetData, ['指标ID', '指标', '实际值']) : null;
+  const sheet = sheetData ? readSheet(sheetData, [HEADER.id, HEADER.label, HEADER.actual]) : null;
   if (!sheet || !unitName) {
-    return { unitName, changes: [], problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“指标ID/实际值”列）。` }] };
+    return { unitName, changes: [], problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“${HEADER.id}/${HEADER.actual}”列）。` }] };
   }
   const beyond = sheetData ? limitProblem(sheetData) : null;
   if (beyond) problems.push(beyond);
   const byId = new Map(targets.map((t) => [t.id, t]));
   const changes: PacketChange[] = [];
   for (const row of sheet.rows) {
-    const target = byId.get(intOf(row.get('指标ID')) ?? -1);
+    const target = byId.get(intOf(row.get(HEADER.id)) ?? -1);
     if (!target) {
-      problems.push({ where: row.where('指标ID'), message: `指标ID“${row.text('指标ID')}”在工作簿中不存在。` });
+      problems.push({ where: row.where(HEADER.id), message: `指标ID“${row.text(HEADER.id)}”在工作簿中不存在。` });
       continue;
     }
     if (!unitOwns(unitName, target)) {
-      problems.push({ where: row.where('指标ID'), message: `指标“${target.label}”不是“${unitName}”牵头或配合的任务，不能由其报送。` });
+      problems.push({ where: row.where(HEADER.id), message: `指标“${target.label}”不是“${unitName}”牵头或配合的任务，不能由其报送。` });
       continue;
     }
-    const actualCell = row.get('实际值');
+    const actualCell = row.get(HEADER.actual);
     const actualText = typeof actualCell === 'number' ? String(actualCell) : textOf(actualCell);
     const actualChanged =
       typeof actualCell === 'number' ? !sameNumber(actualCell, target.actual) : actualText === '' ? target.actual !== null : actualText !== String(target.actual ?? '');
     if (actualChanged) {
-      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'actual', before: target.actual === null ? '' : String(target.actual), after: actualText, where: row.where('实际值') });
+      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'actual', before: target.actual === null ? '' : String(target.actual), after: actualText, where: row.where(HEADER.actual) });
     }
-    const note = row.text('进展说明');
-    if (row.has('进展说明') && note !== target.note.trim()) {
-      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'note', before: target.note, after: note, where: row.where('进展说明') });
+    const note = row.text(HEADER.note);
+    if (row.has(HEADER.note) && note !== target.note.trim()) {
+      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'note', before: target.note, after: note, where: row.where(HEADER.note) });
     }
   }
   return { unitName, changes, problems };

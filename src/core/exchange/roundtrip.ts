@@ -6,16 +6,13 @@ import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
 import { type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 import { dateText, intOf, type ReadableSheet, readSheet, sameNumber } from './sheet-reader';
-import {
-  BUDGET_HEADERS,
-  livelihoodText,
-  SCENARIO_HEADERS,
-  SHEETS,
-  TARGET_HEADERS,
-  TASK_HEADERS,
-  UNIT_HEADERS,
-  type WorkbookSnapshot,
-} from './snapshot';
+import { BUDGET_SHEET, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, UNIT_SHEET } from './sheet-layouts';
+import { livelihoodText, SHEETS, type WorkbookSnapshot } from './snapshot';
+import { headings } from '../../shared/fields/field-spec';
+import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
+import { TARGET_FIELDS } from '../../shared/fields/target-fields';
+import { TASK_FIELDS } from '../../shared/fields/task-fields';
+import { UNIT_FIELDS } from '../../shared/fields/unit-fields';
 
 /**
  * A workbook exported earlier (and perhaps edited in Excel/WPS), compared with the workbook as it is now:
@@ -55,6 +52,12 @@ export interface RoundTripChanges {
 }
 
 
+/** The headings of the exported sheets' columns, which a file read back still has. */
+const TASK = headings(TASK_FIELDS);
+const TARGET = headings(TARGET_FIELDS);
+const UNIT = headings(UNIT_FIELDS);
+const LINE = headings(BUDGET_FIELDS);
+
 function emptyChanges(): RoundTripChanges {
   return { summary: [], taskEdits: [], targetEdits: [], unitEdits: [], ownerChanges: [], lineEdits: [], lineAdds: [], lineRemovals: [], scenarioAmounts: [], problems: [] };
 }
@@ -87,29 +90,30 @@ function findSheet(data: SpreadsheetData, name: string, headers: readonly string
 }
 
 function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
-  const sheet = findSheet(data, SHEETS.tasks, TASK_HEADERS, out);
+  const sheet = findSheet(data, SHEETS.tasks, TASK_SHEET.headers, out);
   if (!sheet) return;
   const summary: SheetSummary = { sheet: SHEETS.tasks, added: 0, changed: 0, removed: 0, notes: [] };
   const byNumber = new Map(now.tasks.map((t) => [t.number, t]));
   const seen = new Set<number>();
-  const fields: [string, TaskEditableField, (t: WorkbookSnapshot['tasks'][number]) => string, boolean][] = [
-    ['任务', 'title', (t) => t.title, false],
-    ['牵头单位', 'leadUnits', (t) => t.leadUnits.join('、'), true],
-    ['配合单位', 'coUnits', (t) => t.coUnits.join('、'), true],
-    ['状态', 'status', (t) => TASK_STATUS_LABELS[t.status], false],
-    ['完成情况', 'progressNote', (t) => t.progressNote, false],
-    ['备注', 'remark', (t) => t.remark, false],
+  const fields: [TaskEditableField, (t: WorkbookSnapshot['tasks'][number]) => string, boolean][] = [
+    ['title', (t) => t.title, false],
+    ['leadUnits', (t) => t.leadUnits.join('、'), true],
+    ['coUnits', (t) => t.coUnits.join('、'), true],
+    ['status', (t) => TASK_STATUS_LABELS[t.status], false],
+    ['progressNote', (t) => t.progressNote, false],
+    ['remark', (t) => t.remark, false],
   ];
   for (const row of sheet.rows) {
-    const number = intOf(row.get('编号'));
+    const number = intOf(row.get(TASK.number));
     const task = number === null ? undefined : byNumber.get(number);
     if (!task) {
-      out.problems.push({ where: row.where('编号'), message: `任务编号“${row.text('编号')}”在工作簿中不存在；新增任务请用“导入计划”。` });
+      out.problems.push({ where: row.where(TASK.number), message: `任务编号“${row.text(TASK.number)}”在工作簿中不存在；新增任务请用“导入计划”。` });
       continue;
     }
     seen.add(task.id);
     let changed = false;
-    for (const [header, field, current, isList] of fields) {
+    for (const [field, current, isList] of fields) {
+      const header = TASK[field];
       if (!row.has(header)) continue;
       const text = cellText(row.get(header));
       const before = current(task);
@@ -131,61 +135,62 @@ function targetValueText(t: WorkbookSnapshot['targets'][number]): string {
 }
 
 function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
-  const sheet = findSheet(data, SHEETS.targets, TARGET_HEADERS, out);
+  const sheet = findSheet(data, SHEETS.targets, TARGET_SHEET.headers, out);
   if (!sheet) return;
   const summary: SheetSummary = { sheet: SHEETS.targets, added: 0, changed: 0, removed: 0, notes: [] };
   const byId = new Map(now.targets.map((t) => [t.id, t]));
   for (const row of sheet.rows) {
-    const id = intOf(row.get('指标ID'));
+    const id = intOf(row.get(TARGET.id));
     const target = id === null ? undefined : byId.get(id);
     if (!target) {
-      out.problems.push({ where: row.where('指标ID'), message: `指标ID“${row.text('指标ID')}”在工作簿中不存在；新增指标请用“导入计划”。` });
+      out.problems.push({ where: row.where(TARGET.id), message: `指标ID“${row.text(TARGET.id)}”在工作簿中不存在；新增指标请用“导入计划”。` });
       continue;
     }
     let changed = false;
-    const push = (header: string, field: TargetEditableField, text: string, before: string): void => {
-      out.targetEdits.push({ targetId: target.id, field, value: text, where: row.where(header), text, before });
+    const push = (field: TargetEditableField, text: string, before: string): void => {
+      out.targetEdits.push({ targetId: target.id, field, value: text, where: row.where(TARGET[field]), text, before });
       changed = true;
     };
-    if (row.has('指标') && row.text('指标') !== target.label) push('指标', 'label', row.text('指标'), target.label);
-    if (row.has('比较') && row.text('比较') !== COMPARATOR_SIGNS[target.comparator]) push('比较', 'comparator', row.text('比较'), COMPARATOR_SIGNS[target.comparator]);
-    if (row.has('目标值')) {
-      const cell = row.get('目标值');
+    if (row.has(TARGET.label) && row.text(TARGET.label) !== target.label) push('label', row.text(TARGET.label), target.label);
+    if (row.has(TARGET.comparator) && row.text(TARGET.comparator) !== COMPARATOR_SIGNS[target.comparator]) push('comparator', row.text(TARGET.comparator), COMPARATOR_SIGNS[target.comparator]);
+    if (row.has(TARGET.value)) {
+      const cell = row.get(TARGET.value);
       const differs = target.comparator === 'range' ? cellText(cell) !== targetValueText(target) : numberDiffers(cell, target.value);
-      if (differs) push('目标值', 'value', cellText(cell), targetValueText(target));
+      if (differs) push('value', cellText(cell), targetValueText(target));
     }
-    for (const [header, field, current] of [
-      ['基期值', 'baseline', target.baseline],
-      ['实际值', 'actual', target.actual],
+    for (const [field, current] of [
+      ['baseline', target.baseline],
+      ['actual', target.actual],
     ] as const) {
-      if (row.has(header) && numberDiffers(row.get(header), current)) push(header, field, cellText(row.get(header)), current === null ? '' : String(current));
+      if (row.has(TARGET[field]) && numberDiffers(row.get(TARGET[field]), current)) push(field, cellText(row.get(TARGET[field])), current === null ? '' : String(current));
     }
-    if (row.has('截止日期') && dateText(row.get('截止日期')) !== target.dueDate) push('截止日期', 'dueDate', dateText(row.get('截止日期')), target.dueDate);
-    if (row.has('备注') && cellText(row.get('备注')) !== target.note.trim()) push('备注', 'note', cellText(row.get('备注')), target.note);
+    if (row.has(TARGET.dueDate) && dateText(row.get(TARGET.dueDate)) !== target.dueDate) push('dueDate', dateText(row.get(TARGET.dueDate)), target.dueDate);
+    if (row.has(TARGET.note) && cellText(row.get(TARGET.note)) !== target.note.trim()) push('note', cellText(row.get(TARGET.note)), target.note);
     if (changed) summary.changed++;
   }
   out.summary.push(summary);
 }
 
 function diffUnits(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
-  const sheet = findSheet(data, SHEETS.units, UNIT_HEADERS, out);
+  const sheet = findSheet(data, SHEETS.units, UNIT_SHEET.headers, out);
   if (!sheet) return;
   const summary: SheetSummary = { sheet: SHEETS.units, added: 0, changed: 0, removed: 0, notes: [] };
   const byId = new Map(now.units.map((u) => [u.id, u]));
   for (const row of sheet.rows) {
-    const id = intOf(row.get('单位ID'));
+    const id = intOf(row.get(UNIT.id));
     const unit = id === null ? undefined : byId.get(id);
     if (!unit) {
-      out.problems.push({ where: row.where('单位ID'), message: `单位ID“${row.text('单位ID')}”在工作簿中不存在；新增单位请在“责任单位”表中进行。` });
+      out.problems.push({ where: row.where(UNIT.id), message: `单位ID“${row.text(UNIT.id)}”在工作簿中不存在；新增单位请在“责任单位”表中进行。` });
       continue;
     }
     let changed = false;
-    for (const [header, field, before, isList] of [
-      ['单位', 'name', unit.name, false],
-      ['别名', 'aliases', unit.aliases.join('、'), true],
-      ['联系人', 'contact', unit.contact, false],
-      ['电话', 'phone', unit.phone, false],
+    for (const [field, before, isList] of [
+      ['name', unit.name, false],
+      ['aliases', unit.aliases.join('、'), true],
+      ['contact', unit.contact, false],
+      ['phone', unit.phone, false],
     ] as const) {
+      const header = UNIT[field];
       if (!row.has(header)) continue;
       const text = cellText(row.get(header));
       if ((isList ? normalizeList(text) : text) === (isList ? normalizeList(before) : before.trim())) continue;
@@ -205,15 +210,15 @@ function roleOfMark(text: string): Role | undefined {
 }
 
 function diffMatrix(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
-  const sheet = findSheet(data, SHEETS.matrix, ['编号', '任务'], out);
+  const sheet = findSheet(data, SHEETS.matrix, [TASK.number, TASK.title], out);
   if (!sheet) return;
   const summary: SheetSummary = { sheet: SHEETS.matrix, added: 0, changed: 0, removed: 0, notes: [] };
   const byNumber = new Map(now.tasks.map((t) => [t.number, t]));
   const unitColumns = now.units.filter((u) => sheet.columns.has(u.name));
-  const unknown = [...sheet.columns.keys()].filter((h) => h !== '编号' && h !== '任务' && !now.units.some((u) => u.name === h));
+  const unknown = [...sheet.columns.keys()].filter((h) => h !== TASK.number && h !== TASK.title && !now.units.some((u) => u.name === h));
   if (unknown.length > 0) summary.notes.push(`未知的单位列已忽略：${unknown.join('、')}`);
   for (const row of sheet.rows) {
-    const task = byNumber.get(intOf(row.get('编号')) ?? -1);
+    const task = byNumber.get(intOf(row.get(TASK.number)) ?? -1);
     if (!task) continue;
     let changed = false;
     for (const unit of unitColumns) {
@@ -246,53 +251,53 @@ export function moneyOfCell(value: CellValue): { ok: true; fen: number | null } 
 
 function diffBudget(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
   const baseline = now.baseline;
-  const sheet = baseline ? findSheet(data, SHEETS.budget, BUDGET_HEADERS, out) : null;
+  const sheet = baseline ? findSheet(data, SHEETS.budget, BUDGET_SHEET.headers, out) : null;
   if (!sheet || !baseline) return;
   const summary: SheetSummary = { sheet: SHEETS.budget, added: 0, changed: 0, removed: 0, notes: [] };
   const byId = new Map(baseline.lines.map((l) => [l.id, l]));
   const seen = new Set<number>();
   for (const row of sheet.rows) {
-    const id = intOf(row.get('行ID'));
-    const amount = moneyOfCell(row.get('金额（万元）'));
+    const id = intOf(row.get(LINE.id));
+    const amount = moneyOfCell(row.get(LINE.amount));
     if (!amount.ok) {
-      out.problems.push({ where: row.where('金额（万元）'), message: `“${cellText(row.get('金额（万元）'))}”：${amount.reason}` });
+      out.problems.push({ where: row.where(LINE.amount), message: `“${cellText(row.get(LINE.amount))}”：${amount.reason}` });
       continue;
     }
     if (id === null) {
-      if (!row.text('科目编码') && !row.text('科目名称')) continue;
+      if (!row.text(LINE.code) && !row.text(LINE.name)) continue;
       if (amount.fen === null) {
-        out.problems.push({ where: row.where('金额（万元）'), message: '新增的预算行缺少金额。' });
+        out.problems.push({ where: row.where(LINE.amount), message: '新增的预算行缺少金额。' });
         continue;
       }
-      out.lineAdds.push({ code: row.text('科目编码'), name: row.text('科目名称'), amountFen: amount.fen, where: row.where('科目编码'), text: row.text('科目名称'), before: '' });
+      out.lineAdds.push({ code: row.text(LINE.code), name: row.text(LINE.name), amountFen: amount.fen, where: row.where(LINE.code), text: row.text(LINE.name), before: '' });
       summary.added++;
       continue;
     }
     const line = byId.get(id);
     if (!line) {
-      out.problems.push({ where: row.where('行ID'), message: `行ID“${id}”不属于当前基线；新增行请把行ID留空。` });
+      out.problems.push({ where: row.where(LINE.id), message: `行ID“${id}”不属于当前基线；新增行请把行ID留空。` });
       continue;
     }
     seen.add(id);
     let changed = false;
-    const push = (header: string, field: RoundTripChanges['lineEdits'][number]['field'], text: string, before: string): void => {
-      out.lineEdits.push({ lineId: id, field, value: text, where: row.where(header), text, before });
+    const push = (field: RoundTripChanges['lineEdits'][number]['field'], text: string, before: string): void => {
+      out.lineEdits.push({ lineId: id, field, value: text, where: row.where(LINE[field]), text, before });
       changed = true;
     };
-    if (row.text('科目编码') !== line.code) push('科目编码', 'code', row.text('科目编码'), line.code);
-    if (row.text('科目名称') !== line.name) push('科目名称', 'name', row.text('科目名称'), line.name);
-    if (row.has('民生') && row.text('民生') !== livelihoodText(line)) {
-      const text = row.text('民生');
-      push('民生', 'livelihood', text.startsWith('按分类') ? '自动' : text, livelihoodText(line));
+    if (row.text(LINE.code) !== line.code) push('code', row.text(LINE.code), line.code);
+    if (row.text(LINE.name) !== line.name) push('name', row.text(LINE.name), line.name);
+    if (row.has(LINE.livelihood) && row.text(LINE.livelihood) !== livelihoodText(line)) {
+      const text = row.text(LINE.livelihood);
+      push('livelihood', text.startsWith('按分类') ? '自动' : text, livelihoodText(line));
     }
-    if (row.has('备注') && row.text('备注') !== line.note.trim()) push('备注', 'note', row.text('备注'), line.note);
+    if (row.has(LINE.note) && row.text(LINE.note) !== line.note.trim()) push('note', row.text(LINE.note), line.note);
     if (line.hasDriver) {
-      if (row.has('单价（元）') && numberDiffers(row.get('单价（元）'), line.rateFen === null ? null : line.rateFen / 100)) {
-        push('单价（元）', 'rate', cellText(row.get('单价（元）')), String((line.rateFen ?? 0) / 100));
+      if (row.has(LINE.rate) && numberDiffers(row.get(LINE.rate), line.rateFen === null ? null : line.rateFen / 100)) {
+        push('rate', cellText(row.get(LINE.rate)), String((line.rateFen ?? 0) / 100));
       }
-      if (row.has('数量') && line.targetId === null && numberDiffers(row.get('数量'), line.quantity)) push('数量', 'quantity', cellText(row.get('数量')), String(line.quantity));
+      if (row.has(LINE.quantity) && line.targetId === null && numberDiffers(row.get(LINE.quantity), line.quantity)) push('quantity', cellText(row.get(LINE.quantity)), String(line.quantity));
     } else if (amount.fen !== null && amount.fen !== line.amountFen) {
-      push('金额（万元）', 'amount', String(amount.fen / 1_000_000), String(line.amountFen / 1_000_000));
+      push('amount', String(amount.fen / 1_000_000), String(line.amountFen / 1_000_000));
     }
     if (changed) summary.changed++;
   }
@@ -309,7 +314,7 @@ function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundT
   const baseline = now.baseline;
   if (!baseline) return;
   for (const sheetData of data.sheets.filter((s) => s.name.startsWith(SHEETS.scenarioPrefix))) {
-    const sheet = readSheet(sheetData, SCENARIO_HEADERS.slice(0, 3));
+    const sheet = readSheet(sheetData, SCENARIO_SHEET.headers.slice(0, 3));
     if (!sheet) continue;
     // the title row holds the full name; the sheet name may have been cut to 31 characters
     const title = textOf(sheetData.rows[0]?.[0] ?? null);
@@ -318,15 +323,15 @@ function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundT
     const summary: SheetSummary = { sheet: sheetData.name, added: scenario ? 0 : 1, changed: 0, removed: 0, notes: scenario ? [] : [`将新建情景“${name}”`] };
     const lines = new Map((scenario ?? baseline).lines.map((l) => [l.id, l]));
     for (const row of sheet.rows) {
-      const id = intOf(row.get('行ID'));
+      const id = intOf(row.get(LINE.id));
       const line = id === null ? undefined : lines.get(id);
       if (!line) {
-        out.problems.push({ where: row.where('行ID'), message: `行ID“${row.text('行ID')}”不属于当前基线。` });
+        out.problems.push({ where: row.where(LINE.id), message: `行ID“${row.text(LINE.id)}”不属于当前基线。` });
         continue;
       }
-      const amount = moneyOfCell(row.get('情景金额（万元）'));
+      const amount = moneyOfCell(row.get(LINE.scenarioAmount));
       if (!amount.ok) {
-        out.problems.push({ where: row.where('情景金额（万元）'), message: `“${cellText(row.get('情景金额（万元）'))}”：${amount.reason}` });
+        out.problems.push({ where: row.where(LINE.scenarioAmount), message: `“${cellText(row.get(LINE.scenarioAmount))}”：${amount.reason}` });
         continue;
       }
       if (amount.fen === null || amount.fen === line.amountFen) continue;
@@ -335,8 +340,8 @@ function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundT
         scenarioName: name,
         lineId: line.id,
         amountFen: amount.fen,
-        where: row.where('情景金额（万元）'),
-        text: cellText(row.get('情景金额（万元）')),
+        where: row.where(LINE.scenarioAmount),
+        text: cellText(row.get(LINE.scenarioAmount)),
         before: String(line.amountFen / 1_000_000),
       });
       summary.changed++;

@@ -7,6 +7,9 @@ import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
 import type { ScenarioSnapshot, WorkbookSnapshot } from '../exchange/snapshot';
 import { EXAMPLE_LABEL } from '../budget/example-baseline';
 import { reconcileWan } from './reconcile';
+import { headings, reportHeader } from '../../shared/fields/field-spec';
+import { TARGET_FIELDS } from '../../shared/fields/target-fields';
+import { TASK_FIELDS } from '../../shared/fields/task-fields';
 
 /**
  * The content of each printed report, computed from the workbook; the page only lays it out. Money columns
@@ -153,6 +156,10 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
   };
 }
 
+/** The printed headings of the plan's fields. */
+const TASK_HEADINGS = headings(TASK_FIELDS, reportHeader);
+const TARGET_HEADINGS = headings(TARGET_FIELDS, reportHeader);
+
 const STATES: ProgressState[] = ['met', 'green', 'yellow', 'red', 'no_data'];
 
 function countRow(label: string, states: ProgressState[]): string[] {
@@ -178,8 +185,8 @@ function status(snapshot: WorkbookSnapshot): ReportModel {
     unitNote: '',
     notes: ['进度状态按序时进度判断：落后序时进度达到黄灯阈值为“滞后”，达到红灯阈值、超过上限或逾期未完成为“严重滞后”。'],
     tables: [
-      { caption: '按领域', headers: ['领域', ...headers.slice(1)], numeric: headers.map((_, i) => i > 0), rows: [...domains.entries()].map(([d, s]) => countRow(d, s)), total: countRow('合计', snapshot.targets.map((t) => t.progress)) },
-      { caption: '按牵头单位', headers: ['牵头单位', ...headers.slice(1)], numeric: headers.map((_, i) => i > 0), rows: units },
+      { caption: `按${TASK_HEADINGS.domainName}`, headers: [TASK_HEADINGS.domainName, ...headers.slice(1)], numeric: headers.map((_, i) => i > 0), rows: [...domains.entries()].map(([d, s]) => countRow(d, s)), total: countRow('合计', snapshot.targets.map((t) => t.progress)) },
+      { caption: `按${TASK_HEADINGS.leadUnits}`, headers: [TASK_HEADINGS.leadUnits, ...headers.slice(1)], numeric: headers.map((_, i) => i > 0), rows: units },
     ],
   };
 }
@@ -197,7 +204,8 @@ function supervision(snapshot: WorkbookSnapshot): ReportModel {
     notes: late.length === 0 ? ['目前没有滞后或严重滞后的指标。'] : ['请牵头单位对照督办事项，于下一报送周期前报送整改措施和进展。'],
     tables: [
       {
-        headers: ['序号', '状态', '任务', '指标', '目标', '实际', '完成率', '截止日期', '牵头单位'],
+        // 序号 counts the rows of this list; the rest are the targets' fields as the report heads them
+        headers: ['序号', ...(['progress', 'taskTitle', 'label', 'value', 'actual', 'completion', 'dueDate', 'leadUnits'] as const).map((key) => TARGET_HEADINGS[key])],
         numeric: [true, false, false, false, true, true, true, false, false],
         rows: late.map((t, i) => [
           String(i + 1),
@@ -224,7 +232,7 @@ function matrix(snapshot: WorkbookSnapshot): ReportModel {
     notes: [],
     tables: [
       {
-        headers: ['序号', '领域', '任务', '牵头单位', '配合单位'],
+        headers: (['number', 'domainName', 'title', 'leadUnits', 'coUnits'] as const).map((key) => TASK_HEADINGS[key]),
         numeric: [true, false, false, false, false],
         rows: snapshot.tasks.map((t) => [String(t.number), t.domainName, t.title, t.leadUnits.join('、'), t.coUnits.join('、')]),
       },

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PacketPreview } from '../../shared/exchange';
+import { packetHeader } from '../../shared/fields/field-spec';
+import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { Dialog } from '../components/Dialog';
 import { call } from '../services/api';
 import { useUiStore } from '../stores/ui-store';
@@ -107,7 +109,7 @@ export function PacketImportDialog(): React.JSX.Element | null {
                 <td><input type="checkbox" checked={accepted.has(c.id)} onChange={() => toggle(c.id)} aria-label={`接受：${c.label}`} /></td>
                 <td>{c.taskNumber ?? ''}</td>
                 <td>{c.label}</td>
-                <td>{c.field === 'actual' ? '实际值' : '进展说明'}</td>
+                <td>{packetHeader(TARGET_FIELDS[c.field])}</td>
                 <td>{c.before}</td>
                 <td>{c.after}</td>
               </tr>

@@ -6,7 +6,9 @@ import { type LineEdit, useBudgetStore } from '../stores/budget-store';
 import { AddLineDialog } from './budget/AddLineDialog';
 import { BreakbackDialog } from './budget/BreakbackDialog';
 import type { NumericField } from './budget/cells';
-import { budgetColumns, FIELD_BY_COLUMN } from './budget/columns';
+import { budgetColumns } from './budget/columns';
+import { isEditableKey } from '../../shared/fields/field-spec';
+import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { FloorPanel } from './budget/FloorPanel';
 import { FloorSettingsDialog } from './budget/FloorSettingsDialog';
 import { GoalSeekDialog } from './budget/GoalSeekDialog';
@@ -63,8 +65,8 @@ export function BudgetView(): React.JSX.Element {
     async (edits: SheetEdit<BudgetLineRow>[], label: string | undefined) => {
       const started = performance.now();
       const lines: LineEdit[] = edits.flatMap((edit) => {
-        const field = FIELD_BY_COLUMN[edit.colId];
-        return field ? [{ lineId: edit.row.id, field, value: edit.value }] : [];
+        const field = edit.colId;
+        return isEditableKey(BUDGET_FIELDS, field) ? [{ lineId: edit.row.id, field, value: edit.value }] : [];
       });
       if (lines.length === 0) return null;
       // in a scenario an emptied cell goes back to the baseline: say so in the change log

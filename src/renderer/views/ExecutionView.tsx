@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ExecutionClassRow, ExecutionEntryField, ExecutionLineRow } from '../../shared/execution';
+import type { ExecutionClassRow, ExecutionLineRow } from '../../shared/execution';
+import { EXECUTION_LINE_FIELDS } from '../../shared/fields/execution-line-fields';
+import { isEditableKey } from '../../shared/fields/field-spec';
 import { Chart } from '../components/Chart';
 import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import { call } from '../services/api';
@@ -11,16 +13,6 @@ import { type ExecutionDialog, ExecutionToolbar } from './execution/ExecutionToo
 import { ExecutionSummary } from './execution/ExecutionSummary';
 import { ScenarioFromExecutionDialog } from './execution/ScenarioFromExecutionDialog';
 import { shareChart } from './execution/share-chart';
-
-const ENTRY_FIELDS: Record<string, ExecutionEntryField> = {
-  code: 'code',
-  name: 'name',
-  initialBudget: 'initialBudget',
-  adjustedBudget: 'adjustedBudget',
-  month: 'month',
-  cumulative: 'cumulative',
-  note: 'note',
-};
 
 const lineSearch = (row: ExecutionLineRow): string => `${row.code} ${row.name} ${row.note}`;
 const classSearch = (row: ExecutionClassRow): string => `${row.classCode} ${row.className}`;
@@ -53,8 +45,8 @@ export function ExecutionView(): React.JSX.Element {
 
   const onEdits = useCallback(async (edits: SheetEdit<ExecutionLineRow>[], label: string | undefined) => {
     const mapped = edits.flatMap((edit) => {
-      const field = ENTRY_FIELDS[edit.colId];
-      return field ? [{ lineId: edit.row.id, field, value: edit.value }] : [];
+      const field = edit.colId;
+      return isEditableKey(EXECUTION_LINE_FIELDS, field) ? [{ lineId: edit.row.id, field, value: edit.value }] : [];
     });
     return mapped.length ? useExecutionStore.getState().updateCells(mapped, label) : null;
   }, []);

@@ -1,38 +1,37 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProgressAsOf } from '../components/ProgressAsOf';
 import type { ColDef } from 'ag-grid-community';
-import type { UnitEditableField, UnitRow } from '../../shared/grid';
+import { isEditableKey } from '../../shared/fields/field-spec';
+import { UNIT_FIELDS, type UnitFieldKey } from '../../shared/fields/unit-fields';
+import type { UnitRow } from '../../shared/grid';
 import { Dialog } from '../components/Dialog';
 import { ReasonField } from '../components/ReasonField';
+import { fieldColumn } from '../grid/field-column';
 import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 import { useUnitStore } from '../stores/unit-store';
 
-const EDITABLE: Record<string, UnitEditableField> = { name: 'name', aliases: 'aliases', contact: 'contact', phone: 'phone' };
+const column = (key: UnitFieldKey, def: ColDef<UnitRow>): ColDef<UnitRow> => fieldColumn(UNIT_FIELDS, key, def);
 
 const columns: ColDef<UnitRow>[] = [
-  { field: 'name', headerName: '单位', width: 200, pinned: 'left', editable: true },
-  { colId: 'aliases', headerName: '别名', width: 200, editable: true, valueGetter: (p) => (p.data?.aliases ?? []).join('、'), headerTooltip: '多个别名用“、”分隔；计划文本和粘贴中出现别名时视为同一单位' },
-  { field: 'leadCount', headerName: '牵头任务数', width: 96, type: 'numericColumn' },
-  { field: 'coCount', headerName: '配合任务数', width: 96, type: 'numericColumn' },
-  {
-    colId: 'targets',
-    headerName: '牵头指标（达成/总数）',
+  column('name', { field: 'name', width: 200, pinned: 'left' }),
+  column('aliases', { width: 200, valueGetter: (p) => (p.data?.aliases ?? []).join('、'), headerTooltip: '多个别名用“、”分隔；计划文本和粘贴中出现别名时视为同一单位' }),
+  column('leadCount', { field: 'leadCount', width: 96, type: 'numericColumn' }),
+  column('coCount', { field: 'coCount', width: 96, type: 'numericColumn' }),
+  column('targets', {
     width: 150,
     type: 'rightAligned',
     valueGetter: (p) => (p.data && !p.node?.rowPinned ? `${p.data.targetsMet}/${p.data.targetsTotal}` : ''),
-  },
-  {
-    colId: 'late',
-    headerName: '滞后（黄/红）',
+  }),
+  column('late', {
     width: 110,
     type: 'rightAligned',
     valueGetter: (p) => (p.data && !p.node?.rowPinned ? `${p.data.targetsYellow}/${p.data.targetsRed}` : ''),
     cellClassRules: { 'late-red': (p) => (p.data?.targetsRed ?? 0) > 0 },
-  },
-  { field: 'contact', headerName: '联系人', width: 100, editable: true },
-  { field: 'phone', headerName: '电话', width: 150, editable: true },
+  }),
+  column('contact', { field: 'contact', width: 100 }),
+  column('phone', { field: 'phone', width: 150 }),
 ];
 
 function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: number | null; onClose(): void }): React.JSX.Element {
@@ -91,8 +90,8 @@ export function OwnersView(): React.JSX.Element {
 
   const onEdits = useCallback(async (edits: SheetEdit<UnitRow>[], label: string | undefined) => {
     const mapped = edits.flatMap((edit) => {
-      const field = EDITABLE[edit.colId];
-      return field ? [{ unitId: edit.row.id, field, value: edit.value }] : [];
+      const field = edit.colId;
+      return isEditableKey(UNIT_FIELDS, field) ? [{ unitId: edit.row.id, field, value: edit.value }] : [];
     });
     return mapped.length ? useUnitStore.getState().updateCells(mapped, label) : null;
   }, []);

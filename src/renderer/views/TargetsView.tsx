@@ -3,9 +3,12 @@ import type { ColDef } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { COMPARATOR_SIGNS } from '../../core/plan/cell-values';
 import { writtenFigure } from '../../core/plan/target-text';
-import type { TargetEditableField, TargetRow } from '../../shared/grid';
+import { type EditableWhen, isEditableKey } from '../../shared/fields/field-spec';
+import { TARGET_FIELDS, type TargetFieldKey } from '../../shared/fields/target-fields';
+import type { TargetRow } from '../../shared/grid';
 import { ReasonField } from '../components/ReasonField';
 import { formatCount, formatPercent } from '../format';
+import { fieldColumn } from '../grid/field-column';
 import { fitContent } from '../grid/fit-content';
 import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
 import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
@@ -13,16 +16,6 @@ import type { GroupSpec } from '../grid/grouping';
 import { useTargetStore } from '../stores/target-store';
 import { ProgressSettingsDialog } from './targets/ProgressSettingsDialog';
 import { TargetLinkDialog } from './targets/TargetLinkDialog';
-
-const EDITABLE: Record<string, TargetEditableField> = {
-  label: 'label',
-  comparator: 'comparator',
-  value: 'value',
-  baseline: 'baseline',
-  actual: 'actual',
-  dueDate: 'dueDate',
-  note: 'note',
-};
 
 const targetGroup: GroupSpec<TargetRow> = {
   name: '领域',
@@ -79,54 +72,46 @@ function ActualCell(props: CustomCellRendererProps<TargetRow>): React.JSX.Elemen
   return <>{props.value as string}</>;
 }
 
+/** A linked actual fills itself; every other editable field edits always. */
+const editableIn = (when: EditableWhen): ColDef<TargetRow>['editable'] => (when === 'unlinked' ? (p) => !p.data?.link : when === 'always');
+const column = (key: TargetFieldKey, def: ColDef<TargetRow>): ColDef<TargetRow> => fieldColumn(TARGET_FIELDS, key, def, editableIn);
+
 function targetColumns(): ColDef<TargetRow>[] {
   return [
-    {
+    column('taskTitle', {
       colId: 'task',
-      headerName: '任务',
       width: 130,
       pinned: 'left',
       valueGetter: (p) => (p.data ? (p.data.taskNumber === null ? '重点工作' : `${p.data.taskNumber}. ${p.data.taskTitle}`) : ''),
       tooltipValueGetter: (p) => p.data?.taskTitle ?? '',
-    },
-    { field: 'label', headerName: '指标', width: 190, pinned: 'left', editable: true, tooltipField: 'label' },
-    {
+    }),
+    column('label', { field: 'label', width: 190, pinned: 'left', tooltipField: 'label' }),
+    column('comparator', {
       field: 'comparator',
-      headerName: '比较',
       width: 64,
-      editable: true,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: Object.values(COMPARATOR_SIGNS) },
       valueGetter: (p) => (p.data ? COMPARATOR_SIGNS[p.data.comparator] : ''),
       cellClass: 'center',
-    },
-    {
-      colId: 'value',
-      headerName: '目标值',
+    }),
+    column('value', {
       width: 96,
-      editable: true,
       type: 'rightAligned',
       // a relative target reads as the plan wrote it: 较2016年提高3%
       valueGetter: (p) => (p.data ? writtenFigure(p.data) : ''),
       tooltipValueGetter: (p) => (p.data && p.data.relativeToYear !== null ? relativeTooltip(p.data) : undefined),
-    },
-    { colId: 'unit', headerName: '单位', width: 64, valueGetter: (p) => (p.data && p.data.relativeToYear === null ? p.data.unit : '') },
-    {
-      colId: 'baseline',
-      headerName: '基期值',
+    }),
+    column('unit', { width: 64, valueGetter: (p) => (p.data && p.data.relativeToYear === null ? p.data.unit : '') }),
+    column('baseline', {
       width: 84,
-      editable: true,
       type: 'rightAligned',
       valueGetter: (p) => formatCount(p.data?.baseline),
       cellRenderer: BaselineCell,
       headerTooltip: '基期（上年或计划写明的年份）的水平；“较2016年提高3%”这类指标据此计算目标水平',
       tooltipValueGetter: (p) => (p.data && p.data.relativeToYear !== null ? relativeTooltip(p.data) : undefined),
-    },
-    {
-      colId: 'actual',
-      headerName: '实际值',
+    }),
+    column('actual', {
       width: 96,
-      editable: (p) => !p.data?.link,
       type: 'rightAligned',
       // a linked share reads by the percentage rule (72.01), a typed figure as typed
       valueGetter: (p) => (p.data?.link && p.data.actual !== null ? p.data.actual.toFixed(2) : formatCount(p.data?.actual)),
@@ -144,35 +129,33 @@ function targetColumns(): ColDef<TargetRow>[] {
         if (row.actual === null && looksLikeBudgetShare(row)) return '可在工具栏“实际值取自…”中关联预算的民生支出占比，自动填写';
         return undefined;
       },
-    },
-    {
-      colId: 'completion',
-      headerName: '完成率',
+    }),
+    column('completion', {
       width: 84,
       type: 'rightAligned',
       valueGetter: (p) => p.data?.completion ?? null,
       valueFormatter: (p) =>
         p.data && p.data.relativeToYear !== null && p.data.relativeLevel === null && p.data.actual !== null ? '待填基期值' : formatPercent(p.value as number | null),
       headerTooltip: '“≥”类为实际÷目标，“≤”类为目标÷实际；相对基期的指标为实际提高幅度÷计划提高幅度',
-    },
-    { colId: 'completion', headerName: '完成率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) },
-    { colId: 'progress', headerName: '进度状态', width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn },
-    {
+    }),
+    // a second 完成率 column: 49ddf55 replaced it with the one above and a later merge brought it back. Its removal
+    // is a visible change, left to a commit of its own
+    column('completion', { width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) }),
+    column('progress', { width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn }),
+    column('dueDate', {
       field: 'dueDate',
-      headerName: '截止日期',
       width: 112,
-      editable: true,
       // typed like any cell (no calendar popping up): 2017-06-30, 2017年6月底
       cellEditor: 'agTextCellEditor',
       filterParams: { kind: 'date' },
       headerTooltip: '直接输入，如“2017-06-30”或“2017年6月底”',
-    },
+    }),
     fitContent(
-      { colId: 'leadUnits', headerName: '责任单位', width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') },
+      column('leadUnits', { width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') }),
       { minWidth: 90, maxWidth: 280 },
     ),
-    { field: 'sourceText', headerName: '原文', flex: 1, minWidth: 120, tooltipField: 'sourceText' },
-    { field: 'note', headerName: '备注', width: 100, editable: true, tooltipField: 'note' },
+    column('sourceText', { field: 'sourceText', flex: 1, minWidth: 120, tooltipField: 'sourceText' }),
+    column('note', { field: 'note', width: 100, tooltipField: 'note' }),
   ];
 }
 
@@ -204,8 +187,8 @@ export function TargetsView(): React.JSX.Element {
 
   const onEdits = useCallback(async (edits: SheetEdit<TargetRow>[], label: string | undefined) => {
     const mapped = edits.flatMap((edit) => {
-      const field = EDITABLE[edit.colId];
-      return field ? [{ targetId: edit.row.id, field, value: edit.value }] : [];
+      const field = edit.colId;
+      return isEditableKey(TARGET_FIELDS, field) ? [{ targetId: edit.row.id, field, value: edit.value }] : [];
     });
     return mapped.length ? useTargetStore.getState().updateCells(mapped, label) : null;
   }, []);

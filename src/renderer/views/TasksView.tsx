@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ColDef } from 'ag-grid-community';
-import { TASK_STATUSES, type TaskEditableField, type TaskRow } from '../../shared/contract';
+import { TASK_STATUSES, type TaskRow } from '../../shared/contract';
+import { isEditableKey } from '../../shared/fields/field-spec';
+import { TASK_FIELDS, type TaskFieldKey } from '../../shared/fields/task-fields';
 import { ProgressAsOf } from '../components/ProgressAsOf';
+import { fieldColumn } from '../grid/field-column';
 import { fitContent } from '../grid/fit-content';
 import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
 import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
@@ -11,15 +14,6 @@ import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import { useTaskStore } from '../stores/task-store';
 import { useUnitStore } from '../stores/unit-store';
 import { ReasonField } from '../components/ReasonField';
-
-const EDITABLE: Record<string, TaskEditableField> = {
-  title: 'title',
-  status: 'status',
-  progressNote: 'progressNote',
-  remark: 'remark',
-  leadUnits: 'leadUnits',
-  coUnits: 'coUnits',
-};
 
 export const domainGroup: GroupSpec<{ domainOrdinal: number; domainName: string }> = {
   name: '领域',
@@ -42,44 +36,39 @@ const taskGroup: GroupSpec<TaskRow> = {
 const joinUnits = (units: string[] | undefined): string => (units ?? []).join('、');
 
 function taskColumns(): ColDef<TaskRow>[] {
-  const unitColumn = (field: 'leadUnits' | 'coUnits', headerName: string, width: number): ColDef<TaskRow> => ({
-    colId: field,
-    headerName,
+  const column = (key: TaskFieldKey, def: ColDef<TaskRow>): ColDef<TaskRow> => fieldColumn(TASK_FIELDS, key, def);
+  const unitColumn = (field: 'leadUnits' | 'coUnits', width: number): ColDef<TaskRow> => column(field, {
     width,
-    editable: true,
     valueGetter: (p) => joinUnits(p.data?.[field]),
     tooltipValueGetter: (p) => joinUnits(p.data?.[field]),
     cellEditor: UnitPickerEditor,
     cellEditorPopup: true,
   });
   return [
-    { field: 'number', headerName: '编号', width: 62, pinned: 'left', type: 'numericColumn' },
-    { field: 'title', headerName: '任务', width: 140, pinned: 'left', tooltipField: 'title', editable: true },
-    { field: 'body', headerName: '内容摘要', flex: 2, minWidth: 150, tooltipField: 'body' },
+    column('number', { field: 'number', width: 62, pinned: 'left', type: 'numericColumn' }),
+    column('title', { field: 'title', width: 140, pinned: 'left', tooltipField: 'title' }),
+    column('body', { field: 'body', flex: 2, minWidth: 150, tooltipField: 'body' }),
     // the lead unit is read whole; the co-units are a list, given a share of a wide window and a tooltip
-    fitContent(unitColumn('leadUnits', '牵头单位', 120), { minWidth: 90, maxWidth: 280 }),
-    { ...unitColumn('coUnits', '配合单位', 130), flex: 1, minWidth: 130 },
-    {
+    fitContent(unitColumn('leadUnits', 120), { minWidth: 90, maxWidth: 280 }),
+    { ...unitColumn('coUnits', 130), flex: 1, minWidth: 130 },
+    column('targetCount', {
       colId: 'targets',
-      headerName: '指标数',
       width: 78,
       type: 'numericColumn',
       valueGetter: (p) => p.data?.targetCount ?? null,
       valueFormatter: (p) => (p.data && p.data.targetCount > 0 ? `${p.data.targetsMet}/${p.data.targetCount}` : String(p.value ?? '')),
       headerTooltip: '已达成/指标总数',
-    },
-    { colId: 'progress', headerName: '进度', width: 92, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn, headerTooltip: '由各指标汇总：取最差的一项' },
-    { field: 'progressNote', headerName: '完成情况', width: 120, editable: true, tooltipField: 'progressNote' },
-    {
+    }),
+    column('progress', { width: 92, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn, headerTooltip: '由各指标汇总：取最差的一项' }),
+    column('progressNote', { field: 'progressNote', width: 120, tooltipField: 'progressNote' }),
+    column('status', {
       field: 'status',
-      headerName: '状态',
       width: 76,
-      editable: true,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: TASK_STATUSES.map((s) => TASK_STATUS_LABELS[s]) },
       valueGetter: (p) => (p.data ? TASK_STATUS_LABELS[p.data.status] : ''),
-    },
-    { field: 'remark', headerName: '备注', width: 110, editable: true, tooltipField: 'remark' },
+    }),
+    column('remark', { field: 'remark', width: 110, tooltipField: 'remark' }),
   ];
 }
 
@@ -113,8 +102,8 @@ export function TasksView(): React.JSX.Element {
 
   const onEdits = useCallback(async (edits: SheetEdit<TaskRow>[], label: string | undefined) => {
     const mapped = edits.flatMap((edit) => {
-      const field = EDITABLE[edit.colId];
-      return field ? [{ taskId: edit.row.id, field, value: edit.value }] : [];
+      const field = edit.colId;
+      return isEditableKey(TASK_FIELDS, field) ? [{ taskId: edit.row.id, field, value: edit.value }] : [];
     });
     return mapped.length ? useTaskStore.getState().updateCells(mapped, label) : null;
   }, []);

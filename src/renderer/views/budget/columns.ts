@@ -1,22 +1,13 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { BudgetLineField, BudgetLineRow } from '../../../shared/budget';
+import type { BudgetLineRow } from '../../../shared/budget';
+import { BUDGET_FIELDS, type BudgetFieldKey } from '../../../shared/fields/budget-fields';
+import type { EditableWhen } from '../../../shared/fields/field-spec';
+import { fieldColumn } from '../../grid/field-column';
 import { formatCount, formatWan, formatYuan } from '../../format';
 import { OverridableCell, type OverridableCellParams, type NumericField } from './cells';
 
 const isOverridden = (row: BudgetLineRow | undefined, field: NumericField): boolean =>
   row?.overrides?.some((o) => o.field === field) ?? false;
-
-/** The grid column a line field is edited in. */
-export const FIELD_BY_COLUMN: Record<string, BudgetLineField> = {
-  code: 'code',
-  name: 'name',
-  livelihood: 'livelihood',
-  amount: 'amount',
-  quantity: 'quantity',
-  rate: 'rate',
-  taskNumber: 'taskNumber',
-  note: 'note',
-};
 
 /** 万元 of a line, or of the 合计 row, which carries its figures in 分 under the column ids. */
 const wanText = (fenOf: (row: BudgetLineRow) => number) => (p: ValueFormatterParams<BudgetLineRow>): string => {
@@ -30,8 +21,26 @@ const wanText = (fenOf: (row: BudgetLineRow) => number) => (p: ValueFormatterPar
  */
 export function budgetColumns(mode: { inScenario: boolean; editable: boolean; revert: OverridableCellParams['revert'] }): ColDef<BudgetLineRow>[] {
   const { inScenario, editable, revert } = mode;
-  const baselineOnly = editable && !inScenario;
-  const numberColumn = (field: NumericField, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => ({
+  /** The catalogue's editable-when in this grid: nothing edits in a locked scenario or a snapshot. */
+  const editableIn = (when: EditableWhen): ColDef<BudgetLineRow>['editable'] => {
+    switch (when) {
+      case 'never':
+      case 'unlinked': // no budget field is linked
+        return false;
+      case 'always':
+        return editable;
+      case 'baseline':
+        return editable && !inScenario;
+      case 'undriven':
+        return (p) => editable && (inScenario || !p.data?.hasDriver);
+      case 'driven':
+        return (p) => editable && !!p.data?.hasDriver;
+      case 'typed-quantity':
+        return (p) => editable && !!p.data?.hasDriver && (inScenario || p.data.targetId === null);
+    }
+  };
+  const column = (key: BudgetFieldKey, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => fieldColumn(BUDGET_FIELDS, key, def, editableIn);
+  const numberColumn = (field: NumericField, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => column(field, {
     type: 'rightAligned',
     cellEditor: 'agTextCellEditor',
     // the React cell (with its ↺ button) only where a scenario overrides the value; every other cell is plain
@@ -42,14 +51,11 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean; re
     ...def,
   });
   return [
-    { field: 'code', headerName: '科目编码', width: 96, pinned: 'left', editable: baselineOnly },
-    { field: 'name', headerName: '科目名称', width: 200, pinned: 'left', editable: baselineOnly, tooltipField: 'name' },
-    { field: 'className', headerName: '功能分类', width: 124, tooltipField: 'className' },
-    {
-      colId: 'livelihood',
-      headerName: '民生',
+    column('code', { field: 'code', width: 96, pinned: 'left' }),
+    column('name', { field: 'name', width: 200, pinned: 'left', tooltipField: 'name' }),
+    column('className', { field: 'className', width: 124, tooltipField: 'className' }),
+    column('livelihood', {
       width: 70,
-      editable: baselineOnly,
       valueGetter: (p) => (p.data?.livelihoodOverride === null ? '自动' : p.data?.livelihoodOverride ? '是' : '否'),
       valueFormatter: (p) => (p.node?.rowPinned ? '' : `${p.data?.livelihood ? '✓' : '—'}${p.data?.livelihoodOverride === null ? '' : '*'}`),
       // copied as 自动/是/否, which pastes back as the same setting (✓ would make an automatic flag manual)
@@ -58,12 +64,9 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean; re
       cellEditorParams: { values: ['自动', '是', '否'] },
       headerTooltip: '✓ 计入民生支出；* 表示手工指定，不按功能分类判断',
       cellClass: 'center',
-    },
+    }),
     numberColumn('amount', {
-      colId: 'amount',
-      headerName: '金额（万元）',
       width: 136,
-      editable: (p) => editable && (inScenario || !p.data?.hasDriver),
       valueGetter: (p) => (p.data ? p.data.amountFen / 1_000_000 : null),
       valueFormatter: wanText((row) => row.amountFen),
       tooltipValueGetter: (p) => (p.data && !p.node?.rowPinned ? `${formatYuan(p.data.amountFen)} 元` : ''),
@@ -73,34 +76,26 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean; re
     }),
     ...(inScenario
       ? [
-          {
-            colId: 'baseAmount',
-            headerName: '基线（万元）',
+          column('baseAmount', {
             width: 124,
             type: 'rightAligned',
             valueGetter: (p) => (p.data ? p.data.baseAmountFen / 1_000_000 : null),
             valueFormatter: wanText((row) => row.baseAmountFen),
-          } satisfies ColDef<BudgetLineRow>,
+          }),
         ]
       : []),
     numberColumn('quantity', {
-      colId: 'quantity',
-      headerName: '数量',
       width: 100,
-      editable: (p) => editable && !!p.data?.hasDriver && (inScenario || p.data.targetId === null),
       valueGetter: (p) => p.data?.quantity ?? null,
       valueFormatter: (p) => formatCount(p.data?.quantity),
     }),
     numberColumn('rate', {
-      colId: 'rate',
-      headerName: '单价（元）',
       width: 100,
-      editable: (p) => editable && !!p.data?.hasDriver,
       valueGetter: (p) => (p.data?.rateFen === null || p.data?.rateFen === undefined ? null : p.data.rateFen / 100),
       valueFormatter: (p) => (p.data?.rateFen === null || p.data?.rateFen === undefined ? '' : formatYuan(p.data.rateFen)),
     }),
-    { field: 'targetLabel', headerName: '数量取自指标', width: 170, tooltipField: 'targetLabel' },
-    { field: 'taskNumber', headerName: '关联任务', width: 84, editable: baselineOnly, type: 'rightAligned' },
-    { field: 'note', headerName: '备注', flex: 1, minWidth: 120, editable: baselineOnly, tooltipField: 'note' },
+    column('targetLabel', { field: 'targetLabel', width: 170, tooltipField: 'targetLabel' }),
+    column('taskNumber', { field: 'taskNumber', width: 84, type: 'rightAligned' }),
+    column('note', { field: 'note', flex: 1, minWidth: 120, tooltipField: 'note' }),
   ];
 }

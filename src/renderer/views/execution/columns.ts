@@ -2,7 +2,10 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { groupedNumber } from '../../../core/budget/money';
 import { METHOD_SHORT_LABELS } from '../../../core/execution/projection';
 import type { ExecutionClassRow, ExecutionLineRow, ExecutionView } from '../../../shared/execution';
+import { EXECUTION_LINE_FIELDS, type ExecutionLineFieldKey } from '../../../shared/fields/execution-line-fields';
+import { gridHeader } from '../../../shared/fields/field-spec';
 import { formatPercent } from '../../format';
+import { fieldColumn } from '../../grid/field-column';
 import type { GroupSpec } from '../../grid/grouping';
 import { ExecutionLightCell } from './cells';
 
@@ -54,20 +57,23 @@ export function classColumns(view: ExecutionView): ColDef<ExecutionClassRow>[] {
 }
 
 export function lineColumns(view: ExecutionView, entry: boolean): ColDef<ExecutionLineRow>[] {
-  const entryMoney = (colId: string, headerName: string, of: (row: ExecutionLineRow) => number | null): ColDef<ExecutionLineRow> =>
-    money<ExecutionLineRow>(colId, headerName, of, { editable: true, cellClass: 'entry', valueFormatter: wanText, headerTooltip: '单位：万元；也可输入“3.4亿”“800元”' });
+  // in the analysis the line's fields are read only
+  const column = (key: ExecutionLineFieldKey, def: ColDef<ExecutionLineRow>): ColDef<ExecutionLineRow> =>
+    fieldColumn(EXECUTION_LINE_FIELDS, key, def, (when) => entry && when === 'always');
+  const entryMoney = (key: 'initialBudget' | 'adjustedBudget' | 'month' | 'cumulative', of: (row: ExecutionLineRow) => number | null): ColDef<ExecutionLineRow> =>
+    column(key, money<ExecutionLineRow>(key, gridHeader(EXECUTION_LINE_FIELDS[key]), of, { cellClass: 'entry', valueFormatter: wanText, headerTooltip: '单位：万元；也可输入“3.4亿”“800元”' }));
   return [
-    { field: 'code', headerName: '科目编码', width: 96, pinned: 'left', editable: entry, ...(entry ? { cellClass: 'entry' } : {}) },
-    { field: 'name', headerName: '科目名称', width: 200, pinned: 'left', editable: entry, tooltipField: 'name', ...(entry ? { cellClass: 'entry' } : {}) },
+    column('code', { field: 'code', width: 96, pinned: 'left', ...(entry ? { cellClass: 'entry' } : {}) }),
+    column('name', { field: 'name', width: 200, pinned: 'left', tooltipField: 'name', ...(entry ? { cellClass: 'entry' } : {}) }),
     { field: 'level', headerName: '级次', width: 60, cellClass: 'center' },
     { colId: 'livelihood', headerName: '民生', width: 60, cellClass: 'center', valueGetter: (p) => (p.node?.rowPinned ? '' : p.data?.livelihood ? '✓' : '—') },
     ...(entry
       ? [
-          entryMoney('initialBudget', '年初预算', (row) => row.initialBudgetFen),
-          entryMoney('adjustedBudget', '调整预算', (row) => row.adjustedBudgetFen),
-          entryMoney('month', '本月', (row) => row.monthFen),
-          entryMoney('cumulative', '累计', (row) => row.cumulativeFen),
-          { field: 'note', headerName: '备注', width: 140, editable: true, tooltipField: 'note', cellClass: 'entry' } satisfies ColDef<ExecutionLineRow>,
+          entryMoney('initialBudget', (row) => row.initialBudgetFen),
+          entryMoney('adjustedBudget', (row) => row.adjustedBudgetFen),
+          entryMoney('month', (row) => row.monthFen),
+          entryMoney('cumulative', (row) => row.cumulativeFen),
+          column('note', { field: 'note', width: 140, tooltipField: 'note', cellClass: 'entry' }),
           { colId: 'rate', headerName: '执行率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.executionRate ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) } satisfies ColDef<ExecutionLineRow>,
         ]
       : [
