@@ -60,9 +60,8 @@ const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   safeguard_owner: { role: '角色' },
   budget: { name: '名称', livelihood_classes: '民生口径' },
   scenario: { name: '名称', locked: '锁定' },
-  // 目标值 is the word one shared column map gave every `value`; here it is the adjustment's figure. Kept so that
-  // no text changes with the catalogue; a better word (调整值) is a visible change for its own commit.
-  scenario_override: { op: '调整方式', value: '目标值' },
+  // the figure of a scenario's adjustment (an amount, a percentage or a delta, by 调整方式), not a target's value
+  scenario_override: { op: '调整方式', value: '调整值' },
   execution_report: { superseded_at: '被替换/撤下' },
   execution_line: historyLabels(EXECUTION_LINE_FIELDS),
 };

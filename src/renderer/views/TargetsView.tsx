@@ -138,9 +138,6 @@ function targetColumns(): ColDef<TargetRow>[] {
         p.data && p.data.relativeToYear !== null && p.data.relativeLevel === null && p.data.actual !== null ? '待填基期值' : formatPercent(p.value as number | null),
       headerTooltip: '“≥”类为实际÷目标，“≤”类为目标÷实际；相对基期的指标为实际提高幅度÷计划提高幅度',
     }),
-    // a second 完成率 column: 49ddf55 replaced it with the one above and a later merge brought it back. Its removal
-    // is a visible change, left to a commit of its own
-    column('completion', { width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.completion ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) }),
     column('progress', { width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn }),
     column('dueDate', {
       field: 'dueDate',
