@@ -230,8 +230,11 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       if (live) for (const row of stored) live.set(row.id, row);
       const update: SheetRow<T>[] = [...stored];
       if (activeGroup) {
+        // the subtotals of the groups the stored rows are in, summed over those groups' members only
         const keys = new Set(stored.map((row) => activeGroup.keyOf(row)));
-        update.push(...groupHeaders([...rowsById().values()], activeGroup).filter((header) => keys.has(header.groupKey)));
+        const members: T[] = [];
+        for (const row of rowsById().values()) if (keys.has(activeGroup.keyOf(row))) members.push(row);
+        update.push(...groupHeaders(members, activeGroup));
       }
       if (update.length > BURST_ROWS) api.applyTransactionAsync({ update });
       else for (const row of update) api.getRowNode(isGroupRow(row) ? `group:${row.groupKey}` : String(row.id))?.setData(row);
@@ -520,8 +523,13 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
   );
   const pinnedBottomRowData = useMemo(() => (totalsRow ? [totalsRow as SheetRow<T>] : computedTotals), [totalsRow, computedTotals]);
 
-  const headers = activeGroup ? groupHeaders(rows, activeGroup) : [];
-  const allCollapsed = headers.length > 0 && headers.every((h) => collapsed.has(h.groupKey));
+  // the groups' keys for 全部折叠, worked out on a reload, not at every render (an edit re-renders the grid)
+  const groupKeys = useMemo(
+    () => (activeGroup ? [...new Set(rows.map((row) => activeGroup.keyOf(row)))] : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rowsVersion, activeGroup],
+  );
+  const allCollapsed = groupKeys.length > 0 && groupKeys.every((key) => collapsed.has(key));
   const switchGrouping = (on: boolean): void => {
     localStorage.setItem(groupedKey(viewId), on ? 'on' : 'off');
     setGrouped(on);
@@ -541,7 +549,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         grouped={grouped}
         onGrouped={switchGrouping}
         allCollapsed={allCollapsed}
-        onCollapseAll={() => setCollapsed(allCollapsed ? new Set() : new Set(headers.map((h) => h.groupKey)))}
+        onCollapseAll={() => setCollapsed(allCollapsed ? new Set() : new Set(groupKeys))}
         toggles={props.rowToggles ?? []}
         activeToggles={activeToggles}
         onToggle={(id) =>
