@@ -16,7 +16,7 @@ import { systemErrorData } from '../app/ipc/system-errors';
 import { startPeriodicBackups } from '../app/periodic-backups';
 import { RecentWorkbooks } from '../app/recent-workbooks';
 import { WorkbookSession } from '../app/session';
-import { defaultWorkbookPath, mayCreateAtStart, workbookArgument } from '../app/paths';
+import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart, workbookArgument } from '../app/paths';
 import { openWorkbook, resourcesAt } from '../app/store/workbook';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { serveAppRequest } from './app-protocol';
@@ -86,7 +86,9 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
   try {
     const appRoot = shell.app.getAppPath();
     const defaultPath = defaultWorkbookPath(start.platform, start.env, start.home);
-    const named = workbookArgument(start.argv) ?? (start.env.MINSHENG_DB || null);
+    // the one rule for which workbook a start names (--db, MINSHENG_DB, a double-clicked file), else the default
+    const chosen = chooseWorkbookPath(start.argv, start.env, defaultPath);
+    const named = chosen === defaultPath ? null : chosen;
     step = '创建本机数据文件夹';
     // the local folder holds the default workbook, copies of workbooks from USB sticks, and the recent list
     mkdirSync(dirname(defaultPath), { recursive: true });

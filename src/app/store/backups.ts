@@ -324,8 +324,3 @@ export function restoreBackup(
   // a healthy workbook was backed up before the restore: its companions moved aside are not needed
   if (!options.keepDamaged) for (const [, to] of moved) rmSync(to, { force: true });
 }
-
-export function backupFiles(workbookPath: string): string[] {
-  const dir = backupDir(workbookPath);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mswb')) : [];
-}

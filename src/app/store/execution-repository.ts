@@ -155,10 +155,6 @@ export function reportFigures(db: Db, reportId: number): Pick<StoredExecutionLin
   return rows.map(([code, initialBudgetFen, adjustedBudgetFen, cumulativeFen]) => ({ code, initialBudgetFen, adjustedBudgetFen, cumulativeFen }));
 }
 
-export function reportLine(db: Db, lineId: number): (StoredExecutionLine & { reportId: number }) | null {
-  return (prepared(db, `${LINE_SELECT.replace('SELECT id,', 'SELECT id, report_id AS reportId,')} WHERE id = ?`).get(lineId) as (StoredExecutionLine & { reportId: number }) | undefined) ?? null;
-}
-
 /**
  * Each month's spending to date by class, for one budget and year (or only the months asked for): the chart's
  * months and last year's profile.

@@ -224,10 +224,6 @@ export function getTasks(db: Db, taskIds: readonly number[]): TaskRow[] {
   return records.map((record) => toTaskRow(record, progress));
 }
 
-export function getTask(db: Db, taskId: number): TaskRow | null {
-  return getTasks(db, [taskId])[0] ?? null;
-}
-
 /**
  * Removes a plan and everything that belongs to it, children first, each row through the recorder (a cascade
  * would delete rows the journal never saw, and undo could not bring them back). Budget lines that point at its

@@ -74,11 +74,6 @@ export function formatWan(fen: number): string {
   return groupedNumber(fen / MONEY_UNITS.wan, 2, 2);
 }
 
-/** 万元 down to the 分 (up to six decimals): what an editor starts from, so nothing is lost by re-entering it. */
-export function formatWanExact(fen: number): string {
-  return groupedNumber(fen / MONEY_UNITS.wan, 2, 6);
-}
-
 export function formatYuan(fen: number): string {
   return groupedNumber(fen / FEN_PER_YUAN, 2, 2);
 }

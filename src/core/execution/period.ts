@@ -56,10 +56,6 @@ export function periodFromTexts(texts: readonly string[]): PeriodHint {
   return { year, month: withMonth?.month ?? null };
 }
 
-export function isPeriod(value: PeriodHint): value is Period {
-  return value.year !== null && value.month !== null;
-}
-
 /** `2017-06` (the CLI's --period) → { year: 2017, month: 6 }; null when it is not that form. */
 export function parsePeriodArgument(text: string): Period | null {
   const match = /^(\d{4})-(\d{1,2})$/.exec(text.trim());

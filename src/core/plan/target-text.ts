@@ -1,7 +1,7 @@
 import type { Comparator } from '../../shared/plan';
 import { groupedNumber } from '../budget/money';
 import { relativeText } from '../progress/relative';
-import { COMPARATOR_SIGNS, toWrittenUnit } from './cell-values';
+import { toWrittenUnit } from './cell-values';
 
 /** A target's figure as the plan writes it — the one wording for the grid, the reports and the exports. */
 
@@ -25,11 +25,4 @@ export function writtenFigure(t: TargetWording): string {
     return `${bound(t.min)}~${bound(t.max)}`;
   }
   return t.value === null ? '' : `${t.approx ? '约' : ''}${count(t.value)}`;
-}
-
-/** The whole statement: "≥ 3.35万人", "6~8所", "较2016年提高3%". */
-export function targetStatement(t: TargetWording): string {
-  if (t.relativeToYear !== null) return writtenFigure(t);
-  if (t.comparator === 'range') return `${writtenFigure(t)}${t.unit}`;
-  return `${COMPARATOR_SIGNS[t.comparator]} ${writtenFigure(t)}${t.unit}`;
 }
