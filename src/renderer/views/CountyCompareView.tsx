@@ -3,7 +3,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { EChartsCoreOption } from 'echarts/core';
 import { periodLabel } from '../../core/execution/period';
 import type { CompareRow, ExecutionCompare } from '../../shared/execution';
-import { formatPercent, formatReadable, formatStatedPercent } from '../format';
+import { formatPercent, formatStatedPercent, formatWan } from '../format';
 import { SheetGrid } from '../grid/SheetGrid';
 import { useExecutionStore } from '../stores/execution-store';
 import { useUiStore } from '../stores/ui-store';
@@ -30,7 +30,7 @@ function columns(): ColDef<Row>[] {
     width: 118,
     type: 'rightAligned',
     valueGetter: (p) => (p.data ? of(p.data) : null),
-    valueFormatter: (p) => (p.value === null || p.value === undefined || p.value === '' ? '' : formatReadable(p.value as number)),
+    valueFormatter: (p) => (p.value === null || p.value === undefined || p.value === '' ? '' : formatWan(p.value as number)),
   });
   const share = (colId: string, headerName: string, of: (row: Row) => number | null): ColDef<Row> => ({
     colId,
@@ -43,14 +43,14 @@ function columns(): ColDef<Row>[] {
   return [
     { colId: 'rank', headerName: '排名', width: 64, type: 'rightAligned', valueGetter: (p) => p.data?.rank ?? null, pinned: 'left' },
     { field: 'name', headerName: '地区', width: 150, pinned: 'left', tooltipField: 'name' },
-    money('total', '累计支出', (r) => (r.reported ? r.totalFen : null)),
-    money('livelihood', '其中民生', (r) => (r.reported ? r.livelihoodFen : null)),
+    money('total', '累计支出（万元）', (r) => (r.reported ? r.totalFen : null)),
+    money('livelihood', '其中民生（万元）', (r) => (r.reported ? r.livelihoodFen : null)),
     { ...share('share', '民生占比', (r) => r.share), cellClassRules: { up: (p) => !!p.data?.meetsFloor, down: (p) => !!p.data?.reported && !p.data.meetsFloor } },
-    money('headroom', '距底线（L−fT）', (r) => (r.reported ? r.headroomFen : null)),
+    money('headroom', '距底线 L−fT（万元）', (r) => (r.reported ? r.headroomFen : null)),
     share('low', '预计占比·低', (r) => r.projectedLow),
     share('high', '预计占比·高', (r) => r.projectedHigh),
     { colId: 'verdict', headerName: '年底判断', width: 118, valueGetter: (p) => (p.data ? verdict(p.data) : ''), cellClassRules: { 'late-red': (p) => !!p.data?.reported && p.data.meetsInNone } },
-    money('perMonth', '每月至少需民生', (r) => r.worstPerMonthNeededFen),
+    money('perMonth', '每月至少需民生（万元）', (r) => r.worstPerMonthNeededFen),
     share('rate', '预算执行率', (r) => r.executionRate),
     { field: 'source', headerName: '来源', flex: 1, minWidth: 120, tooltipField: 'source' },
   ];

@@ -1,8 +1,8 @@
 import type { ExecutionView } from '../../../shared/execution';
-import { formatPercent, formatReadable, formatStatedPercent } from '../../format';
+import { formatPercent, formatStatedPercent, formatWan } from '../../format';
 
 /**
- * The year so far against the floor, and each method's year end: projected share, whether it reaches the floor,
+ * In 万元, as the grid beside it (one money unit per view). The year so far against the floor, and each method's year end: projected share, whether it reaches the floor,
  * and the least further 民生 spending (in all and per remaining month) that reaches it — each method stated.
  */
 export function ExecutionSummary({ view }: { view: ExecutionView }): React.JSX.Element | null {
@@ -19,14 +19,16 @@ export function ExecutionSummary({ view }: { view: ExecutionView }): React.JSX.E
         <div className="value" data-testid="execution-share">{formatPercent(p.ytd.share)}</div>
         <div className="verdict">{p.ytd.meetsFloor ? '✔ 达到底线' : '✘ 低于底线'}（{floor}）</div>
         <dl>
-          <div><dt>累计支出</dt><dd>{formatReadable(p.ytd.totalFen)}</dd></div>
-          <div><dt>其中民生</dt><dd>{formatReadable(p.ytd.livelihoodFen)}</dd></div>
+          <div><dt>累计支出（万元）</dt><dd>{formatWan(p.ytd.totalFen)}</dd></div>
+          <div><dt>其中民生（万元）</dt><dd>{formatWan(p.ytd.livelihoodFen)}</dd></div>
           <div><dt>序时进度</dt><dd title={view.schedule.asOf}>{formatPercent(view.schedule.elapsed)}</dd></div>
           <div><dt>预算执行率</dt><dd>{formatPercent(view.executionRate)}</dd></div>
         </dl>
       </section>
       <section className="execution-projections" aria-label="年底预计" data-testid="execution-projections">
         <table className="compare-table">
+          {/* one money unit in the view: the grid below is in 万元 too */}
+          <caption className="unit-note">单位：万元</caption>
           <thead>
             <tr>
               <th>年底预计（方法）</th>
@@ -45,13 +47,13 @@ export function ExecutionSummary({ view }: { view: ExecutionView }): React.JSX.E
                     {m.label}
                     <small>{m.description}</small>
                   </th>
-                  <td className="num">{formatReadable(m.totalFen)}</td>
-                  <td className="num">{formatReadable(m.livelihoodFen)}</td>
+                  <td className="num">{formatWan(m.totalFen)}</td>
+                  <td className="num">{formatWan(m.livelihoodFen)}</td>
                   <td className={`num ${m.meetsFloor ? 'pass' : 'fail'}`}>
                     {formatPercent(m.share)} {m.meetsFloor ? '✔' : '✘'}
                   </td>
-                  <td className="num">{formatReadable(m.furtherLivelihoodNeededFen)}</td>
-                  <td className="num">{m.perMonthNeededFen === null ? '—' : formatReadable(m.perMonthNeededFen)}</td>
+                  <td className="num">{formatWan(m.furtherLivelihoodNeededFen)}</td>
+                  <td className="num">{m.perMonthNeededFen === null ? '—' : formatWan(m.perMonthNeededFen)}</td>
                 </tr>
               ) : (
                 <tr key={m.method} data-method={m.method} className="unavailable">
