@@ -142,6 +142,7 @@ describe('区县对比', () => {
     await page.getByTestId('counties-chart').locator('canvas').waitFor();
     expect(await rows.count()).toBe(8);
     expect(await sheet.locator('.ag-row-pinned').textContent()).toContain('全市合计');
+    expect(await page.getByTestId('counties-view').textContent()).toContain('金额单位：万元');
     const ranks = await rows.locator('.ag-cell[col-id="rank"]').allTextContents();
     expect(ranks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     await page.screenshot({ path: join(screenshots, 'counties-1366x768.png') });

@@ -43,14 +43,14 @@ function columns(): ColDef<Row>[] {
   return [
     { colId: 'rank', headerName: '排名', width: 64, type: 'rightAligned', valueGetter: (p) => p.data?.rank ?? null, pinned: 'left' },
     { field: 'name', headerName: '地区', width: 150, pinned: 'left', tooltipField: 'name' },
-    money('total', '累计支出（万元）', (r) => (r.reported ? r.totalFen : null)),
-    money('livelihood', '其中民生（万元）', (r) => (r.reported ? r.livelihoodFen : null)),
+    money('total', '累计支出', (r) => (r.reported ? r.totalFen : null)),
+    money('livelihood', '其中民生', (r) => (r.reported ? r.livelihoodFen : null)),
     { ...share('share', '民生占比', (r) => r.share), cellClassRules: { up: (p) => !!p.data?.meetsFloor, down: (p) => !!p.data?.reported && !p.data.meetsFloor } },
-    money('headroom', '距底线 L−fT（万元）', (r) => (r.reported ? r.headroomFen : null)),
+    money('headroom', '距底线（L−fT）', (r) => (r.reported ? r.headroomFen : null)),
     share('low', '预计占比·低', (r) => r.projectedLow),
     share('high', '预计占比·高', (r) => r.projectedHigh),
     { colId: 'verdict', headerName: '年底判断', width: 118, valueGetter: (p) => (p.data ? verdict(p.data) : ''), cellClassRules: { 'late-red': (p) => !!p.data?.reported && p.data.meetsInNone } },
-    money('perMonth', '每月至少需民生（万元）', (r) => r.worstPerMonthNeededFen),
+    money('perMonth', '每月至少需民生', (r) => r.worstPerMonthNeededFen),
     share('rate', '预算执行率', (r) => r.executionRate),
     { field: 'source', headerName: '来源', flex: 1, minWidth: 120, tooltipField: 'source' },
   ];
@@ -83,7 +83,8 @@ function chartOf(compare: ExecutionCompare): EChartsCoreOption {
         barMaxWidth: 28,
         itemStyle: { color: '#2d9c6a' },
         data: rows.map((r) => ({ value: pct(r.share), itemStyle: { color: r.budgetId === 0 ? '#1f3a5f' : r.meetsFloor ? '#2d9c6a' : '#c0392b' } })),
-        label: { show: true, position: 'top', fontSize: 10, formatter: '{c}%' },
+        // the grid's rule for percentages (two decimals): ECharts' '{c}%' would print 71.1% beside the grid's 71.10%
+        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(2)}%` : '') },
         markLine: {
           symbol: 'none',
           silent: true,
@@ -171,7 +172,7 @@ export function CountyCompareView(): React.JSX.Element {
             ))}
           </select>
         </label>
-        <span className="hint">底线 {formatStatedPercent(compare.floor)}；按累计民生占比排名</span>
+        <span className="hint">底线 {formatStatedPercent(compare.floor)}；按累计民生占比排名；金额单位：万元</span>
         {compare.rows.some((r) => r.isExample) && <span className="badge example">含示例数据</span>}
         <span className="toolbar-gap" />
         <button type="button" onClick={() => useUiStore.getState().setExchange('import-execution')}>导入执行表…</button>
