@@ -73,7 +73,8 @@ function chartOf(compare: ExecutionCompare): EChartsCoreOption {
       },
     },
     legend: { bottom: 0, data: ['累计占比', '年底预计区间'], textStyle: { fontSize: 11 } },
-    grid: { left: 44, right: 16, top: 32, bottom: 46 },
+    // room right of the plot for the floor's label, which inside the plot collided with the last bar's labels
+    grid: { left: 44, right: 64, top: 32, bottom: 46 },
     xAxis: { type: 'category', data: rows.map((r) => r.name.replace('（示例）', '')), axisLabel: { fontSize: 11, interval: 0 } },
     yAxis: { type: 'value', min: low, max: 100, axisLabel: { formatter: '{value}%', fontSize: 11 } },
     series: [
@@ -89,7 +90,7 @@ function chartOf(compare: ExecutionCompare): EChartsCoreOption {
           symbol: 'none',
           silent: true,
           lineStyle: { color: '#b3261e', type: 'dashed', width: 2 },
-          label: { formatter: `底线 ${floor.toFixed(0)}%`, position: 'insideEndTop', color: '#b3261e' },
+          label: { formatter: `底线 ${floor.toFixed(0)}%`, position: 'end', color: '#b3261e' },
           data: [{ yAxis: floor }],
         },
       },
