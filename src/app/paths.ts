@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { type DriveKind, isUncPath, syncFolderOf } from './drive-type';
 
 export const WORKBOOK_EXTENSION = '.mswb';
@@ -76,4 +76,10 @@ export function locationWarning(path: string, platform: NodeJS.Platform, env: No
 export function localCopyPath(path: string, defaultPath: string): string {
   const name = path.split(/[\\/]/).pop() || `workbook${WORKBOOK_EXTENSION}`;
   return join(dirname(defaultPath), name);
+}
+
+/** Whether `path` is `folder` or lies somewhere under it (compared by path, after `..` and separators are resolved). */
+export function isWithin(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return !inside.startsWith('..') && !isAbsolute(inside);
 }

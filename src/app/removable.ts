@@ -1,7 +1,8 @@
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { driveKindOf, worksOnLocalCopy } from './drive-type';
+import { isWithin } from './paths';
 
 /**
  * Whether a workbook at `path` is worked on as a local copy: it is on a USB stick or disk, a CD, or a disk the OS
@@ -9,8 +10,7 @@ import { driveKindOf, worksOnLocalCopy } from './drive-type';
  * risks the file when the stick is pulled mid-write, and leaves -wal files that stop Windows' 安全删除硬件.
  */
 export async function opensAsLocalCopy(path: string, localFolder: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
-  const inside = relative(localFolder, path);
-  if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)) return false;
+  if (isWithin(localFolder, path)) return false;
   return worksOnLocalCopy(await driveKindOf(path, platform));
 }
 

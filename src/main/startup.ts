@@ -12,7 +12,7 @@ import { handlers, type DialogService, type HandlerContext } from '../app/handle
 import { openWorkbookAt } from '../app/handlers/workbook-files';
 import { PendingFiles } from '../app/exchange/pending-files';
 import type { SpreadsheetParser } from '../app/exchange/parse-protocol';
-import { systemErrorData } from '../app/ipc/system-errors';
+import { systemErrorData, toErrorData } from '../app/ipc/system-errors';
 import { startPeriodicBackups } from '../app/periodic-backups';
 import { RecentWorkbooks } from '../app/recent-workbooks';
 import { WorkbookSession } from '../app/session';
@@ -183,7 +183,7 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
           session.announce(result.note || `已打开工作簿：${result.path}`);
         } catch (error) {
           // the previous workbook stays open (switchTo reopens it); the page says why the new one was not opened
-          session.announce(`未能打开“${path}”：${systemErrorData(error)?.message ?? (error instanceof Error ? error.message : String(error))}`);
+          session.announce(`未能打开“${path}”：${toErrorData(error).message}`);
         }
         opened.webContents.reload();
       },

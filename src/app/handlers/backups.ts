@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
-import { defaultWorkbookPath, localCopyPath, locationWarning } from '../paths';
+import { defaultWorkbookPath, isWithin, localCopyPath, locationWarning } from '../paths';
 import { BACKUP_REASON_LABELS, listBackups } from '../store/backups';
 import { driveOf } from '../drive-type';
 import type { Handler } from './context';
@@ -15,9 +15,7 @@ const describe = (path: string) =>
 export const recoveryState: Handler<'recovery-state'> = async (_input, { session, localFolder }) => {
   // the app's own folder is on the local disk: the first screen does not wait for the OS to be asked (a PowerShell
   // start on Windows) about the default workbook
-  const inside = relative(localFolder, dirname(session.path));
-  const ownFolder = !inside.startsWith('..') && !isAbsolute(inside);
-  const drive = ownFolder ? { kind: 'local' as const, share: null } : await driveOf(session.path);
+  const drive = isWithin(localFolder, session.path) ? { kind: 'local' as const, share: null } : await driveOf(session.path);
   return {
     path: session.path,
     damaged: !session.isOpen,

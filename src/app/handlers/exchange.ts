@@ -4,7 +4,7 @@ import { exportWorkbook } from '../../core/exchange/export-workbook';
 import { buildPacket, diffPacket, packetFileName } from '../../core/exchange/packet';
 import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
-import { textOf } from '../../core/exchange/sheet-data';
+import { type SpreadsheetData, textOf } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
 import { accept, applyCellEdits } from '../edits/cell-edits';
 import { planTargetEdit, stateAsImportsRead } from '../edits/target-edits';
@@ -12,7 +12,7 @@ import { applyRoundTrip } from '../exchange/apply-roundtrip';
 import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
 import { writeExportFile } from '../exchange/write-file';
-import { systemErrorData } from '../ipc/system-errors';
+import { toErrorData } from '../ipc/system-errors';
 import { getScenario, showScenario } from '../store/budget-repository';
 import { nextId } from '../store/ids';
 import { checkScenarioName } from '../store/scenario-writer';
@@ -68,6 +68,15 @@ export const xlsxImportApply: Handler<'xlsx-import-apply'> = async ({ token }, {
   return { applied };
 };
 
+/** The first rows and columns of each sheet, as text: what a mapping dialog shows while the user picks columns. */
+export function sheetPreviews(data: SpreadsheetData): { name: string; rowCount: number; preview: string[][] }[] {
+  return data.sheets.map((sheet) => ({
+    name: sheet.name,
+    rowCount: sheet.rowCount,
+    preview: sheet.rows.slice(0, 15).map((row) => row.slice(0, 12).map((cell) => textOf(cell))),
+  }));
+}
+
 export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_input, context) => {
   const chosen = await readChosen(context, 'budget');
   if (!chosen) return null;
@@ -76,11 +85,7 @@ export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_inp
     token: chosen.token,
     fileName: data.fileName,
     encoding: data.encoding ?? 'xlsx',
-    sheets: data.sheets.map((sheet) => ({
-      name: sheet.name,
-      rowCount: sheet.rowCount,
-      preview: sheet.rows.slice(0, 15).map((row) => row.slice(0, 12).map((cell) => textOf(cell))),
-    })),
+    sheets: sheetPreviews(data),
     guess: guessMapping(data),
   };
 };
@@ -162,7 +167,7 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
     try {
       await writeExportFile(path, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt), workbook.path);
     } catch (error) {
-      failed.push({ where: basename(path), message: systemErrorData(error)?.message ?? (error instanceof Error ? error.message : String(error)) });
+      failed.push({ where: basename(path), message: toErrorData(error).message });
     }
   }
   if (failed.length > 0) {

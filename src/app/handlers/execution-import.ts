@@ -4,7 +4,6 @@ import { levelLabel } from '../../core/execution/hierarchy';
 import { type Period, periodKey, periodLabel } from '../../core/execution/period';
 import { type ExecutionMapping, type ExecutionSheetScan, guessExecutionMappings, scanExecutionSheet } from '../../core/exchange/execution-mapping';
 import type { SpreadsheetData } from '../../core/exchange/sheet-data';
-import { textOf } from '../../core/exchange/sheet-data';
 import type { BudgetSettings } from '../../shared/budget';
 import type { ExecutionPreview } from '../../shared/execution';
 import type { ErrorDetail } from '../../shared/result';
@@ -23,7 +22,7 @@ import {
   settingsOfBudget,
 } from '../store/execution-repository';
 import type { Handler } from './context';
-import { readChosen } from './exchange';
+import { readChosen, sheetPreviews } from './exchange';
 
 /**
  * Importing execution tables: the file is parsed out of process and kept for the preview; the preview reads
@@ -39,11 +38,7 @@ export const executionImportInspect: Handler<'execution-import-inspect'> = async
     token: chosen.token,
     fileName: data.fileName,
     encoding: data.encoding ?? 'xlsx',
-    sheets: data.sheets.map((sheet) => ({
-      name: sheet.name,
-      rowCount: sheet.rowCount,
-      preview: sheet.rows.slice(0, 15).map((row) => row.slice(0, 12).map((cell) => textOf(cell))),
-    })),
+    sheets: sheetPreviews(data),
     guesses: guessExecutionMappings(data),
   };
 };

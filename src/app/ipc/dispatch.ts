@@ -1,25 +1,17 @@
 import { CHANNEL_ACCESS } from '../../shared/channel-access';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channel-names';
 import { contract } from '../../shared/contract';
-import { type Result, WorkbenchError, type WorkbenchErrorData } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { HandlerContext, Handlers } from '../handlers/context';
-import { INTERNAL_ERROR_MESSAGE, systemErrorData } from './system-errors';
+import { toErrorData } from './system-errors';
+
+export { toErrorData };
 import { issuePlace, installChineseValidationMessages } from './validation-messages';
 
 installChineseValidationMessages();
 
 function isChannelName(name: string): name is ChannelName {
   return (CHANNEL_NAMES as readonly string[]).includes(name);
-}
-
-/** Turns anything thrown into an error the page can show, in Chinese: never an English or system message. */
-export function toErrorData(error: unknown): WorkbenchErrorData {
-  if (error instanceof WorkbenchError) return error.toData();
-  const known = systemErrorData(error);
-  if (known) return known;
-  // a defect, not something the user can act on: the original is logged for support
-  console.error('[workbench] internal error:', error);
-  return { kind: 'internal', message: INTERNAL_ERROR_MESSAGE, details: [] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { WorkbenchErrorData } from '../../shared/result';
+import { WorkbenchError, type WorkbenchErrorData } from '../../shared/result';
 
 /**
  * What the operating system or SQLite said, in the words a clerk reads. A raw `EBUSY: resource busy or locked,
@@ -71,3 +71,13 @@ export function systemErrorData(error: unknown): WorkbenchErrorData | null {
 
 /** For anything else: a plain sentence; what was thrown is logged, never shown. */
 export const INTERNAL_ERROR_MESSAGE = '程序内部出错，本次操作未完成，数据未改变。请重试；如仍出错，请联系技术支持。';
+
+/** Turns anything thrown into an error the page can show, in Chinese: never an English or system message. */
+export function toErrorData(error: unknown): WorkbenchErrorData {
+  if (error instanceof WorkbenchError) return error.toData();
+  const known = systemErrorData(error);
+  if (known) return known;
+  // a defect, not something the user can act on: the original is logged for support
+  console.error('[workbench] internal error:', error);
+  return { kind: 'internal', message: INTERNAL_ERROR_MESSAGE, details: [] };
+}
