@@ -75,13 +75,14 @@ export interface WorkbenchSession {
   /** the open workbook (after a restore, the restored one) */
   readonly workbook: Workbook;
   session: WorkbookSession;
-  /** the file the next 导入/打开 dialog will "choose"; null cancels */
-  /** what the next "open file" dialog answers */
+  /** what the next "open file" dialog answers (导入/打开); null cancels */
   setNextPickedFile(path: string | null): void;
   /** what the next "save as" (or "choose folder") dialog answers */
   setNextSavePath(path: string | null): void;
   /** errors the page logged (CSP violations show up here) */
   consoleErrors: string[];
+  /** every channel the page has called, in order: what one click costs in round trips */
+  invoked: string[];
   close(): Promise<void>;
 }
 
@@ -166,7 +167,9 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
 
   // Answers cross as JSON text (the contract's values are plain JSON data): small ones in the binding's reply,
   // large ones as a one-time script from the harness server (see harness-server.ts for why).
+  const invoked: string[] = [];
   await page.exposeBinding('__workbenchInvoke', async (_source, channel: string, input: unknown) => {
+    invoked.push(channel);
     const json = JSON.stringify(await dispatch(handlers, context, channel, input));
     return json.length <= INLINE_ANSWER_CHARS ? json : `@${server.putAnswer(json)}`;
   });
@@ -188,6 +191,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
       context.dialogs.folder = path;
     },
     consoleErrors,
+    invoked,
     close: async () => {
       await browserContext.close();
       if (ownsBrowser) await browser.close();

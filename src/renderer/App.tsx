@@ -14,7 +14,7 @@ import { useUiStore } from './stores/ui-store';
 import { QuestionDialog } from './components/QuestionDialog';
 import { useBudgetStore } from './stores/budget-store';
 import { watchWorkbookStatus } from './stores/workbook-store';
-import { commitPendingEdits } from './grid/pending-edits';
+import { commitPendingEdits } from './services/pending-edits';
 import { TasksView } from './views/TasksView';
 
 /**

@@ -1,3 +1,5 @@
+import type { HistoryState } from './contract';
+
 /**
  * How every call across the IPC boundary answers. Electron keeps only `message` of a thrown error,
  * so errors travel as data with a kind the UI can branch on and details it can show.
@@ -37,7 +39,16 @@ export interface WorkbenchErrorData {
   details: ErrorDetail[];
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: WorkbenchErrorData };
+/**
+ * What a write changed, sent with its answer: the tables (so each view reloads only when something it shows
+ * changed) and the undo/redo state after it (so the page needs no second request to relabel 撤销/重做).
+ */
+export interface WorkbookChanges {
+  tables: string[];
+  history: HistoryState;
+}
+
+export type Result<T> = { ok: true; value: T; changes?: WorkbookChanges } | { ok: false; error: WorkbenchErrorData };
 
 /** Thrown inside handlers and services; turned into `{ ok: false }` at the boundary. */
 export class WorkbenchError extends Error {

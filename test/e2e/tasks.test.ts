@@ -29,7 +29,7 @@ describe('the task grid', () => {
   });
 
   it('follows what was done elsewhere: a target met in 指标 and a unit renamed in 责任单位 show in the task grid', async () => {
-    const { page } = await open('follows');
+    const { page, invoked } = await open('follows');
     await expect.poll(() => cell(page, 1, 'targets').textContent()).toMatch(/^0\/\d+$/);
     const total = (await cell(page, 1, 'targets').textContent())?.split('/')[1];
     const target = await page.evaluate(async () => {
@@ -40,9 +40,14 @@ describe('the task grid', () => {
     expect(target).toBeDefined();
     await page.getByRole('button', { name: '指标', exact: true }).click();
     await page.getByTestId('targets-view').locator('.ag-row[row-id]').first().waitFor();
+    const callsBefore = invoked.length;
     await editCell(page, target!.id, 'actual', String(target!.value));
     await page.getByRole('button', { name: '任务', exact: true }).click();
     await expect.poll(() => cell(page, 1, 'targets').textContent()).toBe(`1/${total}`);
+    // the write's answer relabelled 撤销 and said which tables changed: one round trip, then the task rows reloaded
+    await expect.poll(() => page.getByRole('button', { name: '撤销' }).getAttribute('title')).toBe(`撤销：修改指标“${target!.label}”的实际值`);
+    // (the status bar's poll for changes made by other processes aside)
+    expect(invoked.slice(callsBefore).filter((channel) => channel !== 'workbook-status')).toEqual(['target-update', 'task-list']);
 
     await page.getByRole('button', { name: '责任单位', exact: true }).click();
     const unitRow = page.getByTestId('owners-view').locator('.ag-row', { hasText: '市教育局' }).first();

@@ -99,6 +99,20 @@ describe('editing a task', () => {
     expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 6').get()).toEqual({ remark: '按月调度' });
   });
 
+  it('answers a write with the tables it changed and the undo state after it; a refused or empty write says nothing', async () => {
+    const workbook = newWorkbook();
+    const call = invoker(workbook);
+    const edited = await call('task-update', { edits: [{ taskId: 6, field: 'remark', value: '按月调度' }] });
+    expect(edited).toMatchObject({ ok: true, changes: { tables: ['task'], history: { canUndo: true, canRedo: false, undoLabel: '修改任务6的备注' } } });
+    const owners = await call('task-owner-set', { changes: [{ taskId: 6, unitId: 1, role: 'co' }] });
+    expect(owners.ok && owners.changes?.tables).toEqual(['task_owner']);
+    expect(await call('task-update', { edits: [{ taskId: 6, field: 'remark', value: '按月调度' }] })).not.toHaveProperty('changes');
+    expect(await call('task-update', { edits: [{ taskId: 6, field: 'status', value: '不存在的状态' }] })).toMatchObject({ ok: false });
+    expect(await call('task-list', {})).not.toHaveProperty('changes');
+    const undone = await call('history-undo', {});
+    expect(undone).toMatchObject({ ok: true, changes: { tables: ['task_owner'], history: { canRedo: true, undoLabel: '修改任务6的备注' } } });
+  });
+
   it('discards the redo branch when a new edit follows an undo', async () => {
     const workbook = newWorkbook();
     const call = invoker(workbook);

@@ -1,7 +1,8 @@
 import { CHANNEL_ACCESS } from '../../shared/channel-access';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channel-names';
 import { contract } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import type { Result, WorkbookChanges } from '../../shared/result';
+import type { Journal } from '../store/journal';
 import type { HandlerContext, Handlers } from '../handlers/context';
 import { toErrorData } from './system-errors';
 
@@ -40,16 +41,31 @@ export async function dispatch(
       },
     };
   }
-  if (CHANNEL_ACCESS[channel] === 'write') {
+  const writes = CHANNEL_ACCESS[channel] === 'write';
+  if (writes) {
     // before the handler: no file dialog, no backup, no preview for a change that cannot be saved
     const refusal = context.session.writeRefusal();
     if (refusal) return { ok: false, error: { kind: 'conflict', message: refusal, details: [] } };
   }
+  // not cleared first: a write still running (an import awaiting its file) keeps what it has changed so far,
+  // and whichever answer goes out first carries it — the page hears of every change at least once
+  const journal = writes && context.session.isOpen ? context.session.workbook.journal : null;
   try {
     const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;
-    const value = await handler(parsed.data, context);
-    return { ok: true, value: spec.output.parse(value) };
+    const value = spec.output.parse(await handler(parsed.data, context));
+    const changes = journal ? changesSince(journal, context) : undefined;
+    return changes ? { ok: true, value, changes } : { ok: true, value };
   } catch (error) {
     return { ok: false, error: toErrorData(error) };
   }
+}
+
+/**
+ * What a write changed in the workbook it started on. A write that switched workbooks (打开, 恢复备份) says nothing
+ * here: the page reloads everything after those.
+ */
+function changesSince(journal: Journal, context: HandlerContext): WorkbookChanges | undefined {
+  const tables = journal.takeTouched();
+  if (tables.length === 0 || !context.session.isOpen || context.session.workbook.journal !== journal) return undefined;
+  return { tables, history: journal.state() };
 }

@@ -97,6 +97,8 @@ export class Journal {
   writeGuard: () => string | null = () => null;
   /** the sessions whose actions this one may undo: itself, and the earlier windows it continues (see resumable) */
   private readonly own: string[];
+  /** the tables committed actions, undos and redos have changed since the last takeTouched() */
+  private readonly touched = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -146,6 +148,7 @@ export class Journal {
   record<T>(label: string, reason: string, work: (recorder: Recorder) => T): T {
     this.assertWritable();
     const db = this.db;
+    const tables = new Set<string>();
     const outcome = db.transaction(() => {
       const actionId = Number(
         prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -157,6 +160,7 @@ export class Journal {
         VALUES (@action_id, @seq, @op, @table_name, @row_key, @field, @old_value, @new_value, @row_json)`);
       const write = (change: ChangeRow): void => {
         log.run({ action_id: actionId, seq: seq++, ...change });
+        tables.add(change.table_name);
       };
       const recorder: Recorder = {
         update: (table, key, field, value) => {
@@ -211,8 +215,20 @@ export class Journal {
       }
       return result;
     })();
+    // only now: a rolled-back action changed nothing
+    for (const table of tables) this.touched.add(table);
     this.settle();
     return outcome;
+  }
+
+  /**
+   * The tables changed since the last call, and forgets them: a write's answer names them so that each view in
+   * the page reloads only when something it shows has changed.
+   */
+  takeTouched(): string[] {
+    const tables = [...this.touched];
+    this.touched.clear();
+    return tables;
   }
 
   /**
@@ -311,7 +327,7 @@ export class Journal {
    * each must find its row as the action left it, taking into account the changes of the same action already
    * replayed (an action may touch one field twice), so the check runs on the rows as they change.
    */
-  private replay(action: { id: number; label: string }, direction: 'undo' | 'redo'): void {
+  private replay(action: { id: number; label: string }, direction: 'undo' | 'redo'): Set<string> {
     const changes = this.changesOf(action.id);
     const ordered = direction === 'undo' ? changes.reverse() : changes;
     for (const change of ordered) {
@@ -329,6 +345,7 @@ export class Journal {
         );
       }
     }
+    return new Set(changes.map((change) => change.table_name));
   }
 
   private assertWritable(): void {
@@ -344,7 +361,7 @@ export class Journal {
         | { id: number; label: string }
         | undefined;
       if (!action) return null;
-      this.replay(action, 'undo');
+      for (const table of this.replay(action, 'undo')) this.touched.add(table);
       this.db.prepare("UPDATE action SET state = 'undone' WHERE id = ?").run(action.id);
       this.revision++;
       return action.label;
@@ -360,7 +377,7 @@ export class Journal {
         | { id: number; label: string }
         | undefined;
       if (!action) return null;
-      this.replay(action, 'redo');
+      for (const table of this.replay(action, 'redo')) this.touched.add(table);
       this.db.prepare("UPDATE action SET state = 'done' WHERE id = ?").run(action.id);
       this.revision++;
       return action.label;

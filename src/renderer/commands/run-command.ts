@@ -1,10 +1,10 @@
 import type { CommandId, ViewCommand } from '../../shared/commands';
 import { VIEWS } from '../../shared/views';
 import { exportWorkbookFile } from '../exchange/run-exchange';
-import { commitPendingEdits } from '../grid/pending-edits';
+import { commitPendingEdits } from '../services/pending-edits';
 import { call } from '../services/api';
 import { switchWorkbook } from '../services/switch-workbook';
-import { useTaskStore } from '../stores/task-store';
+import { useHistoryStore } from '../stores/history-store';
 import { useUiStore } from '../stores/ui-store';
 import { isTextEntry } from './focus-target';
 
@@ -59,7 +59,7 @@ function undoOrRedo(which: 'undo' | 'redo'): void {
     document.execCommand(which);
     return;
   }
-  void useTaskStore.getState()[which]();
+  void useHistoryStore.getState()[which]();
 }
 
 const viewCommands = Object.fromEntries(

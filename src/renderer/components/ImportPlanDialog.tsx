@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { OwnerFix } from '../../shared/contract';
 import type { ParsedPlan } from '../../shared/plan';
 import { call } from '../services/api';
-import { useTaskStore } from '../stores/task-store';
+import { notifyWorkbookChanged } from '../stores/history-events';
 import { useUiStore } from '../stores/ui-store';
 import { PlanPreview } from './PlanPreview';
 
@@ -54,8 +54,8 @@ export function ImportPlanDialog(): React.JSX.Element {
         : { text: source.text, sourceName: source.name, ...(owners.length ? { owners } : {}), ...duplicate };
     const result = await useUiStore.getState().track(() => call('plan-import', input));
     if (!result) return;
-    await useTaskStore.getState().load();
-    await useTaskStore.getState().refreshHistory();
+    // a new plan is the one every view shows
+    await notifyWorkbookChanged();
     useUiStore.getState().showInfo(`已导入“${preview?.title ?? source.name}”：${result.tasks} 项任务，${result.targets} 个指标。`);
     close();
   });

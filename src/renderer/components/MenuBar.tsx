@@ -4,7 +4,7 @@ import { dialogIsOpen } from '../commands/focus-target';
 import { pageMenuItems, type PageMenuItem, type RecentFile } from '../commands/page-menu';
 import { openRecent, runCommand } from '../commands/run-command';
 import { call } from '../services/api';
-import { useTaskStore } from '../stores/task-store';
+import { useHistoryStore } from '../stores/history-store';
 import { enabledItems, MenuList, type InitialFocus } from './MenuList';
 
 /**
@@ -18,7 +18,7 @@ export function MenuBar(): React.JSX.Element {
   const [initialFocus, setInitialFocus] = useState<InitialFocus>(null);
   const [active, setActive] = useState<MenuId>('file');
   const [recent, setRecent] = useState<RecentFile[] | null>(null);
-  const history = useTaskStore((state) => state.history);
+  const history = useHistoryStore((state) => state.history);
   const bar = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 

@@ -1,11 +1,11 @@
 import { VIEWS } from '../stores/ui-store';
-import { useTaskStore } from '../stores/task-store';
+import { useHistoryStore } from '../stores/history-store';
 import { useUiStore } from '../stores/ui-store';
 
 export function NavBar(): React.JSX.Element {
   const view = useUiStore((state) => state.view);
   const setView = useUiStore((state) => state.setView);
-  const history = useTaskStore((state) => state.history);
+  const history = useHistoryStore((state) => state.history);
   return (
     <nav className="nav" aria-label="主导航">
       <div className="brand">民生规划工作台</div>
@@ -19,10 +19,10 @@ export function NavBar(): React.JSX.Element {
         ))}
       </ul>
       <div className="nav-actions">
-        <button type="button" onClick={() => void useTaskStore.getState().undo()} disabled={!history.canUndo} title={history.undoLabel ? `撤销：${history.undoLabel}` : '没有可撤销的操作'}>
+        <button type="button" onClick={() => void useHistoryStore.getState().undo()} disabled={!history.canUndo} title={history.undoLabel ? `撤销：${history.undoLabel}` : '没有可撤销的操作'}>
           撤销
         </button>
-        <button type="button" onClick={() => void useTaskStore.getState().redo()} disabled={!history.canRedo} title={history.redoLabel ? `重做：${history.redoLabel}` : '没有可重做的操作'}>
+        <button type="button" onClick={() => void useHistoryStore.getState().redo()} disabled={!history.canRedo} title={history.redoLabel ? `重做：${history.redoLabel}` : '没有可重做的操作'}>
           重做
         </button>
       </div>

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { PlanSummary } from '../../shared/contract';
 import { call } from '../services/api';
 import { notifyWorkbookChanged } from '../stores/history-events';
-import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 import { Dialog } from './Dialog';
 
@@ -27,7 +26,6 @@ export function PlansDialog(): React.JSX.Element {
     if (!remaining) return;
     setPlans(remaining);
     await notifyWorkbookChanged();
-    await useTaskStore.getState().refreshHistory();
     useUiStore.getState().showInfo(`已删除计划“${plan.title}”。需要时可按 Ctrl+Z 撤销。`);
   };
   return (

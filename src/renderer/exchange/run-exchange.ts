@@ -1,7 +1,6 @@
-import { commitPendingEdits } from '../grid/pending-edits';
+import { commitPendingEdits } from '../services/pending-edits';
 import { call } from '../services/api';
 import { notifyWorkbookChanged } from '../stores/history-events';
-import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 
 /** 文件 → 导出Excel…: main asks where to save; the page never sees or sends a path. */
@@ -11,9 +10,8 @@ export async function exportWorkbookFile(): Promise<void> {
   if (result) useUiStore.getState().showInfo(`已导出 ${result.sheets.length} 个工作表到：${result.path}`);
 }
 
-/** After an import changed the workbook: every view reloads, the undo button learns its new label. */
+/** After an import changed the workbook: every view reloads (the undo button's label came with the answer). */
 export async function afterImport(message: string): Promise<void> {
   await notifyWorkbookChanged();
-  await useTaskStore.getState().refreshHistory();
   useUiStore.getState().showInfo(message);
 }

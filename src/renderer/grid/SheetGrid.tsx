@@ -21,7 +21,7 @@ import { fitColumnsToContent } from './fit-content';
 import { restoreColumnState, saveColumnState } from './column-state';
 import { columnValues, type FilterPass, filterPass, isFiltering, type RowFilters } from './filter-pass';
 import { arrangeByGroup, type GroupRow, type GroupSpec, groupHeaders, isGroupRow, type SheetRow } from './grouping';
-import { registerGrid } from './pending-edits';
+import { registerPendingEdits } from '../services/pending-edits';
 import { type CellRange, isArrowKey, isInRange, stepFrom } from './range';
 import { rangeCommands, type SheetEdit } from './range-commands';
 import { gridLocale, gridTheme } from './setup';
@@ -151,7 +151,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rowsVersion, activeGroup]);
 
-  useEffect(() => (api ? registerGrid(api as GridApi) : undefined), [api]);
+  useEffect(() => {
+    if (!api) return undefined;
+    return registerPendingEdits(() => {
+      if (!api.isDestroyed() && api.getEditingCells().length > 0) api.stopEditing(false);
+    });
+  }, [api]);
 
   const matchesSearch = useMemo(() => {
     const needle = search.trim().toLowerCase();

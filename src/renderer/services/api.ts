@@ -1,7 +1,7 @@
 import type { ChannelName } from '../../shared/channel-names';
 import type { ChannelInput, ChannelOutput, WorkbenchApi } from '../../shared/contract';
 import type { MenuCommand } from '../../shared/commands';
-import { WorkbenchError } from '../../shared/result';
+import { WorkbenchError, type WorkbookChanges } from '../../shared/result';
 
 declare global {
   interface Window {
@@ -19,7 +19,17 @@ export async function call<K extends ChannelName>(channel: K, input: ChannelInpu
   if (!api) throw new WorkbenchError('internal', '应用接口未加载：请通过民生规划工作台启动本页面。');
   const result = await api[channel](input);
   if (!result.ok) throw new WorkbenchError(result.error.kind, result.error.message, result.error.details);
+  if (result.changes) for (const listener of changeListeners) listener(result.changes, channel);
   return result.value;
+}
+
+type ChangesListener = (changes: WorkbookChanges, channel: ChannelName) => void;
+const changeListeners = new Set<ChangesListener>();
+
+/** Hears what each write changed (its tables and the undo/redo state after it), before the writer gets its answer. */
+export function onWorkbookChanges(listener: ChangesListener): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

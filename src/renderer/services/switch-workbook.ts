@@ -1,4 +1,4 @@
-import { commitPendingEdits } from '../grid/pending-edits';
+import { commitPendingEdits } from './pending-edits';
 import { useUiStore } from '../stores/ui-store';
 
 /**

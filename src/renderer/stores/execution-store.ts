@@ -3,7 +3,6 @@ import type { ExecutionCompare, ExecutionEntryField, ExecutionLineRow, Execution
 import type { ChannelInput } from '../../shared/contract';
 import { call } from '../services/api';
 import { onWorkbookChanged } from './history-events';
-import { useTaskStore } from './task-store';
 import { useUiStore } from './ui-store';
 
 /** Which budget and period the execution view shows (its latest when the period is left out). */
@@ -68,7 +67,6 @@ export const useExecutionStore = create<ExecutionState>((set, get) => ({
     // the figures above the grid depend on every line: refresh them, the grid keeps its rows and takes `stored`
     const view = await call('execution-view', get().selection as ChannelInput<'execution-view'>).catch(() => null);
     if (view) set({ view });
-    void useTaskStore.getState().refreshHistory();
     return stored;
   },
   mutate: async (work, next) => {
@@ -76,7 +74,6 @@ export const useExecutionStore = create<ExecutionState>((set, get) => ({
     if (result === undefined) return undefined;
     await get().load(next?.(result) ?? get().selection);
     if (get().compare) await get().loadCompare(get().compare?.period ?? undefined);
-    void useTaskStore.getState().refreshHistory();
     return result;
   },
 }));

@@ -13,24 +13,28 @@ export async function notifyWorkbookChanged(): Promise<void> {
   await Promise.all([...listeners].map((listener) => listener()));
 }
 
-/** The parts of the workbook a store shows. A write says which it changed; a store showing them reloads. */
-export type WorkbookPart = 'targets' | 'units';
-const partListeners = new Map<WorkbookPart, Set<() => Promise<void> | void>>();
+/**
+ * A workbook table, as the journal names it ('target', 'unit', 'budget_line', …): every write's answer lists the
+ * tables it changed, and a store that shows figures drawn from a table subscribes to it.
+ */
+export type WorkbookTable = string;
+const tableListeners = new Map<WorkbookTable, Set<() => Promise<void> | void>>();
 
 /**
- * A store that shows figures derived from another part subscribes to it: the task grid's lights and counts come
- * from targets, its owner names from units. The writing store does not know who shows what.
+ * A store that shows figures derived from another part subscribes to its tables: the task grid's lights and counts
+ * come from targets, its owner names from units. The writing store does not know who shows what.
  */
-export function onPartsChanged(parts: readonly WorkbookPart[], listener: () => Promise<void> | void): () => void {
-  for (const part of parts) {
-    const set = partListeners.get(part) ?? new Set();
+export function onTablesChanged(tables: readonly WorkbookTable[], listener: () => Promise<void> | void): () => void {
+  for (const table of tables) {
+    const set = tableListeners.get(table) ?? new Set();
     set.add(listener);
-    partListeners.set(part, set);
+    tableListeners.set(table, set);
   }
-  return () => parts.forEach((part) => partListeners.get(part)?.delete(listener));
+  return () => tables.forEach((table) => tableListeners.get(table)?.delete(listener));
 }
 
-export async function notifyPartsChanged(parts: readonly WorkbookPart[]): Promise<void> {
-  const listeners = new Set(parts.flatMap((part) => [...(partListeners.get(part) ?? [])]));
+/** Runs each listener of the changed tables once, however many of its tables changed. */
+export async function notifyTablesChanged(tables: readonly WorkbookTable[]): Promise<void> {
+  const listeners = new Set(tables.flatMap((table) => [...(tableListeners.get(table) ?? [])]));
   await Promise.all([...listeners].map((listener) => listener()));
 }

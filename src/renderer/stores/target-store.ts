@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ProgressSettings, TargetEditableField, TargetLink, TargetRow } from '../../shared/grid';
 import { call } from '../services/api';
-import { notifyPartsChanged, onWorkbookChanged } from './history-events';
+import { onWorkbookChanged } from './history-events';
 import { trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
@@ -41,7 +41,6 @@ export const useTargetStore = create<TargetState>((set, get) => ({
     if (!stored) return null;
     const byId = new Map(stored.map((row) => [row.id, row]));
     set({ targets: get().targets.map((row) => byId.get(row.id) ?? row) });
-    void notifyPartsChanged(['targets']);
     return stored;
   },
   setLink: async (targetId, link) => {
@@ -49,14 +48,11 @@ export const useTargetStore = create<TargetState>((set, get) => ({
     const stored = await trackedWrite('target-link-set', withReason({ targetId, link: input }));
     // the grid takes whole reloads, and a link changes the row's look (source, editability) beyond its values
     if (stored) await get().load();
-    if (stored) void notifyPartsChanged(['targets']);
     return stored;
   },
   updateProgressSettings: async (input) => {
     const progress = await trackedWrite('progress-settings-update', input);
     if (progress) await get().load();
-    // the as-of date and thresholds set every light
-    if (progress) void notifyPartsChanged(['targets']);
   },
 }));
 

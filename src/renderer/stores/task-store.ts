@@ -1,8 +1,7 @@
 import { create } from 'zustand';
-import type { HistoryState, TaskEditableField, TaskRow } from '../../shared/contract';
-import { commitPendingEdits } from '../grid/pending-edits';
+import type { TaskEditableField, TaskRow } from '../../shared/contract';
 import { call } from '../services/api';
-import { notifyWorkbookChanged, onPartsChanged, onWorkbookChanged } from './history-events';
+import { onTablesChanged, onWorkbookChanged } from './history-events';
 import { trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
@@ -25,21 +24,14 @@ interface TaskState {
   loaded: boolean;
   /** the open workbook's file, for the status bar */
   workbookPath: string | null;
-  history: HistoryState;
   load(): Promise<void>;
   /** Saves cell edits as one action; resolves to the rows as stored, or null when refused. */
   updateCells(edits: TaskEdit[], label?: string): Promise<TaskRow[] | null>;
   /** Sets units' roles on tasks (the matrix) as one action. */
   setOwners(changes: OwnerChange[], label?: string): Promise<TaskRow[] | null>;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-  /** Re-reads the undo/redo labels after an edit made by another store. */
-  refreshHistory(): Promise<void>;
   /** the task rows again (after their targets or units changed), keeping what else the store holds */
   reloadTasks(): Promise<void>;
 }
-
-const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
 
 function merge(tasks: TaskRow[], stored: readonly TaskRow[]): TaskRow[] {
   const byId = new Map(stored.map((row) => [row.id, row]));
@@ -70,12 +62,11 @@ export const useTaskStore = create<TaskState>((set, get) => ({
   version: 0,
   loaded: false,
   workbookPath: null,
-  history: EMPTY_HISTORY,
   load: async () => {
     try {
       // the path from the session's status: workbook-info would run a full integrity check just to show it
-      const [tasks, session, history] = await Promise.all([taskRows(), call('workbook-status', {}), call('history-state', {})]);
-      set({ tasks, workbookPath: session.path, history, loaded: true, version: get().version + 1 });
+      const [tasks, session] = await Promise.all([taskRows(), call('workbook-status', {})]);
+      set({ tasks, workbookPath: session.path, loaded: true, version: get().version + 1 });
     } catch (error) {
       set({ loaded: true });
       useUiStore.getState().showError(error);
@@ -94,22 +85,6 @@ export const useTaskStore = create<TaskState>((set, get) => ({
     set({ tasks: merge(get().tasks, stored) });
     return stored;
   },
-  undo: async () => {
-    commitPendingEdits();
-    const history = await useUiStore.getState().track(() => call('history-undo', {}));
-    if (history) {
-      set({ history });
-      await notifyWorkbookChanged();
-    }
-  },
-  redo: async () => {
-    commitPendingEdits();
-    const history = await useUiStore.getState().track(() => call('history-redo', {}));
-    if (history) {
-      set({ history });
-      await notifyWorkbookChanged();
-    }
-  },
   reloadTasks: async () => {
     if (!get().loaded) return;
     try {
@@ -118,15 +93,8 @@ export const useTaskStore = create<TaskState>((set, get) => ({
       useUiStore.getState().showError(error);
     }
   },
-  refreshHistory: async () => {
-    try {
-      set({ history: await call('history-state', {}) });
-    } catch (error) {
-      useUiStore.getState().showError(error);
-    }
-  },
 }));
 
 onWorkbookChanged(() => useTaskStore.getState().load());
-// a task's lights and counts come from its targets, its owners' names from the units
-onPartsChanged(['targets', 'units'], () => useTaskStore.getState().reloadTasks());
+// a task's lights and counts come from its targets (and the 序时进度 settings), its owners' names from the units
+onTablesChanged(['target', 'target_link', 'setting', 'unit'], () => useTaskStore.getState().reloadTasks());

@@ -1,17 +1,15 @@
 import type { ChannelName } from '../../shared/channel-names';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { call } from '../services/api';
-import { useTaskStore } from './task-store';
 import { useUiStore } from './ui-store';
 
 /**
- * Every write from the page: shown as 保存中/已保存 in the status bar, errors to the message bar, and the undo
- * button's label refreshed. Resolves to the work's answer, or undefined when the workbook refused the write.
+ * Every write from the page: shown as 保存中/已保存 in the status bar, errors to the message bar (the undo button's
+ * label comes with the write's answer, see history-store). Resolves to the work's answer, or undefined when the
+ * workbook refused the write.
  */
-export async function trackedWork<T>(work: () => Promise<T>): Promise<T | undefined> {
-  const result = await useUiStore.getState().track(work);
-  if (result !== undefined) void useTaskStore.getState().refreshHistory();
-  return result;
+export function trackedWork<T>(work: () => Promise<T>): Promise<T | undefined> {
+  return useUiStore.getState().track(work);
 }
 
 /** A write through one channel (see trackedWork); null when refused. */

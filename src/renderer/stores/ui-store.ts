@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { isRefusal, WorkbenchError } from '../../shared/result';
-import { commitPendingEdits } from '../grid/pending-edits';
+import { commitPendingEdits } from '../services/pending-edits';
 import type { ViewId } from '../../shared/views';
 
 export { VIEWS, type ViewId } from '../../shared/views';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { UnitEditableField, UnitRow } from '../../shared/grid';
 import { call } from '../services/api';
-import { notifyPartsChanged, onWorkbookChanged } from './history-events';
+import { onWorkbookChanged } from './history-events';
 import { trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
@@ -37,7 +37,6 @@ export const useUnitStore = create<UnitState>((set, get) => ({
     if (!stored) return null;
     const byId = new Map(stored.map((row) => [row.id, row]));
     set({ units: get().units.map((row) => byId.get(row.id) ?? row) });
-    void notifyPartsChanged(['units']);
     return stored;
   },
   add: async (name) => {
@@ -49,7 +48,6 @@ export const useUnitStore = create<UnitState>((set, get) => ({
     const units = await trackedWrite('unit-merge', withReason({ fromUnitId, intoUnitId }));
     if (!units) return false;
     set({ units, version: get().version + 1 });
-    void notifyPartsChanged(['units']);
     return true;
   },
 }));

@@ -4,6 +4,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ChangeLogEntry } from '../../shared/contract';
 import { gridLocale, gridTheme } from '../grid/setup';
 import { call, styleNonce } from '../services/api';
+import { useHistoryStore } from '../stores/history-store';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
 import { useUnitStore } from '../stores/unit-store';
@@ -44,7 +45,7 @@ export function HistoryView(): React.JSX.Element {
   const [entries, setEntries] = useState<ChangeLogEntry[]>([]);
   const [filters, setFilters] = useState<Filters>({});
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
-  const history = useTaskStore((state) => state.history);
+  const history = useHistoryStore((state) => state.history);
   const tasks = useTaskStore((state) => state.tasks);
   const units = useUnitStore((state) => state.units);
 
