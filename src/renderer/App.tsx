@@ -46,6 +46,11 @@ const loadingView = <div className="view placeholder">正在载入…</div>;
 
 type Recovery = ChannelOutput<'recovery-state'>;
 
+/** Resolves once the browser has painted what is rendered now (a frame, then the task after it). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 /** Starts the app, or the recovery screen when the workbook could not be opened. */
 export function App(): React.JSX.Element {
   const [recovery, setRecovery] = useState<Recovery | null>(null);
@@ -81,9 +86,14 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
     }
   }, [view]);
   useEffect(() => {
-    void useTaskStore.getState().load();
-    // the budget's rows are read when a budget view opens; the first screen needs only the share
-    void useBudgetStore.getState().loadMetrics();
+    // the budget's rows are read when a budget view opens; the status bar needs only the share, and asks for it
+    // after the task grid is on screen: in a workbook of a few hundred thousand lines its first reckoning takes the
+    // main process a second, which the first screen should not wait behind
+    void useTaskStore
+      .getState()
+      .load()
+      .then(afterNextPaint)
+      .then(() => useBudgetStore.getState().loadMetrics());
   }, []);
   useEffect(() => {
     // what the last workbook switch wants the user to know (e.g. "opened a local copy of the USB file"): a switch

@@ -13,11 +13,12 @@ import { bigWorkbook, templateWorkbook } from './data';
 import { libreofficeWorkloads, sofficeVersion } from './libreoffice';
 import type { BenchRow } from './measure';
 import { nodeWorkloads } from './node-workloads';
+import { openWorkloads } from './open-workloads';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const json = process.argv.includes('--json');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-/** `--only=bulk,edit,engine,xlsx,browser,execution,documents,libreoffice` runs some groups (while working on one); the README table is a full run. */
+/** `--only=bulk,edit,engine,xlsx,browser,open,execution,documents,libreoffice` runs some groups (while working on one); the README table is a full run. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const selected = (group: string): boolean => !only || only.includes(group);
 /** a browser run opens the app and the bare page once each (about 15 s); one more run warms up first */
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     const rows: BenchRow[] = [
       ...(await nodeWorkloads({ dir, repoRoot, template, big, big50k, runs, selected })),
       ...(selected('browser') ? await browserWorkloads({ dir, repoRoot, big, runs: browserRuns }) : []),
+      ...(selected('open') ? await openWorkloads({ dir, repoRoot, template, runs: browserRuns }) : []),
       ...(selected('execution') ? await executionWorkloads({ dir, repoRoot, template, runs, browserRuns }) : []),
       ...(selected('documents') ? await documentWorkloads({ runs }) : []),
       ...(soffice ? libreofficeWorkloads({ dir, repoRoot, template, big50k, runs }) : []),

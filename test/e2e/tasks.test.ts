@@ -12,6 +12,8 @@ describe('the task grid', () => {
   it('shows the default plan in Chinese at 1366×768 with nothing cut off', async () => {
     const { page, consoleErrors } = await open('first');
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('任务 31 项');
+    // the share is asked for after the task grid is painted, and arrives without opening the budget
+    await expect.poll(() => page.getByTestId('status-floor').textContent()).toMatch(/民生占比 7\d\.\d\d% ✔ 达标/);
     expect(await cell(page, 1, 'title').textContent()).toBe('普惠性学前教育');
     expect(await cell(page, 1, 'leadUnits').textContent()).toBe('市教育局');
     // every column fits the window: no horizontal scroll at 1366 wide
