@@ -132,6 +132,32 @@ describe('export and round-trip import', () => {
     if (!refused.ok) expect(refused.error.details).toEqual([{ where: '工作表“任务” 第5行 I列', message: expect.stringContaining('快好了') }]);
     expect(workbook.db.prepare('SELECT * FROM task').all()).toEqual(before);
   });
+
+  it('in the 预算 sheet, a bad added line and a bad edit are both listed, and nothing is written', async () => {
+    const dir = tempDir();
+    const workbook = newWorkbook();
+    const invoke = invoker(workbook);
+    const file = join(dir, 'bad-budget.xlsx');
+    await exportTo(invoke, file);
+    const budget = sheetRows(file, '预算');
+    const reserveRow = budget.findIndex((r) => r[2] === '预备费') + 1;
+    const added = budget.length + 1;
+    // an existing line's 科目编码 made too short, and a new line whose code is no class of the 2017 classification
+    editXlsx(file, '预算', { [`B${reserveRow}`]: '12', [`B${added}`]: '9990101', [`C${added}`]: '新增：不存在的科目', [`F${added}`]: 100 });
+    const before = workbook.db.prepare('SELECT * FROM budget_line ORDER BY id').all();
+    const result = await preview(invoke, file);
+    expect(result.problems).toEqual([]);
+    const refused = await invoke('xlsx-import-apply', { token: result.token });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.message).toBe('2个单元格无法保存，整批未做任何修改。');
+      expect(refused.error.details).toEqual([
+        { where: `工作表“预算” 第${reserveRow}行 B列`, message: '“12”：科目编码应为3到12位数字（如2050202），“12”不是' },
+        { where: `工作表“预算” 第${added}行 B列`, message: '“新增：不存在的科目”：科目编码“9990101”的前三位不是2017年支出功能分类中的类级科目' },
+      ]);
+    }
+    expect(workbook.db.prepare('SELECT * FROM budget_line ORDER BY id').all()).toEqual(before);
+  });
 });
 
 describe('budget import from the user own sheet', () => {

@@ -4,8 +4,7 @@ import { parseMoney } from '../../core/budget/money';
 import type { BudgetLineField, LinesChange } from '../../shared/budget';
 import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { WorkbenchError } from '../../shared/result';
-import { applyCellEdits } from '../edits/cell-edits';
-import { LineEditPlanner, lineIndex, removeLine, writeDescriptiveField } from '../edits/budget-edits';
+import { applyEdits, planEdits, writeEdits } from '../edits/apply-edits';
 import {
   budgetSettings,
   currentScenarioId,
@@ -18,7 +17,6 @@ import {
   showScenario,
   SETTING_FLOOR,
 } from '../store/budget-repository';
-import { nextId } from '../store/ids';
 import { assertEditable } from '../store/scenario-writer';
 import type { Handler } from './context';
 import type { Db } from '../store/connection';
@@ -52,6 +50,12 @@ function lineChange(db: Db, scenarioId: number, lineId: number) {
   return { line, metrics };
 }
 
+function lineIndex(model: ScenarioModel, lineId: number): number {
+  const index = model.baseline.indexById.get(lineId);
+  if (index === undefined) throw new WorkbenchError('not_found', `预算行不存在（编号 ${lineId}），可能已被删除，请刷新。`);
+  return index;
+}
+
 const where = (model: ScenarioModel): string => (model.scenario.kind === 'scenario' ? `情景“${model.scenario.name}”` : '基线');
 
 export const budgetView: Handler<'budget-view'> = ({ scenarioId }, { workbook }) => {
@@ -81,8 +85,6 @@ function applyLineEdits(workbook: Workbook, scenarioId: number, edits: readonly 
   const { db } = workbook;
   const model = scenarioModel(db, scenarioId);
   assertEditable(model);
-  const planner = new LineEditPlanner(db, model);
-  const cells = planner.cells(edits);
   const first = edits[0];
   const single = (): string => {
     if (!first) return '';
@@ -91,7 +93,7 @@ function applyLineEdits(workbook: Workbook, scenarioId: number, edits: readonly 
     return reverts ? `“${name}”的${BUDGET_FIELDS[first.field].label}恢复基线` : `修改“${name}”的${BUDGET_FIELDS[first.field].label}`;
   };
   const what = label ?? (edits.length === 1 ? single() : `修改${edits.length}个单元格`);
-  applyCellEdits(workbook.journal, `${where(model)}：${what}`, reason ?? '', cells);
+  applyEdits(workbook, { entity: 'line', scenarioId: model.scenario.id, edits }, reason ?? '', `${where(model)}：${what}`);
   return linesChange(db, model.scenario.id, edits.map((edit) => edit.lineId));
 }
 
@@ -149,25 +151,23 @@ export const budgetLineAdd: Handler<'budget-line-add'> = ({ scenarioId, code, na
   if (model.scenario.kind !== 'baseline') throw new WorkbenchError('bad_input', '新增预算行请在基线中进行；情景只记录对基线的调整。');
   const money = parseMoney(amount, 'wan');
   if (!money.ok) throw new WorkbenchError('bad_input', `金额：${money.reason}。`);
-  const id = nextId(db, 'budget_line');
-  const ord = model.baseline.meta.reduce((max, meta) => Math.max(max, meta.ord), -1) + 1;
-  journal.record(`基线：新增预算行“${name.trim()}”`, '', (recorder) => {
-    recorder.insert('budget_line', { id, baseline_id: model.scenario.id, ord, code: '201', name: '（新行）', amount_fen: money.fen, note: '' });
-    writeDescriptiveField(db, recorder, id, 'code', code);
-    writeDescriptiveField(db, recorder, id, 'name', name);
-  });
-  return lineChange(db, model.scenario.id, id);
+  const planned = planEdits(db, { entity: 'line', scenarioId: model.scenario.id, edits: [{ add: { code, name, amountFen: money.fen } }] });
+  const [cell] = planned.cells;
+  // one line added from a dialog: its refusal is the sentence itself
+  if (cell && !cell.plan.ok) throw new WorkbenchError('bad_input', `${cell.plan.message}。`);
+  writeEdits(journal, `基线：新增预算行“${name.trim()}”`, '', [planned]);
+  const added = cell?.plan.ok ? cell.plan.changes[0] : undefined;
+  if (added?.kind !== 'insert') throw new WorkbenchError('internal', '新增后无法读回预算行。');
+  return lineChange(db, model.scenario.id, Number(added.row.id));
 };
 
 export const budgetLineDelete: Handler<'budget-line-delete'> = ({ scenarioId, lineIds }, { workbook }) => {
-  const { db, journal } = workbook;
+  const { db } = workbook;
   const model = scenarioModel(db, scenarioId);
   assertEditable(model);
   if (model.scenario.kind !== 'baseline') throw new WorkbenchError('bad_input', '删除预算行请在基线中进行。');
   lineIds.forEach((lineId) => lineIndex(model, lineId));
-  journal.record(`基线：删除${lineIds.length}个预算行`, '', (recorder) => {
-    for (const lineId of lineIds) removeLine(db, recorder, lineId);
-  });
+  applyEdits(workbook, { entity: 'line', scenarioId: model.scenario.id, edits: lineIds.map((lineId) => ({ remove: lineId })) }, '', `基线：删除${lineIds.length}个预算行`);
   return scenarioModel(db, model.scenario.id).metrics;
 };
 

@@ -6,8 +6,7 @@ import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
 import { type SpreadsheetData, textOf } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
-import { accept, applyCellEdits } from '../edits/cell-edits';
-import { planTargetEdit, stateAsImportsRead } from '../edits/target-edits';
+import { applyEdits } from '../edits/apply-edits';
 import { applyRoundTrip } from '../exchange/apply-roundtrip';
 import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
@@ -19,7 +18,6 @@ import { checkScenarioName } from '../store/scenario-writer';
 import { taskIdsOfUnitNamed } from '../store/owner-repository';
 import { defaultPlanId } from '../store/plan-repository';
 import { listTargets } from '../store/progress-repository';
-import { targetStates } from '../store/target-repository';
 import type { Handler, HandlerContext, SpreadsheetPurpose } from './context';
 
 /** Excel/WPS exchange: export, round-trip import, the user's own budget sheet, per-unit packets. */
@@ -197,22 +195,13 @@ export const packetImportPreview: Handler<'packet-import-preview'> = async (_inp
 
 /** Applies the accepted changes of a returned packet as one action; the change log names the sender. */
 export const packetImportApply: Handler<'packet-import-apply'> = async ({ token, acceptIds }, context) => {
-  const { db, journal } = context.workbook;
   const { data, diff } = packetDiff(context, token);
   if (diff.problems.length > 0) throw new WorkbenchError('bad_input', `“${data.fileName}”中有${diff.problems.length}处问题，未导入。`, diff.problems);
   const accepted = diff.changes.filter((c) => acceptIds.includes(c.id));
   if (accepted.length === 0) return { applied: 0 };
   await context.workbook.backup('import');
-  const states = new Map(targetStates(db, accepted.map((c) => c.targetId)).map((s) => [s.id, stateAsImportsRead(s)]));
-  const cells = accepted.map((change) => {
-    const state = states.get(change.targetId);
-    return {
-      where: change.where,
-      text: change.after,
-      plan: state ? planTargetEdit(state, change.field, change.after) : accept(() => undefined),
-    };
-  });
-  applyCellEdits(journal, `单位报送：${diff.unitName}（${basename(data.fileName)}，${accepted.length}项）`, `报送单位：${diff.unitName}；文件：${data.fileName}`, cells);
+  const edits = accepted.map((change) => ({ targetId: change.targetId, field: change.field, value: change.after, where: change.where, text: change.after }));
+  applyEdits(context.workbook, { entity: 'target', edits, asImports: true }, `报送单位：${diff.unitName}；文件：${data.fileName}`, `单位报送：${diff.unitName}（${basename(data.fileName)}，${accepted.length}项）`);
   context.pending.drop(token);
   return { applied: accepted.length };
 };

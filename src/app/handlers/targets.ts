@@ -1,10 +1,9 @@
-import { parseComparator, parseDueDate } from '../../core/plan/cell-values';
+import { parseDueDate } from '../../core/plan/cell-values';
 import { WorkbenchError } from '../../shared/result';
 import { defaultPlanId } from '../store/plan-repository';
 import { getTargets, listTargets, progressSettings } from '../store/progress-repository';
 import { targetStates } from '../store/target-repository';
-import { applyCellEdits, batchLabel, refuse } from '../edits/cell-edits';
-import { planTargetEdit, type TargetState } from '../edits/target-edits';
+import { applyEdits, batchLabel } from '../edits/apply-edits';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import type { Handler } from './context';
 
@@ -15,31 +14,10 @@ export const targetList: Handler<'target-list'> = ({ planId }, { workbook }) => 
 };
 
 export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label }, { workbook }) => {
-  const { db, journal } = workbook;
-  const states = new Map<number, TargetState>();
-  const taskNumbers = new Map<number, number | null>();
-  for (const { taskNumber, ...state } of targetStates(db, edits.map((e) => e.targetId))) {
-    states.set(state.id, state);
-    taskNumbers.set(state.id, taskNumber);
-  }
-  // the row as the grid shows it: its task number (or 重点工作) and the target's name
-  const rowName = (targetId: number, label: string): string => {
-    const number = taskNumbers.get(targetId);
-    return `${number === null || number === undefined ? '重点工作' : `任务${number}`} · 指标“${label}”`;
-  };
-  // a comparator edit in the same batch applies before the value is read (a paste across both columns)
-  const cells = edits.map((edit) => {
-    const state = states.get(edit.targetId);
-    const plan = state ? planTargetEdit(state, edit.field, edit.value) : refuse('指标不存在，可能已被删除，请刷新');
-    if (state && plan.ok && edit.field === 'comparator') {
-      const parsed = parseComparator(edit.value);
-      if (parsed.ok) states.set(edit.targetId, { ...state, comparator: parsed.value });
-    }
-    return { where: state ? `${rowName(state.id, state.label)}「${TARGET_FIELDS[edit.field].label}」` : `指标（编号${edit.targetId}）`, text: edit.value, plan };
-  });
+  const { db } = workbook;
   const first = edits[0];
-  const single = () => `修改指标“${states.get(first?.targetId ?? 0)?.label ?? ''}”的${first ? TARGET_FIELDS[first.field].label : ''}`;
-  applyCellEdits(journal, batchLabel(label, single, edits.length), reason ?? '', cells);
+  const single = () => `修改指标“${first ? (targetStates(db, [first.targetId])[0]?.label ?? '') : ''}”的${first ? TARGET_FIELDS[first.field].label : ''}`;
+  applyEdits(workbook, { entity: 'target', edits }, reason ?? '', batchLabel(label, single, edits.length));
   return getTargets(db, [...new Set(edits.map((e) => e.targetId))]);
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { WorkbenchError } from '../../shared/result';
 import type { HistoryState } from '../../shared/contract';
+import type { RowChange } from '../../core/edits/row-changes';
 import { type Db, prepared } from './connection';
 
 /**
@@ -69,6 +70,15 @@ export interface Recorder {
    */
   insertMany(table: string, columns: readonly string[], fill: (insert: (row: readonly SqlValue[]) => void) => void): { from: number; to: number } | null;
   delete(table: string, key: RowKey): void;
+}
+
+/** Writes planned row changes (core's edit planners) in order. */
+export function writeChanges(recorder: Recorder, changes: readonly RowChange[]): void {
+  for (const change of changes) {
+    if (change.kind === 'update') recorder.update(change.table, change.key, change.column, change.value);
+    else if (change.kind === 'insert') recorder.insert(change.table, change.row);
+    else recorder.delete(change.table, change.key);
+  }
 }
 
 interface ChangeRow {
