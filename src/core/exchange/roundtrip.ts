@@ -1,5 +1,6 @@
 import { toFen, parseMoney } from '../budget/money';
-import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
+import { COMPARATOR_SIGNS } from '../plan/cell-values';
+import { writtenRange } from '../plan/target-text';
 import type { TaskEditableField } from '../../shared/contract';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
@@ -130,8 +131,7 @@ function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripC
 
 function targetValueText(t: WorkbookSnapshot['targets'][number]): string {
   if (t.comparator !== 'range') return t.value === null ? '' : String(t.value);
-  const bound = (v: number | null): string => (v === null ? '' : String(toWrittenUnit(v, t.unit)));
-  return `${bound(t.min)}~${bound(t.max)}`;
+  return writtenRange(t);
 }
 
 function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {

@@ -1,5 +1,6 @@
 import { classLabel } from '../budget/classification';
-import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
+import { COMPARATOR_SIGNS } from '../plan/cell-values';
+import { writtenRange } from '../plan/target-text';
 import { PROGRESS_LABELS } from '../progress/progress';
 import type { BudgetLineRow } from '../../shared/budget';
 import type { TaskRow } from '../../shared/contract';
@@ -22,9 +23,7 @@ const wan = (fen: number): number => fen / 1_000_000;
 
 /** A target's value cell: a range as written (1~2), any other value as the number it is. */
 function targetValue(t: TargetRow): CellValue {
-  if (t.comparator !== 'range') return t.value;
-  const bound = (v: number | null): string => (v === null ? '' : String(toWrittenUnit(v, t.unit)));
-  return `${bound(t.min)}~${bound(t.max)}`;
+  return t.comparator === 'range' ? writtenRange(t) : t.value;
 }
 
 export const TASK_SHEET = sheetLayout<typeof TASK_FIELDS, TaskRow>(TASK_FIELDS, [

@@ -17,12 +17,18 @@ export interface TargetWording {
 
 const count = (n: number): string => groupedNumber(n, 0, 4);
 
+/**
+ * A range target's bounds in its written unit, "6~8". Plain numbers by default: a cell of the exported workbook
+ * holds them, and the round-trip import compares what it reads back with this very text.
+ */
+export function writtenRange(t: Pick<TargetWording, 'min' | 'max' | 'unit'>, format: (n: number) => string = String): string {
+  const bound = (v: number | null): string => (v === null ? '' : format(toWrittenUnit(v, t.unit)));
+  return `${bound(t.min)}~${bound(t.max)}`;
+}
+
 /** The figure without comparator or unit: "3.35", "约16", "6~8"; a relative target whole: "较2016年提高3%". */
 export function writtenFigure(t: TargetWording): string {
   if (t.relativeToYear !== null) return relativeText({ ...t, baseline: null, relativeToYear: t.relativeToYear });
-  if (t.comparator === 'range') {
-    const bound = (v: number | null): string => (v === null ? '' : count(toWrittenUnit(v, t.unit)));
-    return `${bound(t.min)}~${bound(t.max)}`;
-  }
+  if (t.comparator === 'range') return writtenRange(t, count);
   return t.value === null ? '' : `${t.approx ? '约' : ''}${count(t.value)}`;
 }

@@ -3,7 +3,8 @@ import { compareScenarios } from '../budget/compare';
 import { groupSmallClasses } from '../budget/chart-classes';
 import { formatWan } from '../budget/money';
 import { PROGRESS_LABELS, type ProgressState } from '../progress/progress';
-import { COMPARATOR_SIGNS, toWrittenUnit } from '../plan/cell-values';
+import { COMPARATOR_SIGNS } from '../plan/cell-values';
+import { writtenRange } from '../plan/target-text';
 import type { ScenarioSnapshot, WorkbookSnapshot } from '../exchange/snapshot';
 import { EXAMPLE_LABEL } from '../budget/example-baseline';
 import { reconcileWan } from './reconcile';
@@ -212,7 +213,7 @@ function supervision(snapshot: WorkbookSnapshot): ReportModel {
           PROGRESS_LABELS[t.progress],
           t.taskNumber === null ? '重点工作' : `${t.taskNumber}. ${t.taskTitle}`,
           t.label,
-          t.comparator === 'range' ? `${t.min === null ? '' : toWrittenUnit(t.min, t.unit)}~${t.max === null ? '' : toWrittenUnit(t.max, t.unit)}${t.unit}` : `${COMPARATOR_SIGNS[t.comparator]}${t.value ?? ''}${t.unit}`,
+          t.comparator === 'range' ? `${writtenRange(t)}${t.unit}` : `${COMPARATOR_SIGNS[t.comparator]}${t.value ?? ''}${t.unit}`,
           written(t.actual, t.unit),
           pct(t.completion),
           t.dueDate || '—',
