@@ -17,6 +17,7 @@ import { type BenchRow, median } from './measure';
  */
 
 export const FIRST_ROW_SCRIPT = `
+  window.__minshengBenchTiming = true;
   window.__firstRowAt = null;
   new MutationObserver((_, observer) => {
     if (document.querySelector('.ag-row')) { window.__firstRowAt = performance.now(); observer.disconnect(); }

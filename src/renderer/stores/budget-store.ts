@@ -3,6 +3,7 @@ import type { BudgetLineField, BudgetLineRow, BudgetView, LinesChange, ScenarioS
 import type { ChannelInput } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/result';
 import { call } from '../services/api';
+import { budgetEditTiming } from '../services/bench-timing';
 import { onWorkbookChanged } from './history-events';
 import { trackedWork, trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
@@ -132,10 +133,9 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
     updateLines: async (edits, label) => {
       const scenarioId = get().view?.scenario.id;
       if (scenarioId === undefined || edits.length === 0) return null;
-      // user timing: the benchmark counts the renderer's own work around the round trip to the main process
-      performance.mark('budget-edit-sent');
+      budgetEditTiming.sent();
       const change = await trackedWrite('budget-line-edits', withReason({ scenarioId, edits, ...(label ? { label } : {}) }));
-      performance.mark('budget-edit-answered');
+      budgetEditTiming.answered();
       return change ? applyChange(scenarioId, change) : null;
     },
     scale: async (scope, percent) => {

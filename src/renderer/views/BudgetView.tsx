@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BudgetLineRow } from '../../shared/budget';
 import { ReasonField } from '../components/ReasonField';
+import { budgetEditTiming } from '../services/bench-timing';
 import { type SheetEdit, SheetGrid, type SheetGridHandle } from '../grid/SheetGrid';
 import { type LineEdit, useBudgetStore } from '../stores/budget-store';
 import { AddLineDialog } from './budget/AddLineDialog';
@@ -15,28 +16,6 @@ import { GoalSeekDialog } from './budget/GoalSeekDialog';
 import { ScaleDialog } from './budget/ScaleDialog';
 import { type BudgetDialog, ScenarioToolbar } from './budget/ScenarioToolbar';
 import { SensitivityDialog } from './budget/SensitivityDialog';
-
-/** Resolves after the tasks already queued (React's render of a store change among them). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
- * User timing, read by the benchmark: the renderer's work for one grid action — from the grid's request until
- * the call leaves, and from the answer until the rows and the figures are shown (the grid shows the rows as the
- * answer arrives; React renders the store's change before the next task) — without the wait for the main
- * process, which the Node benchmark measures.
- */
-function measureEdit(started: number): void {
-  void nextTask().then(() => {
-    performance.measure('budget-edit-send', { start: started, end: 'budget-edit-sent' });
-    performance.measure('budget-edit-show', { start: 'budget-edit-answered' });
-  });
-}
 
 const lineName = (line: BudgetLineRow): string => `${line.code} ${line.name}`;
 const searchText = (line: BudgetLineRow): string => `${line.code} ${line.name} ${line.className} ${line.targetLabel} ${line.note}`;
@@ -73,7 +52,7 @@ export function BudgetView(): React.JSX.Element {
       const reverting = inScenario && lines.every((line) => line.value.trim() === '');
       const described = reverting ? (lines.length === 1 ? undefined : `${lines.length}个单元格恢复基线`) : label;
       const stored = await useBudgetStore.getState().updateLines(lines, described);
-      if (stored) measureEdit(started);
+      if (stored) budgetEditTiming.shown(started);
       return stored;
     },
     [inScenario],
