@@ -80,7 +80,8 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
   // who has the workbook, and whether another process changed it: asked every few seconds
   useEffect(watchWorkbookStatus, []);
   useEffect(() => {
-    // the comparison's answer is asked for while the view's code loads, not after
+    // a view's data is asked for while its code loads, not after
+    if (view === 'budget') void useBudgetStore.getState().ensureView();
     if (view === 'counties') {
       void import('./stores/execution-store').then(({ useExecutionStore }) => useExecutionStore.getState().loadCompare(useExecutionStore.getState().compare?.period ?? undefined));
     }

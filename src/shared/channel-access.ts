@@ -29,6 +29,7 @@ export const CHANNEL_ACCESS: Record<ChannelName, 'read' | 'write'> = {
   'plan-delete': 'write',
   'budget-view': 'read',
   'budget-metrics': 'read',
+  'scenario-list': 'read',
   'budget-line-update': 'write',
   'budget-line-edits': 'write',
   'budget-scale': 'write',

@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'plan-delete',
   'budget-view',
   'budget-metrics',
+  'scenario-list',
   'budget-line-update',
   'budget-line-edits',
   'budget-scale',

@@ -271,6 +271,8 @@ export const contract = {
     input: z.strictObject({ scenarioId: id.optional() }),
     output: z.object({ scenario: scenarioSummarySchema, metrics: floorMetricsSchema, settings: budgetSettingsSchema }),
   },
+  /** the baselines, scenarios and snapshots, without their lines (a picker's list) */
+  'scenario-list': { input: noInput, output: z.array(scenarioSummarySchema) },
   'budget-line-update': {
     input: z.strictObject({ scenarioId: id, lineId: id, field: budgetLineFieldSchema, value: shortText, reason: shortText.optional() }),
     output: lineChangeSchema,

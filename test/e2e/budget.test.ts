@@ -130,3 +130,26 @@ describe('what-if tools', () => {
     await page.screenshot({ path: join(screenshots, 'sensitivity-1366x768.png') });
   });
 });
+
+describe('a target that takes its actual from the budget', () => {
+  it('lists the scenarios without reading the budget lines and links the actual to the chosen one', async () => {
+    const { page, workbook, invoked } = await sessions.open('share-link');
+    await page.evaluate(async () => {
+      const created = await window.workbench!['scenario-create']({ name: '压缩非民生' });
+      if (!created.ok) throw new Error(created.error.message);
+    });
+    const target = workbook.db.prepare("SELECT id FROM target WHERE label LIKE '%民生支出比例%'").get() as { id: number };
+    await page.getByRole('button', { name: '指标', exact: true }).click();
+    await cell(page, target.id, 'label').click();
+    const before = invoked.length;
+    await page.getByRole('button', { name: '实际值取自…' }).click();
+    const dialog = page.getByTestId('target-link-dialog');
+    await dialog.getByText('情景“压缩非民生”的民生支出占比').click();
+    expect(invoked.slice(before)).toContain('scenario-list');
+    expect(invoked.slice(before)).not.toContain('budget-view');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => workbook.db.prepare('SELECT scenario_id AS scenarioId FROM target_link WHERE target_id = ?').get(target.id)).toMatchObject({ scenarioId: expect.any(Number) });
+    // the cell marks where the figure comes from (预算) before the share itself
+    await expect.poll(() => cell(page, target.id, 'actual').textContent()).toMatch(/^预算7\d\.\d+$/);
+  });
+});

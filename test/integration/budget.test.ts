@@ -92,6 +92,8 @@ describe('budget on a new workbook', () => {
     await ok(invoke, 'budget-line-update', { scenarioId: scenario.id, lineId: reserve.id, field: 'amount', value: '-10000' });
     const v = await view(invoke, scenario.id);
     expect(v.scenario.overrideCount).toBe(2);
+    // a picker's list of scenarios, without the lines: the same summaries the view carries
+    expect(await ok(invoke, 'scenario-list', {})).toEqual(v.scenarios);
     expect(lineNamed(v, '小学教育')).toMatchObject({ amountFen: Math.round(primary.amountFen * 1.05), baseAmountFen: primary.amountFen, overrides: [{ field: 'amount', op: 'pct', value: 0.05 }] });
     expect(lineNamed(v, '预备费').amountFen).toBe(reserve.amountFen - 10_000_000_000);
     // the baseline is untouched

@@ -40,6 +40,7 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'plan-delete': { planId: 1 },
   'budget-view': { scenarioId: 1 },
   'budget-metrics': { scenarioId: 1 },
+  'scenario-list': {},
   'budget-line-update': { scenarioId: 1, lineId: 1, field: 'amount', value: '1' },
   'budget-line-edits': { scenarioId: 1, edits: [{ lineId: 1, field: 'amount', value: '1' }], reason: 'r', label: 'l' },
   'budget-scale': { scenarioId: 2, percent: '-5', lineIds: [1] },

@@ -69,6 +69,8 @@ export const budgetView: Handler<'budget-view'> = ({ scenarioId }, { workbook })
   };
 };
 
+export const scenarioList: Handler<'scenario-list'> = (_input, { workbook }) => listScenarios(workbook.db);
+
 export const budgetMetrics: Handler<'budget-metrics'> = ({ scenarioId }, { workbook }) => {
   const model = scenarioModel(workbook.db, resolveScenarioId(workbook.db, scenarioId));
   return { scenario: model.scenario, metrics: model.metrics, settings: model.settings };

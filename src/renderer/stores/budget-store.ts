@@ -51,6 +51,8 @@ interface BudgetState {
   scenarioName: string;
   isExample: boolean;
   load(scenarioId?: number): Promise<void>;
+  /** Reads the current scenario's lines unless they are here or already being read (the view asks as it opens). */
+  ensureView(): Promise<void>;
   /** Only the current scenario's figures, for the status bar: cheap at start-up, no rows sent. */
   loadMetrics(): Promise<void>;
   select(scenarioId: number): Promise<void>;
@@ -77,6 +79,8 @@ function positionOf(lines: readonly BudgetLineRow[], lineId: number, many: boole
 }
 
 export const useBudgetStore = create<BudgetState>((set, get) => {
+  /** the first read of the lines while it runs: the page asks as the view is chosen, the view again as it mounts */
+  let firstRead: Promise<void> | null = null;
   const show = (view: BudgetView): void =>
     set({ view, version: get().version + 1, summary: summarise(view.lines), metrics: view.metrics, scenarioName: view.scenario.name, isExample: view.scenario.isExample });
 
@@ -117,6 +121,15 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
         if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
         useUiStore.getState().showError(error);
       }
+    },
+    ensureView: () => {
+      if (get().view) return Promise.resolve();
+      firstRead ??= get()
+        .load()
+        .finally(() => {
+          firstRead = null;
+        });
+      return firstRead;
     },
     loadMetrics: async () => {
       try {

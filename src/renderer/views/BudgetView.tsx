@@ -31,7 +31,7 @@ export function BudgetView(): React.JSX.Element {
   const grid = useRef<SheetGridHandle<BudgetLineRow>>(null);
 
   useEffect(() => {
-    if (!view) void useBudgetStore.getState().load();
+    if (!view) void useBudgetStore.getState().ensureView();
   }, [view]);
 
   const inScenario = view?.scenario.kind === 'scenario';

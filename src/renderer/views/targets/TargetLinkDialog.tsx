@@ -17,8 +17,9 @@ export function TargetLinkDialog({ target, onClose }: { target: TargetRow; onClo
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [choice, setChoice] = useState<Choice>(target.link ? (target.link.scenarioId ?? 'current') : 'current');
   useEffect(() => {
-    call('budget-view', {}).then(
-      (view) => setScenarios(view.scenarios.filter((s) => s.kind !== 'snapshot')),
+    // the list only: the budget's lines (100,000 in a big workbook) are not needed to pick a scenario
+    call('scenario-list', {}).then(
+      (scenarios) => setScenarios(scenarios.filter((s) => s.kind !== 'snapshot')),
       (error: unknown) => useUiStore.getState().showError(error),
     );
   }, []);
