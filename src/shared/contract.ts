@@ -3,7 +3,7 @@ import type { ChannelName } from './channel-names';
 import {
   budgetLineFieldSchema,
   budgetSettingsSchema,
-  budgetViewSchema,
+  budgetViewAnswerSchema,
   comparisonSchema,
   floorMetricsSchema,
   lineChangeSchema,
@@ -266,7 +266,7 @@ export const contract = {
     output: z.object({ id, title: z.string(), sourceName: z.string(), createdAt: z.string(), message: z.string() }).nullable(),
   },
   'plan-delete': { input: z.strictObject({ planId: id }), output: z.array(planSummarySchema) },
-  'budget-view': { input: z.strictObject({ scenarioId: id.optional() }), output: budgetViewSchema },
+  'budget-view': { input: z.strictObject({ scenarioId: id.optional() }), output: budgetViewAnswerSchema },
   'budget-metrics': {
     input: z.strictObject({ scenarioId: id.optional() }),
     output: z.object({ scenario: scenarioSummarySchema, metrics: floorMetricsSchema, settings: budgetSettingsSchema }),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { type BudgetViewAnswer, budgetLinesFromTable } from '../../src/shared/budget';
 import { launchBrowser, launchWorkbench } from '../../src/headless/app-in-chromium';
 import { handlers } from '../../src/app/handlers';
 import { dispatch } from '../../src/app/ipc/dispatch';
@@ -116,7 +117,8 @@ export async function browserWorkloads(env: { dir: string; repoRoot: string; big
     workbook.close();
     if (!view.ok) throw new Error(view.error.message);
     if (!tasks.ok) throw new Error(tasks.error.message);
-    const rowsJson = JSON.stringify((view.value as { lines: unknown[] }).lines);
+    // the rows as the page holds them (they cross as columns, see budgetLineTableSchema)
+    const rowsJson = JSON.stringify(budgetLinesFromTable((view.value as BudgetViewAnswer).lines));
     const agGridJs = readFileSync(join(repoRoot, 'node_modules', 'ag-grid-community', 'dist', 'ag-grid-community.min.js'));
     const bare = await bareServer(rowsJson, agGridJs);
     // the peer of the first screen: the default plan's tasks in a bare AG Grid page, what a user could have instead

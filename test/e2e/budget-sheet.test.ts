@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { BudgetLineRow } from '../../src/shared/budget';
+import { type BudgetLineRow, budgetLinesFromTable } from '../../src/shared/budget';
 import type { WorkbenchSession } from '../harness';
 import { cell, clipboard, screenshots, useWorkbenchSessions, waitSaved } from './session';
 
@@ -24,12 +24,14 @@ async function newScenario(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe(name);
 }
 
-const lines = (page: Page): Promise<BudgetLineRow[]> =>
-  page.evaluate(async () => {
-    const result = await window.workbench!['budget-view']({});
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value.lines;
-  });
+const lines = async (page: Page): Promise<BudgetLineRow[]> =>
+  budgetLinesFromTable(
+    await page.evaluate(async () => {
+      const result = await window.workbench!['budget-view']({});
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.lines;
+    }),
+  );
 
 /** The seven 205 教育支出 lines of the example baseline, in grid order. */
 const education = async (page: Page): Promise<BudgetLineRow[]> => (await lines(page)).filter((line) => line.classCode === '205');

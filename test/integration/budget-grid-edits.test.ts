@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetView, LinesChange } from '../../src/shared/budget';
+import { type BudgetView, type BudgetViewAnswer, budgetViewFromAnswer, type LinesChange } from '../../src/shared/budget';
 import { invoker, newWorkbook } from './helpers';
 
 /** The budget grid's actions: a block of cells as one action, Delete = back to the baseline, 按比例调整. */
@@ -12,7 +12,8 @@ async function ok<T>(invoke: Invoke, channel: string, input: unknown): Promise<T
   return result.value as T;
 }
 
-const view = (invoke: Invoke, scenarioId?: number): Promise<BudgetView> => ok<BudgetView>(invoke, 'budget-view', scenarioId === undefined ? {} : { scenarioId });
+const view = async (invoke: Invoke, scenarioId?: number): Promise<BudgetView> =>
+  budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', scenarioId === undefined ? {} : { scenarioId }));
 const education = (v: BudgetView) => v.lines.filter((line) => line.classCode === '205');
 const actionCount = (workbook: ReturnType<typeof newWorkbook>): number => (workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get() as { n: number }).n;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/app/store/workbook';
 import { seeded } from '../bench/measure';
 import { invoker, newWorkbook, resources } from './helpers';
-import type { BudgetView } from '../../src/shared/budget';
+import { type BudgetView, type BudgetViewAnswer, budgetViewFromAnswer } from '../../src/shared/budget';
 
 type Invoke = ReturnType<typeof invoker>;
 
@@ -13,7 +13,7 @@ async function ok<T>(invoke: Invoke, channel: string, input: unknown): Promise<T
 }
 
 async function view(invoke: Invoke, scenarioId?: number): Promise<BudgetView> {
-  return ok<BudgetView>(invoke, 'budget-view', scenarioId === undefined ? {} : { scenarioId });
+  return budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', scenarioId === undefined ? {} : { scenarioId }));
 }
 
 const lineNamed = (v: BudgetView, name: string) => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import type { BudgetView } from '../../src/shared/budget';
+import { type BudgetViewAnswer, budgetViewFromAnswer } from '../../src/shared/budget';
 import type { BudgetInspect, BudgetMapped, PacketPreview, RoundTripPreview } from '../../src/shared/exchange';
 import type { TargetRow } from '../../src/shared/grid';
 import { invoker, newWorkbook, tempDir } from './helpers';
@@ -183,13 +183,13 @@ describe('budget import from the user own sheet', () => {
       expect(mapped).toMatchObject({ count: 2, skipped: 1, totalFen: 17_345_670_000, problems: [] });
       const baseline = await ok<{ id: number; kind: string }>(invoke, 'budget-import-apply', { token: inspect.token, mapping: inspect.guess, baselineName: `2018年预算（${unit}）` });
       expect(baseline.kind).toBe('baseline');
-      const view = await ok<BudgetView>(invoke, 'budget-view', { scenarioId: baseline.id });
+      const view = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: baseline.id }));
       expect(view.lines.map((l) => [l.code, l.amountFen])).toEqual([
         ['2050202', 12_345_670_000],
         ['2080501', 5_000_000_000],
       ]);
     }
-    const scenarios = (await ok<BudgetView>(invoke, 'budget-view')).scenarios;
+    const scenarios = (await ok<BudgetViewAnswer>(invoke, 'budget-view')).scenarios;
     expect(scenarios.filter((s) => s.kind === 'baseline').map((s) => s.name)).toEqual(['示例基线（非真实预算）', '2018年预算（wan）', '2018年预算（yuan）']);
   });
 
@@ -223,7 +223,7 @@ describe('budget import from the user own sheet', () => {
     await ok(invoke, 'history-undo');
     await ok(invoke, 'history-redo');
     expect(linesOf()).toEqual(imported);
-    const view = await ok<BudgetView>(invoke, 'budget-view', { scenarioId: baseline.id });
+    const view = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: baseline.id }));
     expect(view.lines[0]).toMatchObject({ code: '2080501', name: '项目1', amountFen: 100_025 });
   });
 

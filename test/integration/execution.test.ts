@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BudgetView } from '../../src/shared/budget';
+import { type BudgetView, type BudgetViewAnswer, budgetViewFromAnswer } from '../../src/shared/budget';
 import type { ExecutionBudget, ExecutionCompare, ExecutionInspect, ExecutionLineRow, ExecutionPreview, ExecutionReport, ExecutionView } from '../../src/shared/execution';
 import type { ScenarioSummary } from '../../src/shared/budget';
 import { EXAMPLE_BASELINE_NAME } from '../../src/core/budget/example-baseline';
@@ -245,7 +245,7 @@ describe('the projection as a scenario', () => {
     expect(created.method).toBe(cautious?.method);
     expect(created.scenario).toMatchObject({ kind: 'scenario', isExample: true, baselineId: created.baseline.id });
     expect(created.scenario.name).toContain('执行推算');
-    const scenario = await ok<BudgetView>(invoke, 'budget-view', { scenarioId: created.scenario.id });
+    const scenario = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: created.scenario.id }));
     expect(scenario.metrics.totalFen).toBe(cautious?.totalFen);
     expect(scenario.metrics.livelihoodFen).toBe(cautious?.livelihoodFen);
     // the example baseline is still the workbook's current one: new scenarios do not land on the projection
@@ -269,12 +269,12 @@ describe('the projection as a scenario', () => {
     expect(narrow.settings.preset).toBe('narrow');
     expect(narrow.projection?.ytd.share ?? 1).toBeLessThan(view.projection?.ytd.share ?? 0);
     const created = await ok<{ scenario: ScenarioSummary; method: string }>(invoke, 'execution-scenario-create', { budgetId: budget.id, year: 2017, month: 6, method: 'planned' });
-    const scenario = await ok<BudgetView>(invoke, 'budget-view', { scenarioId: created.scenario.id });
+    const scenario = await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: created.scenario.id });
     expect(scenario.settings.preset).toBe('narrow');
     expect(scenario.metrics.livelihoodFen).toBe(narrow.projection?.methods.find((m) => m.method === 'planned')?.livelihoodFen);
     // the workbook's own baseline keeps the workbook's setting
     const own = scenario.scenarios.find((s) => s.name === EXAMPLE_BASELINE_NAME);
-    expect((await ok<BudgetView>(invoke, 'budget-view', { scenarioId: own?.id })).settings.preset).toBe('broad');
+    expect((await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: own?.id })).settings.preset).toBe('broad');
   });
 });
 

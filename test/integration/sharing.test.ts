@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/app/store/journal';
 import { openWorkbook, type Workbook } from '../../src/app/store/workbook';
 import { lockPathOf } from '../../src/app/workbook-lock';
-import type { BudgetView } from '../../src/shared/budget';
+import { type BudgetView, type BudgetViewAnswer, budgetViewFromAnswer } from '../../src/shared/budget';
 import { cli, contextFor, invoker, newWorkbook, repoRoot, resources, tempDir } from './helpers';
 
 /**
@@ -138,7 +138,7 @@ describe('caches see every process', () => {
   it('after another process changes the budget, the share and the next edit are computed from the file, not a stale model', async () => {
     const app = newWorkbook();
     const call = invoker(app);
-    const before = await ok<BudgetView>(call('budget-view', {}));
+    const before = budgetViewFromAnswer(await ok<BudgetViewAnswer>(call('budget-view', {})));
     expect(before.metrics.meetsFloor).toBe(true);
     const nonLivelihood = before.lines.find((line) => !line.livelihood);
     const livelihood = before.lines.find((line) => line.livelihood);

@@ -1,3 +1,4 @@
+import { type BudgetViewAnswer, budgetViewFromAnswer } from '../../src/shared/budget';
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from '../../src/shared/grid';
 import type { ChangeLogEntry } from '../../src/shared/contract';
@@ -61,7 +62,7 @@ describe('a share target linked to the budget', () => {
     expect(typed.ok).toBe(false);
     if (!typed.ok) expect(typed.error.message).toMatch(/^未修改：重点工作 · 指标“一般公共预算民生支出比例”「实际值」：“71”：该指标的实际值取自预算/);
     // a budget edit moves the linked actual
-    const view = await ok<{ scenario: { id: number }; lines: { id: number; name: string }[] }>(invoke, 'budget-view', {});
+    const view = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', {}));
     const reserve = view.lines.find((l) => l.name === '预备费');
     await ok(invoke, 'budget-line-update', { scenarioId: view.scenario.id, lineId: reserve?.id ?? 0, field: 'amount', value: '2000000' });
     const after = byLabel(await targets(invoke), '一般公共预算民生支出比例');
@@ -92,7 +93,7 @@ describe('变更记录 in words', () => {
     await ok(invoke, 'target-update', { edits: [{ targetId: jobs.id, field: 'value', value: '3.5' }] });
     await ok(invoke, 'target-update', { edits: [{ targetId: jobs.id, field: 'actual', value: '15500人' }] });
     await ok(invoke, 'target-update', { edits: [{ targetId: rate.id, field: 'actual', value: '97.5' }] });
-    const view = await ok<{ scenario: { id: number }; lines: { id: number; name: string; livelihood: boolean }[] }>(invoke, 'budget-view', {});
+    const view = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', {}));
     const scenario = await ok<{ id: number }>(invoke, 'scenario-create', { name: '调整', fromScenarioId: view.scenario.id });
     const school = view.lines.find((l) => l.name === '初中教育');
     await ok(invoke, 'budget-line-update', { scenarioId: scenario.id, lineId: school?.id ?? 0, field: 'amount', value: '+500' });

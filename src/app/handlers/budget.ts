@@ -9,6 +9,7 @@ import {
   budgetSettings,
   currentScenarioId,
   lineRows,
+  lineTable,
   listScenarios,
   type ScenarioModel,
   scenarioModel,
@@ -64,7 +65,7 @@ export const budgetView: Handler<'budget-view'> = ({ scenarioId }, { workbook })
     scenario: model.scenario,
     scenarios: listScenarios(workbook.db),
     settings: model.settings,
-    lines: lineRows(model),
+    lines: lineTable(model),
     metrics: model.metrics,
   };
 };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BudgetLineField, BudgetLineRow, BudgetView, LinesChange, ScenarioSummary } from '../../shared/budget';
+import { type BudgetLineField, type BudgetLineRow, type BudgetView, budgetViewFromAnswer, type LinesChange, type ScenarioSummary } from '../../shared/budget';
 import type { ChannelInput } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/result';
 import { call } from '../services/api';
@@ -115,7 +115,7 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
     isExample: false,
     load: async (scenarioId) => {
       try {
-        show(await call('budget-view', scenarioId === undefined ? {} : { scenarioId }));
+        show(budgetViewFromAnswer(await call('budget-view', scenarioId === undefined ? {} : { scenarioId })));
       } catch (error) {
         // the scenario shown may have gone (an undo took its creation back): show the current one instead
         if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
