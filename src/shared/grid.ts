@@ -45,12 +45,13 @@ export const targetRowSchema = z.object({
   comparator: comparatorSchema,
   value: z.number().nullable(),
   unit: z.string(),
+  /** the value in base units (人, ratio, 元): the only figure of the row not in the unit as written */
   baseValue: z.number().nullable(),
   baseUnit: z.string(),
   approx: z.boolean(),
+  /** a range's bounds, the base year's value and the actual: all in the unit as written, like `value` */
   min: z.number().nullable(),
   max: z.number().nullable(),
-  /** in the unit as written */
   baseline: z.number().nullable(),
   actual: z.number().nullable(),
   dueDate: z.string(),

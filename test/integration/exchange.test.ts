@@ -50,10 +50,21 @@ describe('export and round-trip import', () => {
     const dir = tempDir();
     const invoke = invoker(newWorkbook());
     await ok(invoke, 'scenario-create', { name: '方案A' });
+    // a range in 万人: the row, the exported cell and the comparison on import all read it as written
+    const { targets } = await ok<{ targets: TargetRow[] }>(invoke, 'target-list');
+    const jobs = targets.find((t) => t.label === '城镇新增就业');
+    const [ranged] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [
+        { targetId: jobs?.id, field: 'comparator', value: '区间' },
+        { targetId: jobs?.id, field: 'value', value: '3~4.5万人' },
+      ],
+    });
+    expect(ranged).toMatchObject({ comparator: 'range', unit: '万人', min: 3, max: 4.5 });
     const first = join(dir, 'first.xlsx');
     await exportTo(invoke, first);
     const book = XLSX.read(readFileSync(first), { type: 'buffer', cellNF: true });
     expect(book.SheetNames).toEqual(['任务', '指标', '责任单位', '任务分工表', '预算', '情景·方案A', '情景对比']);
+    expect(sheetRows(first, '指标').some((row) => row.includes('城镇新增就业') && row.includes('3~4.5'))).toBe(true);
     // a merged title row, 单位：万元, number formats
     expect(book.Sheets['预算']?.['!merges']?.[0]).toEqual({ s: { r: 0, c: 0 }, e: { r: 0, c: 10 } });
     expect(String(book.Sheets['预算']?.A2?.v)).toContain('单位：万元');

@@ -105,6 +105,9 @@ function toTargetRow(record: TargetRecord, settings: ProgressSettings, linked: (
     domainOrdinal: record.domainOrdinal ?? KEY_WORK_GROUP.ordinal,
     domainName: record.domainName ?? KEY_WORK_GROUP.name,
     approx: record.approx === 1,
+    // every figure of the row in the unit the plan writes it (value already is); baseValue alone stays in base units
+    min: written(record.min),
+    max: written(record.max),
     baseline: written(record.baseline),
     actual: written(actual),
     leadUnits: JSON.parse(record.leadUnits ?? '[]') as string[],

@@ -1,7 +1,6 @@
 import type { Comparator } from '../../shared/plan';
 import { groupedNumber } from '../budget/money';
 import { relativeText } from '../progress/relative';
-import { toWrittenUnit } from './cell-values';
 
 /** A target's figure as the plan writes it — the one wording for the grid, the reports and the exports. */
 
@@ -18,11 +17,11 @@ export interface TargetWording {
 const count = (n: number): string => groupedNumber(n, 0, 4);
 
 /**
- * A range target's bounds in its written unit, "6~8". Plain numbers by default: a cell of the exported workbook
- * holds them, and the round-trip import compares what it reads back with this very text.
+ * A range target's bounds (in its written unit, as a TargetRow carries them), "6~8". Plain numbers by default: a
+ * cell of the exported workbook holds them, and the round-trip import compares what it reads back with this text.
  */
-export function writtenRange(t: Pick<TargetWording, 'min' | 'max' | 'unit'>, format: (n: number) => string = String): string {
-  const bound = (v: number | null): string => (v === null ? '' : format(toWrittenUnit(v, t.unit)));
+export function writtenRange(t: Pick<TargetWording, 'min' | 'max'>, format: (n: number) => string = String): string {
+  const bound = (v: number | null): string => (v === null ? '' : format(v));
   return `${bound(t.min)}~${bound(t.max)}`;
 }
 
