@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCsvCell, parseCsvText, writeCsv } from '../../../src/core/exchange/csv';
+import { escapeCsvCell, parseCsvText, writeCsv } from '../../../../src/core/exchange/csv';
 
 describe('CSV export', () => {
   it('prefixes cells that Excel would run as formulas, and quotes what needs it', () => {

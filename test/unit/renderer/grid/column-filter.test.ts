@@ -9,7 +9,7 @@ import {
   shownNumber,
   valueEntries,
   valuesFromChoice,
-} from '../../../src/renderer/grid/column-filter';
+} from '../../../../src/renderer/grid/column-filter';
 
 describe('column filters compare what the cell shows', () => {
   it('reads the number a cell shows', () => {

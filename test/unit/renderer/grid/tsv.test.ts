@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, toTsv } from '../../../src/renderer/grid/tsv';
+import { parseTsv, toTsv } from '../../../../src/renderer/grid/tsv';
 
 describe('TSV as Excel/WPS put it on the clipboard', () => {
   it('reads a 3×2 block with a trailing CRLF', () => {

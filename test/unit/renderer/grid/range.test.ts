@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isArrowKey, stepFrom } from '../../../src/renderer/grid/range';
+import { isArrowKey, stepFrom } from '../../../../src/renderer/grid/range';
 
 const columns = ['number', 'title', 'status'];
 

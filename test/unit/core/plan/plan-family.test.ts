@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isNumbered } from '../../../src/core/plan/numbering';
-import { parseOwnerPhrase, splitUnitList } from '../../../src/core/plan/owners';
-import { parsePlan } from '../../../src/core/plan/parse-plan';
-import { extractTargets } from '../../../src/core/plan/targets';
-import { foldWidth } from '../../../src/core/text/fold';
-import type { ParsedPlan } from '../../../src/shared/plan';
-import { CITY_2019, COUNTY_2020, DISTRICT_2021 } from '../../fixtures/plan-family';
+import { isNumbered } from '../../../../src/core/plan/numbering';
+import { parseOwnerPhrase, splitUnitList } from '../../../../src/core/plan/owners';
+import { parsePlan } from '../../../../src/core/plan/parse-plan';
+import { extractTargets } from '../../../../src/core/plan/targets';
+import { foldWidth } from '../../../../src/core/text/fold';
+import type { ParsedPlan } from '../../../../src/shared/plan';
+import { CITY_2019, COUNTY_2020, DISTRICT_2021 } from '../../../fixtures/plan-family';
 
 const leads = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'lead').map((o) => o.unit);
 const cos = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'co').map((o) => o.unit);

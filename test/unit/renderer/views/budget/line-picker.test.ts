@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetLineRow } from '../../../src/shared/budget';
-import { MAX_LISTED_LINES, matchingLines } from '../../../src/renderer/views/budget/LinePicker';
+import type { BudgetLineRow } from '../../../../../src/shared/budget';
+import { MAX_LISTED_LINES, matchingLines } from '../../../../../src/renderer/views/budget/LinePicker';
 
 const lines = Array.from({ length: 100_000 }, (_, i) => ({ id: i + 1, code: i % 2 ? '2050202' : '2080501', name: `预算项目${i + 1}`, livelihood: true }) as BudgetLineRow);
 

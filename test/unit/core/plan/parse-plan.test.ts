@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOwnerPhrase, splitUnitList } from '../../../src/core/plan/owners';
-import { parsePlan } from '../../../src/core/plan/parse-plan';
-import { groupUnits } from '../../../src/core/plan/units';
+import { parseOwnerPhrase, splitUnitList } from '../../../../src/core/plan/owners';
+import { parsePlan } from '../../../../src/core/plan/parse-plan';
+import { groupUnits } from '../../../../src/core/plan/units';
 
-const seedText = readFileSync(join(__dirname, '../../../db/seed/dazhou-2017-equalization-plan.txt'), 'utf8');
+const seedText = readFileSync(join(__dirname, '../../../../db/seed/dazhou-2017-equalization-plan.txt'), 'utf8');
 const seed = parsePlan(seedText);
 
 const TITLES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileParts, reconcileWan } from '../../../src/core/report/reconcile';
+import { reconcileParts, reconcileWan } from '../../../../src/core/report/reconcile';
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTargets } from '../../../src/core/plan/targets';
+import { extractTargets } from '../../../../src/core/plan/targets';
 
 const only = (text: string) => {
   const targets = extractTargets(text);
