@@ -9,6 +9,7 @@ import { WorkbenchError } from '../../shared/result';
 import { accept, applyCellEdits } from '../edits/cell-edits';
 import { planTargetEdit, stateAsImportsRead } from '../edits/target-edits';
 import { applyRoundTrip } from '../exchange/apply-roundtrip';
+import { NODE_DEFLATER } from '../exchange/node-deflater';
 import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
 import { writeExportFile } from '../exchange/write-file';
@@ -37,7 +38,7 @@ export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dia
   const chosen = await dialogs.pickSavePath(safeFileName(snapshot.planTitle, 'xlsx'), 'xlsx');
   if (chosen === null) return null;
   const path = withExtension(chosen, 'xlsx');
-  await writeExportFile(path, exportWorkbook(snapshot), workbook.path);
+  await writeExportFile(path, exportWorkbook(snapshot, { deflater: NODE_DEFLATER }), workbook.path);
   const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
   return { path, sheets };
 };
