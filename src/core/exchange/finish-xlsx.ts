@@ -16,7 +16,7 @@ export interface SheetFinish {
    * The data rows written directly (sheet-builder.ts sheetDataXml), given the style index of each number format:
    * they replace the sample row (row `sampleRow`, 1-based) that SheetJS wrote with one cell per format in `formats`.
    */
-  rows?: { sampleRow: number; formats: readonly string[]; ref: string; xml: (styleOf: (format: string) => number) => string };
+  rows?: { sampleRow: number; formats: readonly string[]; ref: string; xml: (styleOf: (format: string) => number) => Uint8Array };
 }
 
 function paneXml(rows: number, columns: number): string {
@@ -55,15 +55,31 @@ function matchesAt(bytes: Uint8Array, at: number, pattern: Uint8Array): boolean 
  * Only the few hundred bytes around the cells are decoded and changed; the cells (megabytes for 50,000 rows)
  * are copied as bytes. `<sheetData` is near the start and `</sheetData>` near the end, so both searches are short.
  */
-/** The sample row's cells give each format's style index; the rows written directly take its place. */
+function joined(...pieces: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * The sample row's cells give each format's style index; the rows written directly take its place. The sheet
+ * SheetJS wrote is small (title, subtitle, headers, the sample): it is handled as text, the rows as bytes.
+ */
 function withRows(bytes: Uint8Array, rows: NonNullable<SheetFinish['rows']>): Uint8Array {
   const xml = new TextDecoder().decode(bytes).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${rows.ref}"/>`);
+  const encoder = new TextEncoder();
   const sample = new RegExp(`<row r="${rows.sampleRow}"[^>]*>(.*?)</row>`).exec(xml);
   if (!sample) {
     // no number formats, no sample row: the rows go at the end of the sheet's data
     if (rows.formats.length > 0) throw new Error('finishXlsx: the sample row is missing');
     const end = xml.indexOf('</sheetData>');
-    return new TextEncoder().encode(xml.slice(0, end) + rows.xml(() => 0) + xml.slice(end));
+    return joined(encoder.encode(xml.slice(0, end)), rows.xml(() => 0), encoder.encode(xml.slice(end)));
   }
   const styles = new Map<string, number>();
   for (const cell of (sample[1] as string).matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) {
@@ -76,7 +92,7 @@ function withRows(bytes: Uint8Array, rows: NonNullable<SheetFinish['rows']>): Ui
     if (style === undefined) throw new Error(`finishXlsx: no style for the number format ${format}`);
     return style;
   };
-  return new TextEncoder().encode(xml.slice(0, sample.index) + rows.xml(styleOf) + xml.slice(sample.index + sample[0].length));
+  return joined(encoder.encode(xml.slice(0, sample.index)), rows.xml(styleOf), encoder.encode(xml.slice(sample.index + sample[0].length)));
 }
 
 function finishSheetBytes(source: Uint8Array, finish: SheetFinish): Uint8Array {

@@ -122,23 +122,44 @@ export function buildSheet(spec: SheetSpec, sample?: readonly string[]): XLSX.Wo
 }
 
 const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\uFFFE\uFFFF]/g;
+/** anything in a text that SheetJS would escape or mark xml:space="preserve" for */
+const SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\uFFFE\uFFFF\n]|^\s|\s$/;
 
 /** Text as SheetJS writes it into <v>: the five XML characters escaped, control characters as _xHHHH_. */
 function escapeText(text: string): string {
-  let out = /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPED[c] as string) : text;
-  if (/[\u0000-\u0008\u000b-\u001f\uFFFE-\uFFFF]/.test(out)) out = out.replace(/[\u0000-\u0008\u000b-\u001f\uFFFE-\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0')}_`);
-  return out;
+  return text.replace(/[&<>"']/g, (c) => ESCAPED[c] as string).replace(CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0')}_`);
 }
 
-/** `<v>`, with xml:space="preserve" when the text starts or ends with white space or has a line break. */
-function valueTag(text: string): string {
-  return /(^\s|\s$|\n)/.test(text) ? `<v xml:space="preserve">${text}</v>` : `<v>${text}</v>`;
+/** Bytes appended to a growing buffer: 50,000 rows of cells written without a string per cell to collect. */
+class ByteWriter {
+  private buffer = new Uint8Array(1 << 20);
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  /** ASCII only (tags, addresses, numbers) */
+  ascii(text: string): void {
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.buffer[this.length++] = text.charCodeAt(i);
+  }
+
+  utf8(text: string): void {
+    this.room(text.length * 3);
+    this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
-/**
- * The data rows of a sheet as <row> elements, the cells as SheetJS writes them (inline text as t="str", numbers
- * with the style index of their format from `styleOf`), starting at sheet row HEADER_ROWS + 1.
- */
 /** The sheet's full extent (what its <dimension> says) when its rows are written by sheetDataXml. */
 export function sheetRef(spec: SheetSpec): string {
   let width = spec.columns.length;
@@ -146,32 +167,53 @@ export function sheetRef(spec: SheetSpec): string {
   return XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: HEADER_ROWS + spec.rows.length - 1, c: Math.max(1, width) - 1 } });
 }
 
-export function sheetDataXml(spec: SheetSpec, styleOf: (format: string) => number): string {
+/**
+ * The data rows of a sheet as <row> elements (UTF-8), the cells as SheetJS writes them (inline text as t="str",
+ * `<v xml:space="preserve">` for text with edge spaces or line breaks, numbers with the style index of their
+ * format from `styleOf`), starting at sheet row HEADER_ROWS + 1.
+ */
+export function sheetDataXml(spec: SheetSpec, styleOf: (format: string) => number): Uint8Array {
   let width = spec.columns.length;
   for (const row of spec.rows) width = Math.max(width, row.length);
-  const letters = Array.from({ length: width }, (_, c) => XLSX.utils.encode_col(c));
-  const parts: string[] = [];
+  const letters = Array.from({ length: width }, (_, c) => `<c r="${XLSX.utils.encode_col(c)}`);
+  const out = new ByteWriter();
   spec.rows.forEach((row, r) => {
-    const at = HEADER_ROWS + r + 1;
-    let cells = '';
-    row.forEach((value, c) => {
-      if (value === null || value === undefined) return;
-      const ref = `${letters[c]}${at}`;
+    const at = String(HEADER_ROWS + r + 1);
+    let open = false;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (value === null || value === undefined) continue;
+      if (!open) {
+        out.ascii(`<row r="${at}">`);
+        open = true;
+      }
+      out.ascii(letters[c] as string);
+      out.ascii(at);
       if (typeof value === 'number') {
-        if (Number.isNaN(value)) cells += `<c r="${ref}" t="e"><v>#NUM!</v></c>`;
-        else if (!Number.isFinite(value)) cells += `<c r="${ref}" t="e"><v>#DIV/0!</v></c>`;
+        if (Number.isNaN(value)) out.ascii('" t="e"><v>#NUM!</v></c>');
+        else if (!Number.isFinite(value)) out.ascii('" t="e"><v>#DIV/0!</v></c>');
         else {
           const format = cellFormat(spec, r, c, value);
           const style = format === null ? 0 : styleOf(format);
-          cells += `<c r="${ref}"${style !== 0 ? ` s="${style}"` : ''}><v>${value}</v></c>`;
+          out.ascii(style !== 0 ? `" s="${style}"><v>` : '"><v>');
+          out.ascii(String(value));
+          out.ascii('</v></c>');
         }
-      } else if (typeof value === 'boolean') cells += `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+      } else if (typeof value === 'boolean') out.ascii(value ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
       else {
         if (value.length > 32_767) throw new Error('Text length must not exceed 32767 characters');
-        cells += `<c r="${ref}" t="str">${valueTag(escapeText(value))}</c>`;
+        if (SPECIAL.test(value)) {
+          const escaped = escapeText(value);
+          out.ascii(/(^\s|\s$|\n)/.test(escaped) ? '" t="str"><v xml:space="preserve">' : '" t="str"><v>');
+          out.utf8(escaped);
+        } else {
+          out.ascii('" t="str"><v>');
+          out.utf8(value);
+        }
+        out.ascii('</v></c>');
       }
-    });
-    if (cells) parts.push(`<row r="${at}">${cells}</row>`);
+    }
+    if (open) out.ascii('</row>');
   });
-  return parts.join('');
+  return out.bytes();
 }
