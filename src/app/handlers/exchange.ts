@@ -94,8 +94,17 @@ export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_inp
 /** How many mapped lines the preview shows; the rest are counted. */
 const PREVIEW_LINES = 200;
 
+/**
+ * The last preview's scan of a file, by the file's data and the mapping: applying the mapping just previewed
+ * need not read 100,000 lines a third time to find that they have no problems.
+ */
+const previewed = new WeakMap<SpreadsheetData, { mapping: string; scan: ReturnType<typeof scanBudget> }>();
+
 export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, mapping }, { pending }) => {
-  const mapped = mapBudget(pending.get(token), mapping, PREVIEW_LINES);
+  const data = pending.get(token);
+  const mapped = mapBudget(data, mapping, PREVIEW_LINES);
+  const { lines: _lines, ...scan } = mapped;
+  previewed.set(data, { mapping: JSON.stringify(mapping), scan });
   return {
     count: mapped.count,
     totalFen: mapped.totalFen,
@@ -109,7 +118,8 @@ export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, m
 export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token, mapping, baselineName }, { workbook, pending }) => {
   const { db, journal } = workbook;
   const data = pending.get(token);
-  const scan = scanBudget(data, mapping, () => {});
+  const seen = previewed.get(data);
+  const scan = seen?.mapping === JSON.stringify(mapping) ? seen.scan : scanBudget(data, mapping, () => {});
   if (scan.problems.length > 0) {
     throw new WorkbenchError('bad_input', `“${data.fileName}”中有${scan.problems.length}处问题，未导入。`, scan.problems);
   }
