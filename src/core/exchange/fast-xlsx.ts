@@ -143,6 +143,14 @@ function startsWithAt(xml: string, at: number, text: string): boolean {
   return xml.startsWith(text, at);
 }
 
+const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
+
+/** A cell's t= value: one of the known types as a constant (no string made per cell), anything else sliced. */
+function cellType(xml: string, start: number, end: number): string {
+  for (const type of TYPES) if (end - start === type.length && xml.startsWith(type, start)) return type;
+  return xml.slice(start, end);
+}
+
 /** The text of the first `<name>` … `</name>` child between from and to, or undefined (SheetJS: empty is none). */
 function childText(xml: string, name: string, from: number, to: number): string | undefined {
   const open = xml.indexOf(`<${name}`, from);
@@ -262,7 +270,8 @@ export function scanWorksheet(xml: string, strings: (string | null)[] | null): {
           at = rowTagEnd + 1;
           continue;
         }
-        const r = attributesOf(xml.slice(at + 4, rowTagEnd)).get('r');
+        // r= read in place when it is the first attribute (as every writer puts it); otherwise all of them
+        const r = startsWithAt(xml, at, '<row r="') ? xml.slice(at + 8, xml.indexOf('"', at + 8)) : attributesOf(xml.slice(at + 4, rowTagEnd)).get('r');
         if (r !== undefined) {
           if (!/^\d+$/.test(r)) throw new Unhandled();
           rowNumber = Number(r);
@@ -325,7 +334,7 @@ export function scanWorksheet(xml: string, strings: (string | null)[] | null): {
                 if (c === digitsAt || number < 1) throw new Unhandled();
                 row = number - 1;
                 column = letters - 1;
-              } else if (name === 116) type = xml.slice(quoteAt + 1, close);
+              } else if (name === 116) type = cellType(xml, quoteAt + 1, close);
             }
             i = close + 1;
           }
