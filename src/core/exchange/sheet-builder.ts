@@ -133,21 +133,19 @@ function escapeText(text: string): string {
 
 /** Bytes appended to a growing buffer: 50,000 rows of cells written without a string per cell to collect. */
 class ByteWriter {
-  private buffer = new Uint8Array(1 << 20);
+  private buffer: Uint8Array;
   private length = 0;
   private readonly encoder = new TextEncoder();
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(capacity);
+  }
 
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
     const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes));
     grown.set(this.buffer.subarray(0, this.length));
     this.buffer = grown;
-  }
-
-  /** ASCII only (tags, addresses, numbers) */
-  ascii(text: string): void {
-    this.room(text.length);
-    for (let i = 0; i < text.length; i++) this.buffer[this.length++] = text.charCodeAt(i);
   }
 
   utf8(text: string): void {
@@ -176,44 +174,35 @@ export function sheetDataXml(spec: SheetSpec, styleOf: (format: string) => numbe
   let width = spec.columns.length;
   for (const row of spec.rows) width = Math.max(width, row.length);
   const letters = Array.from({ length: width }, (_, c) => `<c r="${XLSX.utils.encode_col(c)}`);
-  const out = new ByteWriter();
+  // about what a row of the budget sheet takes, so that the buffer seldom grows
+  const out = new ByteWriter(spec.rows.length * width * 32 + 4096);
+  // each row is one short-lived string, encoded at once: no string per cell outlives its row
   spec.rows.forEach((row, r) => {
     const at = String(HEADER_ROWS + r + 1);
-    let open = false;
+    let line = '';
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       if (value === null || value === undefined) continue;
-      if (!open) {
-        out.ascii(`<row r="${at}">`);
-        open = true;
-      }
-      out.ascii(letters[c] as string);
-      out.ascii(at);
+      line += letters[c] as string;
+      line += at;
       if (typeof value === 'number') {
-        if (Number.isNaN(value)) out.ascii('" t="e"><v>#NUM!</v></c>');
-        else if (!Number.isFinite(value)) out.ascii('" t="e"><v>#DIV/0!</v></c>');
+        if (Number.isNaN(value)) line += '" t="e"><v>#NUM!</v></c>';
+        else if (!Number.isFinite(value)) line += '" t="e"><v>#DIV/0!</v></c>';
         else {
           const format = cellFormat(spec, r, c, value);
           const style = format === null ? 0 : styleOf(format);
-          out.ascii(style !== 0 ? `" s="${style}"><v>` : '"><v>');
-          out.ascii(String(value));
-          out.ascii('</v></c>');
+          line += style !== 0 ? `" s="${style}"><v>${value}</v></c>` : `"><v>${value}</v></c>`;
         }
-      } else if (typeof value === 'boolean') out.ascii(value ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+      } else if (typeof value === 'boolean') line += value ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>';
       else {
         if (value.length > 32_767) throw new Error('Text length must not exceed 32767 characters');
         if (SPECIAL.test(value)) {
           const escaped = escapeText(value);
-          out.ascii(/(^\s|\s$|\n)/.test(escaped) ? '" t="str"><v xml:space="preserve">' : '" t="str"><v>');
-          out.utf8(escaped);
-        } else {
-          out.ascii('" t="str"><v>');
-          out.utf8(value);
-        }
-        out.ascii('</v></c>');
+          line += /(^\s|\s$|\n)/.test(escaped) ? `" t="str"><v xml:space="preserve">${escaped}</v></c>` : `" t="str"><v>${escaped}</v></c>`;
+        } else line += `" t="str"><v>${value}</v></c>`;
       }
     }
-    if (open) out.ascii('</row>');
+    if (line) out.utf8(`<row r="${at}">${line}</row>`);
   });
   return out.bytes();
 }
