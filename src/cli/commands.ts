@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeCsv } from '../core/exchange/csv';
 import { printReport } from './report-command';
-import { sheetTable } from '../core/exchange/export-workbook';
 import { readSnapshot } from '../app/exchange/read-snapshot';
 import type { PacketPreview, RoundTripPreview } from '../shared/exchange';
 import { packetHeader } from '../shared/fields/field-spec';
@@ -314,6 +313,8 @@ async function run(argv: readonly string[]): Promise<void> {
       if (!['任务', '指标', '责任单位', '预算'].includes(sheet)) throw new UsageError('--sheet 应为 任务、指标、责任单位 或 预算');
       const out = requireFlag(args, 'out');
       const rows = await withWorkbook(requireFlag(args, 'db'), async (context) => {
+        // SheetJS (under export-workbook) only for the commands that write a file
+        const { sheetTable } = await import('../core/exchange/export-workbook');
         const table = sheetTable(readSnapshot(context.workbook.db), sheet as '任务');
         await writeExportFile(resolve(out), writeCsv(table), context.session.path);
         return table;

@@ -1,7 +1,6 @@
 import { basename, join } from 'node:path';
 import { guessMapping, mapBudget, scanBudget } from '../../core/exchange/budget-mapping';
-import { exportWorkbook } from '../../core/exchange/export-workbook';
-import { buildPacket, diffPacket, packetFileName } from '../../core/exchange/packet';
+import { diffPacket, packetFileName } from '../../core/exchange/packet';
 import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
 import { type SpreadsheetData, textOf } from '../../core/exchange/sheet-data';
@@ -38,6 +37,8 @@ export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dia
   const chosen = await dialogs.pickSavePath(safeFileName(snapshot.planTitle, 'xlsx'), 'xlsx');
   if (chosen === null) return null;
   const path = withExtension(chosen, 'xlsx');
+  // SheetJS is loaded when a file is written, not at every start of the app or the CLI
+  const { exportWorkbook } = await import('../../core/exchange/export-workbook');
   await writeExportFile(path, exportWorkbook(snapshot, { deflater: NODE_DEFLATER }), workbook.path);
   const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
   return { path, sheets };
@@ -173,6 +174,7 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
   for (const path of paths) assertNotWorkbookFile(path, workbook.path);
   // one file Excel holds does not stop the batch: the rest are written, and the page is told which ones were not
   const failed: { where: string; message: string }[] = [];
+  const { buildPacket } = await import('../../core/exchange/packet-file');
   for (const [i, unit] of units.entries()) {
     const path = paths[i] as string;
     try {
