@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
 
 /**
  * The parser process outside the packaged app (CLI, tests, the browser harness): the worker's TypeScript
@@ -11,6 +11,8 @@ import { buildSync } from 'esbuild';
  * which is why the bundle is written under node_modules/.cache.
  */
 export function bundledWorker(entry: string, repoRoot: string): string {
+  // loaded here, not with the module: the CLI's bundle has its worker prebuilt and need not load esbuild at all
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const result = buildSync({
     entryPoints: [entry],
     bundle: true,

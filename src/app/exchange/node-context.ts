@@ -7,6 +7,7 @@ import type { WorkbookSession } from '../session';
 import type { Workbook } from '../store/workbook';
 import { bundledWorker } from './dev-worker';
 import { nodeSpreadsheetParser } from './node-parser';
+import type { SpreadsheetParser } from './parse-protocol';
 import { PendingFiles } from './pending-files';
 
 /**
@@ -18,6 +19,7 @@ export function nodeHandlerContext(
   session: WorkbookSession,
   repoRoot: string,
   parserWorker: () => string = () => bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot),
+  spreadsheets: SpreadsheetParser = nodeSpreadsheetParser(parserWorker),
 ): HandlerContext & { dialogs: PresetDialogs } {
   return {
     get workbook(): Workbook {
@@ -25,7 +27,7 @@ export function nodeHandlerContext(
     },
     session,
     dialogs: new PresetDialogs(),
-    spreadsheets: nodeSpreadsheetParser(parserWorker),
+    spreadsheets,
     pending: new PendingFiles(),
     pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),

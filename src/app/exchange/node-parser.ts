@@ -43,3 +43,21 @@ export function nodeSpreadsheetParser(workerPath: string | (() => string), execA
     idleMs,
   );
 }
+
+let early: SpreadsheetParser | null = null;
+
+/**
+ * The CLI starts its parser process and the parse of the command's file first thing, so that Node starting the
+ * process and the parse itself overlap the CLI loading the rest of itself and opening the workbook.
+ */
+export function startEarlyParser(workerPath: string, file: string): void {
+  early = nodeSpreadsheetParser(workerPath);
+  early.prefetch?.(file);
+}
+
+/** The parser started early (once), or undefined. */
+export function takeEarlyParser(): SpreadsheetParser | undefined {
+  const parser = early ?? undefined;
+  early = null;
+  return parser;
+}

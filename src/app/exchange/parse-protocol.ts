@@ -25,6 +25,11 @@ export interface SpreadsheetParser {
   parse(path: string): Promise<SpreadsheetData>;
   /** Reads a plan document of any supported format and parses the plan in it, in the same process and limits. */
   readPlan(path: string): Promise<PlanReading>;
+  /**
+   * Starts parsing a spreadsheet before anyone asks for it (the CLI, while it loads the rest of itself); the
+   * next parse() of the same path takes that result. Same process, limits and errors as parse().
+   */
+  prefetch?(path: string): void;
 }
 
 export interface ParseLimits {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { PlanReading } from '../../core/document/plan-reading';
 import type { SpreadsheetData } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
@@ -94,11 +95,22 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
     return result;
   };
   const unexpected = (): WorkbenchError => new WorkbenchError('internal', '解析进程的回答与请求不符。');
+  // spreadsheets parsed ahead (prefetch), by absolute path, until parse() takes them
+  const ahead = new Map<string, Promise<ParseOutcome>>();
   return {
     parse: async (path): Promise<SpreadsheetData> => {
-      const outcome = await enqueue(path, 'spreadsheet');
+      const key = resolve(path);
+      const early = ahead.get(key);
+      ahead.delete(key);
+      const outcome = await (early ?? enqueue(path, 'spreadsheet'));
       if (outcome.ok && 'data' in outcome) return outcome.data;
       throw unexpected();
+    },
+    prefetch: (path) => {
+      const result = enqueue(path, 'spreadsheet');
+      // a result nobody takes (the command failed first) is dropped without an unhandled rejection
+      result.catch(() => undefined);
+      ahead.set(resolve(path), result);
     },
     readPlan: async (path): Promise<PlanReading> => {
       const outcome = await enqueue(path, 'plan');

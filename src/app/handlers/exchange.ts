@@ -1,13 +1,13 @@
 import { basename, join } from 'node:path';
 import { guessMapping, mapBudget, scanBudget } from '../../core/exchange/budget-mapping';
-import { exportWorkbook } from '../../core/exchange/export-workbook';
-import { buildPacket, diffPacket, packetFileName } from '../../core/exchange/packet';
+import { diffPacket, packetFileName } from '../../core/exchange/packet';
 import { safeFileName, withExtension } from '../../core/files/safe-file-name';
 import { diffRoundTrip, changeCount } from '../../core/exchange/roundtrip';
 import { type SpreadsheetData, textOf } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
 import { applyEdits } from '../edits/apply-edits';
 import { applyRoundTrip } from '../exchange/apply-roundtrip';
+import { NODE_DEFLATER } from '../exchange/node-deflater';
 import { assertNotWorkbookFile } from '../file-identity';
 import { readSnapshot } from '../exchange/read-snapshot';
 import { writeExportFile } from '../exchange/write-file';
@@ -35,7 +35,9 @@ export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dia
   const chosen = await dialogs.pickSavePath(safeFileName(snapshot.planTitle, 'xlsx'), 'xlsx');
   if (chosen === null) return null;
   const path = withExtension(chosen, 'xlsx');
-  await writeExportFile(path, exportWorkbook(snapshot), workbook.path);
+  // SheetJS is loaded when a file is written, not at every start of the app or the CLI
+  const { exportWorkbook } = await import('../../core/exchange/export-workbook');
+  await writeExportFile(path, exportWorkbook(snapshot, { deflater: NODE_DEFLATER }), workbook.path);
   const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
   return { path, sheets };
 };
@@ -91,8 +93,17 @@ export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_inp
 /** How many mapped lines the preview shows; the rest are counted. */
 const PREVIEW_LINES = 200;
 
+/**
+ * The last preview's scan of a file, by the file's data and the mapping: applying the mapping just previewed
+ * need not read 100,000 lines a third time to find that they have no problems.
+ */
+const previewed = new WeakMap<SpreadsheetData, { mapping: string; scan: ReturnType<typeof scanBudget> }>();
+
 export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, mapping }, { pending }) => {
-  const mapped = mapBudget(pending.get(token), mapping, PREVIEW_LINES);
+  const data = pending.get(token);
+  const mapped = mapBudget(data, mapping, PREVIEW_LINES);
+  const { lines: _lines, ...scan } = mapped;
+  previewed.set(data, { mapping: JSON.stringify(mapping), scan });
   return {
     count: mapped.count,
     totalFen: mapped.totalFen,
@@ -106,7 +117,8 @@ export const budgetImportPreview: Handler<'budget-import-preview'> = ({ token, m
 export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token, mapping, baselineName }, { workbook, pending }) => {
   const { db, journal } = workbook;
   const data = pending.get(token);
-  const scan = scanBudget(data, mapping, () => {});
+  const seen = previewed.get(data);
+  const scan = seen?.mapping === JSON.stringify(mapping) ? seen.scan : scanBudget(data, mapping, () => {});
   if (scan.problems.length > 0) {
     throw new WorkbenchError('bad_input', `“${data.fileName}”中有${scan.problems.length}处问题，未导入。`, scan.problems);
   }
@@ -160,6 +172,7 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
   for (const path of paths) assertNotWorkbookFile(path, workbook.path);
   // one file Excel holds does not stop the batch: the rest are written, and the page is told which ones were not
   const failed: { where: string; message: string }[] = [];
+  const { buildPacket } = await import('../../core/exchange/packet-file');
   for (const [i, unit] of units.entries()) {
     const path = paths[i] as string;
     try {

@@ -3,8 +3,9 @@ import { classLabel } from '../budget/classification';
 import { EXAMPLE_LABEL } from '../budget/example-baseline';
 import { compareScenarios } from '../budget/compare';
 import { formatPercent, formatStatedPercent } from '../percent';
-import { buildSheet, HEADER_ROWS, safeSheetName, type SheetSpec } from './sheet-builder';
+import { buildSheet, dataFormats, DIRECT_ROWS, HEADER_ROWS, safeSheetName, sheetDataXml, sheetRef, type SheetSpec } from './sheet-builder';
 import { finishXlsx, type SheetFinish } from './finish-xlsx';
+import type { Deflater } from './zip-writer';
 import type { CellValue } from './sheet-data';
 import { BUDGET_SHEET, MATRIX_TASK_COLUMNS, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, UNIT_SHEET } from './sheet-layouts';
 import { SHEETS, type ScenarioSnapshot, type WorkbookSnapshot } from './snapshot';
@@ -125,13 +126,26 @@ export function workbookTables(snapshot: WorkbookSnapshot): { name: string; cell
   return specs.map((spec) => ({ name: spec.name, cells: [[spec.title], [spec.subtitle], spec.columns.map((c) => c.header), ...spec.rows] }));
 }
 
-export function exportWorkbook(snapshot: WorkbookSnapshot): Uint8Array {
+/**
+ * `deflater`: the host's DEFLATE and CRC (the app passes Node's zlib), fflate's when not given. `directRows`: from
+ * how many rows a sheet's data is written directly rather than through SheetJS (a test writes both ways).
+ */
+export function exportWorkbook(snapshot: WorkbookSnapshot, options: { deflater?: Deflater; directRows?: number } = {}): Uint8Array {
+  const directRows = options.directRows ?? DIRECT_ROWS;
   const workbook = XLSX.utils.book_new();
   const finishes: SheetFinish[] = [];
   const add = (spec: SheetSpec, frozenColumns = 0): XLSX.WorkSheet => {
-    const sheet = buildSheet(spec);
+    if (spec.rows.length < directRows) {
+      const sheet = buildSheet(spec);
+      XLSX.utils.book_append_sheet(workbook, sheet, spec.name);
+      finishes.push({ frozenRows: HEADER_ROWS, frozenColumns });
+      return sheet;
+    }
+    // a long sheet: SheetJS writes its head and styles, the rows are written directly (sheet-builder.ts)
+    const formats = dataFormats(spec);
+    const sheet = buildSheet(spec, formats);
     XLSX.utils.book_append_sheet(workbook, sheet, spec.name);
-    finishes.push({ frozenRows: HEADER_ROWS, frozenColumns });
+    finishes.push({ frozenRows: HEADER_ROWS, frozenColumns, rows: { sampleRow: HEADER_ROWS + 1, formats, ref: sheetRef(spec), xml: (styleOf) => sheetDataXml(spec, styleOf) } });
     return sheet;
   };
   add(taskSheet(snapshot), 3);
@@ -146,5 +160,5 @@ export function exportWorkbook(snapshot: WorkbookSnapshot): Uint8Array {
   }
   workbook.Props = { Title: snapshot.planTitle, Author: '民生规划工作台', CreatedDate: new Date() };
   const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
-  return finishXlsx(bytes, finishes);
+  return finishXlsx(bytes, finishes, options.deflater);
 }

@@ -1,4 +1,6 @@
+import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
+import { type Deflater, writeZip } from './zip-writer';
 
 /**
  * What SheetJS Community cannot write, added at the XML level: frozen header rows (a <pane> in each sheet
@@ -10,6 +12,11 @@ export interface SheetFinish {
   frozenRows: number;
   frozenColumns?: number;
   landscape?: boolean;
+  /**
+   * The data rows written directly (sheet-builder.ts sheetDataXml), given the style index of each number format:
+   * they replace the sample row (row `sampleRow`, 1-based) that SheetJS wrote with one cell per format in `formats`.
+   */
+  rows?: { sampleRow: number; formats: readonly string[]; ref: string; xml: (styleOf: (format: string) => number) => Uint8Array };
 }
 
 function paneXml(rows: number, columns: number): string {
@@ -48,7 +55,48 @@ function matchesAt(bytes: Uint8Array, at: number, pattern: Uint8Array): boolean 
  * Only the few hundred bytes around the cells are decoded and changed; the cells (megabytes for 50,000 rows)
  * are copied as bytes. `<sheetData` is near the start and `</sheetData>` near the end, so both searches are short.
  */
-function finishSheetBytes(bytes: Uint8Array, finish: SheetFinish): Uint8Array {
+function joined(...pieces: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * The sample row's cells give each format's style index; the rows written directly take its place. The sheet
+ * SheetJS wrote is small (title, subtitle, headers, the sample): it is handled as text, the rows as bytes.
+ */
+function withRows(bytes: Uint8Array, rows: NonNullable<SheetFinish['rows']>): Uint8Array {
+  const xml = new TextDecoder().decode(bytes).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${rows.ref}"/>`);
+  const encoder = new TextEncoder();
+  const sample = new RegExp(`<row r="${rows.sampleRow}"[^>]*>(.*?)</row>`).exec(xml);
+  if (!sample) {
+    // no number formats, no sample row: the rows go at the end of the sheet's data
+    if (rows.formats.length > 0) throw new Error('finishXlsx: the sample row is missing');
+    const end = xml.indexOf('</sheetData>');
+    return joined(encoder.encode(xml.slice(0, end)), rows.xml(() => 0), encoder.encode(xml.slice(end)));
+  }
+  const styles = new Map<string, number>();
+  for (const cell of (sample[1] as string).matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) {
+    const column = XLSX.utils.decode_col(cell[1] as string);
+    const format = rows.formats[column];
+    if (format !== undefined) styles.set(format, Number(cell[2] ?? 0));
+  }
+  const styleOf = (format: string): number => {
+    const style = styles.get(format);
+    if (style === undefined) throw new Error(`finishXlsx: no style for the number format ${format}`);
+    return style;
+  };
+  return joined(encoder.encode(xml.slice(0, sample.index)), rows.xml(styleOf), encoder.encode(xml.slice(sample.index + sample[0].length)));
+}
+
+function finishSheetBytes(source: Uint8Array, finish: SheetFinish): Uint8Array {
+  const bytes = finish.rows ? withRows(source, finish.rows) : source;
   let start = -1;
   for (let i = 0; i + SHEET_DATA_OPEN.length <= bytes.length && start < 0; i++) if (matchesAt(bytes, i, SHEET_DATA_OPEN)) start = i;
   let end = -1;
@@ -68,15 +116,15 @@ function finishSheetBytes(bytes: Uint8Array, finish: SheetFinish): Uint8Array {
   return out;
 }
 
-/** `bytes` may be written uncompressed: the ZIP is compressed once, here. */
-export function finishXlsx(bytes: Uint8Array, finishes: readonly SheetFinish[]): Uint8Array {
-  const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
-  zip.FullPaths.forEach((path: string, index: number) => {
-    const match = /xl\/worksheets\/sheet(\d+)\.xml$/.exec(path);
+/**
+ * `bytes` may be written uncompressed: the ZIP is compressed once, here, at the deflater's fastest level (Node's
+ * zlib from the app, fflate otherwise; either compresses better than SheetJS's fixed-Huffman writer, and faster).
+ */
+export function finishXlsx(bytes: Uint8Array, finishes: readonly SheetFinish[], deflater?: Deflater): Uint8Array {
+  const parts = Object.entries(unzipSync(bytes)).map(([name, content]) => {
+    const match = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
     const finish = match ? finishes[Number(match[1]) - 1] : undefined;
-    const entry = zip.FileIndex[index] as { content?: Uint8Array } | undefined;
-    if (!finish || !entry?.content) return;
-    entry.content = finishSheetBytes(entry.content, finish);
+    return { name, data: finish ? finishSheetBytes(content, finish) : content };
   });
-  return XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array;
+  return writeZip(parts, deflater);
 }

@@ -1,10 +1,7 @@
-import * as XLSX from 'xlsx';
 import { COMPARATOR_SIGNS } from '../plan/cell-values';
 import type { TargetRow } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
 import { cleanStem, safeFileName } from '../files/safe-file-name';
-import { finishXlsx } from './finish-xlsx';
-import { buildSheet, HEADER_ROWS } from './sheet-builder';
 import { limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 import { intOf, readSheet, sameNumber } from './sheet-reader';
 import { sheetLayout } from './field-columns';
@@ -19,7 +16,7 @@ import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 export const PACKET_SHEET = '报送表';
 
 /** The packet's columns: a target as the unit reads it, then the two it fills in (实际值, 进展说明). */
-const PACKET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(
+export const PACKET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(
   TARGET_FIELDS,
   [
     ['id', 7, (t) => t.id],
@@ -36,25 +33,11 @@ const PACKET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(
   packetHeader,
 );
 
-const HEADER = headings(TARGET_FIELDS, packetHeader);
+export const HEADER = headings(TARGET_FIELDS, packetHeader);
 
 /** The packet's file name; pass one `taken` set for a batch so two units never get the same file. */
 export function packetFileName(unitName: string, taken?: Set<string>): string {
   return safeFileName(`${cleanStem(unitName)}-指标报送表`, 'xlsx', taken);
-}
-
-export function buildPacket(planTitle: string, unitName: string, targets: readonly TargetRow[], exportedAt: string): Uint8Array {
-  const sheet = buildSheet({
-    name: PACKET_SHEET,
-    title: `${planTitle} —— 指标完成情况报送表`,
-    subtitle: `报送单位：${unitName}　导出时间：${exportedAt}　请填写“${HEADER.actual}”（按指标单位）和“${HEADER.note}”，其余列请勿修改`,
-    columns: PACKET.columns,
-    rows: targets.map(PACKET.cells),
-  });
-  const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, sheet, PACKET_SHEET);
-  const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
-  return finishXlsx(bytes, [{ frozenRows: HEADER_ROWS, frozenColumns: 4 }]);
 }
 
 export interface PacketChange {

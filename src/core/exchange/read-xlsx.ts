@@ -1,18 +1,14 @@
 import * as XLSX from 'xlsx';
+import { collectSheet, DEFAULT_READ_LIMITS, type ReadLimits, readXlsxFast } from './read-xlsx-fast';
 import type { CellValue, SheetData, SpreadsheetData } from './sheet-data';
+
+export { DEFAULT_READ_LIMITS, MAX_CELL_TEXT, type ReadLimits, readXlsxFast, SpreadsheetRefused } from './read-xlsx-fast';
 
 /**
  * Reads an .xlsx into plain cell values. Runs inside the parser process only (never in the app's main
  * process). Dense mode, no formulas, styles or HTML; each sheet's extent is recomputed from the cells it
  * actually has, because SheetJS trusts the file's <dimension>, and a smaller one would silently drop rows.
  */
-
-export interface ReadLimits {
-  maxRows: number;
-  maxColumns: number;
-}
-
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxRows: 200_000, maxColumns: 200 };
 
 type DenseCell = { t?: string; v?: unknown; w?: string } | undefined;
 
@@ -33,71 +29,13 @@ function valueOf(cell: DenseCell): CellValue {
   }
 }
 
-/** Excel itself cannot hold more than this in one cell: a longer text is not a real spreadsheet. */
-export const MAX_CELL_TEXT = 32_767;
-
-export class SpreadsheetRefused extends Error {}
-
-/** Merged areas kept per sheet: a task table has a few dozen; a file claiming millions is not one. */
-const MAX_MERGES = 20_000;
-
 function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): SheetData {
-  const dense = (sheet['!data'] ?? []) as (DenseCell[] | undefined)[];
-  const rows: CellValue[][] = [];
-  let lastRow = -1;
-  let beyond: SheetData['beyond'] = null;
-  const note = (found: NonNullable<SheetData['beyond']>): void => {
-    if (!beyond || found.row < beyond.row || (found.row === beyond.row && found.column < beyond.column)) beyond = found;
-  };
-  for (let r = 0; r < dense.length; r++) {
-    const source = dense[r];
-    if (r >= limits.maxRows) {
-      // past the cap nothing is kept, but data there must be found and named, never dropped without a word
-      const column = source?.findIndex((cell) => valueOf(cell) !== null) ?? -1;
-      if (column >= 0) {
-        note({ row: r, column, limit: 'rows', max: limits.maxRows });
-        break;
-      }
-      continue;
-    }
-    const row: CellValue[] = [];
-    if (source) {
-      const width = Math.min(source.length, limits.maxColumns);
-      for (let c = 0; c < width; c++) {
-        const value = valueOf(source[c]);
-        if (typeof value === 'string' && value.length > MAX_CELL_TEXT) {
-          throw new SpreadsheetRefused(`工作表“${name}”第${r + 1}行有一个单元格超过${MAX_CELL_TEXT}个字符（Excel单元格的上限），文件不像是正常的表格。`);
-        }
-        row[c] = value;
-      }
-      for (let c = limits.maxColumns; c < source.length; c++) {
-        if (valueOf(source[c]) !== null) {
-          note({ row: r, column: c, limit: 'columns', max: limits.maxColumns });
-          break;
-        }
-      }
-    }
-    // trailing empty cells are not data
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    rows.push(row);
-    if (row.length > 0) lastRow = r;
-  }
-  rows.length = lastRow + 1;
-  const data: SheetData = { name, rows, rowCount: rows.length, beyond };
-  const merges = (sheet['!merges'] ?? []).slice(0, MAX_MERGES).filter((range) => range.s.r < limits.maxRows && range.s.c < limits.maxColumns);
-  if (merges.length > 0) {
-    data.merges = merges.map((range) => ({
-      startRow: range.s.r,
-      startColumn: range.s.c,
-      endRow: Math.min(range.e.r, limits.maxRows - 1),
-      endColumn: Math.min(range.e.c, limits.maxColumns - 1),
-    }));
-  }
-  return data;
+  const ranges = (sheet['!merges'] ?? []).map((range) => ({ startRow: range.s.r, startColumn: range.s.c, endRow: range.e.r, endColumn: range.e.c }));
+  return collectSheet(name, (sheet['!data'] ?? []) as (DenseCell[] | undefined)[], valueOf, ranges, limits);
 }
 
-export function readXlsx(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): SpreadsheetData {
+/** SheetJS alone: the reader of everything the fast reader leaves (.xls, strict OOXML, dates typed as dates …). */
+export function readXlsxWithSheetJs(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): SpreadsheetData {
   const workbook = XLSX.read(bytes, {
     type: 'array',
     dense: true,
@@ -118,4 +56,9 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: ReadLimits
     kind: 'xlsx',
     sheets: workbook.SheetNames.map((name) => readSheet(name, workbook.Sheets[name] as XLSX.WorkSheet, limits)),
   };
+}
+
+/** An .xlsx or .xls as plain cell values: the fast reader when it handles the file, SheetJS otherwise. */
+export function readXlsx(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): SpreadsheetData {
+  return readXlsxFast(bytes, fileName, limits) ?? readXlsxWithSheetJs(bytes, fileName, limits);
 }

@@ -6,6 +6,7 @@ import { type ParserProcess, warmParserHost } from '../../../src/app/exchange/pa
 /** A stand-in parser process whose answers the test decides per file name. */
 class FakeProcess implements ParserProcess {
   static spawned: FakeProcess[] = [];
+  static sent: string[] = [];
   killed = false;
   private messageListener: (reply: ParseReply) => void = () => undefined;
   private exitListener: (detail: string) => void = () => undefined;
@@ -14,6 +15,7 @@ class FakeProcess implements ParserProcess {
   }
   send(request: ParseRequest): void {
     const name = request.path;
+    FakeProcess.sent.push(name);
     if (name === 'hang') return;
     if (name === 'crash') {
       setTimeout(() => this.exitListener('SIGKILL'), 1);
@@ -39,10 +41,24 @@ class FakeProcess implements ParserProcess {
 
 function host(timeoutMs = 200, idleMs = 10_000) {
   FakeProcess.spawned = [];
+  FakeProcess.sent = [];
   return warmParserHost(() => new FakeProcess(), { ...PARSE_LIMITS, timeoutMs }, idleMs);
 }
 
 describe('the warm parser host', () => {
+  it('a file parsed ahead (prefetch) is what the next parse of that path gets, without parsing it again', async () => {
+    const parser = host();
+    parser.prefetch?.('a');
+    // a prefetched failure nobody takes is dropped, not an unhandled rejection
+    parser.prefetch?.('bad');
+    expect((await parser.parse('a')).fileName).toBe('a');
+    expect((await parser.parse('b')).fileName).toBe('b');
+    expect(FakeProcess.sent).toEqual(['a', 'bad', 'b']);
+    // taken once: the same path again is parsed again
+    expect((await parser.parse('a')).fileName).toBe('a');
+    expect(FakeProcess.sent).toEqual(['a', 'bad', 'b', 'a']);
+  });
+
   it('parses a series of files in one process, one at a time, in order', async () => {
     const parser = host();
     const names = await Promise.all(['a', 'b', 'c'].map((name) => parser.parse(name).then((data) => data.fileName)));
