@@ -61,7 +61,17 @@ export default tseslint.config(
   sqlOnlyInStore,
   boundary(
     ['src/shared/**'],
-    [...layer('core'), ...layer('app'), ...layer('main'), ...layer('renderer'), ...layer('cli'), ...layer('headless'), 'electron', 'react', ...node],
+    [
+      ...layer('core'),
+      ...layer('app'),
+      ...layer('main'),
+      ...layer('renderer'),
+      ...layer('cli'),
+      ...layer('headless'),
+      'electron',
+      'react',
+      ...node,
+    ],
     'shared/ is the contract between the page and the application: it imports nothing but itself (and zod).',
   ),
   boundary(

@@ -49,7 +49,9 @@ if (built < newestSource(join(root, 'src'))) {
       {
         name: 'external-but-zod',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 'zod' || args.path.startsWith('zod/') ? undefined : { path: args.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path === 'zod' || args.path.startsWith('zod/') ? undefined : { path: args.path, external: true },
+          );
         },
       },
     ],

@@ -88,7 +88,10 @@ function ensureElectron() {
     const moduleDir = dirname(require.resolve('better-sqlite3/package.json'));
     const scratch = join(root, '.native-cache', 'scratch-better-sqlite3');
     rmSync(scratch, { recursive: true, force: true });
-    cpSync(moduleDir, scratch, { recursive: true, filter: (source) => !source.includes(`${moduleDir}/build`) && !source.includes(`${moduleDir}\\build`) });
+    cpSync(moduleDir, scratch, {
+      recursive: true,
+      filter: (source) => !source.includes(`${moduleDir}/build`) && !source.includes(`${moduleDir}\\build`),
+    });
     const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
     const build = spawnSync(
       process.execPath,
@@ -114,7 +117,11 @@ function ensureElectron() {
   const run = spawnSync(...nodeBinCommand(program, args), {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, MINSHENG_SQLITE_BINDING: binding, PATH: `${join(root, 'node_modules', '.bin')}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH}` },
+    env: {
+      ...process.env,
+      MINSHENG_SQLITE_BINDING: binding,
+      PATH: `${join(root, 'node_modules', '.bin')}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH}`,
+    },
   });
   process.exit(run.status ?? 1);
 }

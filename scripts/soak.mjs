@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const files = ['test/integration/crash.test.ts', 'test/integration/ipc-fuzz.test.ts', 'test/integration/power-loss.test.ts', ...process.argv.slice(2)];
+const files = [
+  'test/integration/crash.test.ts',
+  'test/integration/ipc-fuzz.test.ts',
+  'test/integration/power-loss.test.ts',
+  ...process.argv.slice(2),
+];
 const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'integration', ...files], {
   cwd: root,
   stdio: 'inherit',

@@ -38,7 +38,22 @@ export function isUncPath(path: string): boolean {
   return normalized.startsWith('\\\\') && !/^\\\\\?\\[A-Za-z]:/.test(normalized);
 }
 
-const NETWORK_FILE_SYSTEMS = new Set(['nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'fuse.sshfs', 'sshfs', 'afs', '9p', 'fuse.gvfsd-fuse', 'davfs', 'ncpfs', 'glusterfs', 'ceph']);
+const NETWORK_FILE_SYSTEMS = new Set([
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smb3',
+  'smbfs',
+  'fuse.sshfs',
+  'sshfs',
+  'afs',
+  '9p',
+  'fuse.gvfsd-fuse',
+  'davfs',
+  'ncpfs',
+  'glusterfs',
+  'ceph',
+]);
 const REMOVABLE_MOUNTS = /^\/(media|run\/media|mnt)\//;
 
 /** The kind of the mount (from /proc/mounts text) with the longest mount point that holds `path`. */
@@ -132,12 +147,20 @@ export class DriveAnswers {
 const windowsDrives = new DriveAnswers();
 
 /** The kind of disk `path` is on, asking the OS. */
-export async function driveKindOf(path: string, platform: NodeJS.Platform = process.platform, drives: DriveAnswers = windowsDrives): Promise<DriveKind> {
+export async function driveKindOf(
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+  drives: DriveAnswers = windowsDrives,
+): Promise<DriveKind> {
   return (await driveOf(path, platform, drives)).kind;
 }
 
 /** The kind of disk `path` is on and, for a mapped drive, the share behind its letter. */
-export async function driveOf(path: string, platform: NodeJS.Platform = process.platform, drives: DriveAnswers = windowsDrives): Promise<WindowsDriveAnswer> {
+export async function driveOf(
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+  drives: DriveAnswers = windowsDrives,
+): Promise<WindowsDriveAnswer> {
   if (platform === 'win32') {
     if (isUncPath(path)) return { kind: 'network', share: null };
     const letter = windowsDriveLetter(path);

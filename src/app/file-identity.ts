@@ -40,7 +40,10 @@ function canonical(path: string, platform: NodeJS.Platform): string {
 export function workbookFileRole(target: string, workbookPath: string, platform: NodeJS.Platform = process.platform): string | null {
   const candidates = [
     { path: workbookPath, role: '当前打开的工作簿' },
-    ...COMPANION_SUFFIXES.map((suffix) => ({ path: `${workbookPath}${suffix}`, role: `工作簿的附属文件“${basename(workbookPath)}${suffix}”` })),
+    ...COMPANION_SUFFIXES.map((suffix) => ({
+      path: `${workbookPath}${suffix}`,
+      role: `工作簿的附属文件“${basename(workbookPath)}${suffix}”`,
+    })),
   ];
   const targetKey = fileKey(target);
   const targetName = canonical(target, platform);
@@ -49,7 +52,10 @@ export function workbookFileRole(target: string, workbookPath: string, platform:
     if (targetName === canonical(candidate.path, platform)) return candidate.role;
   }
   const backups = canonical(`${workbookPath}${BACKUP_FOLDER_SUFFIX}`, platform);
-  if (canonical(dirname(resolve(target)), platform) === backups || targetName.startsWith(`${backups}${platform === 'win32' ? '\\' : '/'}`)) {
+  if (
+    canonical(dirname(resolve(target)), platform) === backups ||
+    targetName.startsWith(`${backups}${platform === 'win32' ? '\\' : '/'}`)
+  ) {
     return '工作簿的备份文件夹';
   }
   return null;
@@ -59,6 +65,9 @@ export function workbookFileRole(target: string, workbookPath: string, platform:
 export function assertNotWorkbookFile(target: string, workbookPath: string, platform: NodeJS.Platform = process.platform): void {
   const role = workbookFileRole(target, workbookPath, platform);
   if (role) {
-    throw new WorkbenchError('bad_input', `不能写入“${target}”：它是${role}，写入会覆盖工作簿的数据。请换一个文件名或位置后重试，工作簿未做任何改动。`);
+    throw new WorkbenchError(
+      'bad_input',
+      `不能写入“${target}”：它是${role}，写入会覆盖工作簿的数据。请换一个文件名或位置后重试，工作簿未做任何改动。`,
+    );
   }
 }

@@ -55,7 +55,13 @@ export function mayCreateAtStart(path: string, defaultPath: string): boolean {
  * to be a share by asking) — and in roaming profiles (synced at logon/logoff), where two machines can corrupt
  * one file.
  */
-export function locationWarning(path: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, drive: DriveKind = 'unknown', share: string | null = null): string {
+export function locationWarning(
+  path: string,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  drive: DriveKind = 'unknown',
+  share: string | null = null,
+): string {
   const normalized = path.replaceAll('/', '\\');
   if (isUncPath(path) || drive === 'network') {
     // a mapped letter is named with the share behind it, which is what a colleague's machine may call it

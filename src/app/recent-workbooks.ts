@@ -54,7 +54,13 @@ export async function reachable(path: string, probe: Probe = access, timeoutMs =
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([probe(path).then(() => true, () => false), late]);
+    return await Promise.race([
+      probe(path).then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }

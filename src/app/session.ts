@@ -207,7 +207,11 @@ export class WorkbookSession {
       throw new WorkbenchError('conflict', '工作簿正被其他程序使用，不能恢复。请等对方关闭后重试。');
     }
     try {
-      restoreBackup(this.path, `${this.path}.backups/${file}`, { keepDamaged: damaged, expectedHash: entry.hash, nativeBinding: this.nativeBinding });
+      restoreBackup(this.path, `${this.path}.backups/${file}`, {
+        keepDamaged: damaged,
+        expectedHash: entry.hash,
+        nativeBinding: this.nativeBinding,
+      });
     } catch (error) {
       attempt.acquired.release();
       this.open();

@@ -97,7 +97,12 @@ export function processAlive(pid: number): boolean {
  * Whether a lock still stands for a live holder. Pure apart from the injected answers, so the rules are tested
  * with other machines' locks and dead processes.
  */
-export function lockIsLive(lock: LockFile, self: Pick<Me, 'machine'>, now: Date, isAlive: (pid: number) => boolean = processAlive): boolean {
+export function lockIsLive(
+  lock: LockFile,
+  self: Pick<Me, 'machine'>,
+  now: Date,
+  isAlive: (pid: number) => boolean = processAlive,
+): boolean {
   const age = now.getTime() - lock.refreshedAt.getTime();
   // an empty or garbled lock is left by a holder that died while writing it (a crash, a power cut): it holds
   // nothing once it is more than a moment old (a moment: another opener may be between creating and writing it)
@@ -146,10 +151,22 @@ export class WorkbookLock {
    * Takes the lock: creates the file if there is none, replaces a stale one, and with `force` replaces a live one
    * (强制打开). Otherwise answers who holds it.
    */
-  static acquire(workbookPath: string, self: Me, options: { force?: boolean; now?: Date; isAlive?: (pid: number) => boolean } = {}): LockAttempt {
+  static acquire(
+    workbookPath: string,
+    self: Me,
+    options: { force?: boolean; now?: Date; isAlive?: (pid: number) => boolean } = {},
+  ): LockAttempt {
     const path = lockPathOf(workbookPath);
     const now = options.now ?? new Date();
-    const holder: LockHolder = { app: 'minsheng-workbench', session: self.session, user: self.user, machine: self.machine, pid: self.pid, since: now.toISOString(), origin: self.origin };
+    const holder: LockHolder = {
+      app: 'minsheng-workbench',
+      session: self.session,
+      user: self.user,
+      machine: self.machine,
+      pid: self.pid,
+      since: now.toISOString(),
+      origin: self.origin,
+    };
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         writeLockFile(path, holder, 'wx');

@@ -77,7 +77,10 @@ export function floorFromLinesFile(file: string, floor: number): FloorReport {
   raw.forEach((entry, index) => {
     const parsed = lineSchema.safeParse(entry);
     if (!parsed.success) {
-      problems.push({ where: `第${index + 1}行`, message: parsed.error.issues.map((i) => `${i.path.join('.') || '整行'}：${i.message}`).join('；') });
+      problems.push({
+        where: `第${index + 1}行`,
+        message: parsed.error.issues.map((i) => `${i.path.join('.') || '整行'}：${i.message}`).join('；'),
+      });
       return;
     }
     const fen = toFen(parsed.data.amountYuan, 100);
@@ -123,18 +126,35 @@ type Invoke = (channel: 'budget-import-inspect' | 'budget-import-preview' | 'bud
  * 导入预算表 without the window: the same inspect → mapping → apply as the dialog, the guessed mapping adjusted by
  * the options. A problem anywhere refuses the whole file (nothing written), as in the app.
  */
-export async function importBudget(context: HandlerContext & { dialogs: { open: string | null } }, invoke: Invoke, options: ImportBudgetOptions) {
+export async function importBudget(
+  context: HandlerContext & { dialogs: { open: string | null } },
+  invoke: Invoke,
+  options: ImportBudgetOptions,
+) {
   context.dialogs.open = options.file;
   const inspected = (await invoke('budget-import-inspect', {})) as {
     token: string;
     sheets: { name: string }[];
-    guess: { sheet: string; headerRow: number; codeColumn: number; nameColumn: number; amountColumn: number; unit: 'yuan' | 'wan' | 'yi' } | null;
+    guess: {
+      sheet: string;
+      headerRow: number;
+      codeColumn: number;
+      nameColumn: number;
+      amountColumn: number;
+      unit: 'yuan' | 'wan' | 'yi';
+    } | null;
   };
   if (options.sheet !== undefined && !inspected.sheets.some((s) => s.name === options.sheet)) {
-    throw new WorkbenchError('bad_input', `“${options.file}”中没有工作表“${options.sheet}”（有：${inspected.sheets.map((s) => s.name).join('、')}）。`);
+    throw new WorkbenchError(
+      'bad_input',
+      `“${options.file}”中没有工作表“${options.sheet}”（有：${inspected.sheets.map((s) => s.name).join('、')}）。`,
+    );
   }
   if (!inspected.guess) {
-    throw new WorkbenchError('bad_input', `没有在“${options.file}”中找到科目编码、科目名称和金额列的表头；请在软件的“导入预算表”对话框中手动指定。`);
+    throw new WorkbenchError(
+      'bad_input',
+      `没有在“${options.file}”中找到科目编码、科目名称和金额列的表头；请在软件的“导入预算表”对话框中手动指定。`,
+    );
   }
   const mapping = {
     ...inspected.guess,
@@ -142,10 +162,33 @@ export async function importBudget(context: HandlerContext & { dialogs: { open: 
     ...(options.headerRow !== undefined ? { headerRow: options.headerRow - 1 } : {}),
     ...(options.unit !== undefined ? { unit: options.unit } : {}),
   };
-  const preview = (await invoke('budget-import-preview', { token: inspected.token, mapping })) as { count: number; totalFen: number; skipped: number; problems: ErrorDetail[] };
+  const preview = (await invoke('budget-import-preview', { token: inspected.token, mapping })) as {
+    count: number;
+    totalFen: number;
+    skipped: number;
+    problems: ErrorDetail[];
+  };
   if (preview.problems.length > 0 || options.dryRun) {
-    return { applied: false, mapping, lines: preview.count, total: yuan(preview.totalFen), skipped: preview.skipped, problems: preview.problems };
+    return {
+      applied: false,
+      mapping,
+      lines: preview.count,
+      total: yuan(preview.totalFen),
+      skipped: preview.skipped,
+      problems: preview.problems,
+    };
   }
-  const scenario = (await invoke('budget-import-apply', { token: inspected.token, mapping, baselineName: options.baselineName })) as { id: number; name: string };
-  return { applied: true, mapping, lines: preview.count, total: yuan(preview.totalFen), skipped: preview.skipped, baseline: scenario.name, problems: [] };
+  const scenario = (await invoke('budget-import-apply', { token: inspected.token, mapping, baselineName: options.baselineName })) as {
+    id: number;
+    name: string;
+  };
+  return {
+    applied: true,
+    mapping,
+    lines: preview.count,
+    total: yuan(preview.totalFen),
+    skipped: preview.skipped,
+    baseline: scenario.name,
+    problems: [],
+  };
 }

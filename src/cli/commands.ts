@@ -15,7 +15,16 @@ import type { PlanReading } from '../core/document/plan-reading';
 import { bundledWorker } from '../app/exchange/dev-worker';
 import { nodeSpreadsheetParser, takeEarlyParser } from '../app/exchange/node-parser';
 import { floorFromLinesFile, floorReport, formatFloorReport, importBudget, lineIdByCode, scenarioIdByName } from './budget-commands';
-import { allBudgetsReport, budgetIdOf, budgetReport, formatAllBudgets, formatBudgetReport, formatImport, importExecution, periodArgument } from './execution-commands';
+import {
+  allBudgetsReport,
+  budgetIdOf,
+  budgetReport,
+  formatAllBudgets,
+  formatBudgetReport,
+  formatImport,
+  importExecution,
+  periodArgument,
+} from './execution-commands';
 import type { ExecutionCompare, ExecutionView } from '../shared/execution';
 import type { FloorMetrics } from '../core/budget/floor';
 import { handlers } from '../app/handlers';
@@ -115,7 +124,11 @@ async function readPlanFile(file: string): Promise<PlanReading> {
  * Runs a command on an existing workbook (only `init` creates one). While another process holds the workbook the
  * command reads it read-only and a write is refused with who holds it; `--force` takes the lock (强制打开).
  */
-async function withWorkbook<T>(path: string, work: (context: CliContext) => Promise<T>, options: { create?: boolean; force?: boolean } = {}): Promise<T> {
+async function withWorkbook<T>(
+  path: string,
+  work: (context: CliContext) => Promise<T>,
+  options: { create?: boolean; force?: boolean } = {},
+): Promise<T> {
   const open = (file: string, how: OpenHow = {}): Workbook =>
     openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
   const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);
@@ -153,7 +166,11 @@ async function run(argv: readonly string[]): Promise<void> {
     case 'info': {
       const db = requireFlag(args, 'db');
       const info = (await withWorkbook(db, (context) => invoke(context, 'workbook-info', {}))) as Record<string, unknown>;
-      print(info, json, () => Object.entries(info).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n'));
+      print(info, json, () =>
+        Object.entries(info)
+          .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+          .join('\n'),
+      );
       return;
     }
     case 'parse-plan': {
@@ -161,14 +178,26 @@ async function run(argv: readonly string[]): Promise<void> {
       const reading = await readPlanFile(file);
       const { plan } = reading;
       const { preamble: _preamble, sections: _sections, ...result } = plan;
-      print({ file: reading.name, format: reading.format, ...(reading.encoding ? { encoding: reading.encoding } : {}), ...result }, json, () =>
-        [
-          `${plan.title}（${reading.formatName}）`,
-          `${plan.domains.length} 个领域，${plan.tasks.length} 项任务，` +
-            `${plan.tasks.reduce((n, t) => n + t.targets.length, plan.keyWork.targets.length)} 个指标，${plan.conflicts.length} 处冲突`,
-          ...plan.tasks.map((t) => `  ${t.number}. ${t.title}（${t.place ?? ''}）牵头：${t.owners.filter((o) => o.role === 'lead').map((o) => o.unit).join('、') || '—'}`),
-          ...plan.warnings.map((w) => `提示：${w}`),
-        ].join('\n'));
+      print(
+        { file: reading.name, format: reading.format, ...(reading.encoding ? { encoding: reading.encoding } : {}), ...result },
+        json,
+        () =>
+          [
+            `${plan.title}（${reading.formatName}）`,
+            `${plan.domains.length} 个领域，${plan.tasks.length} 项任务，` +
+              `${plan.tasks.reduce((n, t) => n + t.targets.length, plan.keyWork.targets.length)} 个指标，${plan.conflicts.length} 处冲突`,
+            ...plan.tasks.map(
+              (t) =>
+                `  ${t.number}. ${t.title}（${t.place ?? ''}）牵头：${
+                  t.owners
+                    .filter((o) => o.role === 'lead')
+                    .map((o) => o.unit)
+                    .join('、') || '—'
+                }`,
+            ),
+            ...plan.warnings.map((w) => `提示：${w}`),
+          ].join('\n'),
+      );
       return;
     }
     case 'import-plan': {
@@ -178,7 +207,11 @@ async function run(argv: readonly string[]): Promise<void> {
       const result = await withWorkbook(db, async (context) => {
         context.dialogs.open = file;
         const preview = (await invoke(context, 'plan-pick-file', {})) as { token: string; name: string };
-        return invoke(context, 'plan-import', { token: preview.token, sourceName: preview.name, ...(allowDuplicate ? { allowDuplicate } : {}) });
+        return invoke(context, 'plan-import', {
+          token: preview.token,
+          sourceName: preview.name,
+          ...(allowDuplicate ? { allowDuplicate } : {}),
+        });
       });
       print(result, json, () => `已导入 ${file}：${JSON.stringify(result)}`);
       return;
@@ -216,7 +249,13 @@ async function run(argv: readonly string[]): Promise<void> {
           saveAs: requireFlag(args, 'save-as'),
         });
       })) as { scenario: { name: string }; value: number; amountFen: number; metrics: FloorMetrics };
-      const report = { scenario: result.scenario.name, variable, value: variable === 'quantity' ? result.value : result.value / 100, amount: result.amountFen / 100, ...floorReport(result.metrics) };
+      const report = {
+        scenario: result.scenario.name,
+        variable,
+        value: variable === 'quantity' ? result.value : result.value / 100,
+        amount: result.amountFen / 100,
+        ...floorReport(result.metrics),
+      };
       print(report, json, () => `已另存为情景“${report.scenario}”：该行金额 ${report.amount.toFixed(2)} 元\n${formatFloorReport(report)}`);
       return;
     }
@@ -235,11 +274,25 @@ async function run(argv: readonly string[]): Promise<void> {
       const result = await withWorkbook(requireFlag(args, 'db'), async (context) => {
         context.dialogs.open = file;
         const preview = (await invoke(context, 'xlsx-import-preview', {})) as RoundTripPreview;
-        if (preview.problems.length > 0) throw new WorkbenchError('bad_input', `“${preview.fileName}”中有${preview.problems.length}处问题，整个文件未导入。`, preview.problems);
-        const applied = dryRun ? 0 : ((await invoke(context, 'xlsx-import-apply', { token: preview.token })) as { applied: number }).applied;
+        if (preview.problems.length > 0)
+          throw new WorkbenchError(
+            'bad_input',
+            `“${preview.fileName}”中有${preview.problems.length}处问题，整个文件未导入。`,
+            preview.problems,
+          );
+        const applied = dryRun
+          ? 0
+          : ((await invoke(context, 'xlsx-import-apply', { token: preview.token })) as { applied: number }).applied;
         return { file: preview.fileName, dryRun, changes: preview.count, applied, summary: preview.summary };
       });
-      print(result, json, () => [`${dryRun ? '（试运行，未写入）' : ''}${result.file}：共${result.changes}处修改，已写入${result.applied}处`, ...result.summary.map((s) => `  ${s.sheet}：新增${s.added}，修改${s.changed}，删除${s.removed}${s.notes.length ? `（${s.notes.join('；')}）` : ''}`)].join('\n'));
+      print(result, json, () =>
+        [
+          `${dryRun ? '（试运行，未写入）' : ''}${result.file}：共${result.changes}处修改，已写入${result.applied}处`,
+          ...result.summary.map(
+            (s) => `  ${s.sheet}：新增${s.added}，修改${s.changed}，删除${s.removed}${s.notes.length ? `（${s.notes.join('；')}）` : ''}`,
+          ),
+        ].join('\n'),
+      );
       return;
     }
     case 'export-packet': {
@@ -264,11 +317,25 @@ async function run(argv: readonly string[]): Promise<void> {
       const result = await withWorkbook(requireFlag(args, 'db'), async (context) => {
         context.dialogs.open = file;
         const preview = (await invoke(context, 'packet-import-preview', {})) as PacketPreview;
-        if (preview.problems.length > 0) throw new WorkbenchError('bad_input', `“${preview.fileName}”中有${preview.problems.length}处问题，未导入。`, preview.problems);
-        const applied = acceptAll ? ((await invoke(context, 'packet-import-apply', { token: preview.token, acceptIds: preview.changes.map((c) => c.id) })) as { applied: number }).applied : 0;
+        if (preview.problems.length > 0)
+          throw new WorkbenchError('bad_input', `“${preview.fileName}”中有${preview.problems.length}处问题，未导入。`, preview.problems);
+        const applied = acceptAll
+          ? (
+              (await invoke(context, 'packet-import-apply', { token: preview.token, acceptIds: preview.changes.map((c) => c.id) })) as {
+                applied: number;
+              }
+            ).applied
+          : 0;
         return { file: preview.fileName, unit: preview.unitName, changes: preview.changes, applied };
       });
-      print(result, json, () => [`${result.unit} 报送 ${result.file}：${result.changes.length}处变化，已接受${result.applied}处`, ...result.changes.map((c) => `  ${c.label}「${packetHeader(TARGET_FIELDS[c.field])}」：${c.before || '（空）'} → ${c.after || '（空）'}`)].join('\n'));
+      print(result, json, () =>
+        [
+          `${result.unit} 报送 ${result.file}：${result.changes.length}处变化，已接受${result.applied}处`,
+          ...result.changes.map(
+            (c) => `  ${c.label}「${packetHeader(TARGET_FIELDS[c.field])}」：${c.before || '（空）'} → ${c.after || '（空）'}`,
+          ),
+        ].join('\n'),
+      );
       return;
     }
     case 'report': {
@@ -289,8 +356,10 @@ async function run(argv: readonly string[]): Promise<void> {
       const file = requireFile(args);
       const headerRow = args.flags.get('header-row');
       const unit = args.flags.get('unit');
-      if (headerRow !== undefined && !(typeof headerRow === 'string' && /^[1-9]\d*$/.test(headerRow))) throw new UsageError('--header-row 应为表头所在的行号，如 3');
-      if (unit !== undefined && !(typeof unit === 'string' && ['元', '万元', '亿元'].includes(unit))) throw new UsageError('--unit 应为 元、万元 或 亿元');
+      if (headerRow !== undefined && !(typeof headerRow === 'string' && /^[1-9]\d*$/.test(headerRow)))
+        throw new UsageError('--header-row 应为表头所在的行号，如 3');
+      if (unit !== undefined && !(typeof unit === 'string' && ['元', '万元', '亿元'].includes(unit)))
+        throw new UsageError('--unit 应为 元、万元 或 亿元');
       const sheet = args.flags.get('sheet');
       const result = await withWorkbook(requireFlag(args, 'db'), (context) =>
         importBudget(context, (channel, input) => invoke(context, channel, input), {
@@ -298,11 +367,16 @@ async function run(argv: readonly string[]): Promise<void> {
           ...(typeof sheet === 'string' ? { sheet } : {}),
           ...(typeof headerRow === 'string' ? { headerRow: Number(headerRow) } : {}),
           ...(typeof unit === 'string' ? { unit: ({ 元: 'yuan', 万元: 'wan', 亿元: 'yi' } as const)[unit as '元'] } : {}),
-          baselineName: typeof args.flags.get('name') === 'string' ? (args.flags.get('name') as string) : basename(file).replace(/\.[^.]+$/, ''),
+          baselineName:
+            typeof args.flags.get('name') === 'string' ? (args.flags.get('name') as string) : basename(file).replace(/\.[^.]+$/, ''),
           dryRun: args.flags.has('dry-run'),
         }),
       );
-      print(result, json, () => (result.applied ? `已导入${result.lines}行为新基线“${result.baseline}”，合计 ${result.total.toFixed(2)} 元` : `${result.lines}行，合计 ${result.total.toFixed(2)} 元（未写入）`));
+      print(result, json, () =>
+        result.applied
+          ? `已导入${result.lines}行为新基线“${result.baseline}”，合计 ${result.total.toFixed(2)} 元`
+          : `${result.lines}行，合计 ${result.total.toFixed(2)} 元（未写入）`,
+      );
       if (result.problems.length > 0) {
         throw new WorkbenchError('bad_input', `“${file}”中有${result.problems.length}处问题，未导入。`, result.problems);
       }
@@ -324,8 +398,15 @@ async function run(argv: readonly string[]): Promise<void> {
     }
     case 'import-execution': {
       const file = requireFile(args);
-      const options = { file, budget: requireFlag(args, 'budget'), period: periodArgument(optionalFlag(args, 'period')), dryRun: args.flags.has('dry-run') };
-      const result = await withWorkbook(requireFlag(args, 'db'), (context) => importExecution(context, (channel, input) => invoke(context, channel as ChannelName, input), options));
+      const options = {
+        file,
+        budget: requireFlag(args, 'budget'),
+        period: periodArgument(optionalFlag(args, 'period')),
+        dryRun: args.flags.has('dry-run'),
+      };
+      const result = await withWorkbook(requireFlag(args, 'db'), (context) =>
+        importExecution(context, (channel, input) => invoke(context, channel as ChannelName, input), options),
+      );
       print(result, json, () => formatImport(result));
       return;
     }

@@ -4,7 +4,15 @@ import type { ExecutionMapping } from '../core/exchange/execution-mapping';
 import type { HandlerContext } from '../app/handlers/context';
 import type { PresetDialogs } from '../app/handlers/preset-dialogs';
 import { budgetIdByName } from '../app/store/execution-repository';
-import type { CompareRow, ExecutionBudget, ExecutionCompare, ExecutionInspect, ExecutionPreview, ExecutionReport, ExecutionView } from '../shared/execution';
+import type {
+  CompareRow,
+  ExecutionBudget,
+  ExecutionCompare,
+  ExecutionInspect,
+  ExecutionPreview,
+  ExecutionReport,
+  ExecutionView,
+} from '../shared/execution';
 import { WorkbenchError } from '../shared/result';
 
 /**
@@ -30,10 +38,13 @@ export function periodArgument(text: string | undefined): Period | null {
  */
 export function chooseMappings(inspect: ExecutionInspect, period: Period | null): ExecutionMapping[] {
   const recognised = inspect.guesses.filter((g): g is ExecutionMapping => g !== null);
-  if (recognised.length === 0) throw new WorkbenchError('bad_input', `“${inspect.fileName}”中没有找到执行表（需要“科目编码/科目名称”和“累计数/本月数”等表头）。`);
+  if (recognised.length === 0)
+    throw new WorkbenchError('bad_input', `“${inspect.fileName}”中没有找到执行表（需要“科目编码/科目名称”和“累计数/本月数”等表头）。`);
   if (!period) return recognised;
   if (recognised.length === 1) return recognised.map((m) => ({ ...m, year: period.year, month: period.month }));
-  const matching = recognised.filter((m) => m.month === period.month && (m.year === null || m.year === period.year)).map((m) => ({ ...m, year: period.year }));
+  const matching = recognised
+    .filter((m) => m.month === period.month && (m.year === null || m.year === period.year))
+    .map((m) => ({ ...m, year: period.year }));
   if (matching.length === 0) throw new WorkbenchError('bad_input', `“${inspect.fileName}”中没有${periodLabel(period)}的工作表。`);
   return matching;
 }
@@ -49,7 +60,8 @@ export async function importExecution(
   const existing = budgetIdByName(context.workbook.db, options.budget);
   const target = existing !== null ? { budgetId: existing } : { newBudgetName: options.budget };
   const preview = (await invoke('execution-import-preview', { token: inspect.token, mappings, ...target })) as ExecutionPreview;
-  if (preview.problems.length > 0) throw new WorkbenchError('bad_input', `“${inspect.fileName}”中有${preview.problems.length}处问题，整个文件未导入。`, preview.problems);
+  if (preview.problems.length > 0)
+    throw new WorkbenchError('bad_input', `“${inspect.fileName}”中有${preview.problems.length}处问题，整个文件未导入。`, preview.problems);
   const sheets = preview.sheets.map((s) => ({
     sheet: s.sheet,
     period: s.label,
@@ -58,19 +70,43 @@ export async function importExecution(
     livelihood: yuan(s.livelihoodFen),
     skippedRows: s.skipped,
     notes: s.notes,
-    replaces: s.replaces ? { source: s.replaces.source, total: yuan(s.replaces.totalFen), lines: s.replaces.lineCount, changed: s.replaces.changedCount, differences: s.replaces.differences.map((d) => ({ code: d.code, name: d.name, before: yuan(d.before), after: yuan(d.after) })) } : null,
+    replaces: s.replaces
+      ? {
+          source: s.replaces.source,
+          total: yuan(s.replaces.totalFen),
+          lines: s.replaces.lineCount,
+          changed: s.replaces.changedCount,
+          differences: s.replaces.differences.map((d) => ({ code: d.code, name: d.name, before: yuan(d.before), after: yuan(d.after) })),
+        }
+      : null,
   }));
   const applied = options.dryRun
     ? null
-    : ((await invoke('execution-import-apply', { token: inspect.token, mappings, ...target })) as { budget: ExecutionBudget; reports: ExecutionReport[]; replaced: number });
-  return { file: inspect.fileName, encoding: inspect.encoding, budget: options.budget, createdBudget: existing === null && !options.dryRun, dryRun: options.dryRun, sheets, imported: applied?.reports.length ?? 0, replaced: applied?.replaced ?? 0 };
+    : ((await invoke('execution-import-apply', { token: inspect.token, mappings, ...target })) as {
+        budget: ExecutionBudget;
+        reports: ExecutionReport[];
+        replaced: number;
+      });
+  return {
+    file: inspect.fileName,
+    encoding: inspect.encoding,
+    budget: options.budget,
+    createdBudget: existing === null && !options.dryRun,
+    dryRun: options.dryRun,
+    sheets,
+    imported: applied?.reports.length ?? 0,
+    replaced: applied?.replaced ?? 0,
+  };
 }
 
 export function formatImport(result: Record<string, unknown>): string {
   const sheets = result.sheets as { sheet: string; period: string; lines: number; total: number; replaces: { changed: number } | null }[];
   return [
     `${result.dryRun ? '（试运行，未写入）' : ''}${String(result.file)} → ${String(result.budget)}${result.createdBudget ? '（新建）' : ''}`,
-    ...sheets.map((s) => `  ${s.sheet}：${s.period}，${s.lines}个科目，累计支出 ${money(s.total)}${s.replaces ? `，替换已有报表（${s.replaces.changed}个科目不同）` : ''}`),
+    ...sheets.map(
+      (s) =>
+        `  ${s.sheet}：${s.period}，${s.lines}个科目，累计支出 ${money(s.total)}${s.replaces ? `，替换已有报表（${s.replaces.changed}个科目不同）` : ''}`,
+    ),
   ].join('\n');
 }
 
@@ -94,7 +130,8 @@ function methodReport(view: ExecutionView) {
 
 /** One budget's year to date, each projection and the floor figures. */
 export function budgetReport(view: ExecutionView): Record<string, unknown> {
-  if (!view.budget || !view.report || !view.projection) throw new WorkbenchError('not_found', `“${view.budget?.name ?? ''}”还没有执行数据。`);
+  if (!view.budget || !view.report || !view.projection)
+    throw new WorkbenchError('not_found', `“${view.budget?.name ?? ''}”还没有执行数据。`);
   const p = view.projection;
   return {
     budget: view.budget.name,
@@ -139,7 +176,8 @@ export function allBudgetsReport(compare: ExecutionCompare): Record<string, unkn
   };
 }
 
-const money = (value: number | null): string => (value === null ? '—' : `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`);
+const money = (value: number | null): string =>
+  value === null ? '—' : `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 const pct = (ratio: number | null | undefined): string => (ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(2)}%`);
 
 export function formatBudgetReport(report: Record<string, unknown>): string {
@@ -161,7 +199,9 @@ export function formatAllBudgets(report: Record<string, unknown>): string {
   return [
     `期间：${String(report.period ?? '（无执行数据）')}`,
     ...[...rows, ...(total ? [total] : [])].map((r) =>
-      r.reported ? `  ${r.rank ?? ' '} ${r.budget}：占比 ${pct(r.share)}，预计 ${pct(r.projectedLow)}～${pct(r.projectedHigh)}` : `  ${r.budget}：未报送`,
+      r.reported
+        ? `  ${r.rank ?? ' '} ${r.budget}：占比 ${pct(r.share)}，预计 ${pct(r.projectedLow)}～${pct(r.projectedHigh)}`
+        : `  ${r.budget}：未报送`,
     ),
   ].join('\n');
 }

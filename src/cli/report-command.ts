@@ -12,7 +12,14 @@ import { scenarioIdByName } from '../app/store/scenario-repository';
  * `report`: the same report page the app prints, rendered by Chromium over the workbook and saved as PDF
  * with the app's page setup. Chromium comes from CHROMIUM_PATH or the system (Chromium, Chrome or Edge).
  */
-export async function printReport(options: { db: string; kind: string; scenario?: string; budget?: string; out: string; repoRoot: string }): Promise<{ out: string; bytes: number }> {
+export async function printReport(options: {
+  db: string;
+  kind: string;
+  scenario?: string;
+  budget?: string;
+  out: string;
+  repoRoot: string;
+}): Promise<{ out: string; bytes: number }> {
   if (!(REPORT_KINDS as readonly string[]).includes(options.kind)) {
     throw new WorkbenchError('bad_input', `--kind 应为 ${REPORT_KINDS.join('|')}`);
   }
@@ -22,7 +29,10 @@ export async function printReport(options: { db: string; kind: string; scenario?
   const headless = await import('../headless/app-in-chromium');
   const browser = headless.chromiumPath();
   if (!browser || !existsSync(browser)) {
-    throw new WorkbenchError('bad_input', `找不到 Chromium/Chrome/Edge${browser ? `（${browser} 不存在）` : ''}：请安装其一，或用环境变量 CHROMIUM_PATH 指定浏览器程序的位置。`);
+    throw new WorkbenchError(
+      'bad_input',
+      `找不到 Chromium/Chrome/Edge${browser ? `（${browser} 不存在）` : ''}：请安装其一，或用环境变量 CHROMIUM_PATH 指定浏览器程序的位置。`,
+    );
   }
   let scenarios = '';
   if (options.scenario) {

@@ -96,7 +96,12 @@ export async function printPage(page: Page): Promise<Uint8Array> {
     displayHeaderFooter: true,
     headerTemplate: PDF_HEADER_TEMPLATE,
     footerTemplate: PDF_FOOTER_TEMPLATE,
-    margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
+    margin: {
+      top: mm(PDF_MARGINS_MM.top),
+      bottom: mm(PDF_MARGINS_MM.bottom),
+      left: mm(PDF_MARGINS_MM.left),
+      right: mm(PDF_MARGINS_MM.right),
+    },
   });
 }
 
@@ -163,7 +168,10 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
 
   const server = await startHarnessServer(rendererDir);
   // Anything the page tries to reach other than its own origin is refused, as in the app.
-  await browserContext.route((url) => !url.href.startsWith(`${server.origin}/`), (route) => route.abort());
+  await browserContext.route(
+    (url) => !url.href.startsWith(`${server.origin}/`),
+    (route) => route.abort(),
+  );
 
   // Answers cross as JSON text (the contract's values are plain JSON data): small ones in the binding's reply,
   // large ones as a one-time script from the harness server (see harness-server.ts for why).

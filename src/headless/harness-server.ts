@@ -47,7 +47,10 @@ export async function startHarnessServer(rendererDir: string): Promise<HarnessSe
         const id = answer[1] as string;
         const json = answers.get(id);
         answers.delete(id);
-        response.writeHead(json === undefined ? 404 : 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        response.writeHead(json === undefined ? 404 : 200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        });
         response.end(json ?? '');
         return;
       }

@@ -39,7 +39,13 @@ if (!app.requestSingleInstanceLock()) {
           spreadsheetParser: electronSpreadsheetParser,
           dialogs: electronDialogs,
         },
-        { argv: process.argv, env: process.env, platform: process.platform, home: homedir(), here: dirname(fileURLToPath(import.meta.url)) },
+        {
+          argv: process.argv,
+          env: process.env,
+          platform: process.platform,
+          home: homedir(),
+          here: dirname(fileURLToPath(import.meta.url)),
+        },
       ),
     )
     .then((result) => {

@@ -30,7 +30,11 @@ function menuItem(entry: MenuEntry, send: (command: MenuCommand) => void): MenuI
       // the list changes with every open and lives in the workbook; the page's 文件 menu reads it when it opens
       return null;
     case 'role':
-      return { label: entry.label, role: entry.role, ...(entry.accelerator ? { accelerator: electronAccelerator(entry.accelerator) } : {}) };
+      return {
+        label: entry.label,
+        role: entry.role,
+        ...(entry.accelerator ? { accelerator: electronAccelerator(entry.accelerator) } : {}),
+      };
   }
 }
 

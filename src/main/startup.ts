@@ -4,7 +4,17 @@
  * exits — never a process without a window that keeps the single-instance lock — and every way a workbook is named
  * (the command line at start, a file double-clicked while the app runs) opens it the way 打开工作簿 does.
  */
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, MenuItemConstructorOptions, Protocol, Screen, Session } from 'electron';
+import type {
+  App,
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Dialog,
+  IpcMain,
+  MenuItemConstructorOptions,
+  Protocol,
+  Screen,
+  Session,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MENU_COMMAND_CHANNEL } from '../shared/commands';
@@ -99,7 +109,13 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
     // missing one is created only on a true first start (see mayCreateAtStart), never for a mistyped --db
     const session = new WorkbookSession(
       named ?? defaultPath,
-      (path, how) => openWorkbook(path, { resources: resourcesAt(appRoot), nativeBinding, ...how, create: how?.create ?? mayCreateAtStart(path, defaultPath) }),
+      (path, how) =>
+        openWorkbook(path, {
+          resources: resourcesAt(appRoot),
+          nativeBinding,
+          ...how,
+          create: how?.create ?? mayCreateAtStart(path, defaultPath),
+        }),
       nativeBinding,
     );
     let window: BrowserWindow | null = null;
@@ -143,7 +159,9 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
     browserSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
     // no network at all: anything that is not the app's own scheme is cancelled
     browserSession.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !(details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:') || details.url.startsWith('data:')) });
+      callback({
+        cancel: !(details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:') || details.url.startsWith('data:')),
+      });
     });
     registerIpc(shell.ipcMain, handlers, () => context);
 
@@ -165,7 +183,10 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
     });
     opened.webContents.on('will-attach-webview', (event) => event.preventDefault());
     opened.once('ready-to-show', () => opened.show());
-    shell.installMenu(opened, menuTemplate((command) => opened.webContents.send(MENU_COMMAND_CHANNEL, command)));
+    shell.installMenu(
+      opened,
+      menuTemplate((command) => opened.webContents.send(MENU_COMMAND_CHANNEL, command)),
+    );
     step = '载入程序界面';
     await opened.loadURL(`${APP_ORIGIN}/index.html`);
 

@@ -6,9 +6,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../shared/channel-names';
 import { MENU_COMMANDS, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/commands';
 
-const api = Object.fromEntries(
-  CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input ?? {})]),
-);
+const api = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input ?? {})]));
 
 contextBridge.exposeInMainWorld('workbench', Object.freeze(api));
 contextBridge.exposeInMainWorld(

@@ -83,7 +83,9 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
     // a view's data is asked for while its code loads, not after
     if (view === 'budget') void useBudgetStore.getState().ensureView();
     if (view === 'counties') {
-      void import('./stores/execution-store').then(({ useExecutionStore }) => useExecutionStore.getState().loadCompare(useExecutionStore.getState().compare?.period ?? undefined));
+      void import('./stores/execution-store').then(({ useExecutionStore }) =>
+        useExecutionStore.getState().loadCompare(useExecutionStore.getState().compare?.period ?? undefined),
+      );
     }
   }, [view]);
   useEffect(() => {
@@ -106,13 +108,14 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
     }
   }, [shellNotice]);
   useEffect(() => {
-    if (locationWarning) useUiStore.getState().showWarning(locationWarning, '复制到本机', async () => {
-      const result = await useUiStore.getState().track(() => call('workbook-copy-local', {}));
-      if (result) {
-        await notifyWorkbookChanged();
-        useUiStore.getState().showInfo(`已复制到本机并改用：${result.path}`);
-      }
-    });
+    if (locationWarning)
+      useUiStore.getState().showWarning(locationWarning, '复制到本机', async () => {
+        const result = await useUiStore.getState().track(() => call('workbook-copy-local', {}));
+        if (result) {
+          await notifyWorkbookChanged();
+          useUiStore.getState().showInfo(`已复制到本机并改用：${result.path}`);
+        }
+      });
   }, [locationWarning]);
 
   useEffect(() => {

@@ -73,7 +73,9 @@ export type BudgetLineRow = z.infer<typeof budgetLineRowSchema>;
 const { overrides: lineOverridesSchema, ...lineScalarShape } = budgetLineRowSchema.shape;
 type LineScalarShape = typeof lineScalarShape;
 type LineColumnsShape = { [K in keyof LineScalarShape]: z.ZodArray<LineScalarShape[K]> };
-const lineColumnsShape = Object.fromEntries(Object.entries(lineScalarShape).map(([key, schema]) => [key, z.array(schema)])) as unknown as LineColumnsShape;
+const lineColumnsShape = Object.fromEntries(
+  Object.entries(lineScalarShape).map(([key, schema]) => [key, z.array(schema)]),
+) as unknown as LineColumnsShape;
 
 /**
  * A whole scenario's grid rows as columns — one array per field, the few lines with overrides listed by row — the

@@ -194,7 +194,10 @@ export const contract = {
   'task-list': { input: z.strictObject({ planId: id.optional() }), output: z.array(taskRowSchema) },
   'task-update': {
     input: z.strictObject({
-      edits: z.array(z.strictObject({ taskId: id, field: z.enum(TASK_EDITABLE_FIELDS), value: cellText })).min(1).max(20_000),
+      edits: z
+        .array(z.strictObject({ taskId: id, field: z.enum(TASK_EDITABLE_FIELDS), value: cellText }))
+        .min(1)
+        .max(20_000),
       reason: shortText.optional(),
       label: shortText.optional(),
     }),
@@ -202,7 +205,10 @@ export const contract = {
   },
   'task-owner-set': {
     input: z.strictObject({
-      changes: z.array(z.strictObject({ taskId: id, unitId: id, role: z.enum(['lead', 'co']).nullable() })).min(1).max(20_000),
+      changes: z
+        .array(z.strictObject({ taskId: id, unitId: id, role: z.enum(['lead', 'co']).nullable() }))
+        .min(1)
+        .max(20_000),
       reason: shortText.optional(),
       label: shortText.optional(),
     }),
@@ -211,7 +217,10 @@ export const contract = {
   'target-list': { input: z.strictObject({ planId: id.optional() }), output: targetListSchema },
   'target-update': {
     input: z.strictObject({
-      edits: z.array(z.strictObject({ targetId: id, field: z.enum(TARGET_EDITABLE_FIELDS), value: cellText })).min(1).max(20_000),
+      edits: z
+        .array(z.strictObject({ targetId: id, field: z.enum(TARGET_EDITABLE_FIELDS), value: cellText }))
+        .min(1)
+        .max(20_000),
       reason: shortText.optional(),
       label: shortText.optional(),
     }),
@@ -228,7 +237,10 @@ export const contract = {
   'unit-list': { input: noInput, output: z.array(unitRowSchema) },
   'unit-update': {
     input: z.strictObject({
-      edits: z.array(z.strictObject({ unitId: id, field: z.enum(UNIT_EDITABLE_FIELDS), value: cellText })).min(1).max(20_000),
+      edits: z
+        .array(z.strictObject({ unitId: id, field: z.enum(UNIT_EDITABLE_FIELDS), value: cellText }))
+        .min(1)
+        .max(20_000),
       reason: shortText.optional(),
       label: shortText.optional(),
     }),
@@ -249,7 +261,10 @@ export const contract = {
     input: z
       .strictObject({
         text: z.string().min(1).max(2_000_000).optional(),
-        token: z.string().regex(/^[0-9a-f-]{36}$/).optional(),
+        token: z
+          .string()
+          .regex(/^[0-9a-f-]{36}$/)
+          .optional(),
         sourceName: shortText,
         owners: z.array(ownerFixSchema).max(5_000).optional(),
         /** the user confirmed importing a plan whose content is already in the workbook */
@@ -261,7 +276,13 @@ export const contract = {
   'plan-pick-file': { input: noInput, output: planFilePreviewSchema.nullable() },
   'plan-find-same': {
     input: z
-      .strictObject({ text: z.string().min(1).max(2_000_000).optional(), token: z.string().regex(/^[0-9a-f-]{36}$/).optional() })
+      .strictObject({
+        text: z.string().min(1).max(2_000_000).optional(),
+        token: z
+          .string()
+          .regex(/^[0-9a-f-]{36}$/)
+          .optional(),
+      })
       .refine((input) => (input.text === undefined) !== (input.token === undefined), { message: '应提供计划文本或预览凭据之一' }),
     output: z.object({ id, title: z.string(), sourceName: z.string(), createdAt: z.string(), message: z.string() }).nullable(),
   },
@@ -281,7 +302,10 @@ export const contract = {
   'budget-line-edits': {
     input: z.strictObject({
       scenarioId: id,
-      edits: z.array(z.strictObject({ lineId: id, field: budgetLineFieldSchema, value: shortText })).min(1).max(100_000),
+      edits: z
+        .array(z.strictObject({ lineId: id, field: budgetLineFieldSchema, value: shortText }))
+        .min(1)
+        .max(100_000),
       reason: shortText.optional(),
       label: shortText.optional(),
     }),
@@ -293,7 +317,10 @@ export const contract = {
       scenarioId: id,
       percent: z.string().max(50),
       lineIds: z.array(id).min(1).max(100_000).optional(),
-      classCode: z.string().regex(/^\d{3}$/).optional(),
+      classCode: z
+        .string()
+        .regex(/^\d{3}$/)
+        .optional(),
       reason: shortText.optional(),
     }),
     output: linesChangeSchema,
@@ -313,7 +340,10 @@ export const contract = {
   'budget-settings-update': {
     input: z.strictObject({
       floor: z.number().gt(0).lt(1).optional(),
-      livelihoodClasses: z.array(z.string().regex(/^\d{3}$/)).max(40).optional(),
+      livelihoodClasses: z
+        .array(z.string().regex(/^\d{3}$/))
+        .max(40)
+        .optional(),
     }),
     output: budgetSettingsSchema,
   },
@@ -412,7 +442,12 @@ export const contract = {
     output: z.object({ path: z.string(), bytes: z.number().int() }).nullable(),
   },
   'backup-restore': {
-    input: z.strictObject({ file: z.string().regex(/^[\w.-]+\.mswb$/).max(120) }),
+    input: z.strictObject({
+      file: z
+        .string()
+        .regex(/^[\w.-]+\.mswb$/)
+        .max(120),
+    }),
     output: z.object({ restored: z.string(), size: z.number().int() }),
   },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;

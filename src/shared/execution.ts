@@ -155,7 +155,16 @@ export const compareRowSchema = z.object({
   projectedHigh: z.number().nullable(),
   meetsInAll: z.boolean(),
   meetsInNone: z.boolean(),
-  methods: z.array(z.object({ method: projectionMethodSchema, available: z.boolean(), share: z.number().nullable(), meetsFloor: z.boolean(), furtherLivelihoodNeededFen: fen, perMonthNeededFen: fen.nullable() })),
+  methods: z.array(
+    z.object({
+      method: projectionMethodSchema,
+      available: z.boolean(),
+      share: z.number().nullable(),
+      meetsFloor: z.boolean(),
+      furtherLivelihoodNeededFen: fen,
+      perMonthNeededFen: fen.nullable(),
+    }),
+  ),
   /** the most any available method asks of 民生 per remaining month */
   worstPerMonthNeededFen: fen.nullable(),
   rank: z.number().int().nullable(),
@@ -197,7 +206,14 @@ export const executionInspectSchema = z.object({
 });
 export type ExecutionInspect = z.infer<typeof executionInspectSchema>;
 
-const previewLineSchema = z.object({ code: z.string(), name: z.string(), level: z.string(), budgetFen: fen.nullable(), cumulativeFen: fen, note: z.string() });
+const previewLineSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  budgetFen: fen.nullable(),
+  cumulativeFen: fen,
+  note: z.string(),
+});
 const differenceSchema = z.object({ code: z.string(), name: z.string(), before: fen.nullable(), after: fen.nullable() });
 
 export const executionPreviewSchema = z.object({
@@ -213,7 +229,13 @@ export const executionPreviewSchema = z.object({
       lines: z.array(previewLineSchema),
       /** the report this one would replace, with the differences by code */
       replaces: z
-        .object({ source: z.string(), totalFen: fen, lineCount: z.number().int(), changedCount: z.number().int(), differences: z.array(differenceSchema) })
+        .object({
+          source: z.string(),
+          totalFen: fen,
+          lineCount: z.number().int(),
+          changedCount: z.number().int(),
+          differences: z.array(differenceSchema),
+        })
         .nullable(),
     }),
   ),
@@ -230,11 +252,18 @@ export const executionEntryFieldSchema = z.enum(EXECUTION_ENTRY_FIELDS);
 export type ExecutionEntryField = z.infer<typeof executionEntryFieldSchema>;
 
 export const executionChannels = {
-  'execution-view': { input: z.strictObject({ budgetId: id.optional(), year: year.optional(), month: month.optional() }), output: executionViewSchema },
+  'execution-view': {
+    input: z.strictObject({ budgetId: id.optional(), year: year.optional(), month: month.optional() }),
+    output: executionViewSchema,
+  },
   'execution-compare': { input: z.strictObject({ year: year.optional(), month: month.optional() }), output: executionCompareSchema },
   'execution-budget-create': { input: z.strictObject({ name: z.string().max(60) }), output: executionBudgetSchema },
   'execution-budget-update': {
-    input: z.strictObject({ budgetId: id, name: z.string().max(60).optional(), livelihoodClasses: z.array(classCode).max(40).nullable().optional() }),
+    input: z.strictObject({
+      budgetId: id,
+      name: z.string().max(60).optional(),
+      livelihoodClasses: z.array(classCode).max(40).nullable().optional(),
+    }),
     output: executionBudgetSchema,
   },
   'execution-budget-delete': { input: z.strictObject({ budgetId: id }), output: z.object({ deleted: id }) },
@@ -250,14 +279,23 @@ export const executionChannels = {
   'execution-lines-update': {
     input: z.strictObject({
       reportId: id,
-      edits: z.array(z.strictObject({ lineId: id, field: executionEntryFieldSchema, value: z.string().max(500) })).min(1).max(20_000),
+      edits: z
+        .array(z.strictObject({ lineId: id, field: executionEntryFieldSchema, value: z.string().max(500) }))
+        .min(1)
+        .max(20_000),
       reason: z.string().max(500).optional(),
       label: z.string().max(500).optional(),
     }),
     output: z.array(executionLineRowSchema),
   },
-  'execution-line-add': { input: z.strictObject({ reportId: id, code: z.string().max(12), name: z.string().max(200) }), output: executionLineRowSchema },
-  'execution-lines-delete': { input: z.strictObject({ reportId: id, lineIds: z.array(id).min(1).max(100_000) }), output: z.object({ deleted: z.number().int() }) },
+  'execution-line-add': {
+    input: z.strictObject({ reportId: id, code: z.string().max(12), name: z.string().max(200) }),
+    output: executionLineRowSchema,
+  },
+  'execution-lines-delete': {
+    input: z.strictObject({ reportId: id, lineIds: z.array(id).min(1).max(100_000) }),
+    output: z.object({ deleted: z.number().int() }),
+  },
   'execution-scenario-create': {
     input: z.strictObject({ budgetId: id, year, month, method: projectionMethodSchema.optional() }),
     output: z.object({ baseline: scenarioSummarySchema, scenario: scenarioSummarySchema, method: projectionMethodSchema }),

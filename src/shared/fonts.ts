@@ -17,10 +17,28 @@ export const UI_FONTS = [
 ] as const;
 
 /** body text of printed reports: 宋体 as official documents use */
-export const REPORT_BODY_FONTS = ['SimSun', '宋体', 'Songti SC', 'Noto Serif CJK SC', 'Source Han Serif SC', '思源宋体', 'AR PL UMing CN', 'Noto Sans CJK SC', 'serif'] as const;
+export const REPORT_BODY_FONTS = [
+  'SimSun',
+  '宋体',
+  'Songti SC',
+  'Noto Serif CJK SC',
+  'Source Han Serif SC',
+  '思源宋体',
+  'AR PL UMing CN',
+  'Noto Sans CJK SC',
+  'serif',
+] as const;
 
 /** titles of printed reports: 黑体 */
-export const REPORT_HEADING_FONTS = ['SimHei', '黑体', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', 'sans-serif'] as const;
+export const REPORT_HEADING_FONTS = [
+  'SimHei',
+  '黑体',
+  'Microsoft YaHei',
+  'Noto Sans CJK SC',
+  'Source Han Sans SC',
+  'WenQuanYi Zen Hei',
+  'sans-serif',
+] as const;
 
 const GENERIC = new Set(['serif', 'sans-serif', 'monospace']);
 

@@ -97,6 +97,12 @@ export const changeLogFilterSchema = z.strictObject({
   taskId: id.optional(),
   unitId: id.optional(),
   /** yyyy-mm-dd, inclusive */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });

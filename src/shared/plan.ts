@@ -88,9 +88,7 @@ export const parsedPlanSchema = z.object({
   keyWork: z.object({ text: z.string(), targets: z.array(parsedTargetSchema) }),
   safeguards: z.array(z.object({ title: z.string(), text: z.string(), owners: z.array(ownerSchema) })),
   units: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
-  conflicts: z.array(
-    z.object({ label: z.string(), values: z.array(z.number()), places: z.array(z.string()) }),
-  ),
+  conflicts: z.array(z.object({ label: z.string(), values: z.array(z.number()), places: z.array(z.string()) })),
   warnings: z.array(z.string()),
 });
 export type ParsedPlan = z.infer<typeof parsedPlanSchema>;

@@ -27,10 +27,25 @@ export const FIRST_ROW_SCRIPT = `
 /** The task grid's columns: the bare page the first screen is compared with shows the same tasks in as many columns. */
 const TASK_FIELDS = ['number', 'title', 'body', 'leadUnits', 'coUnits', 'targetCount', 'progress', 'completion', 'status', 'remark'];
 
-const BUDGET_FIELDS = ['code', 'name', 'className', 'livelihood', 'amountFen', 'baseAmountFen', 'quantity', 'rateFen', 'targetLabel', 'taskNumber', 'note'];
+const BUDGET_FIELDS = [
+  'code',
+  'name',
+  'className',
+  'livelihood',
+  'amountFen',
+  'baseAmountFen',
+  'quantity',
+  'rateFen',
+  'targetLabel',
+  'taskNumber',
+  'note',
+];
 
 /** A bare AG Grid page showing `fields` of the rows it loads from /rows.json (`idField` gives the row ids). */
-const bareHtml = (fields: readonly string[], idField = 'id'): string => `<!doctype html><html><head><meta charset="utf-8"><script src="/ag-grid.js"></script></head>
+const bareHtml = (
+  fields: readonly string[],
+  idField = 'id',
+): string => `<!doctype html><html><head><meta charset="utf-8"><script src="/ag-grid.js"></script></head>
 <body style="margin:0"><div id="grid" style="height:590px;width:950px"></div><script>
   window.__start = performance.now();
   import('/rows.json', { with: { type: 'json' } }).then((rows) => {
@@ -48,7 +63,12 @@ const bareHtml = (fields: readonly string[], idField = 'id'): string => `<!docty
  * The bare page's server: the same kind of local HTTP server the harness serves the app from, and the rows as a
  * JSON module, as the harness hands the app a large answer — so both pages get their rows the same way.
  */
-export async function bareServer(rowsJson: string, agGridJs: Buffer, fields: readonly string[] = BUDGET_FIELDS, idField = 'id'): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function bareServer(
+  rowsJson: string,
+  agGridJs: Buffer,
+  fields: readonly string[] = BUDGET_FIELDS,
+  idField = 'id',
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const files: Record<string, [string, string | Buffer]> = {
     '/': ['text/html', bareHtml(fields, idField)],
     '/blank.html': ['text/html', '<!doctype html><html><body></body></html>'],
@@ -61,7 +81,10 @@ export async function bareServer(rowsJson: string, agGridJs: Buffer, fields: rea
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Cell edits per page; the first is left out of the median (see below). */
@@ -219,11 +242,38 @@ export async function browserWorkloads(env: { dir: string; repoRoot: string; big
     await bareTasks.close();
     return [
       { workload: '打开 100,000 行预算视图（首屏行绘出）', ours: median(oursOpen), baseline: median(bareOpen), unit: 'ms', target: 1.5 },
-      { workload: '该表格中修改一格', ours: median(oursEdit), baseline: median(bareEdit), unit: 'ms', target: 2, note: '渲染进程的工作（不含主进程往返）；基线为 setDataValue' },
+      {
+        workload: '该表格中修改一格',
+        ours: median(oursEdit),
+        baseline: median(bareEdit),
+        unit: 'ms',
+        target: 2,
+        note: '渲染进程的工作（不含主进程往返）；基线为 setDataValue',
+      },
       { workload: '滚动该表格（帧间隔 p95）', ours: median(oursScroll), baseline: median(bareScroll), unit: 'ms', target: 1.3 },
-      { workload: '默认计划首屏（加载→表格绘出）', ours: median(oursFirst), baseline: median(bareFirst), unit: 'ms', target: 1.5, note: '基线为同样31项任务的裸 AG Grid 页面' },
-      { workload: '默认计划首屏（加载→表格绘出），对空白页', ours: median(oursFirst), baseline: median(blankLoad), unit: 'ms', target: 2, note: '基线为空白页加载（下限）' },
-      { workload: '100,000 行时渲染进程堆内存', ours: median(heaps.map((h) => h.ours)), baseline: median(heaps.map((h) => h.bare)), unit: 'MB', target: 2 },
+      {
+        workload: '默认计划首屏（加载→表格绘出）',
+        ours: median(oursFirst),
+        baseline: median(bareFirst),
+        unit: 'ms',
+        target: 1.5,
+        note: '基线为同样31项任务的裸 AG Grid 页面',
+      },
+      {
+        workload: '默认计划首屏（加载→表格绘出），对空白页',
+        ours: median(oursFirst),
+        baseline: median(blankLoad),
+        unit: 'ms',
+        target: 2,
+        note: '基线为空白页加载（下限）',
+      },
+      {
+        workload: '100,000 行时渲染进程堆内存',
+        ours: median(heaps.map((h) => h.ours)),
+        baseline: median(heaps.map((h) => h.bare)),
+        unit: 'MB',
+        target: 2,
+      },
     ];
   } finally {
     await browser.close();

@@ -8,7 +8,20 @@ import { seeded } from './measure';
 
 /** Bench data made by code (deterministic seeds), never committed. */
 
-const CODES = ['2010301', '2040201', '2050202', '2050203', '2080501', '2081002', '2101202', '2120501', '2130504', '2140104', '2210103', '2299901'];
+const CODES = [
+  '2010301',
+  '2040201',
+  '2050202',
+  '2050203',
+  '2080501',
+  '2081002',
+  '2101202',
+  '2120501',
+  '2130504',
+  '2140104',
+  '2210103',
+  '2299901',
+];
 
 export interface Line {
   code: string;
@@ -29,13 +42,24 @@ export function spreadsheetOf(lines: readonly Line[], name = 'budget.xlsx'): Spr
   return {
     fileName: name,
     kind: 'xlsx',
-    sheets: [{ name: '预算', rowCount: lines.length + 1, beyond: null, rows: [['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])] }],
+    sheets: [
+      {
+        name: '预算',
+        rowCount: lines.length + 1,
+        beyond: null,
+        rows: [['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])],
+      },
+    ],
   };
 }
 
 export function writeXlsx(lines: readonly Line[], path: string): void {
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])]), '预算');
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([['科目编码', '科目名称', '金额'], ...lines.map((l) => [l.code, l.name, l.amountFen / 100])]),
+    '预算',
+  );
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
 }
 

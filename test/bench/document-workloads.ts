@@ -15,7 +15,13 @@ async function printedPdf(html: string): Promise<Uint8Array> {
   try {
     const page = await browser.newPage();
     await page.setContent(html);
-    const pdf = await page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<div></div>', footerTemplate: PDF_FOOTER, margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' } });
+    const pdf = await page.pdf({
+      format: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: PDF_FOOTER,
+      margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' },
+    });
     return new Uint8Array(pdf);
   } finally {
     await browser.close();
@@ -35,9 +41,24 @@ export async function documentWorkloads(env: { runs: number }): Promise<BenchRow
   const docxMs = await measure(() => tasksOf(docx, '60项.docx'), { runs, warmupMs: 500 });
   const pdfMs = await measure(() => tasksOf(pdf, '60项.pdf'), { runs, warmup: 2, warmupMs: 500 });
   return [
-    { workload: '60项任务的计划：读取 .docx（Word自动编号）并识别', ours: docxMs, baseline: textMs, unit: 'ms', target: 5, note: '基线为同一计划的纯文本识别' },
+    {
+      workload: '60项任务的计划：读取 .docx（Word自动编号）并识别',
+      ours: docxMs,
+      baseline: textMs,
+      unit: 'ms',
+      target: 5,
+      note: '基线为同一计划的纯文本识别',
+    },
     // a PDF is drawn text: its lines and tables are rebuilt from positions by pdf.js, some hundred times the cost of
     // reading text — so the promise is absolute: a 60-task plan's preview within a second
-    { workload: '60项任务的计划：读取文字版 PDF 并识别', ours: pdfMs, baseline: textMs, unit: 'ms', target: null, limit: 1000, note: '基线为同一计划的纯文本识别；PDF 需按位置还原行与表格' },
+    {
+      workload: '60项任务的计划：读取文字版 PDF 并识别',
+      ours: pdfMs,
+      baseline: textMs,
+      unit: 'ms',
+      target: null,
+      limit: 1000,
+      note: '基线为同一计划的纯文本识别；PDF 需按位置还原行与表格',
+    },
   ];
 }

@@ -20,7 +20,10 @@ import { type BenchRow, measure, median, seeded } from './measure';
 
 const COUNTIES = 20;
 const LINES = 2_000;
-const PERIODS = [...[1, 2, 3, 4, 5, 6, 12].map((month) => ({ year: 2016, month })), ...[1, 2, 3, 4, 5].map((month) => ({ year: 2017, month }))];
+const PERIODS = [
+  ...[1, 2, 3, 4, 5, 6, 12].map((month) => ({ year: 2016, month })),
+  ...[1, 2, 3, 4, 5].map((month) => ({ year: 2017, month })),
+];
 const CLASSES = ['201', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214', '221', '229'];
 
 /** Makes the workbook (untimed): straight SQL, one transaction. */
@@ -32,7 +35,9 @@ export function countiesWorkbook(dir: string, repoRoot: string, template: string
   const at = new Date().toISOString();
   const budget = db.prepare('INSERT INTO budget (name, ord, created_at) VALUES (?, ?, ?)');
   const report = db.prepare("INSERT INTO execution_report (budget_id, year, month, source, created_at) VALUES (?, ?, ?, 'bench', ?)");
-  const line = db.prepare('INSERT INTO execution_line (report_id, ord, code, name, initial_budget_fen, adjusted_budget_fen, month_fen, cumulative_fen) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)');
+  const line = db.prepare(
+    'INSERT INTO execution_line (report_id, ord, code, name, initial_budget_fen, adjusted_budget_fen, month_fen, cumulative_fen) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)',
+  );
   db.transaction(() => {
     for (let c = 0; c < COUNTIES; c++) {
       const budgetId = Number(budget.run(`县${c + 1}`, 100 + c, at).lastInsertRowid);
@@ -42,7 +47,16 @@ export function countiesWorkbook(dir: string, repoRoot: string, template: string
       for (const period of PERIODS) {
         const reportId = Number(report.run(budgetId, period.year, period.month, at).lastInsertRowid);
         const share = period.month === 12 ? 1 : 0.82 * (period.month / 12) ** 1.2;
-        codes.forEach((code, i) => line.run(reportId, i, code, `项目${i + 1}`, budgets[i], Math.round((budgets[i] as number) * share * (period.month === 12 ? 1 : (pace[i] as number)))));
+        codes.forEach((code, i) =>
+          line.run(
+            reportId,
+            i,
+            code,
+            `项目${i + 1}`,
+            budgets[i],
+            Math.round((budgets[i] as number) * share * (period.month === 12 ? 1 : (pace[i] as number))),
+          ),
+        );
       }
     }
   })();
@@ -51,7 +65,13 @@ export function countiesWorkbook(dir: string, repoRoot: string, template: string
   return path;
 }
 
-export async function executionWorkloads(env: { dir: string; repoRoot: string; template: string; runs: number; browserRuns: number }): Promise<BenchRow[]> {
+export async function executionWorkloads(env: {
+  dir: string;
+  repoRoot: string;
+  template: string;
+  runs: number;
+  browserRuns: number;
+}): Promise<BenchRow[]> {
   const { dir, repoRoot, runs } = env;
   const path = countiesWorkbook(dir, repoRoot, env.template);
   const workbook = openWorkbook(path, { resources: resourcesAt(repoRoot), actor: 'bench' });
@@ -66,28 +86,54 @@ export async function executionWorkloads(env: { dir: string; repoRoot: string; t
     { runs },
   );
   // the baseline reads the same lines by the same index and sums them per county: what any view of them costs at least
-  const reports = workbook.db.prepare("SELECT budget_id AS b, id FROM execution_report WHERE year = 2017 AND month = 5 AND superseded_at IS NULL").all() as { b: number; id: number }[];
-  const read = workbook.db.prepare('SELECT code, initial_budget_fen AS i, adjusted_budget_fen AS a, cumulative_fen AS c FROM execution_line WHERE report_id = ? ORDER BY ord');
+  const reports = workbook.db
+    .prepare('SELECT budget_id AS b, id FROM execution_report WHERE year = 2017 AND month = 5 AND superseded_at IS NULL')
+    .all() as { b: number; id: number }[];
+  const read = workbook.db.prepare(
+    'SELECT code, initial_budget_fen AS i, adjusted_budget_fen AS a, cumulative_fen AS c FROM execution_line WHERE report_id = ? ORDER BY ord',
+  );
   const baseline = await measure(
     () => {
       const sums = new Map<number, number>();
-      for (const report of reports) for (const row of read.iterate(report.id) as Iterable<{ c: number }>) sums.set(report.b, (sums.get(report.b) ?? 0) + row.c);
+      for (const report of reports)
+        for (const row of read.iterate(report.id) as Iterable<{ c: number }>) sums.set(report.b, (sums.get(report.b) ?? 0) + row.c);
       return sums;
     },
     { runs },
   );
   workbook.close();
   const compare = answer as ExecutionCompare | null;
-  if (!compare || compare.rows.length !== COUNTIES || compare.rows.some((r) => !r.reported || r.methods.some((m) => !m.available))) throw new Error('the comparison did not cover every county with every method');
+  if (!compare || compare.rows.length !== COUNTIES || compare.rows.some((r) => !r.reported || r.methods.some((m) => !m.available)))
+    throw new Error('the comparison did not cover every county with every method');
   const rows: BenchRow[] = [
-    { workload: `区县对比：${COUNTIES}个地区×12个月×${LINES.toLocaleString('en-US')}行的汇总与三种预计（主进程）`, ours, baseline, unit: 'ms', target: null, note: '基线为读出同期各行并按地区求和' },
+    {
+      workload: `区县对比：${COUNTIES}个地区×12个月×${LINES.toLocaleString('en-US')}行的汇总与三种预计（主进程）`,
+      ours,
+      baseline,
+      unit: 'ms',
+      target: null,
+      note: '基线为读出同期各行并按地区求和',
+    },
   ];
 
   // the view in Chromium: from the click on 区县对比 until its first row is painted, against a bare grid given the rows
   const browser = await launchBrowser();
   try {
     const agGridJs = readFileSync(join(repoRoot, 'node_modules', 'ag-grid-community', 'dist', 'ag-grid-community.min.js'));
-    const fields = ['rank', 'name', 'totalFen', 'livelihoodFen', 'share', 'headroomFen', 'projectedLow', 'projectedHigh', 'meetsInAll', 'worstPerMonthNeededFen', 'executionRate', 'source'];
+    const fields = [
+      'rank',
+      'name',
+      'totalFen',
+      'livelihoodFen',
+      'share',
+      'headroomFen',
+      'projectedLow',
+      'projectedHigh',
+      'meetsInAll',
+      'worstPerMonthNeededFen',
+      'executionRate',
+      'source',
+    ];
     const bare = await bareServer(JSON.stringify(compare.rows), agGridJs, fields, 'budgetId');
     const oursOpen: number[] = [];
     const bareOpen: number[] = [];

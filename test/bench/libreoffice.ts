@@ -55,7 +55,11 @@ export function libreofficeWorkloads(env: { dir: string; repoRoot: string; templ
   writeFileSync(csv, `科目编码,科目名称,金额\n${lines.map((l) => `${l.code},${l.name},${(l.amountFen / 100).toFixed(2)}`).join('\n')}\n`);
 
   const importDb = join(dir, 'lo-import.mswb');
-  const importOurs = timedRuns(runs, () => cli('import-budget', xlsx, '--db', importDb, '--unit', '元', '--json'), () => freshCopy(template, importDb));
+  const importOurs = timedRuns(
+    runs,
+    () => cli('import-budget', xlsx, '--db', importDb, '--unit', '元', '--json'),
+    () => freshCopy(template, importDb),
+  );
   const importPeer = timedRuns(runs, () => soffice('--convert-to', 'csv', '--outdir', out, xlsx));
   const exportOurs = timedRuns(runs, () => cli('export-xlsx', '--db', big50k, '--out', join(out, 'ours.xlsx')));
   const exportPeer = timedRuns(runs, () => soffice('--convert-to', 'xlsx', '--outdir', out, csv));

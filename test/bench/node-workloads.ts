@@ -30,7 +30,15 @@ function open(path: string, repoRoot: string) {
   return { workbook, context, call };
 }
 
-export async function nodeWorkloads(env: { dir: string; repoRoot: string; template: string; big: string; big50k: string; runs: number; selected: (group: string) => boolean }): Promise<BenchRow[]> {
+export async function nodeWorkloads(env: {
+  dir: string;
+  repoRoot: string;
+  template: string;
+  big: string;
+  big50k: string;
+  runs: number;
+  selected: (group: string) => boolean;
+}): Promise<BenchRow[]> {
   const { dir, repoRoot, template, runs, selected } = env;
   const rows: BenchRow[] = [];
   const lines100k = budgetLines(100_000);
@@ -64,7 +72,10 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
     await call('budget-view', {});
     const lineId = (workbook.db.prepare('SELECT MAX(id) AS id FROM budget_line WHERE baseline_id = 1').get() as { id: number }).id;
     let n = 0;
-    const ours = await measure(() => call('budget-line-update', { scenarioId: 1, lineId, field: 'amount', value: String(100 + (n++ % 50)) }), { runs: runs * 4 });
+    const ours = await measure(
+      () => call('budget-line-update', { scenarioId: 1, lineId, field: 'amount', value: String(100 + (n++ % 50)) }),
+      { runs: runs * 4 },
+    );
     const amounts = new Float64Array(100_000).fill(1);
     const update = workbook.db.prepare('UPDATE budget_line SET amount_fen = ? WHERE id = ?');
     const baseline = await measure(
@@ -88,7 +99,12 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
       base.amountFen[i] = Math.round(random() * 5e9);
       base.livelihood[i] = random() < 0.7 ? 1 : 0;
     }
-    const overrides: Override[] = Array.from({ length: 1000 }, (_, i) => ({ index: i * 97, field: 'amount', op: i % 3 === 0 ? 'pct' : i % 3 === 1 ? 'add' : 'set', value: i % 3 === 0 ? 0.05 : 1_000_000 }));
+    const overrides: Override[] = Array.from({ length: 1000 }, (_, i) => ({
+      index: i * 97,
+      field: 'amount',
+      op: i % 3 === 0 ? 'pct' : i % 3 === 1 ? 'add' : 'set',
+      value: i % 3 === 0 ? 0.05 : 1_000_000,
+    }));
     // what the app runs after every change: the totals (the per-line values are written out only for a grid)
     const recompute = () => scenarioTotals(base, overrides);
     // the fastest plain pass we know (branch-free), so the ratio is not flattered by a slow baseline
@@ -108,7 +124,13 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
     const seek = measureFast(
       () => {
         const sums = recompute();
-        return goalSeek({ othersTotalFen: sums.totalFen - 5e9, othersLivelihoodFen: sums.livelihoodFen - 5e9, isLivelihood: true, targetShare: 0.75, variable: 'amount' });
+        return goalSeek({
+          othersTotalFen: sums.totalFen - 5e9,
+          othersLivelihoodFen: sums.livelihoodFen - 5e9,
+          isLivelihood: true,
+          targetShare: 0.75,
+          variable: 'amount',
+        });
       },
       { samples: runs * 4 },
     );
@@ -116,7 +138,13 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
     const steps = Array.from({ length: 10 }, (_, i) => i * 0.05 - 0.2);
     const classCodes = Array.from({ length: base.count }, (_, i) => (i % 2 ? '205' : '201'));
     const table = await measure(
-      () => sensitivityTable({ amountFen: applyScenario(base, overrides).amountFen, livelihood: base.livelihood, classCodes }, 0.7, { group: { kind: 'non_livelihood' }, steps }, { group: { kind: 'livelihood' }, steps }),
+      () =>
+        sensitivityTable(
+          { amountFen: applyScenario(base, overrides).amountFen, livelihood: base.livelihood, classCodes },
+          0.7,
+          { group: { kind: 'non_livelihood' }, steps },
+          { group: { kind: 'livelihood' }, steps },
+        ),
       { runs },
     );
     rows.push({ workload: '10×10 敏感性分析 100,000 行', ours: table, baseline: ours, unit: 'ms', target: 120, note: '基线为一次重算' });
@@ -161,7 +189,9 @@ export async function nodeWorkloads(env: { dir: string; repoRoot: string; templa
     const { workbook } = open(env.big50k, repoRoot);
     const snapshot = readSnapshot(workbook.db);
     // as the app exports: Node's zlib for the ZIP (src/app/handlers/exchange.ts)
-    const exportOurs = await measure(() => exportWorkbook(readSnapshot(workbook.db), { deflater: NODE_DEFLATER }), { runs: Math.max(5, runs) });
+    const exportOurs = await measure(() => exportWorkbook(readSnapshot(workbook.db), { deflater: NODE_DEFLATER }), {
+      runs: Math.max(5, runs),
+    });
     const exportBaseline = await measure(
       () => {
         const book = XLSX.utils.book_new();

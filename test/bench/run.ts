@@ -19,7 +19,10 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const json = process.argv.includes('--json');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 /** `--only=bulk,edit,engine,xlsx,browser,open,execution,documents,libreoffice` runs some groups (while working on one); the README table is a full run. */
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const selected = (group: string): boolean => !only || only.includes(group);
 /** a browser run opens the app and the bare page once each (about 15 s); one more run warms up first */
 const browserRuns = Math.max(3, runs - 2);
@@ -27,7 +30,11 @@ const browserRuns = Math.max(3, runs - 2);
 /** LibreOffice is measured when installed (apt-get install libreoffice-calc-nogui), and the bench says which. */
 const soffice = selected('libreoffice') ? sofficeVersion() : null;
 const sofficeNote = (): string =>
-  soffice ? `LibreOffice 对比：${soffice}` : selected('libreoffice') ? '本机未安装 LibreOffice（soffice），未做对比（apt-get install libreoffice-calc-nogui）' : '未选 LibreOffice 对比';
+  soffice
+    ? `LibreOffice 对比：${soffice}`
+    : selected('libreoffice')
+      ? '本机未安装 LibreOffice（soffice），未做对比（apt-get install libreoffice-calc-nogui）'
+      : '未选 LibreOffice 对比';
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-'));
@@ -49,7 +56,9 @@ async function main(): Promise<void> {
       return { ...row, ratio, pass: row.limit !== undefined ? row.ours <= row.limit : row.target === null ? null : ratio <= row.target };
     });
     if (json) {
-      process.stdout.write(`${JSON.stringify({ runs, browserRuns, seconds: (Date.now() - started) / 1000, rows: table, libreoffice: sofficeNote() }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ runs, browserRuns, seconds: (Date.now() - started) / 1000, rows: table, libreoffice: sofficeNote() }, null, 2)}\n`,
+      );
       return;
     }
     const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(3));
@@ -60,7 +69,9 @@ async function main(): Promise<void> {
         `| ${row.workload}${row.note ? `（${row.note}）` : ''} | ${fmt(row.ours)} ${row.unit} | ${fmt(row.baseline)} ${row.unit} | ${row.ratio.toFixed(2)} | ${row.limit !== undefined ? `< ${row.limit} ${row.unit}` : row.target === null ? '—' : `≤ ${row.target}`} | ${row.pass === null ? '—' : row.pass ? '通过' : '未达标'} |`,
       );
     }
-    console.log(`\n${sofficeNote()}；共用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒，每项至少 ${runs} 次（浏览器项 ${browserRuns} 次）取中位数。`);
+    console.log(
+      `\n${sofficeNote()}；共用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒，每项至少 ${runs} 次（浏览器项 ${browserRuns} 次）取中位数。`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,7 +39,8 @@ const education = async (page: Page): Promise<BudgetLineRow[]> => (await lines(p
 const badge = (page: Page) => page.getByTestId('override-count').textContent();
 const lastAction = (session: WorkbenchSession): string =>
   (session.workbook.db.prepare('SELECT label FROM action ORDER BY id DESC LIMIT 1').get() as { label: string }).label;
-const actionCount = (session: WorkbenchSession): number => (session.workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get() as { n: number }).n;
+const actionCount = (session: WorkbenchSession): number =>
+  (session.workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get() as { n: number }).n;
 const wan = (fen: number): string => (fen / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const totalCell = (page: Page) => page.locator('.ag-row-pinned .ag-cell[col-id="amount"]');
 
@@ -61,7 +62,8 @@ describe('the budget grid edits like a spreadsheet', () => {
     await expect.poll(() => badge(page)).toBe('调整 7 处');
     expect(actionCount(session)).toBe(before + 1);
     expect(lastAction(session)).toBe('情景“教育压减5%”：粘贴到7个单元格');
-    for (const line of seven) await expect.poll(() => cell(page, line.id, 'amount').textContent()).toContain(wan(Math.round(line.amountFen * 0.95)));
+    for (const line of seven)
+      await expect.poll(() => cell(page, line.id, 'amount').textContent()).toContain(wan(Math.round(line.amountFen * 0.95)));
     expect(await cell(page, first.id, 'amount').getAttribute('class')).toContain('overridden');
     // the 合计 row follows at once
     const total = (await lines(page)).reduce((sum, line) => sum + line.amountFen, 0);
@@ -130,7 +132,9 @@ describe('the budget grid edits like a spreadsheet', () => {
     await cell(page, preschool.id, 'name').click();
     await cell(page, primary.id, 'amount').click({ modifiers: ['Shift'] });
     await page.keyboard.press('Control+c');
-    await expect.poll(() => clipboard.read(page)).toBe(`${preschool.name}\t教育支出\t自动\t${wan(preschool.amountFen)}\r\n${primary.name}\t教育支出\t自动\t${wan(primary.amountFen)}`);
+    await expect
+      .poll(() => clipboard.read(page))
+      .toBe(`${preschool.name}\t教育支出\t自动\t${wan(preschool.amountFen)}\r\n${primary.name}\t教育支出\t自动\t${wan(primary.amountFen)}`);
 
     // the amounts alone into two lines of which the second is priced by quantity × rate: refused, named as shown
     await clipboard.write(page, `${wan(preschool.amountFen)}\r\n${wan(primary.amountFen)}`);
@@ -147,7 +151,9 @@ describe('the budget grid edits like a spreadsheet', () => {
     await waitSaved(page);
     await expect.poll(() => cell(page, vocational.id, 'amount').textContent()).toBe(wan(preschool.amountFen));
     const next = all[all.indexOf(vocational) + 1] as BudgetLineRow;
-    expect(session.workbook.db.prepare('SELECT amount_fen AS a FROM budget_line WHERE id = ?').get(next.id)).toEqual({ a: primary.amountFen });
+    expect(session.workbook.db.prepare('SELECT amount_fen AS a FROM budget_line WHERE id = ?').get(next.id)).toEqual({
+      a: primary.amountFen,
+    });
     expect(lastAction(session)).toBe('基线：粘贴2行×1列');
 
     // a value the workbook refuses: the detail names the line by its code and name
@@ -165,7 +171,9 @@ describe('the budget grid edits like a spreadsheet', () => {
     await question.getByRole('button', { name: '删除' }).click();
     await waitSaved(page);
     await expect.poll(() => page.locator(`.ag-row[row-id="${next.id}"]`).count()).toBe(0);
-    expect(session.workbook.db.prepare('SELECT COUNT(*) AS n FROM budget_line WHERE id IN (?, ?)').get(vocational.id, next.id)).toEqual({ n: 0 });
+    expect(session.workbook.db.prepare('SELECT COUNT(*) AS n FROM budget_line WHERE id IN (?, ?)').get(vocational.id, next.id)).toEqual({
+      n: 0,
+    });
   });
 
   it('按比例调整… scales a 功能分类 or the selection as one action', async () => {
@@ -184,14 +192,17 @@ describe('the budget grid edits like a spreadsheet', () => {
     await dialog.getByRole('combobox', { name: '功能分类' }).selectOption('205');
     await dialog.getByLabel('调整比例').fill('3');
     const baseFen = seven.reduce((sum, line) => sum + line.baseAmountFen, 0);
-    expect(await page.getByTestId('scale-preview').textContent()).toContain(`7 行，基线合计 ${wan(baseFen)} 万元，调整后约 ${wan(Math.round(baseFen * 1.03))} 万元`);
+    expect(await page.getByTestId('scale-preview').textContent()).toContain(
+      `7 行，基线合计 ${wan(baseFen)} 万元，调整后约 ${wan(Math.round(baseFen * 1.03))} 万元`,
+    );
     const before = actionCount(session);
     await dialog.getByRole('button', { name: '调整' }).click();
     await waitSaved(page);
     await expect.poll(() => badge(page)).toBe('调整 7 处');
     expect(actionCount(session)).toBe(before + 1);
     expect(lastAction(session)).toBe('情景“教育加3%”：功能分类205（7行）金额按比例调整+3%');
-    for (const line of seven) await expect.poll(() => cell(page, line.id, 'amount').textContent()).toContain(wan(Math.round(line.baseAmountFen * 1.03)));
+    for (const line of seven)
+      await expect.poll(() => cell(page, line.id, 'amount').textContent()).toContain(wan(Math.round(line.baseAmountFen * 1.03)));
     await page.screenshot({ path: join(screenshots, 'budget-sheet-1366x768.png') });
 
     // the selection: two lines, -10%

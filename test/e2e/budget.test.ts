@@ -149,7 +149,9 @@ describe('a target that takes its actual from the budget', () => {
     expect(invoked.slice(before)).toContain('scenario-list');
     expect(invoked.slice(before)).not.toContain('budget-view');
     await dialog.getByRole('button', { name: '确定' }).click();
-    await expect.poll(() => workbook.db.prepare('SELECT scenario_id AS scenarioId FROM target_link WHERE target_id = ?').get(target.id)).toMatchObject({ scenarioId: expect.any(Number) });
+    await expect
+      .poll(() => workbook.db.prepare('SELECT scenario_id AS scenarioId FROM target_link WHERE target_id = ?').get(target.id))
+      .toMatchObject({ scenarioId: expect.any(Number) });
     // the cell marks where the figure comes from (预算) before the share itself
     await expect.poll(() => cell(page, target.id, 'actual').textContent()).toMatch(/^预算7\d\.\d+$/);
   });

@@ -23,7 +23,10 @@ describe('the report CLI', () => {
     const result = cli(['report', '--db', db, '--kind', 'compliance', '--scenario', '示例基线（非真实预算）', '--out', out, '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
-    const missing = cli(['report', '--db', db, '--kind', 'matrix', '--out', join(dir, 'm.pdf')], { ...process.env, CHROMIUM_PATH: join(dir, 'no-such-browser') });
+    const missing = cli(['report', '--db', db, '--kind', 'matrix', '--out', join(dir, 'm.pdf')], {
+      ...process.env,
+      CHROMIUM_PATH: join(dir, 'no-such-browser'),
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('找不到 Chromium');
   }, 60_000);

@@ -15,7 +15,13 @@ const cutCells = (page: Page, colId: string): Promise<string[]> =>
   page.evaluate((id) => {
     const cells = [...document.querySelectorAll<HTMLElement>(`.ag-row:not(.ag-row-pinned) .ag-cell[col-id="${id}"]`)];
     if (cells.length === 0) return ['（没有这一列的单元格）'];
-    return cells.filter((cell) => (cell.querySelector<HTMLElement>('.ag-cell-value') ?? cell).scrollWidth > (cell.querySelector<HTMLElement>('.ag-cell-value') ?? cell).clientWidth + 1).map((cell) => cell.textContent ?? '');
+    return cells
+      .filter(
+        (cell) =>
+          (cell.querySelector<HTMLElement>('.ag-cell-value') ?? cell).scrollWidth >
+          (cell.querySelector<HTMLElement>('.ag-cell-value') ?? cell).clientWidth + 1,
+      )
+      .map((cell) => cell.textContent ?? '');
   }, colId);
 
 describe('column widths and the 序时进度 date', () => {
@@ -39,7 +45,9 @@ describe('column widths and the 序时进度 date', () => {
     await page.keyboard.press('Control+2');
     await page.locator('[data-testid="progress-settings"]').waitFor();
     // each column once (a merge had brought back a second 完成率)
-    const headings = await page.locator('[data-testid="targets-sheet"] .ag-header-cell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('col-id') ?? ''));
+    const headings = await page
+      .locator('[data-testid="targets-sheet"] .ag-header-cell')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('col-id') ?? ''));
     expect(headings.filter((id, i) => headings.indexOf(id) !== i || /_\d+$/.test(id))).toEqual([]);
     // 责任单位 sits to the right of the targets' figures: scrolled into view as a reader would
     await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((viewport) => viewport.scrollTo({ left: viewport.scrollWidth }));

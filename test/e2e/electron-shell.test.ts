@@ -41,7 +41,9 @@ describe.skipIf(skipReason !== null)('the Electron shell', () => {
       await page.locator('.ag-row[row-id="1"]').waitFor();
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench).sort())).toContain('task-update');
+      expect(await page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench).sort())).toContain(
+        'task-update',
+      );
       const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
       expect(size[0]).toBeGreaterThanOrEqual(1280);
     } finally {

@@ -24,7 +24,11 @@ describe('every view fits the screen', () => {
       const shown = page.getByTestId(`${view.id}-view`);
       await shown.waitFor();
       // the view's own content has arrived (a grid row, a chart, a report, the help text), not a loading placeholder
-      await expect.poll(() => shown.locator('.ag-header-cell, canvas, [data-testid="report-document"], h1, h2, h3, table').count(), { message: view.label }).toBeGreaterThan(0);
+      await expect
+        .poll(() => shown.locator('.ag-header-cell, canvas, [data-testid="report-document"], h1, h2, h3, table').count(), {
+          message: view.label,
+        })
+        .toBeGreaterThan(0);
       const layout = await page.evaluate(() => {
         const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect() ?? null;
         return {

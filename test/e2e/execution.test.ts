@@ -23,13 +23,16 @@ describe('预算执行', () => {
     expect(await view.textContent()).toContain('示例数据（非真实执行数据）');
     expect(await text(page, 'execution-share')).toMatch(/^\d{2}\.\d\d%$/);
     const projections = page.getByTestId('execution-projections');
-    for (const label of ['预算按计划执行完毕', '按上年同期进度', '按已过月份直线推算']) expect(await projections.textContent()).toContain(label);
+    for (const label of ['预算按计划执行完毕', '按上年同期进度', '按已过月份直线推算'])
+      expect(await projections.textContent()).toContain(label);
     expect(await text(page, 'execution-range')).toMatch(/预计年底民生占比 \d{2}\.\d\d%～\d{2}\.\d\d%（3种方法）/);
     // one money unit in the view: the panel and the projections in 万元, as the grid (no 亿元 beside a 万元 grid)
     expect(await projections.textContent()).toContain('单位：万元');
     expect(await view.textContent()).not.toContain('亿元');
     // lights for classes far behind the time schedule
-    expect(await view.locator('[data-testid="execution-classes"] .light.yellow, [data-testid="execution-classes"] .light.red').count()).toBeGreaterThan(0);
+    expect(
+      await view.locator('[data-testid="execution-classes"] .light.yellow, [data-testid="execution-classes"] .light.red').count(),
+    ).toBeGreaterThan(0);
     const box = await page.getByTestId('execution-chart').boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(1366);
     expect(consoleErrors).toEqual([]);

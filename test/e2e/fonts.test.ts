@@ -39,7 +39,15 @@ describe('fonts on a Linux desktop (only the Linux CJK fonts installed)', () => 
     const report = page.locator('[data-testid="report-document"][data-kind="matrix"]');
     await report.waitFor();
     expect(await platformFonts(page, report.locator('h1'))).toEqual([expect.stringMatching(LINUX_CJK)]);
-    expect(await platformFonts(page, report.locator('td').filter({ hasText: /[\u4e00-\u9fff]/ }).first())).toEqual([expect.stringMatching(LINUX_CJK)]);
+    expect(
+      await platformFonts(
+        page,
+        report
+          .locator('td')
+          .filter({ hasText: /[\u4e00-\u9fff]/ })
+          .first(),
+      ),
+    ).toEqual([expect.stringMatching(LINUX_CJK)]);
     // and the saved PDF carries the text as text (Chromium embeds CJK glyphs as Type 3 fonts with a Unicode map)
     const file = join(sessions.dir(), 'fonts.pdf');
     setNextSavePath(file);

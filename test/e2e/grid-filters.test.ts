@@ -56,7 +56,8 @@ const shownRows = (page: Page, sheet: string): Promise<string[]> =>
     return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
   }, sheet);
 
-const dataRows = async (page: Page, sheet: string): Promise<string[]> => (await shownRows(page, sheet)).filter((id) => !id.startsWith('group:'));
+const dataRows = async (page: Page, sheet: string): Promise<string[]> =>
+  (await shownRows(page, sheet)).filter((id) => !id.startsWith('group:'));
 
 async function openFilter(page: Page, sheet: string, colId: string) {
   await page.getByTestId(sheet).locator(`.ag-header-cell[col-id="${colId}"]`).hover();
@@ -67,7 +68,11 @@ async function openFilter(page: Page, sheet: string, colId: string) {
 }
 
 const listed = (popup: ReturnType<Page['getByTestId']>): Promise<string[]> =>
-  popup.locator('.filter-values li').evaluateAll((items) => items.map((item) => `${item.querySelector('.filter-value')?.textContent} ${item.querySelector('.filter-count')?.textContent}`));
+  popup
+    .locator('.filter-values li')
+    .evaluateAll((items) =>
+      items.map((item) => `${item.querySelector('.filter-value')?.textContent} ${item.querySelector('.filter-count')?.textContent}`),
+    );
 
 describe('column filters', () => {
   it('lists each 进度状态 with its count, worst first; a choice hides the other rows and the emptied groups', async () => {
@@ -84,9 +89,14 @@ describe('column filters', () => {
     await popup.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => dataRows(page, 'targets-sheet')).toEqual([String(late.id), String(veryLate.id)]);
     // only the two domains that still hold a row keep their header
-    expect((await shownRows(page, 'targets-sheet')).filter((id) => id.startsWith('group:'))).toEqual([`group:${late.domainOrdinal}`, `group:${veryLate.domainOrdinal}`]);
+    expect((await shownRows(page, 'targets-sheet')).filter((id) => id.startsWith('group:'))).toEqual([
+      `group:${late.domainOrdinal}`,
+      `group:${veryLate.domainOrdinal}`,
+    ]);
     expect(await page.getByTestId('filter-status').textContent()).toContain('筛选后 2 行');
-    expect(await page.locator('[data-testid="targets-sheet"] .ag-header-cell[col-id="progress"]').getAttribute('class')).toContain('ag-header-cell-filtered');
+    expect(await page.locator('[data-testid="targets-sheet"] .ag-header-cell[col-id="progress"]').getAttribute('class')).toContain(
+      'ag-header-cell-filtered',
+    );
 
     await page.getByTestId('filter-status').getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(async () => (await dataRows(page, 'targets-sheet')).length).toBeGreaterThan(2);
@@ -169,7 +179,10 @@ describe('finding what is late', () => {
     // tasks: one marked 推进中 and one 滞后 by hand, in the grid
     await page.getByRole('button', { name: '任务', exact: true }).click();
     await page.getByTestId('tasks-view').locator('.ag-row[row-id="1"]').waitFor();
-    for (const [taskId, status] of [[1, '推进中'], [2, '滞后']] as const) {
+    for (const [taskId, status] of [
+      [1, '推进中'],
+      [2, '滞后'],
+    ] as const) {
       await cell(page, taskId, 'status').click();
       await pasteText(page, status);
       await waitSaved(page);
@@ -194,7 +207,9 @@ describe('finding what is late', () => {
     const { session, late, veryLate } = await openTargets('sort-across');
     const { page } = session;
     await page.getByTestId('targets-sheet').locator('.ag-header-cell[col-id="progress"] .ag-header-cell-label').click();
-    await expect.poll(async () => (await shownRows(page, 'targets-sheet')).slice(0, 2)).toEqual([`group:${late.domainOrdinal}`, String(late.id)]);
+    await expect
+      .poll(async () => (await shownRows(page, 'targets-sheet')).slice(0, 2))
+      .toEqual([`group:${late.domainOrdinal}`, String(late.id)]);
     // the worst of the second domain leads that domain, not the list
     const rows = await shownRows(page, 'targets-sheet');
     expect(rows[rows.indexOf(`group:${veryLate.domainOrdinal}`) + 1]).toBe(String(veryLate.id));

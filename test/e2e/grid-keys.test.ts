@@ -145,7 +145,9 @@ describe('keys as in Excel/WPS', () => {
     await cell(page, first.id, 'note').click();
     // what an IME sends before composing (key "Process", keyCode 229); then the composed text is inserted
     await page.evaluate(() =>
-      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Process', keyCode: 229, bubbles: true, cancelable: true } as KeyboardEventInit)),
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Process', keyCode: 229, bubbles: true, cancelable: true } as KeyboardEventInit),
+      ),
     );
     await page.keyboard.insertText('已核实');
     expect(await editorValue(page)).toBe('已核实');

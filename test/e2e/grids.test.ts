@@ -34,7 +34,9 @@ describe('spreadsheet editing', () => {
     await pasteText(page, '95%\t97.5%\r\n70%\t76%\r\n3.4万\t16.2万\r\n');
     await waitSaved(page);
     await expect.poll(() => cell(page, first, 'actual').textContent()).toBe('97.5');
-    const rows = workbook.db.prepare('SELECT label, baseline, actual FROM target WHERE id BETWEEN ? AND ? ORDER BY id').all(first, first + 2);
+    const rows = workbook.db
+      .prepare('SELECT label, baseline, actual FROM target WHERE id BETWEEN ? AND ? ORDER BY id')
+      .all(first, first + 2);
     expect(rows).toEqual([
       { label: '城乡居民参保率', baseline: 0.95, actual: 0.975 },
       { label: '参保居民住院医疗费用政策范围内报销比例', baseline: 0.7, actual: 0.76 },
@@ -120,9 +122,21 @@ describe('spreadsheet editing', () => {
       );
     await keys('ArrowDown', true);
     await expect.poll(() => page.locator('.ag-cell.in-range').count()).toBe(3);
-    expect(await page.locator('.ag-cell-focus').first().evaluate((el) => el.closest('.ag-row')?.getAttribute('row-id'))).toBe('3');
+    expect(
+      await page
+        .locator('.ag-cell-focus')
+        .first()
+        .evaluate((el) => el.closest('.ag-row')?.getAttribute('row-id')),
+    ).toBe('3');
     await keys('ArrowUp', false);
-    await expect.poll(() => page.locator('.ag-cell-focus').first().evaluate((el) => el.closest('.ag-row')?.getAttribute('row-id'))).toBe('1');
+    await expect
+      .poll(() =>
+        page
+          .locator('.ag-cell-focus')
+          .first()
+          .evaluate((el) => el.closest('.ag-row')?.getAttribute('row-id')),
+      )
+      .toBe('1');
     expect(await page.locator('.ag-cell.in-range').count()).toBe(1);
   });
 
@@ -164,7 +178,7 @@ describe('spreadsheet editing', () => {
 
     await page.getByRole('button', { name: '任务', exact: true }).click();
     await page.locator('.ag-row[row-id="1"]').waitFor();
-    expect(await cell(page, 1, 'coUnits').getAttribute('title') ?? (await cell(page, 1, 'coUnits').textContent())).toBeTruthy();
+    expect((await cell(page, 1, 'coUnits').getAttribute('title')) ?? (await cell(page, 1, 'coUnits').textContent())).toBeTruthy();
     const coUnits = await page.evaluate(async () => {
       const result = await window.workbench!['task-list']({});
       return result.ok ? (result.value[0]?.coUnits ?? []) : [];

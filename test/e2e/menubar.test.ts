@@ -10,7 +10,9 @@ const sessions = useWorkbenchSessions();
 
 const currentView = (page: Page): Promise<string | null> => page.locator('.nav [aria-current="page"]').textContent();
 const focusedMenuItem = (page: Page): Promise<string> =>
-  page.evaluate(() => (document.activeElement?.getAttribute('role') === 'menuitem' ? (document.activeElement.firstChild?.textContent ?? '') : ''));
+  page.evaluate(() =>
+    document.activeElement?.getAttribute('role') === 'menuitem' ? (document.activeElement.firstChild?.textContent ?? '') : '',
+  );
 
 describe('the menu bar', () => {
   it('shows 文件 编辑 视图 帮助 at the top; a click opens 文件 with its shortcuts, a submenu, and 导入计划… opens its dialog', async () => {
@@ -22,7 +24,20 @@ describe('the menu bar', () => {
 
     await bar.getByRole('menuitem', { name: '文件', exact: true }).click();
     const file = page.getByRole('menu', { name: '文件' });
-    for (const label of ['新建工作簿…', '打开工作簿…', '保存', '另存为…', '最近打开', '导入计划…', '计划管理…', '导入', '导出Excel…', '单位报送表', '备份与恢复…', '打印报告…']) {
+    for (const label of [
+      '新建工作簿…',
+      '打开工作簿…',
+      '保存',
+      '另存为…',
+      '最近打开',
+      '导入计划…',
+      '计划管理…',
+      '导入',
+      '导出Excel…',
+      '单位报送表',
+      '备份与恢复…',
+      '打印报告…',
+    ]) {
       await expect.poll(() => file.getByRole('menuitem', { name: label, exact: true }).count(), { message: label }).toBe(1);
     }
     // the shortcut is written at the right of its item, and announced as a key shortcut
@@ -32,7 +47,9 @@ describe('the menu bar', () => {
     const shortcut = await print.locator('.menu-shortcut').boundingBox();
     const item = await print.boundingBox();
     expect(await print.locator('.menu-shortcut').textContent()).toBe('Ctrl+P');
-    expect(label && shortcut && item && shortcut.x > label.x + label.width && shortcut.x + shortcut.width > item.x + item.width - 20).toBe(true);
+    expect(label && shortcut && item && shortcut.x > label.x + label.width && shortcut.x + shortcut.width > item.x + item.width - 20).toBe(
+      true,
+    );
 
     await file.getByRole('menuitem', { name: '导入', exact: true }).hover();
     const imports = page.getByRole('menu', { name: '导入' });

@@ -40,7 +40,8 @@ function pageInk(file: string, page: number): { margins: number; screenBackgroun
     for (let x = 0; x < width; x++) {
       const at = (y * width + x) * 3;
       const [r, g, b] = [pixels[at]!, pixels[at + 1]!, pixels[at + 2]!];
-      if (SCREEN_BACKGROUNDS.some(([br, bg, bb]) => Math.abs(r - br) <= 2 && Math.abs(g - bg) <= 2 && Math.abs(b - bb) <= 2)) count.background++;
+      if (SCREEN_BACKGROUNDS.some(([br, bg, bb]) => Math.abs(r - br) <= 2 && Math.abs(g - bg) <= 2 && Math.abs(b - bb) <= 2))
+        count.background++;
       if (x < band || x >= width - band) {
         count.margin++;
         if (r < 250 || g < 250 || b < 250) count.marginInk++;
@@ -60,27 +61,30 @@ async function savePdf(page: Page, kind: ReportKind, file: string, setNextSavePa
 }
 
 describe('printed reports', () => {
-  it.each(['compliance', 'compare', 'execution'] as const)('%s: one 合计 per table, white margins, the example note on every page', async (kind) => {
-    const { page, setNextSavePath } = await sessions.open(`print-${kind}`);
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByRole('button', { name: '报告' }).click();
-    const file = join(sessions.dir(), `${kind}.pdf`);
-    await savePdf(page, kind, file, setNextSavePath);
-    const document = page.locator('[data-testid="report-document"]');
-    const onScreen = (await document.textContent())?.replace(/\s+/g, '') ?? '';
-    const pages = pageCount(file);
-    const printed = Array.from({ length: pages }, (_, i) => pageText(file, i + 1));
-    console.info(`[printed-reports] ${kind}: ${pages} page(s)`);
+  it.each(['compliance', 'compare', 'execution'] as const)(
+    '%s: one 合计 per table, white margins, the example note on every page',
+    async (kind) => {
+      const { page, setNextSavePath } = await sessions.open(`print-${kind}`);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.getByRole('button', { name: '报告' }).click();
+      const file = join(sessions.dir(), `${kind}.pdf`);
+      await savePdf(page, kind, file, setNextSavePath);
+      const document = page.locator('[data-testid="report-document"]');
+      const onScreen = (await document.textContent())?.replace(/\s+/g, '') ?? '';
+      const pages = pageCount(file);
+      const printed = Array.from({ length: pages }, (_, i) => pageText(file, i + 1));
+      console.info(`[printed-reports] ${kind}: ${pages} page(s)`);
 
-    // as many 合计 on paper as on screen: a repeated table footer would add one per page break
-    expect(occurrences(printed.join(''), '合计')).toBe(occurrences(onScreen, '合计'));
-    // the example workbook's figures are marked on every page, not only at the end of the report
-    for (const [i, text] of printed.entries()) expect(text, `page ${i + 1}`).toMatch(/示例数据/);
-    for (let p = 1; p <= pages; p++) {
-      const ink = pageInk(file, p);
-      expect(ink.margins, `page ${p} margins`).toBeLessThan(0.01);
-      expect(ink.screenBackground, `page ${p} screen background`).toBeLessThan(0.05);
-    }
-    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(screenshots, `printed-${kind}`)]);
-  });
+      // as many 合计 on paper as on screen: a repeated table footer would add one per page break
+      expect(occurrences(printed.join(''), '合计')).toBe(occurrences(onScreen, '合计'));
+      // the example workbook's figures are marked on every page, not only at the end of the report
+      for (const [i, text] of printed.entries()) expect(text, `page ${i + 1}`).toMatch(/示例数据/);
+      for (let p = 1; p <= pages; p++) {
+        const ink = pageInk(file, p);
+        expect(ink.margins, `page ${p} margins`).toBeLessThan(0.01);
+        expect(ink.screenBackground, `page ${p} screen background`).toBeLessThan(0.05);
+      }
+      execFileSync('pdftoppm', ['-png', '-r', '60', file, join(screenshots, `printed-${kind}`)]);
+    },
+  );
 });

@@ -37,7 +37,9 @@ describe('the task grid', () => {
     const target = await page.evaluate(async () => {
       const result = await window.workbench!['target-list']({});
       if (!result.ok) throw new Error(result.error.message);
-      return result.value.targets.find((t: TargetRow) => t.taskNumber === 1 && t.comparator === '>=' && t.value !== null && t.relativeToYear === null);
+      return result.value.targets.find(
+        (t: TargetRow) => t.taskNumber === 1 && t.comparator === '>=' && t.value !== null && t.relativeToYear === null,
+      );
     });
     expect(target).toBeDefined();
     await page.getByRole('button', { name: '指标', exact: true }).click();
@@ -47,7 +49,9 @@ describe('the task grid', () => {
     await page.getByRole('button', { name: '任务', exact: true }).click();
     await expect.poll(() => cell(page, 1, 'targets').textContent()).toBe(`1/${total}`);
     // the write's answer relabelled 撤销 and said which tables changed: one round trip, then the task rows reloaded
-    await expect.poll(() => page.getByRole('button', { name: '撤销' }).getAttribute('title')).toBe(`撤销：修改指标“${target!.label}”的实际值`);
+    await expect
+      .poll(() => page.getByRole('button', { name: '撤销' }).getAttribute('title'))
+      .toBe(`撤销：修改指标“${target!.label}”的实际值`);
     // (the status bar's poll for changes made by other processes aside)
     expect(invoked.slice(callsBefore).filter((channel) => channel !== 'workbook-status')).toEqual(['target-update', 'task-list']);
 
@@ -98,7 +102,10 @@ describe('the task grid', () => {
     const file = join(sessions.dir(), '某市2018年实施计划.docx');
     // the numbers are Word's automatic numbering, not in the text
     const lists = {
-      1: [{ format: 'chineseCounting', pattern: '%1、' }, { format: 'chineseCounting', pattern: '（%2）' }],
+      1: [
+        { format: 'chineseCounting', pattern: '%1、' },
+        { format: 'chineseCounting', pattern: '（%2）' },
+      ],
       2: [{ format: 'decimalFullWidth', pattern: '%1．' }],
     };
     writeFileSync(

@@ -46,7 +46,9 @@ describe('a workbook someone else has open', () => {
       await cell(page, 2, 'remark').dblclick();
       await page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first().fill('强制打开后的修改');
       await page.keyboard.press('Enter');
-      await expect.poll(() => session.workbook.db.prepare('SELECT remark FROM task WHERE id = 2').get()).toEqual({ remark: '强制打开后的修改' });
+      await expect
+        .poll(() => session.workbook.db.prepare('SELECT remark FROM task WHERE id = 2').get())
+        .toEqual({ remark: '强制打开后的修改' });
       expect(colleague.writeRefusal()).toContain('强制打开了该工作簿');
     } finally {
       await session.close();

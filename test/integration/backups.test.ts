@@ -71,7 +71,11 @@ describe('backups', () => {
       if (day.getDay() !== 0 && day.getDay() !== 6) expect(days.has(day.toDateString()), day.toDateString()).toBe(true);
     }
     // one a week for a year, and nothing older
-    for (let week = 5; week < 52; week++) expect(ages.some((age) => age > week * 7 && age <= (week + 1) * 7 + 1), `week ${week}`).toBe(true);
+    for (let week = 5; week < 52; week++)
+      expect(
+        ages.some((age) => age > week * 7 && age <= (week + 1) * 7 + 1),
+        `week ${week}`,
+      ).toBe(true);
     expect(Math.max(...ages)).toBeLessThanOrEqual(52 * 7 + 7);
   });
 
@@ -128,7 +132,10 @@ describe('backups', () => {
     const path = join(dir, 'old.mswb');
     // a workbook from the first release: only migration 1 applied, no application id in its header
     const firstRelease = openDatabase(path);
-    migrate(firstRelease, loadMigrations(resources.migrationsDir).filter((migration) => migration.version === 1));
+    migrate(
+      firstRelease,
+      loadMigrations(resources.migrationsDir).filter((migration) => migration.version === 1),
+    );
     firstRelease.prepare("INSERT INTO plan (id, title, year, created_at) VALUES (1, '旧版规划', 2017, '2017-06-01T00:00:00Z')").run();
     firstRelease.close();
     const upgraded = open(path);
@@ -143,11 +150,14 @@ describe('backups', () => {
 describe('bad workbooks', () => {
   it.each([
     ['truncated', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 3))],
-    ['bit-flipped', (bytes: Buffer) => {
-      const copy = Buffer.from(bytes);
-      for (let i = 4096 * 3; i < copy.length; i += 997) copy[i] = (copy[i] ?? 0) ^ 0xff;
-      return copy;
-    }],
+    [
+      'bit-flipped',
+      (bytes: Buffer) => {
+        const copy = Buffer.from(bytes);
+        for (let i = 4096 * 3; i < copy.length; i += 997) copy[i] = (copy[i] ?? 0) ^ 0xff;
+        return copy;
+      },
+    ],
     ['not a workbook', () => Buffer.from('这不是工作簿'.repeat(500))],
   ])('a %s file: the session opens in recovery, says why, offers the backups, and leaves the file untouched', async (_name, damage) => {
     const dir = tempDir();
@@ -179,7 +189,9 @@ describe('bad workbooks', () => {
     workbook.db.pragma(`max_page_count = ${pages + 2}`);
     const before = workbook.db.prepare('SELECT remark FROM task ORDER BY id').all();
     const big = 'x'.repeat(19_000);
-    const result = await invoke('task-update', { edits: Array.from({ length: 31 }, (_, i) => ({ taskId: i + 1, field: 'remark', value: big })) });
+    const result = await invoke('task-update', {
+      edits: Array.from({ length: 31 }, (_, i) => ({ taskId: i + 1, field: 'remark', value: big })),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ kind: 'storage', message: expect.stringContaining('磁盘空间不足') });
     expect(workbook.db.prepare('SELECT remark FROM task ORDER BY id').all()).toEqual(before);

@@ -15,7 +15,8 @@ async function ok<T>(invoke: Invoke, channel: string, input: unknown): Promise<T
 const view = async (invoke: Invoke, scenarioId?: number): Promise<BudgetView> =>
   budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', scenarioId === undefined ? {} : { scenarioId }));
 const education = (v: BudgetView) => v.lines.filter((line) => line.classCode === '205');
-const actionCount = (workbook: ReturnType<typeof newWorkbook>): number => (workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get() as { n: number }).n;
+const actionCount = (workbook: ReturnType<typeof newWorkbook>): number =>
+  (workbook.db.prepare('SELECT COUNT(*) AS n FROM action').get() as { n: number }).n;
 
 async function scenarioOn(invoke: Invoke, name: string): Promise<{ base: BudgetView; id: number }> {
   const base = await view(invoke);
@@ -55,8 +56,14 @@ describe('budget grid edits', () => {
     const { base, id } = await scenarioOn(invoke, '试算');
     const [first, second] = education(base);
     if (!first || !second) throw new Error('example baseline changed');
-    await ok(invoke, 'budget-line-edits', { scenarioId: id, edits: [first, second].map((line) => ({ lineId: line.id, field: 'amount', value: '+500' })) });
-    const reverted = await ok<LinesChange>(invoke, 'budget-line-edits', { scenarioId: id, edits: [{ lineId: first.id, field: 'amount', value: '' }] });
+    await ok(invoke, 'budget-line-edits', {
+      scenarioId: id,
+      edits: [first, second].map((line) => ({ lineId: line.id, field: 'amount', value: '+500' })),
+    });
+    const reverted = await ok<LinesChange>(invoke, 'budget-line-edits', {
+      scenarioId: id,
+      edits: [{ lineId: first.id, field: 'amount', value: '' }],
+    });
     expect(reverted.lines[0]).toMatchObject({ amountFen: first.amountFen, overrides: [] });
     expect(reverted.overrideCount).toBe(1);
     const label = workbook.db.prepare('SELECT label FROM action ORDER BY id DESC LIMIT 1').get() as { label: string };

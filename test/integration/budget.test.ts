@@ -34,7 +34,12 @@ describe('budget on a new workbook', () => {
     expect(v.metrics.share).toBeGreaterThan(0.7);
     expect(v.metrics.share).toBeLessThan(0.75);
     // the driver line takes its quantity from the plan target: 62.49万名 × 600元
-    expect(lineNamed(v, '义务教育学生公用经费补助')).toMatchObject({ quantity: 624_900, rateFen: 60_000, amountFen: 37_494_000_000, targetLabel: '义务教育学生全部免除学杂费' });
+    expect(lineNamed(v, '义务教育学生公用经费补助')).toMatchObject({
+      quantity: 624_900,
+      rateFen: 60_000,
+      amountFen: 37_494_000_000,
+      targetLabel: '义务教育学生全部免除学杂费',
+    });
   });
 
   it('switching to the narrow preset drops the share below the floor; undo brings it back', async () => {
@@ -94,11 +99,18 @@ describe('budget on a new workbook', () => {
     expect(v.scenario.overrideCount).toBe(2);
     // a picker's list of scenarios, without the lines: the same summaries the view carries
     expect(await ok(invoke, 'scenario-list', {})).toEqual(v.scenarios);
-    expect(lineNamed(v, '小学教育')).toMatchObject({ amountFen: Math.round(primary.amountFen * 1.05), baseAmountFen: primary.amountFen, overrides: [{ field: 'amount', op: 'pct', value: 0.05 }] });
+    expect(lineNamed(v, '小学教育')).toMatchObject({
+      amountFen: Math.round(primary.amountFen * 1.05),
+      baseAmountFen: primary.amountFen,
+      overrides: [{ field: 'amount', op: 'pct', value: 0.05 }],
+    });
     expect(lineNamed(v, '预备费').amountFen).toBe(reserve.amountFen - 10_000_000_000);
     // the baseline is untouched
     expect(lineNamed(await view(invoke, base.scenario.id), '小学教育').amountFen).toBe(primary.amountFen);
-    const reverted = await ok<{ line: { amountFen: number; overrides: unknown[] } }>(invoke, 'budget-line-revert', { scenarioId: scenario.id, lineId: primary.id });
+    const reverted = await ok<{ line: { amountFen: number; overrides: unknown[] } }>(invoke, 'budget-line-revert', {
+      scenarioId: scenario.id,
+      lineId: primary.id,
+    });
     expect(reverted.line).toMatchObject({ amountFen: primary.amountFen, overrides: [] });
   });
 
@@ -120,13 +132,17 @@ describe('budget on a new workbook', () => {
     const invoke = invoker(newWorkbook());
     const base = await view(invoke);
     const line = lineNamed(base, '小学教育');
-    const result = await ok<{ scenario: { id: number; name: string }; amountFen: number; metrics: BudgetView['metrics'] }>(invoke, 'goal-seek', {
-      scenarioId: base.scenario.id,
-      lineId: line.id,
-      variable: 'amount',
-      share: 0.75,
-      saveAs: '占比75%',
-    });
+    const result = await ok<{ scenario: { id: number; name: string }; amountFen: number; metrics: BudgetView['metrics'] }>(
+      invoke,
+      'goal-seek',
+      {
+        scenarioId: base.scenario.id,
+        lineId: line.id,
+        variable: 'amount',
+        share: 0.75,
+        saveAs: '占比75%',
+      },
+    );
     expect(result.scenario.name).toBe('占比75%');
     expect(result.metrics.share).toBeGreaterThanOrEqual(0.75);
     // one 分 less would miss it
@@ -134,7 +150,13 @@ describe('budget on a new workbook', () => {
     const othersLive = result.metrics.livelihoodFen - result.amountFen;
     expect((othersLive + result.amountFen - 1) / (others + result.amountFen - 1)).toBeLessThan(0.75);
     expect(lineNamed(await view(invoke, base.scenario.id), '小学教育').amountFen).toBe(line.amountFen);
-    const again = await invoke('goal-seek', { scenarioId: base.scenario.id, lineId: line.id, variable: 'amount', share: 0.75, saveAs: '占比75%' });
+    const again = await invoke('goal-seek', {
+      scenarioId: base.scenario.id,
+      lineId: line.id,
+      variable: 'amount',
+      share: 0.75,
+      saveAs: '占比75%',
+    });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toContain('已有名为');
   });
@@ -168,11 +190,20 @@ describe('budget on a new workbook', () => {
     const scenario = await ok<{ id: number }>(invoke, 'scenario-create', { name: '调整方案' });
     const line = lineNamed(base, '公路建设');
     await ok(invoke, 'budget-line-update', { scenarioId: scenario.id, lineId: line.id, field: 'amount', value: '80000' });
-    const promoted = await ok<{ baseline: { id: number }; snapshot: { id: number; kind: string; locked: boolean } }>(invoke, 'scenario-promote', { scenarioId: scenario.id });
+    const promoted = await ok<{ baseline: { id: number }; snapshot: { id: number; kind: string; locked: boolean } }>(
+      invoke,
+      'scenario-promote',
+      { scenarioId: scenario.id },
+    );
     expect(promoted.snapshot).toMatchObject({ kind: 'snapshot', locked: true });
     expect(lineNamed(await view(invoke, promoted.baseline.id), '公路建设').amountFen).toBe(80_000_000_000);
     expect(lineNamed(await view(invoke, promoted.snapshot.id), '公路建设').amountFen).toBe(line.amountFen);
-    const snapshotEdit = await invoke('budget-line-update', { scenarioId: promoted.snapshot.id, lineId: (await view(invoke, promoted.snapshot.id)).lines[0]?.id, field: 'amount', value: '1' });
+    const snapshotEdit = await invoke('budget-line-update', {
+      scenarioId: promoted.snapshot.id,
+      lineId: (await view(invoke, promoted.snapshot.id)).lines[0]?.id,
+      field: 'amount',
+      value: '1',
+    });
     expect(snapshotEdit.ok).toBe(false);
 
     await ok(invoke, 'scenario-lock', { scenarioId: base.scenario.id, locked: true });

@@ -24,7 +24,10 @@ describe('the CLI', { timeout: 120_000 }, () => {
     const db = join(dir, 'budget.mswb');
     expect(cli('init', '--db', db).code).toBe(0);
     const csv = join(dir, '2018年预算.csv');
-    writeFileSync(csv, '\ufeff2018年一般公共预算支出表\n单位：万元\n科目编码,科目名称,预算数\n205,教育支出,"12,000.50"\n208,社会保障和就业支出,8000\n201,一般公共服务支出,5000\n,合计,"25,000.50"\n');
+    writeFileSync(
+      csv,
+      '\ufeff2018年一般公共预算支出表\n单位：万元\n科目编码,科目名称,预算数\n205,教育支出,"12,000.50"\n208,社会保障和就业支出,8000\n201,一般公共服务支出,5000\n,合计,"25,000.50"\n',
+    );
     const dry = cli('import-budget', csv, '--db', db, '--dry-run', '--json');
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ applied: false, lines: 3, total: 250_005_000, mapping: { unit: 'wan', headerRow: 2 } });
@@ -51,7 +54,14 @@ describe('the CLI', { timeout: 120_000 }, () => {
     expect(plan.docNo).toBe('达市府办发〔2017〕34号');
     expect(plan.domains).toHaveLength(8);
     expect(plan.tasks).toHaveLength(31);
-    expect(plan.tasks[5].targets[0]).toMatchObject({ label: '城镇新增就业', comparator: '>=', value: 3.35, unit: '万人', baseValue: 33500, baseUnit: '人' });
+    expect(plan.tasks[5].targets[0]).toMatchObject({
+      label: '城镇新增就业',
+      comparator: '>=',
+      value: 3.35,
+      unit: '万人',
+      baseValue: 33500,
+      baseUnit: '人',
+    });
     expect(plan.conflicts[0].label).toBe('城镇新增就业');
     expect(Object.keys(plan.tasks[0])).toEqual(['number', 'label', 'title', 'domain', 'text', 'owners', 'targets', 'place']);
     // where each task came from, and the format read by content
@@ -121,7 +131,20 @@ describe('the budget CLI', { timeout: 120_000 }, () => {
     expect(cli('init', '--db', db).code).toBe(0);
     const floor = JSON.parse(cli('floor', '--db', db, '--json').stdout);
     expect(floor).toMatchObject({ scenario: '示例基线（非真实预算）', meetsFloor: true, floor: 0.7 });
-    const seek = cli('goal-seek', '--db', db, '--scenario', '示例基线（非真实预算）', '--line', '2050203', '--share', '0.76', '--save-as', '目标76%', '--json');
+    const seek = cli(
+      'goal-seek',
+      '--db',
+      db,
+      '--scenario',
+      '示例基线（非真实预算）',
+      '--line',
+      '2050203',
+      '--share',
+      '0.76',
+      '--save-as',
+      '目标76%',
+      '--json',
+    );
     expect(seek.code).toBe(0);
     const report = JSON.parse(seek.stdout);
     expect(report.scenario).toBe('目标76%');

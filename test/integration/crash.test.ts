@@ -60,7 +60,9 @@ function reopenAndCheck(path: string, extraResources = resources) {
   const workbook = openWorkbook(path, { resources: extraResources, actor: 'checker' });
   expect(workbook.db.pragma('integrity_check', { simple: true })).toBe('ok');
   // no action without its recorded changes: a half-written action would show here
-  expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM action a WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.action_id = a.id)').get()).toEqual({ n: 0 });
+  expect(
+    workbook.db.prepare('SELECT COUNT(*) AS n FROM action a WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.action_id = a.id)').get(),
+  ).toEqual({ n: 0 });
   return workbook;
 }
 
@@ -76,7 +78,9 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
       for (const n of acks.filter((a) => a % 2 === 0)) {
         expect(workbook.db.prepare('SELECT 1 FROM unit WHERE name = ?').get(`崩溃测试-${n}`), `unit ${n}`).toBeTruthy();
       }
-      const remarks = (workbook.db.prepare('SELECT remark FROM task WHERE id <= 5 ORDER BY id').all() as { remark: string }[]).map((r) => r.remark);
+      const remarks = (workbook.db.prepare('SELECT remark FROM task WHERE id <= 5 ORDER BY id').all() as { remark: string }[]).map(
+        (r) => r.remark,
+      );
       // one action sets all five: they are always equal, and no older than the last acknowledged batch
       expect(new Set(remarks).size).toBe(1);
       const lastBatch = Math.max(0, ...acks.filter((a) => a % 2 === 1));
@@ -94,19 +98,24 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
     writeFileSync(csv, ['科目编码,科目名称,金额', ...Array.from({ length: lines }, (_, i) => `2050202,行${i},${100 + i}`)].join('\n'));
     const outcomes = { none: 0, all: 0 };
     // kills spread over the whole import as this machine runs it (a fixed bound would miss it on a slower one)
-    const span = (await runAndKill(['import', join(dir, 'calibrate.mswb'), repoRoot, csv], 'importing', Number.POSITIVE_INFINITY)).killedAfterMs * 1.3;
+    const span =
+      (await runAndKill(['import', join(dir, 'calibrate.mswb'), repoRoot, csv], 'importing', Number.POSITIVE_INFINITY)).killedAfterMs * 1.3;
     for (let round = 0; round < Math.max(3, Math.ceil(ROUNDS / 2)); round++) {
       const path = join(dir, `import-${round}.mswb`);
       const { lines: said } = await runAndKill(['import', path, repoRoot, csv], 'importing', span);
       const workbook = reopenAndCheck(path);
-      const row = workbook.db.prepare("SELECT COUNT(l.id) AS n FROM scenario s LEFT JOIN budget_line l ON l.baseline_id = s.id WHERE s.name = '崩溃测试导入'").get() as { n: number };
+      const row = workbook.db
+        .prepare("SELECT COUNT(l.id) AS n FROM scenario s LEFT JOIN budget_line l ON l.baseline_id = s.id WHERE s.name = '崩溃测试导入'")
+        .get() as { n: number };
       expect([0, lines]).toContain(row.n);
       if (said.includes('ack import')) expect(row.n).toBe(lines);
       outcomes[row.n === 0 ? 'none' : 'all']++;
       workbook.close();
     }
     expect(outcomes.none + outcomes.all).toBeGreaterThan(0);
-    console.info(`[crash] import: ${outcomes.none + outcomes.all} kills — ${outcomes.none} left nothing, ${outcomes.all} complete, none partial`);
+    console.info(
+      `[crash] import: ${outcomes.none + outcomes.all} kills — ${outcomes.none} left nothing, ${outcomes.all} complete, none partial`,
+    );
   }, 600_000);
 
   it('a migration killed halfway leaves the old schema intact or the new one complete, with a backup first', async () => {
@@ -147,9 +156,12 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
       // open with the slow migrations: it completes now if it did not before
       const workbook = reopenAndCheck(path, slowResources);
       expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM slow_test').get()).toEqual({ n: 400_000 });
-      if (lines.includes('ack migrated') || lines.includes('open')) expect(listBackups(path).some((b) => b.reason === 'migration' && b.verified)).toBe(true);
+      if (lines.includes('ack migrated') || lines.includes('open'))
+        expect(listBackups(path).some((b) => b.reason === 'migration' && b.verified)).toBe(true);
       workbook.close();
     }
-    console.info(`[crash] migration: ${seen.old + seen.migrated} kills — ${seen.old} old schema intact, ${seen.migrated} new schema complete`);
+    console.info(
+      `[crash] migration: ${seen.old + seen.migrated} kills — ${seen.old} old schema intact, ${seen.migrated} new schema complete`,
+    );
   }, 600_000);
 });

@@ -43,7 +43,11 @@ function editXlsx(path: string, sheet: string, edits: Record<string, string | nu
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 }
 
-const sheetRows = (path: string, sheet: string) => XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(path), { type: 'buffer' }).Sheets[sheet] as XLSX.WorkSheet, { header: 1, raw: true });
+const sheetRows = (path: string, sheet: string) =>
+  XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(path), { type: 'buffer' }).Sheets[sheet] as XLSX.WorkSheet, {
+    header: 1,
+    raw: true,
+  });
 
 describe('export and round-trip import', () => {
   it('an untouched export imports as no change, and export → import → export gives the same data', async () => {
@@ -105,7 +109,12 @@ describe('export and round-trip import', () => {
     const reserveRow = budget.findIndex((r) => r[2] === '预备费') + 1;
     editXlsx(file, '任务', { I4: '推进中', K4: '已召开推进会' });
     editXlsx(file, '指标', { [`I${jobsRow}`]: '3.4万' });
-    editXlsx(file, '预算', { [`F${reserveRow}`]: 35000, [`B${budget.length + 1}`]: '2080202', [`C${budget.length + 1}`]: '新增：社会福利', [`F${budget.length + 1}`]: 1234.5 });
+    editXlsx(file, '预算', {
+      [`F${reserveRow}`]: 35000,
+      [`B${budget.length + 1}`]: '2080202',
+      [`C${budget.length + 1}`]: '新增：社会福利',
+      [`F${budget.length + 1}`]: 1234.5,
+    });
     const result = await preview(invoke, file);
     expect(result.problems).toEqual([]);
     expect(result.count).toBe(5);
@@ -113,9 +122,14 @@ describe('export and round-trip import', () => {
     expect(result.summary.find((s) => s.sheet === '预算')).toMatchObject({ changed: 1, added: 1, removed: 0 });
     expect(result.changes.map((c) => c.after)).toContain('3.4万');
     await ok(invoke, 'xlsx-import-apply', { token: result.token });
-    expect(workbook.db.prepare('SELECT status, remark FROM task WHERE number = 1').get()).toEqual({ status: 'in_progress', remark: '已召开推进会' });
+    expect(workbook.db.prepare('SELECT status, remark FROM task WHERE number = 1').get()).toEqual({
+      status: 'in_progress',
+      remark: '已召开推进会',
+    });
     expect(workbook.db.prepare("SELECT amount_fen AS a FROM budget_line WHERE name = '预备费'").get()).toEqual({ a: 35_000_000_000 });
-    expect(workbook.db.prepare("SELECT amount_fen AS a FROM budget_line WHERE name = '新增：社会福利'").get()).toEqual({ a: 1_234_500_000 });
+    expect(workbook.db.prepare("SELECT amount_fen AS a FROM budget_line WHERE name = '新增：社会福利'").get()).toEqual({
+      a: 1_234_500_000,
+    });
     const history = await ok<{ undoLabel: string }>(invoke, 'history-state');
     expect(history.undoLabel).toContain('导入Excel：edited.xlsx（5处修改）');
     await ok(invoke, 'history-undo');
@@ -140,7 +154,8 @@ describe('export and round-trip import', () => {
     const second = await preview(invoke, file);
     const refused = await invoke('xlsx-import-apply', { token: second.token });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.details).toEqual([{ where: '工作表“任务” 第5行 I列', message: expect.stringContaining('快好了') }]);
+    if (!refused.ok)
+      expect(refused.error.details).toEqual([{ where: '工作表“任务” 第5行 I列', message: expect.stringContaining('快好了') }]);
     expect(workbook.db.prepare('SELECT * FROM task').all()).toEqual(before);
   });
 
@@ -164,7 +179,10 @@ describe('export and round-trip import', () => {
       expect(refused.error.message).toBe('2个单元格无法保存，整批未做任何修改。');
       expect(refused.error.details).toEqual([
         { where: `工作表“预算” 第${reserveRow}行 B列`, message: '“12”：科目编码应为3到12位数字（如2050202），“12”不是' },
-        { where: `工作表“预算” 第${added}行 B列`, message: '“新增：不存在的科目”：科目编码“9990101”的前三位不是2017年支出功能分类中的类级科目' },
+        {
+          where: `工作表“预算” 第${added}行 B列`,
+          message: '“新增：不存在的科目”：科目编码“9990101”的前三位不是2017年支出功能分类中的类级科目',
+        },
       ]);
     }
     expect(workbook.db.prepare('SELECT * FROM budget_line ORDER BY id').all()).toEqual(before);
@@ -177,7 +195,14 @@ describe('budget import from the user own sheet', () => {
     const invoke = invoker(newWorkbook());
     const write = (name: string, unitLine: string, factor: number): string => {
       const path = join(dir, name);
-      const rows = [[`2018年一般公共预算支出表`], [unitLine], ['功能科目编码', '功能科目名称', '预算数'], [2050202, '小学教育', 12345.67 * factor], ['2080501', '行政单位离退休', 5000 * factor], ['', '合计', 17345.67 * factor]];
+      const rows = [
+        [`2018年一般公共预算支出表`],
+        [unitLine],
+        ['功能科目编码', '功能科目名称', '预算数'],
+        [2050202, '小学教育', 12345.67 * factor],
+        ['2080501', '行政单位离退休', 5000 * factor],
+        ['', '合计', 17345.67 * factor],
+      ];
       const wb = XLSX.utils.book_new();
       XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '支出表');
       writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -192,7 +217,11 @@ describe('budget import from the user own sheet', () => {
       expect(inspect.guess).toMatchObject({ sheet: '支出表', headerRow: 2, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit });
       const mapped = await ok<BudgetMapped>(invoke, 'budget-import-preview', { token: inspect.token, mapping: inspect.guess });
       expect(mapped).toMatchObject({ count: 2, skipped: 1, totalFen: 17_345_670_000, problems: [] });
-      const baseline = await ok<{ id: number; kind: string }>(invoke, 'budget-import-apply', { token: inspect.token, mapping: inspect.guess, baselineName: `2018年预算（${unit}）` });
+      const baseline = await ok<{ id: number; kind: string }>(invoke, 'budget-import-apply', {
+        token: inspect.token,
+        mapping: inspect.guess,
+        baselineName: `2018年预算（${unit}）`,
+      });
       expect(baseline.kind).toBe('baseline');
       const view = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: baseline.id }));
       expect(view.lines.map((l) => [l.code, l.amountFen])).toEqual([
@@ -201,7 +230,11 @@ describe('budget import from the user own sheet', () => {
       ]);
     }
     const scenarios = (await ok<BudgetViewAnswer>(invoke, 'budget-view')).scenarios;
-    expect(scenarios.filter((s) => s.kind === 'baseline').map((s) => s.name)).toEqual(['示例基线（非真实预算）', '2018年预算（wan）', '2018年预算（yuan）']);
+    expect(scenarios.filter((s) => s.kind === 'baseline').map((s) => s.name)).toEqual([
+      '示例基线（非真实预算）',
+      '2018年预算（wan）',
+      '2018年预算（yuan）',
+    ]);
   });
 
   it('an imported budget is one compact change: undo removes every line, redo puts the same lines back', async () => {
@@ -217,7 +250,11 @@ describe('budget import from the user own sheet', () => {
     invoke.dialogs.open = path;
     const inspect = await ok<BudgetInspect>(invoke, 'budget-import-inspect');
     const changesBefore = (workbook.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n;
-    const baseline = await ok<{ id: number }>(invoke, 'budget-import-apply', { token: inspect.token, mapping: inspect.guess, baselineName: '五百行' });
+    const baseline = await ok<{ id: number }>(invoke, 'budget-import-apply', {
+      token: inspect.token,
+      mapping: inspect.guess,
+      baselineName: '五百行',
+    });
     const linesOf = () => workbook.db.prepare('SELECT * FROM budget_line WHERE baseline_id = ? ORDER BY id').all(baseline.id);
     const imported = linesOf();
     expect(imported).toHaveLength(500);
@@ -242,7 +279,8 @@ describe('budget import from the user own sheet', () => {
     const dir = tempDir();
     const invoke = invoker(newWorkbook());
     const path = join(dir, '预算.csv');
-    const text = '科目编码,科目名称,金额（元）\r\n2050202,小学教育,"1,234.50"\r\n2100408,基本公共卫生服务,800\r\n9990101,不存在的类,5\r\n2080501,离退休,12.345\r\n';
+    const text =
+      '科目编码,科目名称,金额（元）\r\n2050202,小学教育,"1,234.50"\r\n2100408,基本公共卫生服务,800\r\n9990101,不存在的类,5\r\n2080501,离退休,12.345\r\n';
     writeFileSync(path, gb18030(text));
     invoke.dialogs.open = path;
     const inspect = await ok<BudgetInspect>(invoke, 'budget-import-inspect');
@@ -285,7 +323,10 @@ describe('per-unit packets', () => {
     expect(targets.find((t) => t.label === '城镇新增就业' && t.taskNumber === 6)).toMatchObject({ actual: 3.6, note: '1—10月数据' });
     expect(targets.find((t) => t.label === '城乡居民参保率')?.actual).toBeNull();
     const log = await ok<{ label: string; reason: string }[]>(invoke, 'change-log-list');
-    expect(log[0]).toMatchObject({ label: expect.stringContaining('单位报送：市人力资源社会保障局'), reason: expect.stringContaining('报送单位：市人力资源社会保障局') });
+    expect(log[0]).toMatchObject({
+      label: expect.stringContaining('单位报送：市人力资源社会保障局'),
+      reason: expect.stringContaining('报送单位：市人力资源社会保障局'),
+    });
   });
 
   it('exports every unit into one folder under names Windows accepts, numbering names that collide', async () => {
@@ -317,8 +358,13 @@ describe('per-unit packets', () => {
     const blocked = files.find((f) => f.endsWith('市教育局-指标报送表.xlsx')) as string;
     mkdirSync(blocked);
     const result = await invoke('packet-export', {});
-    expect(result).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`已导出${files.length - 1}个单位的报送表，另有1个未能写入`) } });
-    expect(!result.ok && result.error.details).toEqual([{ where: '市教育局-指标报送表.xlsx', message: expect.stringMatching(/[\u4e00-\u9fff]/) }]);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringContaining(`已导出${files.length - 1}个单位的报送表，另有1个未能写入`) },
+    });
+    expect(!result.ok && result.error.details).toEqual([
+      { where: '市教育局-指标报送表.xlsx', message: expect.stringMatching(/[\u4e00-\u9fff]/) },
+    ]);
     expect(files.filter((f) => f !== blocked).every((f) => existsSync(f))).toBe(true);
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });

@@ -27,16 +27,43 @@ describe('execution from the command line', () => {
     expect(cli('init', '--db', db).code).toBe(0);
     const lastYear = join(dir, '2016.xlsx');
     writeXlsxFile(lastYear, [
-      { name: '6月', rows: table('2016年1-6月执行情况', [['201', '一般公共服务支出', 300, 150], ['205', '教育支出', 1000, 250]]) },
-      { name: '12月', rows: table('2016年1-12月执行情况', [['201', '一般公共服务支出', 300, 300], ['205', '教育支出', 1000, 1000]]) },
+      {
+        name: '6月',
+        rows: table('2016年1-6月执行情况', [
+          ['201', '一般公共服务支出', 300, 150],
+          ['205', '教育支出', 1000, 250],
+        ]),
+      },
+      {
+        name: '12月',
+        rows: table('2016年1-12月执行情况', [
+          ['201', '一般公共服务支出', 300, 300],
+          ['205', '教育支出', 1000, 1000],
+        ]),
+      },
     ]);
     const thisYear = join(dir, '测试县.xlsx');
     // no period in the title: --period gives it
-    writeXlsxFile(thisYear, [{ name: '支出', rows: table('一般公共预算支出执行情况表', [['201', '一般公共服务支出', 400, 200], ['205', '教育支出', 1000, 300]]) }]);
+    writeXlsxFile(thisYear, [
+      {
+        name: '支出',
+        rows: table('一般公共预算支出执行情况表', [
+          ['201', '一般公共服务支出', 400, 200],
+          ['205', '教育支出', 1000, 300],
+        ]),
+      },
+    ]);
 
     const dry = cli('import-execution', lastYear, '--db', db, '--budget', '测试县', '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, imported: 0, sheets: [{ period: '2016年1-6月', lines: 2, total: 4_000_000 }, { period: '2016年1-12月', total: 13_000_000 }] });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      dryRun: true,
+      imported: 0,
+      sheets: [
+        { period: '2016年1-6月', lines: 2, total: 4_000_000 },
+        { period: '2016年1-12月', total: 13_000_000 },
+      ],
+    });
     expect(cli('execution', '--db', db, '--budget', '测试县').code).toBe(1);
 
     expect(cli('import-execution', lastYear, '--db', db, '--budget', '测试县', '--json').code).toBe(0);
@@ -55,11 +82,42 @@ describe('execution from the command line', () => {
       ytd: { total: 5_000_000, livelihood: 3_000_000, share: 0.6, meetsFloor: false },
       remainingMonths: 6,
     });
-    const byMethod = Object.fromEntries((figures.methods as { method: string; share: number }[]).map((m) => [m.method, m])) as Record<string, { share: number }>;
-    expect(byMethod.planned).toMatchObject({ available: true, total: 14_000_000, livelihood: 10_000_000, nonLivelihood: 4_000_000, meetsFloor: true, furtherLivelihoodNeeded: 6_333_333.34, perMonthNeeded: 1_055_555.56, expectedFurtherLivelihood: 7_000_000, shortfall: 0 });
+    const byMethod = Object.fromEntries((figures.methods as { method: string; share: number }[]).map((m) => [m.method, m])) as Record<
+      string,
+      { share: number }
+    >;
+    expect(byMethod.planned).toMatchObject({
+      available: true,
+      total: 14_000_000,
+      livelihood: 10_000_000,
+      nonLivelihood: 4_000_000,
+      meetsFloor: true,
+      furtherLivelihoodNeeded: 6_333_333.34,
+      perMonthNeeded: 1_055_555.56,
+      expectedFurtherLivelihood: 7_000_000,
+      shortfall: 0,
+    });
     expect(byMethod.planned?.share).toBeCloseTo(10 / 14, 12);
-    expect(byMethod.last_year).toMatchObject({ available: true, total: 16_000_000, livelihood: 12_000_000, share: 0.75, meetsFloor: true, furtherLivelihoodNeeded: 6_333_333.34, shortfall: 0 });
-    expect(byMethod.straight_line).toMatchObject({ available: true, total: 10_000_000, livelihood: 6_000_000, share: 0.6, meetsFloor: false, furtherLivelihoodNeeded: 6_333_333.34, perMonthNeeded: 1_055_555.56, expectedFurtherLivelihood: 3_000_000, shortfall: 3_333_333.34 });
+    expect(byMethod.last_year).toMatchObject({
+      available: true,
+      total: 16_000_000,
+      livelihood: 12_000_000,
+      share: 0.75,
+      meetsFloor: true,
+      furtherLivelihoodNeeded: 6_333_333.34,
+      shortfall: 0,
+    });
+    expect(byMethod.straight_line).toMatchObject({
+      available: true,
+      total: 10_000_000,
+      livelihood: 6_000_000,
+      share: 0.6,
+      meetsFloor: false,
+      furtherLivelihoodNeeded: 6_333_333.34,
+      perMonthNeeded: 1_055_555.56,
+      expectedFurtherLivelihood: 3_000_000,
+      shortfall: 3_333_333.34,
+    });
     expect(figures.range).toMatchObject({ low: 0.6, high: 0.75, meetsInAll: false, meetsInNone: false });
 
     const human = cli('execution', '--db', db, '--budget', '测试县');

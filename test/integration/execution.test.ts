@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BudgetView, type BudgetViewAnswer, budgetViewFromAnswer } from '../../src/shared/budget';
-import type { ExecutionBudget, ExecutionCompare, ExecutionInspect, ExecutionLineRow, ExecutionPreview, ExecutionReport, ExecutionView } from '../../src/shared/execution';
+import type {
+  ExecutionBudget,
+  ExecutionCompare,
+  ExecutionInspect,
+  ExecutionLineRow,
+  ExecutionPreview,
+  ExecutionReport,
+  ExecutionView,
+} from '../../src/shared/execution';
 import type { ScenarioSummary } from '../../src/shared/budget';
 import { EXAMPLE_BASELINE_NAME } from '../../src/core/budget/example-baseline';
 import {
@@ -32,7 +40,17 @@ async function importFile(invoke: Invoke, path: string, budget: { budgetId: numb
   const inspect = await ok<ExecutionInspect>(invoke, 'execution-import-inspect');
   const mappings = inspect.guesses.filter((g) => g !== null);
   const preview = await ok<ExecutionPreview>(invoke, 'execution-import-preview', { token: inspect.token, mappings, ...budget });
-  return { inspect, mappings, preview, apply: () => ok<{ budget: ExecutionBudget; reports: ExecutionReport[]; replaced: number }>(invoke, 'execution-import-apply', { token: inspect.token, mappings, ...budget }) };
+  return {
+    inspect,
+    mappings,
+    preview,
+    apply: () =>
+      ok<{ budget: ExecutionBudget; reports: ExecutionReport[]; replaced: number }>(invoke, 'execution-import-apply', {
+        token: inspect.token,
+        mappings,
+        ...budget,
+      }),
+  };
 }
 
 describe('execution data in a new workbook', () => {
@@ -40,13 +58,26 @@ describe('execution data in a new workbook', () => {
     const workbook = newWorkbook();
     const invoke = invoker(workbook);
     const view = await ok<ExecutionView>(invoke, 'execution-view');
-    expect(view.budgets.map((b) => b.name)).toEqual(['达州市本级（示例）', '通川区（示例）', '达川区（示例）', '宣汉县（示例）', '开江县（示例）', '大竹县（示例）', '渠县（示例）', '万源市（示例）']);
+    expect(view.budgets.map((b) => b.name)).toEqual([
+      '达州市本级（示例）',
+      '通川区（示例）',
+      '达川区（示例）',
+      '宣汉县（示例）',
+      '开江县（示例）',
+      '大竹县（示例）',
+      '渠县（示例）',
+      '万源市（示例）',
+    ]);
     expect(view.budgets.every((b) => b.isExample && b.note.startsWith('示例数据'))).toBe(true);
     expect(view.report).toMatchObject({ year: 2017, month: 6, isExample: true, label: '2017年1-6月' });
     expect(view.projection?.methods.every((m) => m.available)).toBe(true);
     expect(view.lastYear).toEqual({ year: 2016, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
     // December is about a fifth of last year's spending, as in real reports
-    const lines = workbook.db.prepare("SELECT r.month, SUM(l.cumulative_fen) AS fen FROM execution_line l JOIN execution_report r ON r.id = l.report_id WHERE r.budget_id = 1 AND r.year = 2016 AND r.month IN (11, 12) GROUP BY r.month ORDER BY r.month").all() as { fen: number }[];
+    const lines = workbook.db
+      .prepare(
+        'SELECT r.month, SUM(l.cumulative_fen) AS fen FROM execution_line l JOIN execution_report r ON r.id = l.report_id WHERE r.budget_id = 1 AND r.year = 2016 AND r.month IN (11, 12) GROUP BY r.month ORDER BY r.month',
+      )
+      .all() as { fen: number }[];
     const december = 1 - (lines[0]?.fen ?? 0) / (lines[1]?.fen ?? 1);
     expect(december).toBeGreaterThan(0.15);
     expect(december).toBeLessThan(0.3);
@@ -73,7 +104,14 @@ describe('importing execution tables', () => {
     writeXlsxFile(path, [{ name: 'Sheet1', rows: classOnlyTable() }]);
     const { preview, apply } = await importFile(invoke, path, { newBudgetName: '通川区' });
     expect(preview.problems).toEqual([]);
-    expect(preview.sheets[0]).toMatchObject({ label: '2017年1-6月', count: 6, totalFen: 82_500 * WAN, livelihoodFen: 66_500 * WAN, skipped: 1, replaces: null });
+    expect(preview.sheets[0]).toMatchObject({
+      label: '2017年1-6月',
+      count: 6,
+      totalFen: 82_500 * WAN,
+      livelihoodFen: 66_500 * WAN,
+      skipped: 1,
+      replaces: null,
+    });
     const result = await apply();
     expect(result).toMatchObject({ budget: { name: '通川区', isExample: false, reportCount: 1 }, replaced: 0 });
     const view = await ok<ExecutionView>(invoke, 'execution-view', { budgetId: result.budget.id });
@@ -141,22 +179,41 @@ describe('importing execution tables', () => {
     const dir = tempDir();
     const workbook = newWorkbook();
     const invoke = invoker(workbook);
-    const before = workbook.db.prepare('SELECT (SELECT COUNT(*) FROM execution_line) + (SELECT COUNT(*) FROM budget) + (SELECT COUNT(*) FROM action) AS n').get();
+    const before = workbook.db
+      .prepare('SELECT (SELECT COUNT(*) FROM execution_line) + (SELECT COUNT(*) FROM budget) + (SELECT COUNT(*) FROM action) AS n')
+      .get();
     const path = join(dir, '坏表.xlsx');
-    writeXlsxFile(path, [{ name: '6月', rows: malformedTable() }, { name: '说明', rows: [['本表说明']] }]);
+    writeXlsxFile(path, [
+      { name: '6月', rows: malformedTable() },
+      { name: '说明', rows: [['本表说明']] },
+    ]);
     invoke.dialogs.open = path;
     const inspect = await ok<ExecutionInspect>(invoke, 'execution-import-inspect');
     expect(inspect.guesses[1]).toBeNull();
     const mappings = [inspect.guesses[0]];
-    const preview = await ok<ExecutionPreview>(invoke, 'execution-import-preview', { token: inspect.token, mappings, newBudgetName: '坏县' });
-    expect(preview.problems.map((p) => p.where)).toEqual(['工作表“6月” 第5行 A列', '工作表“6月” 第6行 A列', '工作表“6月” 第7行 C列', '工作表“6月” 第8行 D列', '工作表“6月” 第9行 A列']);
+    const preview = await ok<ExecutionPreview>(invoke, 'execution-import-preview', {
+      token: inspect.token,
+      mappings,
+      newBudgetName: '坏县',
+    });
+    expect(preview.problems.map((p) => p.where)).toEqual([
+      '工作表“6月” 第5行 A列',
+      '工作表“6月” 第6行 A列',
+      '工作表“6月” 第7行 C列',
+      '工作表“6月” 第8行 D列',
+      '工作表“6月” 第9行 A列',
+    ]);
     const applied = await invoke('execution-import-apply', { token: inspect.token, mappings, newBudgetName: '坏县' });
     expect(applied.ok).toBe(false);
     if (!applied.ok) {
       expect(applied.error.message).toContain('5处问题，整个文件未导入');
       expect(applied.error.details).toHaveLength(5);
     }
-    expect(workbook.db.prepare('SELECT (SELECT COUNT(*) FROM execution_line) + (SELECT COUNT(*) FROM budget) + (SELECT COUNT(*) FROM action) AS n').get()).toEqual(before);
+    expect(
+      workbook.db
+        .prepare('SELECT (SELECT COUNT(*) FROM execution_line) + (SELECT COUNT(*) FROM budget) + (SELECT COUNT(*) FROM action) AS n')
+        .get(),
+    ).toEqual(before);
   });
 
   it('a later report for the same period shows its differences first, replaces the earlier one, and undo brings it back', async () => {
@@ -171,7 +228,12 @@ describe('importing execution tables', () => {
     const second = join(dir, '更正.xlsx');
     writeXlsxFile(second, [{ name: 'Sheet1', rows: revised }]);
     const { preview, apply } = await importFile(invoke, second, { budgetId: budget.id });
-    expect(preview.sheets[0]?.replaces).toMatchObject({ source: '第一次.xlsx · Sheet1', totalFen: 82_500 * WAN, lineCount: 6, changedCount: 2 });
+    expect(preview.sheets[0]?.replaces).toMatchObject({
+      source: '第一次.xlsx · Sheet1',
+      totalFen: 82_500 * WAN,
+      lineCount: 6,
+      changedCount: 2,
+    });
     expect(preview.sheets[0]?.replaces?.differences).toEqual([
       { code: '205', name: '教育支出', before: 27_000 * WAN, after: 28_000 * WAN },
       { code: '229', name: '其他支出', before: 1_500 * WAN, after: null },
@@ -218,7 +280,9 @@ describe('entering execution by hand', () => {
     });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.details[0]?.where).toBe(`${b.code} ${b.name}「累计数」`);
-    expect((workbook.db.prepare('SELECT cumulative_fen AS c FROM execution_line WHERE id = ?').get(a.id) as { c: number }).c).toBe(1_200 * WAN);
+    expect((workbook.db.prepare('SELECT cumulative_fen AS c FROM execution_line WHERE id = ?').get(a.id) as { c: number }).c).toBe(
+      1_200 * WAN,
+    );
 
     const overlap = await invoke('execution-line-add', { reportId: january.id, code: '205', name: '教育支出' });
     expect(overlap.ok).toBe(false);
@@ -241,7 +305,11 @@ describe('the projection as a scenario', () => {
     const view = await ok<ExecutionView>(invoke, 'execution-view');
     const budget = view.budget as ExecutionBudget;
     const cautious = [...(view.projection?.methods ?? [])].filter((m) => m.available).sort((x, y) => (x.share ?? 0) - (y.share ?? 0))[0];
-    const created = await ok<{ baseline: ScenarioSummary; scenario: ScenarioSummary; method: string }>(invoke, 'execution-scenario-create', { budgetId: budget.id, year: 2017, month: 6 });
+    const created = await ok<{ baseline: ScenarioSummary; scenario: ScenarioSummary; method: string }>(
+      invoke,
+      'execution-scenario-create',
+      { budgetId: budget.id, year: 2017, month: 6 },
+    );
     expect(created.method).toBe(cautious?.method);
     expect(created.scenario).toMatchObject({ kind: 'scenario', isExample: true, baselineId: created.baseline.id });
     expect(created.scenario.name).toContain('执行推算');
@@ -252,7 +320,13 @@ describe('the projection as a scenario', () => {
     const current = await ok<ScenarioSummary>(invoke, 'scenario-create', { name: '新情景' });
     expect(current.baselineId).not.toBe(created.baseline.id);
     const line = scenario.lines.find((l) => l.code === '2050202');
-    const sought = await ok<{ metrics: BudgetView['metrics'] }>(invoke, 'goal-seek', { scenarioId: created.scenario.id, lineId: line?.id, variable: 'amount', share: 0.75, saveAs: '执行推算达75%' });
+    const sought = await ok<{ metrics: BudgetView['metrics'] }>(invoke, 'goal-seek', {
+      scenarioId: created.scenario.id,
+      lineId: line?.id,
+      variable: 'amount',
+      share: 0.75,
+      saveAs: '执行推算达75%',
+    });
     expect(sought.metrics.share).toBeGreaterThanOrEqual(0.75);
     await ok(invoke, 'history-undo');
     await ok(invoke, 'history-undo');
@@ -268,7 +342,12 @@ describe('the projection as a scenario', () => {
     const narrow = await ok<ExecutionView>(invoke, 'execution-view', { budgetId: budget.id });
     expect(narrow.settings.preset).toBe('narrow');
     expect(narrow.projection?.ytd.share ?? 1).toBeLessThan(view.projection?.ytd.share ?? 0);
-    const created = await ok<{ scenario: ScenarioSummary; method: string }>(invoke, 'execution-scenario-create', { budgetId: budget.id, year: 2017, month: 6, method: 'planned' });
+    const created = await ok<{ scenario: ScenarioSummary; method: string }>(invoke, 'execution-scenario-create', {
+      budgetId: budget.id,
+      year: 2017,
+      month: 6,
+      method: 'planned',
+    });
     const scenario = await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: created.scenario.id });
     expect(scenario.settings.preset).toBe('narrow');
     expect(scenario.metrics.livelihoodFen).toBe(narrow.projection?.methods.find((m) => m.method === 'planned')?.livelihoodFen);
@@ -277,4 +356,3 @@ describe('the projection as a scenario', () => {
     expect((await ok<BudgetViewAnswer>(invoke, 'budget-view', { scenarioId: own?.id })).settings.preset).toBe('broad');
   });
 });
-

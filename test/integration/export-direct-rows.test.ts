@@ -26,8 +26,19 @@ function described(bytes: Uint8Array) {
   const book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellStyles: true });
   return book.SheetNames.map((name) => {
     const sheet = book.Sheets[name] as XLSX.WorkSheet;
-    const cells = ((sheet['!data'] ?? []) as Cell[][]).map((row) => (row ?? []).map((cell) => (cell ? [cell.t, cell.v, cell.t === 'n' ? cell.z : undefined] : null)));
-    return { name, cells, ref: sheet['!ref'], cols: sheet['!cols'], rows: sheet['!rows'], merges: sheet['!merges'], filter: sheet['!autofilter'], margins: sheet['!margins'] };
+    const cells = ((sheet['!data'] ?? []) as Cell[][]).map((row) =>
+      (row ?? []).map((cell) => (cell ? [cell.t, cell.v, cell.t === 'n' ? cell.z : undefined] : null)),
+    );
+    return {
+      name,
+      cells,
+      ref: sheet['!ref'],
+      cols: sheet['!cols'],
+      rows: sheet['!rows'],
+      merges: sheet['!merges'],
+      filter: sheet['!autofilter'],
+      margins: sheet['!margins'],
+    };
   });
 }
 
@@ -47,7 +58,7 @@ describe('a long sheet written directly', () => {
         id: 10_000 + i,
         name: i % 9 === 0 ? ` ${line.name} & <"'> ` : i % 11 === 0 ? `${line.name}\n第二行\u0001` : line.name,
         amountFen: line.amountFen + i * 137,
-        quantity: line.hasDriver ? [3, 3.5, 0.276, 5.9, 62.49, 1.2345][i % 6] as number : line.quantity,
+        quantity: line.hasDriver ? ([3, 3.5, 0.276, 5.9, 62.49, 1.2345][i % 6] as number) : line.quantity,
         note: i % 4 === 0 ? '' : line.note,
       };
     });

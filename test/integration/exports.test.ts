@@ -34,7 +34,12 @@ describe('exports refuse the open workbook and its companions', () => {
     linkSync(workbook.path, join(dir, 'hardlink.xlsx'));
     mkdirSync(join(dir, 'sub'));
     const before = folderState(dir);
-    for (const target of [join(dir, 'shortcut.xlsx'), join(dir, 'hardlink.xlsx'), join(dir, 'sub', '..', 'e.mswb'), join(backupDir(workbook.path), '导出.xlsx')]) {
+    for (const target of [
+      join(dir, 'shortcut.xlsx'),
+      join(dir, 'hardlink.xlsx'),
+      join(dir, 'sub', '..', 'e.mswb'),
+      join(backupDir(workbook.path), '导出.xlsx'),
+    ]) {
       invoke.dialogs.save = target;
       const result = await invoke('xlsx-export', {});
       expect(result, target).toMatchObject({ ok: false, error: { kind: 'bad_input', message: expect.stringContaining('不能写入') } });

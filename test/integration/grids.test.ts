@@ -45,9 +45,13 @@ describe('targets and progress', () => {
   it('a ≤ target is met when the actual is at or below it', async () => {
     const invoke = invoker(newWorkbook());
     const unemployment = byLabel(await targets(invoke), '城镇登记失业率'); // ≤ 4.2%
-    const [below] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: unemployment.id, field: 'actual', value: '3.9%' }] });
+    const [below] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: unemployment.id, field: 'actual', value: '3.9%' }],
+    });
     expect(below).toMatchObject({ progress: 'met' });
-    const [above] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: unemployment.id, field: 'actual', value: '4.5%' }] });
+    const [above] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: unemployment.id, field: 'actual', value: '4.5%' }],
+    });
     expect(above).toMatchObject({ progress: 'red' });
   });
 
@@ -55,11 +59,12 @@ describe('targets and progress', () => {
     const invoke = invoker(newWorkbook());
     const beds = byLabel(await targets(invoke), '新增民办公办养老机构床位'); // ≥ 2760 张
     await ok(invoke, 'progress-settings-update', { asOf: '2017-07-02', yellowPoints: 10, redPoints: 30 }); // half the year
-    const at = async (value: string) => (await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: beds.id, field: 'actual', value }] }))[0];
+    const at = async (value: string) =>
+      (await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: beds.id, field: 'actual', value }] }))[0];
     expect(await at('1380张')).toMatchObject({ progress: 'green' }); // 50% done, 50% elapsed
     expect(await at('1000张')).toMatchObject({ progress: 'yellow' }); // 36%: 14 points behind
     expect(await at('500张')).toMatchObject({ progress: 'red' }); // 18%: 32 points behind
-    expect((await at(""))?.progress).toBe('no_data');
+    expect((await at(''))?.progress).toBe('no_data');
     const tasks = await ok<TaskRow[]>(invoke, 'task-list', {});
     expect(tasks.find((t) => t.number === 14)?.progress).toBe('no_data');
     expect((await invoke('progress-settings-update', { yellowPoints: 40, redPoints: 30 })).ok).toBe(false);
@@ -82,7 +87,9 @@ describe('targets and progress', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toContain('整批未做任何修改');
-      expect(result.error.details).toEqual([{ where: '任务10 · 指标“城乡居民参保率”「实际值」', message: expect.stringContaining('单位不一致') }]);
+      expect(result.error.details).toEqual([
+        { where: '任务10 · 指标“城乡居民参保率”「实际值」', message: expect.stringContaining('单位不一致') },
+      ]);
     }
     expect(workbook.db.prepare('SELECT * FROM target ORDER BY id').all()).toEqual(before);
   });
@@ -90,7 +97,9 @@ describe('targets and progress', () => {
   it('due dates accept the ways clerks write them', async () => {
     const invoke = invoker(newWorkbook());
     const target = (await targets(invoke))[4] as TargetRow;
-    const [a] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: target.id, field: 'dueDate', value: '2017年6月底' }] });
+    const [a] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: target.id, field: 'dueDate', value: '2017年6月底' }],
+    });
     expect(a?.dueDate).toBe('2017-06-30');
     const bad = await invoke('target-update', { edits: [{ targetId: target.id, field: 'dueDate', value: '2017-02-30' }] });
     expect(bad.ok).toBe(false);
@@ -100,7 +109,9 @@ describe('targets and progress', () => {
 describe('owners, the matrix and merging', () => {
   it('owners typed as text resolve names and aliases; unknown units are refused', async () => {
     const invoke = invoker(newWorkbook());
-    const [task] = await ok<TaskRow[]>(invoke, 'task-update', { edits: [{ taskId: 1, field: 'coUnits', value: '市财政局、市卫生计生委' }] });
+    const [task] = await ok<TaskRow[]>(invoke, 'task-update', {
+      edits: [{ taskId: 1, field: 'coUnits', value: '市财政局、市卫生计生委' }],
+    });
     expect(task?.coUnits).toEqual(['市财政局', '市卫生计生委']);
     const bad = await invoke('task-update', { edits: [{ taskId: 1, field: 'coUnits', value: '市不存在局' }] });
     expect(bad.ok).toBe(false);

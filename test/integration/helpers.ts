@@ -41,7 +41,9 @@ export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
 }
 
 export function contextFor(workbook: Workbook): HandlerContext & { dialogs: PresetDialogs } {
-  const session = new WorkbookSession(workbook.path, (path, how) => openWorkbook(path, { resources, actor: 'tester', ...how })).adopt(workbook);
+  const session = new WorkbookSession(workbook.path, (path, how) => openWorkbook(path, { resources, actor: 'tester', ...how })).adopt(
+    workbook,
+  );
   cleanups.push(() => session.close());
   return nodeHandlerContext(session, repoRoot);
 }

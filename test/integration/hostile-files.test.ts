@@ -10,7 +10,10 @@ import { writeCraftedFiles } from '../fixtures/crafted-files';
 import { readFileSync } from 'node:fs';
 import { repoRoot } from './helpers';
 
-const parser = nodeSpreadsheetParser(join(repoRoot, 'src/app/exchange/parse-worker.ts'), ['--import', 'tsx'], { ...PARSE_LIMITS, timeoutMs: 20_000 });
+const parser = nodeSpreadsheetParser(join(repoRoot, 'src/app/exchange/parse-worker.ts'), ['--import', 'tsx'], {
+  ...PARSE_LIMITS,
+  timeoutMs: 20_000,
+});
 let files: Record<string, string>;
 
 let dir: string;
@@ -42,12 +45,16 @@ describe('spreadsheets are parsed out of process, and hostile ones end with a cl
     ['truncated.xlsx', /不完整|截断/],
     ['zip-bomb.xlsx', /解压后/],
     ['huge-string.xlsx', /32767/],
-  ])('%s is refused within seconds', async (name, reason) => {
-    const { message, ms } = await refusal(name);
-    expect(message).toMatch(reason);
-    expect(message).toContain('工作簿未做任何修改');
-    expect(ms).toBeLessThan(15_000);
-  }, 30_000);
+  ])(
+    '%s is refused within seconds',
+    async (name, reason) => {
+      const { message, ms } = await refusal(name);
+      expect(message).toMatch(reason);
+      expect(message).toContain('工作簿未做任何修改');
+      expect(ms).toBeLessThan(15_000);
+    },
+    30_000,
+  );
 
   it('a lying <dimension> does not drop rows; a huge one costs nothing', async () => {
     const lying = await parser.parse(files['lying-dimension.xlsx'] as string);
@@ -66,11 +73,16 @@ describe('spreadsheets are parsed out of process, and hostile ones end with a cl
     expect(probe.polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(Object.keys(Object.prototype)).toEqual([]);
-    expect((await parseFile({ path: files['proto-comment.xlsx'] as string, maxFileBytes: 1e8, maxRows: 1000, maxColumns: 50 })).ok).toBe(true);
+    expect((await parseFile({ path: files['proto-comment.xlsx'] as string, maxFileBytes: 1e8, maxRows: 1000, maxColumns: 50 })).ok).toBe(
+      true,
+    );
   });
 
   it('kills a parser that runs past its time', async () => {
-    const slow = nodeSpreadsheetParser(join(repoRoot, 'src/app/exchange/parse-worker.ts'), ['--import', 'tsx'], { ...PARSE_LIMITS, timeoutMs: 1 });
+    const slow = nodeSpreadsheetParser(join(repoRoot, 'src/app/exchange/parse-worker.ts'), ['--import', 'tsx'], {
+      ...PARSE_LIMITS,
+      timeoutMs: 1,
+    });
     await expect(slow.parse(files['good.xlsx'] as string)).rejects.toThrow(/秒仍未完成/);
   });
 });

@@ -13,7 +13,19 @@ import { invoker, newWorkbook } from './helpers';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const token = '00000000-0000-4000-8000-000000000000';
 const mapping = { sheet: 's', headerRow: 0, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit: 'wan' };
-const executionMapping = { sheet: 's', headerRow: 0, codeColumn: 0, nameColumn: 1, initialBudgetColumn: null, adjustedBudgetColumn: 2, monthColumn: null, cumulativeColumn: 3, unit: 'wan', year: 2017, month: 6 };
+const executionMapping = {
+  sheet: 's',
+  headerRow: 0,
+  codeColumn: 0,
+  nameColumn: 1,
+  initialBudgetColumn: null,
+  adjustedBudgetColumn: 2,
+  monthColumn: null,
+  cumulativeColumn: 3,
+  unit: 'wan',
+  year: 2017,
+  month: 6,
+};
 
 /** One well-formed input per channel: the starting point the mutations break. */
 const VALID: Record<ChannelName, Record<string, unknown>> = {
@@ -100,7 +112,18 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
 
 const HUGE = 'x'.repeat(2_000_001);
 /** Values no field of any channel accepts in place of a number. */
-const badNumber = fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1, 2 ** 60, '1', null, {}, [], true);
+const badNumber = fc.constantFrom<unknown>(
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -1,
+  2 ** 60,
+  '1',
+  null,
+  {},
+  [],
+  true,
+);
 /** … in place of a string. */
 const badString = fc.constantFrom<unknown>(HUGE, 42, null, {}, [], true);
 /** … in place of a boolean or an object/array. */
@@ -134,13 +157,24 @@ describe('IPC validation over every channel', () => {
       const valid = VALID[channel];
       // an unknown key, with any value
       await fc.assert(
-        fc.asyncProperty(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in valid) && k !== '__proto__'), fc.anything(), async (key, value) => {
-          await refused(channel, { ...valid, [key]: value });
-        }),
+        fc.asyncProperty(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in valid) && k !== '__proto__'),
+          fc.anything(),
+          async (key, value) => {
+            await refused(channel, { ...valid, [key]: value });
+          },
+        ),
         { numRuns: RUNS },
       );
       // __proto__ as an own key, as JSON.parse makes it
-      await refused(channel, JSON.parse(`{${Object.keys(valid).map((k) => `${JSON.stringify(k)}:${JSON.stringify(valid[k])},`).join('')}"__proto__":{"polluted":1}}`));
+      await refused(
+        channel,
+        JSON.parse(
+          `{${Object.keys(valid)
+            .map((k) => `${JSON.stringify(k)}:${JSON.stringify(valid[k])},`)
+            .join('')}"__proto__":{"polluted":1}}`,
+        ),
+      );
       // each field replaced by a value of the wrong kind or out of range
       for (const field of Object.keys(valid)) {
         await fc.assert(
@@ -159,7 +193,11 @@ describe('IPC validation over every channel', () => {
 
   it('nested arrays of edits are checked item by item', async () => {
     const invoke = invoker(newWorkbook());
-    for (const edits of [[{ taskId: 1.5, field: 'remark', value: 'x' }], [{ taskId: 1, field: 'body', value: 'x' }], Array.from({ length: 20_001 }, () => ({ taskId: 1, field: 'remark', value: 'x' }))]) {
+    for (const edits of [
+      [{ taskId: 1.5, field: 'remark', value: 'x' }],
+      [{ taskId: 1, field: 'body', value: 'x' }],
+      Array.from({ length: 20_001 }, () => ({ taskId: 1, field: 'remark', value: 'x' })),
+    ]) {
       const result = await invoke('task-update', { edits });
       expect(result.ok).toBe(false);
     }

@@ -128,7 +128,11 @@ describe('opening decides before writing anything', () => {
     expect(existsSync(`${path}-shm`)).toBe(false);
 
     const recovery = await sessionCall(app)('recovery-state');
-    expect(recovery.ok && recovery.value).toMatchObject({ damaged: true, reason: 'foreign-wal', backups: [{ verified: true, reasonLabel: '手动' }] });
+    expect(recovery.ok && recovery.value).toMatchObject({
+      damaged: true,
+      reason: 'foreign-wal',
+      backups: [{ verified: true, reasonLabel: '手动' }],
+    });
     expect(folderState(dir)).toEqual(before);
     // the CLI says the same and leaves it alone too
     const info = cli('info', '--db', path);
@@ -233,14 +237,18 @@ describe('opening decides before writing anything', () => {
     const path = join(dir, 'workbook.mswb');
     expect(mayCreateAtStart(path, path)).toBe(true);
     expect(mayCreateAtStart(join(dir, 'other.mswb'), path)).toBe(false);
-    const first = new WorkbookSession(path, (file, how) => openWorkbook(file, { resources, actor: 'tester', ...how, create: how?.create ?? mayCreateAtStart(file, path) }));
+    const first = new WorkbookSession(path, (file, how) =>
+      openWorkbook(file, { resources, actor: 'tester', ...how, create: how?.create ?? mayCreateAtStart(file, path) }),
+    );
     expect(first.open()).toBe(true);
     await first.workbook.backup('open');
     first.close();
     // the file disappears (a restore that failed half-way in an older version, a user who moved it)
     rmSync(path);
     const before = folderState(dir);
-    const next = new WorkbookSession(path, (file, how) => openWorkbook(file, { resources, actor: 'tester', ...how, create: how?.create ?? mayCreateAtStart(file, path) }));
+    const next = new WorkbookSession(path, (file, how) =>
+      openWorkbook(file, { resources, actor: 'tester', ...how, create: how?.create ?? mayCreateAtStart(file, path) }),
+    );
     expect(next.open()).toBe(false);
     expect(next.failureReason).toBe('missing');
     expect(existsSync(path)).toBe(false);
@@ -293,10 +301,17 @@ describe('restore never destroys the only good copy', () => {
     workbook.close();
     const before = folderState(join(dir, 'crashed'));
     // a real full disk for the child: it may not write a file larger than 100 KB (the workbook is ~250 KB)
-    const child = spawnSync('bash', ['-c', `ulimit -f 100; exec "${process.execPath}" --import tsx test/reliability/restore-child.ts "${crashed}" "${join(backupDir(path), backup.file)}"`], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      'bash',
+      [
+        '-c',
+        `ulimit -f 100; exec "${process.execPath}" --import tsx test/reliability/restore-child.ts "${crashed}" "${join(backupDir(path), backup.file)}"`,
+      ],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(child.stdout.trim()).toMatch(/^refused: 恢复失败（磁盘空间不足）/);
     expect(child.stdout).toContain('没有任何改动');
     expect(folderState(join(dir, 'crashed'))).toEqual(before);

@@ -6,15 +6,43 @@ import { invoker, newWorkbook, repoRoot } from './helpers';
 
 /** Issue #14, case 8: a plan import is one journaled action, a plan can be deleted, the same text twice asks first. */
 
-const SECOND_PLAN = ['二、主要任务', '（一）教育', '１．学前教育。新建幼儿园6所。', '（牵头单位：市教育局，配合单位：新设的测试单位）', '（二）卫生', '２．基层医疗。建成村卫生室120个。', '（责任单位：市卫生计生委）'].join('\n');
+const SECOND_PLAN = [
+  '二、主要任务',
+  '（一）教育',
+  '１．学前教育。新建幼儿园6所。',
+  '（牵头单位：市教育局，配合单位：新设的测试单位）',
+  '（二）卫生',
+  '２．基层医疗。建成村卫生室120个。',
+  '（责任单位：市卫生计生委）',
+].join('\n');
 
 /**
  * What the plan tables and budget links hold (the journal aside, which grows with every action and its undo), as
  * sets of rows: a row put back by undo may get a new rowid, which is not a difference a user could see.
  */
 function planTables(db: import('../../src/app/store/connection').Db): string {
-  return ['plan', 'plan_section', 'domain', 'domain_owner', 'task', 'task_owner', 'target', 'unit', 'unit_alias', 'plan_conflict', 'safeguard', 'safeguard_owner', 'budget_line']
-    .map((table) => `${table}: ${(db.prepare(`SELECT * FROM ${table}`).all() as unknown[]).map((row) => JSON.stringify(row)).sort().join('\n')}`)
+  return [
+    'plan',
+    'plan_section',
+    'domain',
+    'domain_owner',
+    'task',
+    'task_owner',
+    'target',
+    'unit',
+    'unit_alias',
+    'plan_conflict',
+    'safeguard',
+    'safeguard_owner',
+    'budget_line',
+  ]
+    .map(
+      (table) =>
+        `${table}: ${(db.prepare(`SELECT * FROM ${table}`).all() as unknown[])
+          .map((row) => JSON.stringify(row))
+          .sort()
+          .join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -36,7 +64,10 @@ describe('plan import is one action', () => {
 
     const log = await ok<ChangeLogEntry[]>(call('change-log-list', {}));
     expect(log.some((entry) => entry.label.startsWith('导入计划') && entry.tableLabel === '任务')).toBe(true);
-    expect(await ok<{ undoLabel: string }>(call('history-state', {}))).toMatchObject({ canUndo: true, undoLabel: expect.stringContaining('导入计划') });
+    expect(await ok<{ undoLabel: string }>(call('history-state', {}))).toMatchObject({
+      canUndo: true,
+      undoLabel: expect.stringContaining('导入计划'),
+    });
 
     await ok(call('history-undo', {}));
     expect(await ok<PlanSummary[]>(call('plan-list', {}))).toHaveLength(1);

@@ -8,7 +8,14 @@ import { PARSE_LIMITS } from '../../src/app/exchange/parse-protocol';
 import { contentHash } from '../../src/app/store/content-hash';
 import { launchBrowser } from '../../src/headless/app-in-chromium';
 import { parsePlan } from '../../src/core/plan/parse-plan';
-import { announcedZipBombDocx, lyingZipBombDocx, nestedTablesDocx, pdfWithHugeContent, pdfWithPages, scannedPdf } from '../fixtures/hostile-documents';
+import {
+  announcedZipBombDocx,
+  lyingZipBombDocx,
+  nestedTablesDocx,
+  pdfWithHugeContent,
+  pdfWithPages,
+  scannedPdf,
+} from '../fixtures/hostile-documents';
 import { CITY_2019, COUNTY_2020, DISTRICT_2021, sixtyTaskPlan } from '../fixtures/plan-family';
 import { PDF_FOOTER, planAsHtml, planAsNumberedDocx, planAsTableHtml } from '../fixtures/plan-documents';
 import { planEssentials } from '../fixtures/plan-essentials';
@@ -36,7 +43,13 @@ afterAll(async () => {
 async function printPdf(html: string): Promise<Uint8Array> {
   const page = await browser.newPage();
   await page.setContent(html);
-  const pdf = await page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<div></div>', footerTemplate: PDF_FOOTER, margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' } });
+  const pdf = await page.pdf({
+    format: 'A4',
+    displayHeaderFooter: true,
+    headerTemplate: '<div></div>',
+    footerTemplate: PDF_FOOTER,
+    margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' },
+  });
   await page.close();
   return new Uint8Array(pdf);
 }
@@ -68,10 +81,14 @@ describe('the reference plan as a PDF gives the same plan', () => {
 });
 
 describe('plans of other cities and years as PDF give the same plan as their text', () => {
-  it.each(Object.entries({ CITY_2019, COUNTY_2020, DISTRICT_2021 }))('%s', async (name, text) => {
-    const reading = await parser.readPlan(fileOf(`${name}.pdf`, await printPdf(planAsHtml(text))));
-    expect(planEssentials(reading.plan)).toEqual(planEssentials(parsePlan(text)));
-  }, 90_000);
+  it.each(Object.entries({ CITY_2019, COUNTY_2020, DISTRICT_2021 }))(
+    '%s',
+    async (name, text) => {
+      const reading = await parser.readPlan(fileOf(`${name}.pdf`, await printPdf(planAsHtml(text))));
+      expect(planEssentials(reading.plan)).toEqual(planEssentials(parsePlan(text)));
+    },
+    90_000,
+  );
 });
 
 describe('hostile documents end with a Chinese message within the limits, and nothing is written', () => {
@@ -81,20 +98,24 @@ describe('hostile documents end with a Chinese message within the limits, and no
     ['nested.docx', () => nestedTablesDocx(20_000), /表格嵌套/],
     ['10000页.pdf', () => pdfWithPages(10_000), /超过上限600页/],
     ['扫描件.pdf', () => scannedPdf(), /该PDF为扫描图像，无法识别文字/],
-  ])('%s', async (name, build, message) => {
-    const workbook = newWorkbook();
-    const call = invoker(workbook);
-    const before = contentHash(workbook.db);
-    call.dialogs.open = fileOf(name, build());
-    const started = Date.now();
-    const result = await call('plan-pick-file', {});
-    expect(result).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
-    const text = (result as { error: { message: string } }).error.message;
-    expect(text).toMatch(message);
-    expect(text).toContain('工作簿未做任何修改');
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(contentHash(workbook.db)).toBe(before);
-  }, 60_000);
+  ])(
+    '%s',
+    async (name, build, message) => {
+      const workbook = newWorkbook();
+      const call = invoker(workbook);
+      const before = contentHash(workbook.db);
+      call.dialogs.open = fileOf(name, build());
+      const started = Date.now();
+      const result = await call('plan-pick-file', {});
+      expect(result).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
+      const text = (result as { error: { message: string } }).error.message;
+      expect(text).toMatch(message);
+      expect(text).toContain('工作簿未做任何修改');
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(contentHash(workbook.db)).toBe(before);
+    },
+    60_000,
+  );
 
   it('a PDF page with 150 MB of drawing commands is stopped by the time or memory limit', async () => {
     const limited = nodeSpreadsheetParser(worker, [], { ...PARSE_LIMITS, timeoutMs: 12_000, maxHeapMb: 512 });

@@ -32,9 +32,15 @@ afterAll(() => rmSync(shimDir, { recursive: true, force: true }));
 beforeAll(() => {
   shim = join(shimDir, 'powercut.so');
   try {
-    execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', shim, join(repoRoot, 'test', 'reliability', 'powercut-shim.c'), '-ldl', '-lpthread'], { stdio: 'pipe' });
+    execFileSync(
+      'gcc',
+      ['-shared', '-fPIC', '-O2', '-o', shim, join(repoRoot, 'test', 'reliability', 'powercut-shim.c'), '-ldl', '-lpthread'],
+      { stdio: 'pipe' },
+    );
   } catch (error) {
-    throw new Error(`the power-loss test needs gcc to build its LD_PRELOAD shim (apt-get install build-essential; .ci/run does): ${String(error)}`);
+    throw new Error(
+      `the power-loss test needs gcc to build its LD_PRELOAD shim (apt-get install build-essential; .ci/run does): ${String(error)}`,
+    );
   }
 }, 60_000);
 
@@ -57,7 +63,9 @@ describe(`power loss (${CUTS} cuts)`, () => {
       expect(problem, `cut ${i} after entry ${cut} of ${run.log.entries.length} (seed ${SEED + i})`).toBeNull();
     }
     expect(acknowledged(run, run.log.entries.length)).toHaveLength(ACTIONS);
-    console.info(`[power] ${CUTS} cuts over ${run.log.entries.length} logged disk operations (${syncs} syncs, ${ACTIONS} actions): every acknowledged action present at every cut (${acknowledgedAtCuts} in all), integrity ok, no partial action`);
+    console.info(
+      `[power] ${CUTS} cuts over ${run.log.entries.length} logged disk operations (${syncs} syncs, ${ACTIONS} actions): every acknowledged action present at every cut (${acknowledgedAtCuts} in all), integrity ok, no partial action`,
+    );
   }, 900_000);
 
   it('the same check fails when syncs count for nothing (what synchronous=OFF gives): it can see a power cut', () => {
@@ -81,7 +89,14 @@ describe(`power loss (${CUTS} cuts)`, () => {
  * cut the export is absent or one of the two whole files (never torn), a backup acknowledged is listed and whole,
  * the workbook opens under its name — before, during and after the restore — and an acknowledged restore holds.
  */
-function checkDurableCut(run: TracedRun, cut: number, rng: () => number, target: string, exports: Buffer[], ignoreSyncs = false): string | null {
+function checkDurableCut(
+  run: TracedRun,
+  cut: number,
+  rng: () => number,
+  target: string,
+  exports: Buffer[],
+  ignoreSyncs = false,
+): string | null {
   writeDisk(diskAfterCut(run.log, { cut, rng, ignoreSyncs }), run.disk, target, (name) => name === 'marks');
   const marks = marksBefore(run, cut);
   try {
@@ -105,7 +120,8 @@ function checkDurableCut(run: TracedRun, cut: number, rng: () => number, target:
     try {
       const remark = (workbook.db.prepare('SELECT remark FROM task WHERE id = 1').get() as { remark: string }).remark;
       if (marks.includes('restored') && remark !== '备份前') return `an acknowledged restore is not there (remark “${remark}”)`;
-      if (marks.includes('edited') && !['备份前', '备份后'].includes(remark)) return `the workbook went back past its last edit (remark “${remark}”)`;
+      if (marks.includes('edited') && !['备份前', '备份后'].includes(remark))
+        return `the workbook went back past its last edit (remark “${remark}”)`;
     } finally {
       workbook.close();
     }
@@ -137,7 +153,9 @@ describe(`durable writes under power loss (${CUTS} cuts)`, () => {
       expect(problem, `cut ${i} after entry ${cut} of ${traceRun.log.entries.length} (seed ${SEED + 7000 + i})`).toBeNull();
     }
     expect(marksBefore(traceRun, traceRun.log.entries.length)).toEqual(['exported 1', 'exported 2', 'backed-up', 'edited', 'restored']);
-    console.info(`[power] durable writes: ${CUTS} cuts over ${traceRun.log.entries.length} disk operations, exports never torn, backups and the restore held once acknowledged`);
+    console.info(
+      `[power] durable writes: ${CUTS} cuts over ${traceRun.log.entries.length} disk operations, exports never torn, backups and the restore held once acknowledged`,
+    );
   }, 900_000);
 
   it('without syncs the same check finds torn or lost files', () => {

@@ -23,7 +23,15 @@ const hhmm = (date: Date): string => `${String(date.getHours()).padStart(2, '0')
 function writeLock(path: string, holder: { user: string; machine: string; pid: number; since: Date }, refreshedAt = new Date()): void {
   writeFileSync(
     lockPathOf(path),
-    JSON.stringify({ app: 'minsheng-workbench', session: 'someone-else', user: holder.user, machine: holder.machine, pid: holder.pid, since: holder.since.toISOString(), origin: 'app' }),
+    JSON.stringify({
+      app: 'minsheng-workbench',
+      session: 'someone-else',
+      user: holder.user,
+      machine: holder.machine,
+      pid: holder.pid,
+      since: holder.since.toISOString(),
+      origin: 'app',
+    }),
   );
   utimesSync(lockPathOf(path), refreshedAt, refreshedAt);
 }
@@ -96,7 +104,10 @@ describe('one writer per workbook', () => {
     since.setHours(9, 12, 0, 0);
     writeLock(path, { user: '张三', machine: 'PC-07', pid: 4242, since });
     const colleague = open(path);
-    expect(colleague.access).toEqual({ mode: 'read', notice: expect.stringContaining('工作簿正在被 张三（PC-07）于 09:12 起使用，已以只读方式打开') });
+    expect(colleague.access).toEqual({
+      mode: 'read',
+      notice: expect.stringContaining('工作簿正在被 张三（PC-07）于 09:12 起使用，已以只读方式打开'),
+    });
     colleague.close();
     // their lock is still theirs
     expect(JSON.parse(readFileSync(lockPathOf(path), 'utf8'))).toMatchObject({ user: '张三' });
@@ -111,7 +122,10 @@ describe('one writer per workbook', () => {
     const first = newWorkbook();
     const second = open(first.path, { actor: '李四', force: true });
     expect(second.access.mode).toBe('write');
-    expect(JSON.parse(readFileSync(lockPathOf(first.path), 'utf8'))).toMatchObject({ user: '李四', forcedFrom: expect.stringContaining('tester') });
+    expect(JSON.parse(readFileSync(lockPathOf(first.path), 'utf8'))).toMatchObject({
+      user: '李四',
+      forcedFrom: expect.stringContaining('tester'),
+    });
     const refused = await invoker(first)('unit-add', { name: '被拒绝的单位' });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`李四（${hostname()}）`) } });
     expect(second.db.prepare("SELECT COUNT(*) AS n FROM unit WHERE name = '被拒绝的单位'").get()).toEqual({ n: 0 });
@@ -128,7 +142,12 @@ describe('one writer per workbook', () => {
     const call = invoker(viewer, context);
     expect(await ok<{ readOnly: boolean }>(call('workbook-status', {}))).toMatchObject({ readOnly: true });
     expect((await call('workbook-force-open', {})).ok).toBe(true);
-    expect(await ok<{ readOnly: boolean; notice: string }>(call('workbook-status', {}))).toEqual({ path: first.path, readOnly: false, notice: '', externalChanges: 0 });
+    expect(await ok<{ readOnly: boolean; notice: string }>(call('workbook-status', {}))).toEqual({
+      path: first.path,
+      readOnly: false,
+      notice: '',
+      externalChanges: 0,
+    });
     expect((await call('unit-add', { name: '只读转写入' })).ok).toBe(true);
     expect((await invoker(first)('unit-add', { name: '原窗口' })).ok).toBe(false);
   });
@@ -191,7 +210,10 @@ describe('undo belongs to the window that acted', () => {
     expect(again.db.prepare('SELECT remark FROM task WHERE id = 1').get()).toEqual({ remark: '我的修改' });
     // this window's own action is undoable, and only it
     expect((await call('unit-add', { name: '本窗口的单位' })).ok).toBe(true);
-    expect(await ok<{ canUndo: boolean; undoLabel: string }>(call('history-state', {}))).toMatchObject({ canUndo: true, undoLabel: expect.stringContaining('本窗口的单位') });
+    expect(await ok<{ canUndo: boolean; undoLabel: string }>(call('history-state', {}))).toMatchObject({
+      canUndo: true,
+      undoLabel: expect.stringContaining('本窗口的单位'),
+    });
     await call('history-undo', {});
     expect(await ok<{ canUndo: boolean }>(call('history-state', {}))).toMatchObject({ canUndo: false });
     expect(again.db.prepare('SELECT COUNT(*) AS n FROM plan').get()).toEqual({ n: 2 });

@@ -31,7 +31,11 @@ function fakeShell(overrides: { createWindow?: () => never; loadURL?: () => Prom
     ipcMain: { handle: vi.fn() } as unknown as Shell['ipcMain'],
     protocol: { handle: vi.fn() } as unknown as Shell['protocol'],
     session: {
-      defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } },
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onBeforeRequest: vi.fn() },
+      },
     } as unknown as Shell['session'],
     screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1366, height: 728 } }) } as unknown as Shell['screen'],
     createWindow:

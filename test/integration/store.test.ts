@@ -64,7 +64,9 @@ describe('migration 0005 (compact bulk changes)', () => {
     db.close();
     const after = openWorkbook(file, { resources });
     expect(after.db.prepare('SELECT * FROM change_log ORDER BY id').all()).toEqual(log);
-    expect(String((after.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'change_log'").get() as { sql: string }).sql)).toContain('insert_range');
+    expect(String((after.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'change_log'").get() as { sql: string }).sql)).toContain(
+      'insert_range',
+    );
     await invoker(after)('history-undo', {});
     expect(after.db.prepare('SELECT remark FROM task WHERE id = ?').get(taskId)).toEqual({ remark: '' });
     after.close();
@@ -81,7 +83,18 @@ describe('editing a task', () => {
     expect(edited).toMatchObject({ ok: true, value: [{ id: 6, remark: '按月调度' }] });
     const log = await call('change-log-list', {});
     expect(log.ok && log.value).toMatchObject([
-      { label: '修改任务6的备注', field: 'remark', fieldLabel: '备注', tableLabel: '任务', what: '任务6 就业服务和管理', oldValue: '', newValue: '按月调度', reason: '局务会要求', actor: 'tester', state: 'done' },
+      {
+        label: '修改任务6的备注',
+        field: 'remark',
+        fieldLabel: '备注',
+        tableLabel: '任务',
+        what: '任务6 就业服务和管理',
+        oldValue: '',
+        newValue: '按月调度',
+        reason: '局务会要求',
+        actor: 'tester',
+        state: 'done',
+      },
     ]);
     workbook.close();
 
@@ -103,14 +116,20 @@ describe('editing a task', () => {
     const workbook = newWorkbook();
     const call = invoker(workbook);
     const edited = await call('task-update', { edits: [{ taskId: 6, field: 'remark', value: '按月调度' }] });
-    expect(edited).toMatchObject({ ok: true, changes: { tables: ['task'], history: { canUndo: true, canRedo: false, undoLabel: '修改任务6的备注' } } });
+    expect(edited).toMatchObject({
+      ok: true,
+      changes: { tables: ['task'], history: { canUndo: true, canRedo: false, undoLabel: '修改任务6的备注' } },
+    });
     const owners = await call('task-owner-set', { changes: [{ taskId: 6, unitId: 1, role: 'co' }] });
     expect(owners.ok && owners.changes?.tables).toEqual(['task_owner']);
     expect(await call('task-update', { edits: [{ taskId: 6, field: 'remark', value: '按月调度' }] })).not.toHaveProperty('changes');
     expect(await call('task-update', { edits: [{ taskId: 6, field: 'status', value: '不存在的状态' }] })).toMatchObject({ ok: false });
     expect(await call('task-list', {})).not.toHaveProperty('changes');
     const undone = await call('history-undo', {});
-    expect(undone).toMatchObject({ ok: true, changes: { tables: ['task_owner'], history: { canRedo: true, undoLabel: '修改任务6的备注' } } });
+    expect(undone).toMatchObject({
+      ok: true,
+      changes: { tables: ['task_owner'], history: { canRedo: true, undoLabel: '修改任务6的备注' } },
+    });
   });
 
   it('discards the redo branch when a new edit follows an undo', async () => {
@@ -188,7 +207,10 @@ describe('importing a plan', () => {
     const plans = await call('plan-list', {});
     expect(plans.ok && plans.value).toHaveLength(2);
     const before = workbook.db.prepare('SELECT COUNT(*) AS n FROM plan').get();
-    expect(await call('plan-import', { text: '没有任务的文字', sourceName: 'b.txt' })).toMatchObject({ ok: false, error: { kind: 'bad_input' } });
+    expect(await call('plan-import', { text: '没有任务的文字', sourceName: 'b.txt' })).toMatchObject({
+      ok: false,
+      error: { kind: 'bad_input' },
+    });
     expect(workbook.db.prepare('SELECT COUNT(*) AS n FROM plan').get()).toEqual(before);
   });
 });

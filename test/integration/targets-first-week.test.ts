@@ -25,10 +25,14 @@ describe('relative targets (较2016年提高3%)', () => {
     const marriage = byLabel(await targets(invoke), '婚检率');
     expect(marriage).toMatchObject({ relativeToYear: 2016, value: 3, unit: '%', relativeLevel: null });
     // an actual without the base year's value has no completion (and no 2066.7% from 62 ÷ 3)
-    const [withoutBase] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: marriage.id, field: 'actual', value: '62' }] });
+    const [withoutBase] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: marriage.id, field: 'actual', value: '62' }],
+    });
     expect(withoutBase?.completion).toBeNull();
     expect(withoutBase?.actual).toBe(62);
-    const [measured] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: marriage.id, field: 'baseline', value: '60%' }] });
+    const [measured] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: marriage.id, field: 'baseline', value: '60%' }],
+    });
     expect(measured?.relativeLevel).toBeCloseTo(61.8, 9);
     // 2 points of the promised 1.8 → met, completion 111.1%
     expect(measured?.completion).toBeCloseTo(2 / 1.8, 9);
@@ -37,11 +41,15 @@ describe('relative targets (较2016年提高3%)', () => {
     const [still] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: marriage.id, field: 'actual', value: '60' }] });
     expect(still?.completion).toBe(0);
     // "3个百分点" reads as points: 60% + 3 = 63%
-    const [points] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: marriage.id, field: 'value', value: '3个百分点' }] });
+    const [points] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: marriage.id, field: 'value', value: '3个百分点' }],
+    });
     expect(points).toMatchObject({ unit: '个百分点', value: 3 });
     expect(points?.relativeLevel).toBeCloseTo(63, 9);
     // the whole phrase as the grid shows it is accepted back (copy → paste)
-    const [again] = await ok<TargetRow[]>(invoke, 'target-update', { edits: [{ targetId: marriage.id, field: 'value', value: '较2016年提高3%' }] });
+    const [again] = await ok<TargetRow[]>(invoke, 'target-update', {
+      edits: [{ targetId: marriage.id, field: 'value', value: '较2016年提高3%' }],
+    });
     expect(again).toMatchObject({ unit: '%', value: 3 });
   });
 });
@@ -60,7 +68,8 @@ describe('a share target linked to the budget', () => {
     // typing over a linked actual is refused, naming the row as the user sees it
     const typed = await invoke('target-update', { edits: [{ targetId: share.id, field: 'actual', value: '71' }] });
     expect(typed.ok).toBe(false);
-    if (!typed.ok) expect(typed.error.message).toMatch(/^未修改：重点工作 · 指标“一般公共预算民生支出比例”「实际值」：“71”：该指标的实际值取自预算/);
+    if (!typed.ok)
+      expect(typed.error.message).toMatch(/^未修改：重点工作 · 指标“一般公共预算民生支出比例”「实际值」：“71”：该指标的实际值取自预算/);
     // a budget edit moves the linked actual
     const view = budgetViewFromAnswer(await ok<BudgetViewAnswer>(invoke, 'budget-view', {}));
     const reserve = view.lines.find((l) => l.name === '预备费');
@@ -97,8 +106,18 @@ describe('变更记录 in words', () => {
     const scenario = await ok<{ id: number }>(invoke, 'scenario-create', { name: '调整', fromScenarioId: view.scenario.id });
     const school = view.lines.find((l) => l.name === '初中教育');
     await ok(invoke, 'budget-line-update', { scenarioId: scenario.id, lineId: school?.id ?? 0, field: 'amount', value: '+500' });
-    const education = view.lines.filter((l) => l.livelihood).slice(0, 6).map((l) => l.id);
-    await ok(invoke, 'breakback', { scenarioId: view.scenario.id, lineIds: education, heldLineIds: [], amount: '600', mode: 'even', saveAs: '分摊测试' });
+    const education = view.lines
+      .filter((l) => l.livelihood)
+      .slice(0, 6)
+      .map((l) => l.id);
+    await ok(invoke, 'breakback', {
+      scenarioId: view.scenario.id,
+      lineIds: education,
+      heldLineIds: [],
+      amount: '600',
+      mode: 'even',
+      saveAs: '分摊测试',
+    });
     const log = await ok<ChangeLogEntry[]>(invoke, 'change-log-list', {});
     const find = (predicate: (e: ChangeLogEntry) => boolean): ChangeLogEntry => {
       const entry = log.find(predicate);
@@ -110,7 +129,11 @@ describe('变更记录 in words', () => {
     expect(log.filter((e) => e.field === 'base_value' || e.field === 'base_unit')).toEqual([]);
     expect(find((e) => e.field === 'actual' && e.what === '城镇新增就业')).toMatchObject({ oldText: '（空）', newText: '1.55万人' });
     expect(find((e) => e.field === 'actual' && e.what === '城乡居民参保率')).toMatchObject({ newText: '97.5%' });
-    expect(find((e) => e.table === 'scenario_override' && e.label.startsWith('情景“调整”'))).toMatchObject({ fieldLabel: '金额调整', oldText: '基线 118,000.00万元', newText: '+500.00万元' });
+    expect(find((e) => e.table === 'scenario_override' && e.label.startsWith('情景“调整”'))).toMatchObject({
+      fieldLabel: '金额调整',
+      oldText: '基线 118,000.00万元',
+      newText: '+500.00万元',
+    });
     const breakback = log.filter((e) => e.label.startsWith('分摊600.00万元'));
     const parts = breakback.filter((e) => e.table === 'scenario_override');
     expect(parts).toHaveLength(6);

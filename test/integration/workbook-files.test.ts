@@ -24,7 +24,10 @@ describe('workbook files', () => {
     context.dialogs.open = join(dir, 'original.mswb');
     expect((await invoke('workbook-open', {})).ok).toBe(true);
     const recent = await invoke('workbook-recent', {});
-    expect(recent.ok && (recent.value as { recent: { path: string }[] }).recent.map((r) => r.path)).toEqual([join(dir, 'original.mswb'), join(dir, 'copy.mswb')]);
+    expect(recent.ok && (recent.value as { recent: { path: string }[] }).recent.map((r) => r.path)).toEqual([
+      join(dir, 'original.mswb'),
+      join(dir, 'copy.mswb'),
+    ]);
     expect((await invoke('workbook-open-recent', { path: join(dir, 'copy.mswb') })).ok).toBe(true);
     expect(contentHash(context.session.workbook.db)).toBe(before);
     // only paths from the list can be opened by name
@@ -91,7 +94,11 @@ describe('workbook files', () => {
     expect(folderAcceptsFiles(dir)).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
     for (const code of ['EROFS', 'EACCES', 'EPERM']) {
-      expect(folderAcceptsFiles(dir, () => { throw Object.assign(new Error(code), { code }); })).toBe(false);
+      expect(
+        folderAcceptsFiles(dir, () => {
+          throw Object.assign(new Error(code), { code });
+        }),
+      ).toBe(false);
     }
     // a folder that does not exist is not "write-protected": opening reports it in its own words
     expect(folderAcceptsFiles(join(dir, '没有'))).toBe(true);
@@ -122,7 +129,10 @@ describe('workbook files', () => {
 
     // a name typed without the extension that only then matches a file was never confirmed as a replacement
     context.dialogs.save = join(dir, '2019');
-    expect(await invoke('workbook-save-as', {})).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('文件已存在') } });
+    expect(await invoke('workbook-save-as', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringContaining('文件已存在') },
+    });
   });
 
   it('Save As onto a USB stick writes one finished file there and keeps working on the local workbook', async () => {

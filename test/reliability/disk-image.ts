@@ -40,7 +40,12 @@ export interface ParsedLog {
  * Reads the log, resolving every file descriptor to the file ("inode") it was opened on, the way the live process
  * saw the folder — so a write through a descriptor opened under a name that was later renamed lands on the right file.
  */
-export function parseLog(bytes: Buffer, initialFiles: Map<string, Buffer>, root: string, initialFolders: readonly string[] = []): ParsedLog {
+export function parseLog(
+  bytes: Buffer,
+  initialFiles: Map<string, Buffer>,
+  root: string,
+  initialFolders: readonly string[] = [],
+): ParsedLog {
   let nextInode = 1;
   const initial = new Map<string, number>();
   const initialContent = new Map<number, Buffer>();

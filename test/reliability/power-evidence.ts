@@ -19,7 +19,16 @@ const [cuts = 200, actions = 120] = process.argv.slice(2).map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'minsheng-power-'));
 try {
   const shim = join(dir, 'powercut.so');
-  execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', shim, join(repoRoot, 'test', 'reliability', 'powercut-shim.c'), '-ldl', '-lpthread']);
+  execFileSync('gcc', [
+    '-shared',
+    '-fPIC',
+    '-O2',
+    '-o',
+    shim,
+    join(repoRoot, 'test', 'reliability', 'powercut-shim.c'),
+    '-ldl',
+    '-lpthread',
+  ]);
   const resources = resourcesAt(repoRoot);
   const run = tracedRun(dir, actions, shim, repoRoot, resources);
   const rng = random(1);

@@ -19,7 +19,14 @@ export interface TracedRun {
  * Creates a workbook (before tracing: that state is on the disk), then runs `script` on it under the shim with
  * the workbook, the marks file and the repository as its first arguments.
  */
-export function traceChild(dir: string, shim: string, repoRoot: string, resources: WorkbookResources, script: string, extra: readonly string[] = []): TracedRun {
+export function traceChild(
+  dir: string,
+  shim: string,
+  repoRoot: string,
+  resources: WorkbookResources,
+  script: string,
+  extra: readonly string[] = [],
+): TracedRun {
   const disk = join(dir, 'disk');
   mkdirSync(disk, { recursive: true });
   const workbook = join(disk, 'w.mswb');
@@ -27,11 +34,15 @@ export function traceChild(dir: string, shim: string, repoRoot: string, resource
   const initial = readFolder(disk, readdirSync(disk));
   const logPath = join(dir, 'powercut.log');
   const marks = join(disk, 'marks');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'reliability', script), workbook, marks, repoRoot, ...extra], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, LD_PRELOAD: shim, POWERCUT_DIR: disk, POWERCUT_LOG: logPath },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'test', 'reliability', script), workbook, marks, repoRoot, ...extra],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, LD_PRELOAD: shim, POWERCUT_DIR: disk, POWERCUT_LOG: logPath },
+    },
+  );
   if (child.status !== 0) throw new Error(`traced child failed (${child.status}): ${child.stderr}`);
   if (!existsSync(logPath)) throw new Error(`the shim wrote no log (is ${shim} loadable?): ${child.stderr}`);
   return { log: parseLog(readFileSync(logPath), initial, disk), disk, marks, workbook };
@@ -61,7 +72,14 @@ export function acknowledged(run: TracedRun, cut: number): number[] {
 }
 
 /** Rebuilds the disk at one cut and says what, if anything, a user would have lost. */
-export function checkCut(run: TracedRun, cut: number, rng: () => number, target: string, resources: WorkbookResources, ignoreSyncs = false): string | null {
+export function checkCut(
+  run: TracedRun,
+  cut: number,
+  rng: () => number,
+  target: string,
+  resources: WorkbookResources,
+  ignoreSyncs = false,
+): string | null {
   const files = diskAfterCut(run.log, { cut, rng, ignoreSyncs });
   writeDisk(files, run.disk, target, (name) => name === 'marks');
   const acks = acknowledged(run, cut);
@@ -80,12 +98,16 @@ export function checkCut(run: TracedRun, cut: number, rng: () => number, target:
       for (const n of acks.filter((a) => a % 2 === 0)) {
         if (!db.prepare('SELECT 1 FROM unit WHERE name = ?').get(`断电测试-${n}`)) return `acknowledged action ${n} (a new unit) is lost`;
       }
-      const remarks = new Set((db.prepare('SELECT remark FROM task WHERE id <= 5 ORDER BY id').all() as { remark: string }[]).map((r) => r.remark));
+      const remarks = new Set(
+        (db.prepare('SELECT remark FROM task WHERE id <= 5 ORDER BY id').all() as { remark: string }[]).map((r) => r.remark),
+      );
       if (remarks.size !== 1) return `a batch edit is half there: ${[...remarks].join(' / ')}`;
       const lastBatch = Math.max(0, ...acks.filter((a) => a % 2 === 1));
       const seen = Number([...remarks][0]?.replace('批次-', '') || 0);
       if (seen < lastBatch) return `acknowledged batch ${lastBatch} is lost (the file has batch ${seen})`;
-      const orphan = db.prepare('SELECT COUNT(*) AS n FROM action a WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.action_id = a.id)').get() as { n: number };
+      const orphan = db
+        .prepare('SELECT COUNT(*) AS n FROM action a WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.action_id = a.id)')
+        .get() as { n: number };
       if (orphan.n > 0) return `${orphan.n} actions without their changes`;
       return null;
     } finally {
@@ -95,4 +117,3 @@ export function checkCut(run: TracedRun, cut: number, rng: () => number, target:
     rmSync(target, { recursive: true, force: true });
   }
 }
-

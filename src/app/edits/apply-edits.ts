@@ -41,7 +41,9 @@ export type LineEdit =
   | { add: { code: string; name: string; amountFen: number } }
   | { remove: number }
   /** a scenario's amounts (a 情景 sheet): into the scenario `scenarioId`, or a new scenario named `name` */
-  | { scenarioAmounts: { scenarioId: number | null; name: string; note: string; amounts: readonly { lineId: number; amountFen: number }[] } };
+  | {
+      scenarioAmounts: { scenarioId: number | null; name: string; note: string; amounts: readonly { lineId: number; amountFen: number }[] };
+    };
 
 export type EditBatch =
   /** `asImports`: the target states as the packet and spreadsheet imports read them (see stateAsImportsRead) */
@@ -67,7 +69,10 @@ const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
 function planTargets(db: Db, batch: Extract<EditBatch, { entity: 'target' }>): PlannedBatch {
   const states = new Map<number, TargetState>();
   const taskNumberOf = new Map<number, number | null>();
-  for (const { taskNumber, ...state } of targetStates(db, batch.edits.map((e) => e.targetId))) {
+  for (const { taskNumber, ...state } of targetStates(
+    db,
+    batch.edits.map((e) => e.targetId),
+  )) {
     states.set(state.id, batch.asImports ? stateAsImportsRead(state) : state);
     taskNumberOf.set(state.id, taskNumber);
   }
@@ -79,14 +84,19 @@ function planTargets(db: Db, batch: Extract<EditBatch, { entity: 'target' }>): P
     return `${number === null || number === undefined ? '重点工作' : `任务${number}`} · 指标“${state.label}”「${TARGET_FIELDS[edit.field].label}」`;
   };
   const plans = planTargetEdits(states, batch.edits);
-  return { cells: batch.edits.map((edit, i) => ({ where: edit.where ?? where(edit), text: edit.text ?? edit.value, plan: plans[i] as EditPlan })) };
+  return {
+    cells: batch.edits.map((edit, i) => ({ where: edit.where ?? where(edit), text: edit.text ?? edit.value, plan: plans[i] as EditPlan })),
+  };
 }
 
 /** Run inside the action's transaction: throwing rolls the batch back. */
 function assertEveryTaskLed(db: Db, taskIds: readonly number[], numbers: ReadonlyMap<number, number>): void {
   const leadless = taskIds.filter((taskId) => !hasLeadUnit(db, taskId));
   if (leadless.length > 0) {
-    throw new WorkbenchError('bad_input', `任务${leadless.map((t) => numbers.get(t)).join('、')}将没有牵头单位，未做任何修改。请先指定其他牵头单位。`);
+    throw new WorkbenchError(
+      'bad_input',
+      `任务${leadless.map((t) => numbers.get(t)).join('、')}将没有牵头单位，未做任何修改。请先指定其他牵头单位。`,
+    );
   }
 }
 
@@ -94,10 +104,23 @@ function planTasks(db: Db, batch: Extract<EditBatch, { entity: 'task' }>): Plann
   const numbers = taskNumbers(db);
   let names: Map<number, string> | undefined;
   const unitName = (unitId: number): string | undefined => (names ??= unitNames(db)).get(unitId);
-  const plans = planTaskEdits({ number: (taskId) => numbers.get(taskId), unitName, findUnit: (name) => findUnitId(db, name), owners: (taskId) => taskOwners(db, taskId) }, batch.edits);
+  const plans = planTaskEdits(
+    {
+      number: (taskId) => numbers.get(taskId),
+      unitName,
+      findUnit: (name) => findUnitId(db, name),
+      owners: (taskId) => taskOwners(db, taskId),
+    },
+    batch.edits,
+  );
   const cells = batch.edits.map((edit, i) => {
     const plan = plans[i] as EditPlan;
-    if ('field' in edit) return { where: edit.where ?? `任务${numbers.get(edit.taskId) ?? `（编号${edit.taskId}）`}「${TASK_FIELDS[edit.field].label}」`, text: edit.text ?? edit.value, plan };
+    if ('field' in edit)
+      return {
+        where: edit.where ?? `任务${numbers.get(edit.taskId) ?? `（编号${edit.taskId}）`}「${TASK_FIELDS[edit.field].label}」`,
+        text: edit.text ?? edit.value,
+        plan,
+      };
     return {
       where: edit.where ?? `任务${numbers.get(edit.taskId) ?? edit.taskId} × ${unitName(edit.unitId) ?? edit.unitId}`,
       text: edit.text ?? (edit.role ? ROLE_LABELS[edit.role] : '（空）'),
@@ -111,7 +134,10 @@ function planTasks(db: Db, batch: Extract<EditBatch, { entity: 'task' }>): Plann
 
 function planUnits(db: Db, batch: Extract<EditBatch, { entity: 'unit' }>): PlannedBatch {
   const names = unitNames(db);
-  const plans = planUnitEdits({ exists: (unitId) => names.has(unitId), findUnit: (name) => findUnitId(db, name), aliases: (unitId) => unitAliases(db, unitId) }, batch.edits);
+  const plans = planUnitEdits(
+    { exists: (unitId) => names.has(unitId), findUnit: (name) => findUnitId(db, name), aliases: (unitId) => unitAliases(db, unitId) },
+    batch.edits,
+  );
   return {
     cells: batch.edits.map((edit, i) => ({
       where: edit.where ?? `单位“${names.get(edit.unitId) ?? edit.unitId}”「${UNIT_FIELDS[edit.field].label}」`,
@@ -174,7 +200,11 @@ function planLines(db: Db, batch: Extract<EditBatch, { entity: 'line' }>): Plann
       const created = { id: nextScenarioId, name: checked, baselineId, note, createdAt: new Date().toISOString() };
       return { ...shown, plan: planner.scenarioAmounts({ created }, amounts) };
     }
-    return { where: edit.where ?? planner.where(edit.lineId, edit.field), text: edit.text ?? edit.value, plan: planner.cell(edit.lineId, edit.field, edit.value) };
+    return {
+      where: edit.where ?? planner.where(edit.lineId, edit.field),
+      text: edit.text ?? edit.value,
+      plan: planner.cell(edit.lineId, edit.field, edit.value),
+    };
   });
   return { cells };
 }
@@ -203,11 +233,13 @@ const shortText = (text: string): string => (text.length > 40 ? `${text.slice(0,
 export function writeEdits(journal: Journal, label: string, reason: string, batches: readonly PlannedBatch[]): void {
   const cells = batches.flatMap((batch) => batch.cells);
   const problems: ErrorDetail[] = [];
-  for (const cell of cells) if (!cell.plan.ok) problems.push({ where: cell.where, message: `“${shortText(cell.text)}”：${cell.plan.message}` });
+  for (const cell of cells)
+    if (!cell.plan.ok) problems.push({ where: cell.where, message: `“${shortText(cell.text)}”：${cell.plan.message}` });
   if (problems.length > 0) {
     const only = problems[0];
     // one cell: the sentence says it all (where, what was typed, why, an example); the detail repeats it for tools
-    const message = cells.length === 1 && only ? `未修改：${only.where}：${only.message}` : `${problems.length}个单元格无法保存，整批未做任何修改。`;
+    const message =
+      cells.length === 1 && only ? `未修改：${only.where}：${only.message}` : `${problems.length}个单元格无法保存，整批未做任何修改。`;
     throw new WorkbenchError('bad_input', message, problems);
   }
   journal.record(label, reason, (recorder) => {

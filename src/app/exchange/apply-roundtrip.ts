@@ -25,14 +25,23 @@ export function applyRoundTrip(workbook: Workbook, changes: RoundTripChanges, fi
   ];
 
   const baselineId = currentBaselineId(db);
-  if (baselineId !== null && (changes.lineEdits.length || changes.lineAdds.length || changes.lineRemovals.length || changes.scenarioAmounts.length)) {
+  if (
+    baselineId !== null &&
+    (changes.lineEdits.length || changes.lineAdds.length || changes.lineRemovals.length || changes.scenarioAmounts.length)
+  ) {
     const model = scenarioModel(db, baselineId);
-    if (model.scenario.locked) batches.push({ cells: [{ where: '工作表“预算”', text: '', plan: refuse(`基线“${model.scenario.name}”已锁定，请先解锁再导入`) }] });
+    if (model.scenario.locked)
+      batches.push({ cells: [{ where: '工作表“预算”', text: '', plan: refuse(`基线“${model.scenario.name}”已锁定，请先解锁再导入`) }] });
     const byScenario = new Map<string, RoundTripChanges['scenarioAmounts']>();
-    for (const amount of changes.scenarioAmounts) byScenario.set(amount.scenarioName, [...(byScenario.get(amount.scenarioName) ?? []), amount]);
+    for (const amount of changes.scenarioAmounts)
+      byScenario.set(amount.scenarioName, [...(byScenario.get(amount.scenarioName) ?? []), amount]);
     const edits: (LineEdit & { where?: string; text?: string })[] = [
       ...changes.lineEdits,
-      ...changes.lineAdds.map((add) => ({ add: { code: add.code, name: add.name, amountFen: add.amountFen }, where: add.where, text: add.text })),
+      ...changes.lineAdds.map((add) => ({
+        add: { code: add.code, name: add.name, amountFen: add.amountFen },
+        where: add.where,
+        text: add.text,
+      })),
       ...changes.lineRemovals.map((removal) => ({ remove: removal.lineId, where: '工作表“预算”', text: removal.name })),
       ...[...byScenario].map(([name, amounts]) => ({
         scenarioAmounts: { scenarioId: amounts[0]?.scenarioId ?? null, name, note: `由“${fileName}”导入`, amounts },

@@ -6,7 +6,12 @@ import { warmParserHost } from './parser-host';
  * The parser host for the CLI and the tests: a Node child process with a heap cap, kept warm between files
  * (see parser-host.ts). The app uses an Electron utilityProcess with the same worker and the same limits.
  */
-export function nodeSpreadsheetParser(workerPath: string | (() => string), execArgv: string[] = [], limits = PARSE_LIMITS, idleMs?: number): SpreadsheetParser {
+export function nodeSpreadsheetParser(
+  workerPath: string | (() => string),
+  execArgv: string[] = [],
+  limits = PARSE_LIMITS,
+  idleMs?: number,
+): SpreadsheetParser {
   // a path to build (the bundled worker) is only built when a file is first parsed: most commands parse none
   let path: string | null = typeof workerPath === 'string' ? workerPath : null;
   return warmParserHost(

@@ -51,11 +51,17 @@ export async function parseFile(request: Omit<ParseRequest, 'id'>): Promise<Pars
   try {
     const { size } = statSync(request.path);
     if (size > request.maxFileBytes) {
-      return { ok: false, reason: `“${name}”有${(size / 1024 / 1024).toFixed(1)} MB，超过上限${(request.maxFileBytes / 1024 / 1024).toFixed(0)} MB。` };
+      return {
+        ok: false,
+        reason: `“${name}”有${(size / 1024 / 1024).toFixed(1)} MB，超过上限${(request.maxFileBytes / 1024 / 1024).toFixed(0)} MB。`,
+      };
     }
     const bytes = new Uint8Array(readFileSync(request.path));
     if (request.kind === 'plan') {
-      const [{ readPlanFile }, { READ_LIMITS }] = await Promise.all([import('../../core/document/plan-reading'), import('../../core/document/read-document')]);
+      const [{ readPlanFile }, { READ_LIMITS }] = await Promise.all([
+        import('../../core/document/plan-reading'),
+        import('../../core/document/read-document'),
+      ]);
       const options = { ...READ_LIMITS, pdf: { ...READ_LIMITS.pdf, ...pdfAssets() } };
       return { ok: true, plan: await readPlanFile(bytes, name, options) };
     }
@@ -66,7 +72,8 @@ export async function parseFile(request: Omit<ParseRequest, 'id'>): Promise<Pars
     if (!zip.ok) return { ok: false, reason: `“${name}”：${zip.reason}` };
     return { ok: true, data: await readSpreadsheet(bytes, name, limits) };
   } catch (error) {
-    if (error instanceof SpreadsheetRefused || error instanceof DocumentRefused) return { ok: false, reason: `“${name}”：${error.message}` };
+    if (error instanceof SpreadsheetRefused || error instanceof DocumentRefused)
+      return { ok: false, reason: `“${name}”：${error.message}` };
     if (error instanceof RangeError) return { ok: false, reason: `“${name}”结构异常（嵌套或数据量超出处理上限），未导入。` };
     return { ok: false, reason: `无法读取“${name}”：${error instanceof Error ? error.message : String(error)}` };
   }

@@ -2,7 +2,15 @@ import { resolve } from 'node:path';
 import type { PlanReading } from '../../core/document/plan-reading';
 import type { SpreadsheetData } from '../../core/exchange/sheet-data';
 import { WorkbenchError } from '../../shared/result';
-import { PARSE_LIMITS, type ParseKind, type ParseLimits, type ParseOutcome, type ParseReply, type ParseRequest, type SpreadsheetParser } from './parse-protocol';
+import {
+  PARSE_LIMITS,
+  type ParseKind,
+  type ParseLimits,
+  type ParseOutcome,
+  type ParseReply,
+  type ParseRequest,
+  type SpreadsheetParser,
+} from './parse-protocol';
 
 /** One parser process, whichever kind hosts it (a Node child for the CLI and tests, a utilityProcess in the app). */
 export interface ParserProcess {
@@ -53,7 +61,10 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
       // a retired process exits later: only the request it was working on fails
       if (pending?.process !== process) return;
       pending.settle(
-        new WorkbenchError('bad_input', `解析文件的进程意外退出（${detail}），多半是文件过大或构造异常（超出${limits.maxHeapMb} MB内存上限）。工作簿未做任何修改。`),
+        new WorkbenchError(
+          'bad_input',
+          `解析文件的进程意外退出（${detail}），多半是文件过大或构造异常（超出${limits.maxHeapMb} MB内存上限）。工作簿未做任何修改。`,
+        ),
       );
     });
     current = process;
@@ -68,7 +79,12 @@ export function warmParserHost(spawn: () => ParserProcess, limits: ParseLimits =
       const id = nextId++;
       const timer = setTimeout(() => {
         retire(process);
-        pending?.settle(new WorkbenchError('bad_input', `解析文件超过${limits.timeoutMs / 1000}秒仍未完成，已中止。文件可能过大或已损坏，工作簿未做任何修改。`));
+        pending?.settle(
+          new WorkbenchError(
+            'bad_input',
+            `解析文件超过${limits.timeoutMs / 1000}秒仍未完成，已中止。文件可能过大或已损坏，工作簿未做任何修改。`,
+          ),
+        );
       }, limits.timeoutMs);
       pending = {
         id,

@@ -8,7 +8,13 @@ import { listUnits } from '../store/unit-repository';
 
 function scenarioSnapshot(db: Db, scenarioId: number): ScenarioSnapshot {
   const model = scenarioModel(db, scenarioId);
-  return { id: model.scenario.id, name: model.scenario.name, isExample: model.scenario.isExample, lines: lineRows(model), metrics: model.metrics };
+  return {
+    id: model.scenario.id,
+    name: model.scenario.name,
+    isExample: model.scenario.isExample,
+    lines: lineRows(model),
+    metrics: model.metrics,
+  };
 }
 
 const stamp = (date: Date): string =>

@@ -1,7 +1,14 @@
 import { analyseLines, lastYearProfile, toExecutionLine } from '../../core/execution/analysis';
 import { monthlyShares } from '../../core/execution/monthly-path';
 import { comparePeriods, type Period, periodLabel } from '../../core/execution/period';
-import { type ExecutionProjection, type LastYearProfile, methodFigures, PROJECTION_METHODS, type ProjectionMethod, projectExecution } from '../../core/execution/projection';
+import {
+  type ExecutionProjection,
+  type LastYearProfile,
+  methodFigures,
+  PROJECTION_METHODS,
+  type ProjectionMethod,
+  projectExecution,
+} from '../../core/execution/projection';
 import { elapsedShare } from '../../core/progress/progress';
 import { floorMetrics } from '../../core/budget/floor';
 import { budgetSettings } from '../store/budget-repository';
@@ -31,7 +38,10 @@ import { progressSettings } from '../store/progress-repository';
 /** The share of the year elapsed at the end of `month` (序时进度), as the targets view computes it for a date. */
 export function scheduleAt(period: Period): { elapsed: number; asOf: string } {
   const lastDay = new Date(period.year, period.month, 0).getDate();
-  return { elapsed: elapsedShare(period.year, new Date(period.year, period.month, 1)), asOf: `${period.year}年${period.month}月${lastDay}日` };
+  return {
+    elapsed: elapsedShare(period.year, new Date(period.year, period.month, 1)),
+    asOf: `${period.year}年${period.month}月${lastDay}日`,
+  };
 }
 
 const isLivelihood = (settings: BudgetSettings) => {
@@ -69,7 +79,16 @@ export function projectPeriod(db: Db, budget: ExecutionBudget, period: Period): 
     return execution;
   });
   const projection = projectExecution({ lines, month: period.month, floor: settings.floor, profile });
-  return { budget, settings, period, reportId, profile, projection, budgetTotalFen, executionRate: budgetTotalFen > 0 ? projection.ytd.totalFen / budgetTotalFen : null };
+  return {
+    budget,
+    settings,
+    period,
+    reportId,
+    profile,
+    projection,
+    budgetTotalFen,
+    executionRate: budgetTotalFen > 0 ? projection.ytd.totalFen / budgetTotalFen : null,
+  };
 }
 
 export interface AnalysedPeriod extends ProjectedPeriod {
@@ -109,9 +128,15 @@ export function executionView(db: Db, input: { budgetId?: number; year?: number;
   const budgets = listBudgets(db);
   // by default the first budget with data, a real one before the examples
   const withData = budgets.filter((b) => b.latest !== null);
-  const budget = input.budgetId !== undefined ? getBudget(db, input.budgetId) : (withData.find((b) => !b.isExample) ?? withData[0] ?? budgets[0] ?? null);
+  const budget =
+    input.budgetId !== undefined
+      ? getBudget(db, input.budgetId)
+      : (withData.find((b) => !b.isExample) ?? withData[0] ?? budgets[0] ?? null);
   const reports = budget ? listReports(db, budget.id) : [];
-  const asked = input.year !== undefined && input.month !== undefined ? reports.find((r) => r.year === input.year && r.month === input.month) : undefined;
+  const asked =
+    input.year !== undefined && input.month !== undefined
+      ? reports.find((r) => r.year === input.year && r.month === input.month)
+      : undefined;
   const report = asked ?? reports[0] ?? null;
   const settings = budget ? settingsOfBudget(db, budget) : budgetSettings(db);
   const progress = progressSettings(db, null);
@@ -163,7 +188,14 @@ function compareRow(budget: ExecutionBudget, analysed: ProjectedPeriod | null, s
     projectedHigh: p?.range.high ?? null,
     meetsInAll: p?.range.meetsInAll ?? false,
     meetsInNone: p?.range.meetsInNone ?? true,
-    methods: (p?.methods ?? []).map((m) => ({ method: m.method, available: m.available, share: m.share, meetsFloor: m.meetsFloor, furtherLivelihoodNeededFen: m.furtherLivelihoodNeededFen, perMonthNeededFen: m.perMonthNeededFen })),
+    methods: (p?.methods ?? []).map((m) => ({
+      method: m.method,
+      available: m.available,
+      share: m.share,
+      meetsFloor: m.meetsFloor,
+      furtherLivelihoodNeededFen: m.furtherLivelihoodNeededFen,
+      perMonthNeededFen: m.perMonthNeededFen,
+    })),
     worstPerMonthNeededFen: worst && worst.length > 0 ? Math.max(...worst) : null,
     rank: null,
   };
@@ -178,16 +210,21 @@ export function executionCompare(db: Db, input: { year?: number; month?: number 
   const all = listBudgets(db);
   const hasReal = all.some((b) => !b.isExample && b.latest !== null);
   const periods = reportedPeriods(db, !hasReal);
-  const asked = input.year !== undefined && input.month !== undefined ? periods.find((p) => p.year === input.year && p.month === input.month) : undefined;
+  const asked =
+    input.year !== undefined && input.month !== undefined
+      ? periods.find((p) => p.year === input.year && p.month === input.month)
+      : undefined;
   const period = asked ?? periods[0] ?? null;
   const floor = budgetSettings(db).floor;
   if (!period) return { periods, period: null, floor, rows: [], total: null, notes: [] };
   const reports = reportsForPeriod(db, period);
   const examplesLeftOut = hasReal ? all.filter((b) => b.isExample).length : 0;
-  const analysed = all.filter((b) => !hasReal || !b.isExample).map((budget) => {
-    const report = reports.get(budget.id);
-    return { budget, result: report ? projectPeriod(db, budget, period) : null, source: report?.source ?? '' };
-  });
+  const analysed = all
+    .filter((b) => !hasReal || !b.isExample)
+    .map((budget) => {
+      const report = reports.get(budget.id);
+      return { budget, result: report ? projectPeriod(db, budget, period) : null, source: report?.source ?? '' };
+    });
   const rows = analysed.map(({ budget, result, source }) => compareRow(budget, result, source));
   const ranked = rows.filter((r) => r.reported).sort((a, b) => (b.share ?? -1) - (a.share ?? -1));
   ranked.forEach((row, index) => {
@@ -200,7 +237,14 @@ export function executionCompare(db: Db, input: { year?: number; month?: number 
     ...(missing.length > 0 ? [`未报送${periodLabel(period)}执行表、未计入合计：${missing.join('、')}。`] : []),
     ...(examplesLeftOut > 0 ? [`示例数据（${examplesLeftOut}个地区）未列入对比，可在“预算执行”中删除。`] : []),
   ];
-  return { periods: [...periods].sort((a, b) => -comparePeriods(a, b)), period, floor, rows: [...ranked, ...rows.filter((r) => !r.reported)], total: reported.length > 0 ? cityTotal(reported, period, floor) : null, notes };
+  return {
+    periods: [...periods].sort((a, b) => -comparePeriods(a, b)),
+    period,
+    floor,
+    rows: [...ranked, ...rows.filter((r) => !r.reported)],
+    total: reported.length > 0 ? cityTotal(reported, period, floor) : null,
+    notes,
+  };
 }
 
 function cityTotal(reported: readonly ProjectedPeriod[], period: Period, floor: number): CompareRow {
@@ -213,14 +257,22 @@ function cityTotal(reported: readonly ProjectedPeriod[], period: Period, floor: 
   }
   const methods = PROJECTION_METHODS.map((method: ProjectionMethod) => {
     const each = reported.map((r) => r.projection.methods.find((m) => m.method === method));
-    if (!each.every((m) => m?.available)) return { method, available: false, share: null, meetsFloor: false, furtherLivelihoodNeededFen: 0, perMonthNeededFen: null };
+    if (!each.every((m) => m?.available))
+      return { method, available: false, share: null, meetsFloor: false, furtherLivelihoodNeededFen: 0, perMonthNeededFen: null };
     const year = { totalFen: 0, livelihoodFen: 0 };
     for (const m of each) {
       year.totalFen += m?.totalFen ?? 0;
       year.livelihoodFen += m?.livelihoodFen ?? 0;
     }
     const figures = methodFigures(method, year, ytd, period.month, floor);
-    return { method, available: figures.available, share: figures.share, meetsFloor: figures.meetsFloor, furtherLivelihoodNeededFen: figures.furtherLivelihoodNeededFen, perMonthNeededFen: figures.perMonthNeededFen };
+    return {
+      method,
+      available: figures.available,
+      share: figures.share,
+      meetsFloor: figures.meetsFloor,
+      furtherLivelihoodNeededFen: figures.furtherLivelihoodNeededFen,
+      perMonthNeededFen: figures.perMonthNeededFen,
+    };
   });
   const shares = methods.filter((m) => m.available && m.share !== null).map((m) => m.share as number);
   const available = methods.filter((m) => m.available);

@@ -42,14 +42,27 @@ export const goalSeekHandler: Handler<'goal-seek'> = ({ scenarioId, lineId, vari
   );
   const solved: OverrideRecord = { lineId, field: variable, op: 'set', value: result.value };
   const name = meta[index]?.name ?? '';
-  const newId = journal.record(`目标求解：“${name}”的${VARIABLE_LABELS[variable]}（目标占比${(share * 100).toFixed(2)}%）另存为“${saveAs.trim()}”`, '', (recorder) =>
-    insertScenario(db, recorder, saveAs, baselineOf(model), [...kept, solved], `由“${model.scenario.name}”目标求解得到：民生占比目标${(share * 100).toFixed(2)}%，调整“${name}”的${VARIABLE_LABELS[variable]}。`),
+  const newId = journal.record(
+    `目标求解：“${name}”的${VARIABLE_LABELS[variable]}（目标占比${(share * 100).toFixed(2)}%）另存为“${saveAs.trim()}”`,
+    '',
+    (recorder) =>
+      insertScenario(
+        db,
+        recorder,
+        saveAs,
+        baselineOf(model),
+        [...kept, solved],
+        `由“${model.scenario.name}”目标求解得到：民生占比目标${(share * 100).toFixed(2)}%，调整“${name}”的${VARIABLE_LABELS[variable]}。`,
+      ),
   );
   const created = scenarioModel(db, newId);
   return { scenario: created.scenario, value: result.value, amountFen: result.amountFen, metrics: created.metrics };
 };
 
-export const breakbackHandler: Handler<'breakback'> = ({ scenarioId, lineIds, heldLineIds, amount, restoreFloor, mode, saveAs }, { workbook }) => {
+export const breakbackHandler: Handler<'breakback'> = (
+  { scenarioId, lineIds, heldLineIds, amount, restoreFloor, mode, saveAs },
+  { workbook },
+) => {
   const { db, journal } = workbook;
   const model = scenarioModel(db, scenarioId);
   const indices = lineIds.map((lineId) => {
@@ -87,7 +100,14 @@ export const breakbackHandler: Handler<'breakback'> = ({ scenarioId, lineIds, he
   });
   const kept = model.overrides.filter((o) => !(moved.has(o.lineId) && o.field === 'amount'));
   const newId = journal.record(`分摊${(deltaFen / 1_000_000).toFixed(2)}万元到${moved.size}行，另存为“${saveAs.trim()}”`, '', (recorder) =>
-    insertScenario(db, recorder, saveAs, baselineOf(model), [...kept, ...overrides], `由“${model.scenario.name}”分摊得到（${mode === 'even' ? '平均' : '按比例'}）。`),
+    insertScenario(
+      db,
+      recorder,
+      saveAs,
+      baselineOf(model),
+      [...kept, ...overrides],
+      `由“${model.scenario.name}”分摊得到（${mode === 'even' ? '平均' : '按比例'}）。`,
+    ),
   );
   const created = scenarioModel(db, newId);
   return { scenario: created.scenario, deltas: result.deltas, metrics: created.metrics };

@@ -9,8 +9,7 @@ import type { Handler } from './context';
 
 /** 备份与恢复, and the recovery screen shown when the workbook could not be opened. */
 
-const describe = (path: string) =>
-  listBackups(path).map((entry) => ({ ...entry, reasonLabel: BACKUP_REASON_LABELS[entry.reason] }));
+const describe = (path: string) => listBackups(path).map((entry) => ({ ...entry, reasonLabel: BACKUP_REASON_LABELS[entry.reason] }));
 
 export const recoveryState: Handler<'recovery-state'> = async (_input, { session, localFolder }) => {
   // the app's own folder is on the local disk: the first screen does not wait for the OS to be asked (a PowerShell

@@ -84,7 +84,13 @@ interface LineEdit {
 }
 
 /** One action on budget cells: every cell planned by the same rules, all written or none. */
-function applyLineEdits(workbook: Workbook, scenarioId: number, edits: readonly LineEdit[], label: string | undefined, reason: string | undefined): LinesChange {
+function applyLineEdits(
+  workbook: Workbook,
+  scenarioId: number,
+  edits: readonly LineEdit[],
+  label: string | undefined,
+  reason: string | undefined,
+): LinesChange {
   const { db } = workbook;
   const model = scenarioModel(db, scenarioId);
   assertEditable(model);
@@ -97,7 +103,11 @@ function applyLineEdits(workbook: Workbook, scenarioId: number, edits: readonly 
   };
   const what = label ?? (edits.length === 1 ? single() : `修改${edits.length}个单元格`);
   applyEdits(workbook, { entity: 'line', scenarioId: model.scenario.id, edits }, reason ?? '', `${where(model)}：${what}`);
-  return linesChange(db, model.scenario.id, edits.map((edit) => edit.lineId));
+  return linesChange(
+    db,
+    model.scenario.id,
+    edits.map((edit) => edit.lineId),
+  );
 }
 
 export const budgetLineEdits: Handler<'budget-line-edits'> = ({ scenarioId, edits, label, reason }, { workbook }) =>
@@ -127,7 +137,10 @@ export const budgetLineRevert: Handler<'budget-line-revert'> = ({ scenarioId, li
 
 /** "-5", "+3.5%", "５％" → "-5%", as a scenario cell takes it; null when it is not a percentage. */
 function percentText(input: string): string | null {
-  const text = input.normalize('NFKC').replace(/\s+/g, '').replace(/[%％]$/, '');
+  const text = input
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[%％]$/, '');
   if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return null;
   return `${text}%`;
 }
@@ -135,7 +148,8 @@ function percentText(input: string): string | null {
 export const budgetScale: Handler<'budget-scale'> = ({ scenarioId, percent, lineIds, classCode, reason }, { workbook }) => {
   const { db } = workbook;
   const model = scenarioModel(db, scenarioId);
-  if (model.scenario.kind !== 'scenario') throw new WorkbenchError('bad_input', '按比例调整请在情景中进行：基线记录的是预算本身，情景记录对它的调整。');
+  if (model.scenario.kind !== 'scenario')
+    throw new WorkbenchError('bad_input', '按比例调整请在情景中进行：基线记录的是预算本身，情景记录对它的调整。');
   if ((lineIds === undefined) === (classCode === undefined)) throw new WorkbenchError('bad_input', '请选择要调整的行，或一个功能分类。');
   const value = percentText(percent);
   if (value === null) throw new WorkbenchError('bad_input', `“${percent}”不是百分比，请填写如 -5 或 3.5（表示 -5% 或 +3.5%）。`);
@@ -144,7 +158,13 @@ export const budgetScale: Handler<'budget-scale'> = ({ scenarioId, percent, line
   if (ids.length === 0) throw new WorkbenchError('bad_input', `功能分类 ${classCode ?? ''} 下没有预算行。`);
   const scope = classCode === undefined ? `选中的${ids.length}行` : `功能分类${classCode}（${ids.length}行）`;
   const edits = ids.map((lineId) => ({ lineId, field: 'amount' as const, value }));
-  return applyLineEdits(workbook, scenarioId, edits, `${scope}金额按比例调整${value.startsWith('-') ? '' : '+'}${value.replace(/^\+/, '')}`, reason);
+  return applyLineEdits(
+    workbook,
+    scenarioId,
+    edits,
+    `${scope}金额按比例调整${value.startsWith('-') ? '' : '+'}${value.replace(/^\+/, '')}`,
+    reason,
+  );
 };
 
 export const budgetLineAdd: Handler<'budget-line-add'> = ({ scenarioId, code, name, amount }, { workbook }) => {
@@ -170,7 +190,12 @@ export const budgetLineDelete: Handler<'budget-line-delete'> = ({ scenarioId, li
   assertEditable(model);
   if (model.scenario.kind !== 'baseline') throw new WorkbenchError('bad_input', '删除预算行请在基线中进行。');
   lineIds.forEach((lineId) => lineIndex(model, lineId));
-  applyEdits(workbook, { entity: 'line', scenarioId: model.scenario.id, edits: lineIds.map((lineId) => ({ remove: lineId })) }, '', `基线：删除${lineIds.length}个预算行`);
+  applyEdits(
+    workbook,
+    { entity: 'line', scenarioId: model.scenario.id, edits: lineIds.map((lineId) => ({ remove: lineId })) },
+    '',
+    `基线：删除${lineIds.length}个预算行`,
+  );
   return scenarioModel(db, model.scenario.id).metrics;
 };
 

@@ -38,7 +38,13 @@ export const xlsxExport: Handler<'xlsx-export'> = async (_input, { workbook, dia
   // SheetJS is loaded when a file is written, not at every start of the app or the CLI
   const { exportWorkbook } = await import('../../core/exchange/export-workbook');
   await writeExportFile(path, exportWorkbook(snapshot, { deflater: NODE_DEFLATER }), workbook.path);
-  const sheets = ['任务', '指标', '责任单位', '任务分工表', ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : [])];
+  const sheets = [
+    '任务',
+    '指标',
+    '责任单位',
+    '任务分工表',
+    ...(snapshot.baseline ? ['预算', ...snapshot.scenarios.map((s) => `情景·${s.name}`), '情景对比'] : []),
+  ];
   return { path, sheets };
 };
 
@@ -56,7 +62,14 @@ export const xlsxImportPreview: Handler<'xlsx-import-preview'> = async (_input, 
     ...changes.scenarioAmounts,
   ].map((c) => ({ where: c.where, before: c.before, after: c.text }));
   lines.push(...changes.lineRemovals.map((r) => ({ where: '工作表“预算”', before: r.name, after: '（删除）' })));
-  return { token: chosen.token, fileName: chosen.data.fileName, count: changeCount(changes), summary: changes.summary, changes: lines.slice(0, 500), problems: changes.problems };
+  return {
+    token: chosen.token,
+    fileName: chosen.data.fileName,
+    count: changeCount(changes),
+    summary: changes.summary,
+    changes: lines.slice(0, 500),
+    problems: changes.problems,
+  };
 };
 
 export const xlsxImportApply: Handler<'xlsx-import-apply'> = async ({ token }, { workbook, pending }) => {
@@ -126,7 +139,16 @@ export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token,
   const name = checkScenarioName(db, baselineName);
   const baselineId = nextId(db, 'scenario');
   journal.record(`导入预算表：${data.fileName}（${scan.count}行）`, '', (recorder) => {
-    recorder.insert('scenario', { id: baselineId, name, kind: 'baseline', baseline_id: null, locked: 0, is_example: 0, note: `由“${data.fileName}”导入`, created_at: new Date().toISOString() });
+    recorder.insert('scenario', {
+      id: baselineId,
+      name,
+      kind: 'baseline',
+      baseline_id: null,
+      locked: 0,
+      is_example: 0,
+      note: `由“${data.fileName}”导入`,
+      created_at: new Date().toISOString(),
+    });
     // the sheet is read a second time straight into the insert: nothing per line is kept in between
     recorder.insertMany('budget_line', ['baseline_id', 'ord', 'code', 'name', 'amount_fen'], (insert) => {
       const row: (string | number)[] = [baselineId, 0, '', '', 0];
@@ -176,7 +198,11 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
   for (const [i, unit] of units.entries()) {
     const path = paths[i] as string;
     try {
-      await writeExportFile(path, buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt), workbook.path);
+      await writeExportFile(
+        path,
+        buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt),
+        workbook.path,
+      );
     } catch (error) {
       failed.push({ where: basename(path), message: toErrorData(error).message });
     }
@@ -209,13 +235,24 @@ export const packetImportPreview: Handler<'packet-import-preview'> = async (_inp
 /** Applies the accepted changes of a returned packet as one action; the change log names the sender. */
 export const packetImportApply: Handler<'packet-import-apply'> = async ({ token, acceptIds }, context) => {
   const { data, diff } = packetDiff(context, token);
-  if (diff.problems.length > 0) throw new WorkbenchError('bad_input', `“${data.fileName}”中有${diff.problems.length}处问题，未导入。`, diff.problems);
+  if (diff.problems.length > 0)
+    throw new WorkbenchError('bad_input', `“${data.fileName}”中有${diff.problems.length}处问题，未导入。`, diff.problems);
   const accepted = diff.changes.filter((c) => acceptIds.includes(c.id));
   if (accepted.length === 0) return { applied: 0 };
   await context.workbook.backup('import');
-  const edits = accepted.map((change) => ({ targetId: change.targetId, field: change.field, value: change.after, where: change.where, text: change.after }));
-  applyEdits(context.workbook, { entity: 'target', edits, asImports: true }, `报送单位：${diff.unitName}；文件：${data.fileName}`, `单位报送：${diff.unitName}（${basename(data.fileName)}，${accepted.length}项）`);
+  const edits = accepted.map((change) => ({
+    targetId: change.targetId,
+    field: change.field,
+    value: change.after,
+    where: change.where,
+    text: change.after,
+  }));
+  applyEdits(
+    context.workbook,
+    { entity: 'target', edits, asImports: true },
+    `报送单位：${diff.unitName}；文件：${data.fileName}`,
+    `单位报送：${diff.unitName}（${basename(data.fileName)}，${accepted.length}项）`,
+  );
   context.pending.drop(token);
   return { applied: accepted.length };
 };
-

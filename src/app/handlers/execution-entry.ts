@@ -9,7 +9,15 @@ import { type ErrorDetail, WorkbenchError } from '../../shared/result';
 import { rowsAfterEdit } from '../execution/execution-model';
 import { currentBaselineId, lineRows, scenarioModel } from '../store/budget-repository';
 import type { Db } from '../store/connection';
-import { currentReportId, getBudget, getReport, insertReport, nextLineOrd, previousReportId, reportLines } from '../store/execution-repository';
+import {
+  currentReportId,
+  getBudget,
+  getReport,
+  insertReport,
+  nextLineOrd,
+  previousReportId,
+  reportLines,
+} from '../store/execution-repository';
 import { nextId } from '../store/ids';
 import type { Handler } from './context';
 
@@ -65,14 +73,23 @@ export const executionLinesUpdate: Handler<'execution-lines-update'> = ({ report
   const planned = edits.map((edit) => {
     const line = byId.get(edit.lineId);
     if (!line) throw new WorkbenchError('not_found', `执行数行不存在（编号 ${edit.lineId}），可能已被删除，请刷新。`);
-    const parsed = parseEntry(edit.field, edit.value, lines.filter((other) => other.id !== line.id));
-    if (!parsed.ok) problems.push({ where: `${line.code} ${line.name}「${EXECUTION_LINE_FIELDS[edit.field].label}」`, message: `“${edit.value}”：${parsed.reason}` });
+    const parsed = parseEntry(
+      edit.field,
+      edit.value,
+      lines.filter((other) => other.id !== line.id),
+    );
+    if (!parsed.ok)
+      problems.push({
+        where: `${line.code} ${line.name}「${EXECUTION_LINE_FIELDS[edit.field].label}」`,
+        message: `“${edit.value}”：${parsed.reason}`,
+      });
     return { edit, parsed };
   });
   if (problems.length > 0) throw new WorkbenchError('bad_input', `有${problems.length}个单元格不能保存，整批未做任何修改。`, problems);
   const budget = getBudget(db, report.budgetId);
   journal.record(label ?? `执行数：${budget.name} ${report.label}，修改${edits.length}个单元格`, reason ?? '', (recorder) => {
-    for (const { edit, parsed } of planned) if (parsed.ok) recorder.update('execution_line', { id: edit.lineId }, EXECUTION_LINE_FIELDS[edit.field].column, parsed.value);
+    for (const { edit, parsed } of planned)
+      if (parsed.ok) recorder.update('execution_line', { id: edit.lineId }, EXECUTION_LINE_FIELDS[edit.field].column, parsed.value);
   });
   return rowsAfterEdit(db, report.budgetId, report, new Set(edits.map((e) => e.lineId)));
 };
@@ -85,7 +102,18 @@ export const executionLineAdd: Handler<'execution-line-add'> = ({ reportId, code
   if (name.trim() === '') throw new WorkbenchError('bad_input', '科目名称不能为空。');
   const id = nextId(db, 'execution_line');
   journal.record(`执行数：${report.label}新增“${name.trim()}”`, '', (recorder) => {
-    recorder.insert('execution_line', { id, report_id: reportId, ord: nextLineOrd(db, reportId), code: code.trim(), name: name.trim().slice(0, 200), initial_budget_fen: null, adjusted_budget_fen: null, month_fen: null, cumulative_fen: 0, note: '' });
+    recorder.insert('execution_line', {
+      id,
+      report_id: reportId,
+      ord: nextLineOrd(db, reportId),
+      code: code.trim(),
+      name: name.trim().slice(0, 200),
+      initial_budget_fen: null,
+      adjusted_budget_fen: null,
+      month_fen: null,
+      cumulative_fen: 0,
+      note: '',
+    });
   });
   const [row] = rowsAfterEdit(db, report.budgetId, report, new Set([id]));
   if (!row) throw new WorkbenchError('internal', '保存后无法读回执行数行。');
@@ -115,9 +143,7 @@ export const executionMonthCreate: Handler<'execution-month-create'> = ({ budget
   const label = periodLabel(period);
   if (currentReportId(db, budgetId, period) !== null) throw new WorkbenchError('conflict', `“${budget.name}”已有${label}的执行报表。`);
   const previous = previousReportId(db, budgetId, period);
-  const lines = previous !== null
-    ? reportLines(db, previous).map((line) => ({ ...line, monthFen: null }))
-    : baselineStart(db);
+  const lines = previous !== null ? reportLines(db, previous).map((line) => ({ ...line, monthFen: null })) : baselineStart(db);
   const { reportId } = journal.record(`新建执行报表：${budget.name} ${label}（手工录入）`, '', (recorder) =>
     insertReport(db, recorder, budgetId, period, lines, { source: '手工录入', isExample: false }),
   );

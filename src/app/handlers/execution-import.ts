@@ -2,7 +2,12 @@ import { basename } from 'node:path';
 import { budgetOf } from '../../core/execution/analysis';
 import { levelLabel } from '../../core/execution/hierarchy';
 import { type Period, periodKey, periodLabel } from '../../core/execution/period';
-import { type ExecutionMapping, type ExecutionSheetScan, guessExecutionMappings, scanExecutionSheet } from '../../core/exchange/execution-mapping';
+import {
+  type ExecutionMapping,
+  type ExecutionSheetScan,
+  guessExecutionMappings,
+  scanExecutionSheet,
+} from '../../core/exchange/execution-mapping';
 import type { SpreadsheetData } from '../../core/exchange/sheet-data';
 import type { BudgetSettings } from '../../shared/budget';
 import type { ExecutionPreview } from '../../shared/execution';
@@ -74,7 +79,11 @@ function scanAll(data: SpreadsheetData, mappings: readonly ExecutionMapping[]): 
     const period = scan.year !== null && scan.month !== null ? { year: scan.year, month: scan.month } : null;
     if (period) {
       const other = seen.get(periodKey(period));
-      if (other !== undefined) problems.push({ where: `工作表“${mapping.sheet}”`, message: `与工作表“${other}”是同一期间（${periodLabel(period)}），一次只能导入一张。` });
+      if (other !== undefined)
+        problems.push({
+          where: `工作表“${mapping.sheet}”`,
+          message: `与工作表“${other}”是同一期间（${periodLabel(period)}），一次只能导入一张。`,
+        });
       seen.set(periodKey(period), mapping.sheet);
     }
     return { ...scan, period };
@@ -86,7 +95,10 @@ function scanAll(data: SpreadsheetData, mappings: readonly ExecutionMapping[]): 
 const PREVIEW_DIFFERENCES = 200;
 const PREVIEW_LINES = 200;
 
-export const executionImportPreview: Handler<'execution-import-preview'> = ({ token, mappings, budgetId, newBudgetName }, { workbook, pending }) => {
+export const executionImportPreview: Handler<'execution-import-preview'> = (
+  { token, mappings, budgetId, newBudgetName },
+  { workbook, pending },
+) => {
   const { db } = workbook;
   const data = pending.get(token);
   const target = targetOf(db, { budgetId, newBudgetName });
@@ -109,9 +121,19 @@ export const executionImportPreview: Handler<'execution-import-preview'> = ({ to
       skipped: scan.skipped,
       notes: [
         ...scan.notes,
-        ...scan.levelNotes.map((n) => `${n.where}：${n.code} ${n.name}与所列明细相差 ${(n.differenceFen / 1_000_000).toFixed(2)} 万元，差额作为“未列明细部分”计入。`),
+        ...scan.levelNotes.map(
+          (n) =>
+            `${n.where}：${n.code} ${n.name}与所列明细相差 ${(n.differenceFen / 1_000_000).toFixed(2)} 万元，差额作为“未列明细部分”计入。`,
+        ),
       ],
-      lines: scan.lines.slice(0, PREVIEW_LINES).map((line) => ({ code: line.code, name: line.name, level: levelLabel(line.code), budgetFen: budgetOf(line), cumulativeFen: line.cumulativeFen, note: line.note })),
+      lines: scan.lines.slice(0, PREVIEW_LINES).map((line) => ({
+        code: line.code,
+        name: line.name,
+        level: levelLabel(line.code),
+        budgetFen: budgetOf(line),
+        cumulativeFen: line.cumulativeFen,
+        note: line.note,
+      })),
       replaces: replacedId === null ? null : differences(db, replacedId, scan),
     };
   });
@@ -128,9 +150,11 @@ function differences(db: Db, reportId: number, scan: ExecutionSheetScan): NonNul
   const changes: { code: string; name: string; before: number | null; after: number | null }[] = [];
   for (const [k, line] of fresh) {
     const was = old.get(k);
-    if (!was || was.cumulativeFen !== line.cumulativeFen) changes.push({ code: line.code, name: line.name, before: was?.cumulativeFen ?? null, after: line.cumulativeFen });
+    if (!was || was.cumulativeFen !== line.cumulativeFen)
+      changes.push({ code: line.code, name: line.name, before: was?.cumulativeFen ?? null, after: line.cumulativeFen });
   }
-  for (const [k, line] of old) if (!fresh.has(k)) changes.push({ code: line.code, name: line.name, before: line.cumulativeFen, after: null });
+  for (const [k, line] of old)
+    if (!fresh.has(k)) changes.push({ code: line.code, name: line.name, before: line.cumulativeFen, after: null });
   return {
     source: report.source,
     totalFen: before.reduce((sum, line) => sum + line.cumulativeFen, 0),
@@ -140,24 +164,34 @@ function differences(db: Db, reportId: number, scan: ExecutionSheetScan): NonNul
   };
 }
 
-export const executionImportApply: Handler<'execution-import-apply'> = async ({ token, mappings, budgetId, newBudgetName }, { workbook, pending }) => {
+export const executionImportApply: Handler<'execution-import-apply'> = async (
+  { token, mappings, budgetId, newBudgetName },
+  { workbook, pending },
+) => {
   const { db, journal } = workbook;
   const data = pending.get(token);
   const target = targetOf(db, { budgetId, newBudgetName });
   const { scans, problems } = scanAll(data, mappings);
-  if (problems.length > 0) throw new WorkbenchError('bad_input', `“${data.fileName}”中有${problems.length}处问题，整个文件未导入。`, problems);
+  if (problems.length > 0)
+    throw new WorkbenchError('bad_input', `“${data.fileName}”中有${problems.length}处问题，整个文件未导入。`, problems);
   await workbook.backup('import');
   const periods = scans.map((scan) => periodLabel(scan.period as Period)).join('、');
   const result = journal.record(`导入执行表：${basename(data.fileName)}（${target.name}，${periods}）`, '', (recorder) => {
     const id = target.budgetId ?? insertBudget(db, recorder, target.name);
     let replaced = 0;
     const reportIds = scans.map((scan) => {
-      const stored = insertReport(db, recorder, id, scan.period as Period, scan.lines, { source: `${basename(data.fileName)} · ${scan.sheet}` });
+      const stored = insertReport(db, recorder, id, scan.period as Period, scan.lines, {
+        source: `${basename(data.fileName)} · ${scan.sheet}`,
+      });
       if (stored.replaced !== null) replaced++;
       return stored.reportId;
     });
     return { id, reportIds, replaced };
   });
   pending.drop(token);
-  return { budget: getBudget(db, result.id), reports: result.reportIds.map((reportId) => getReport(db, reportId)), replaced: result.replaced };
+  return {
+    budget: getBudget(db, result.id),
+    reports: result.reportIds.map((reportId) => getReport(db, reportId)),
+    replaced: result.replaced,
+  };
 };

@@ -8,14 +8,7 @@ import { forgetCurrentScenarioIfGone, getScenario, showScenario } from '../store
 import { scenarioIdByName } from '../store/scenario-repository';
 import { nextId } from '../store/ids';
 import { checkScenarioName } from '../store/scenario-writer';
-import {
-  checkBudgetName,
-  deleteBudget,
-  exampleBudgetIds,
-  getBudget,
-  getReport,
-  insertBudget,
-} from '../store/execution-repository';
+import { checkBudgetName, deleteBudget, exampleBudgetIds, getBudget, getReport, insertBudget } from '../store/execution-repository';
 import type { Db } from '../store/connection';
 import type { Handler } from './context';
 
@@ -39,7 +32,12 @@ export const executionBudgetUpdate: Handler<'execution-budget-update'> = ({ budg
   journal.record(`修改地区预算“${budget.name}”`, '', (recorder) => {
     if (name !== undefined) recorder.update('budget', { id: budgetId }, 'name', checkBudgetName(db, name, budgetId));
     if (livelihoodClasses !== undefined) {
-      recorder.update('budget', { id: budgetId }, 'livelihood_classes', livelihoodClasses === null ? null : JSON.stringify([...new Set(livelihoodClasses)].sort()));
+      recorder.update(
+        'budget',
+        { id: budgetId },
+        'livelihood_classes',
+        livelihoodClasses === null ? null : JSON.stringify([...new Set(livelihoodClasses)].sort()),
+      );
     }
   });
   return getBudget(db, budgetId);
@@ -104,18 +102,44 @@ export const executionScenarioCreate: Handler<'execution-scenario-create'> = ({ 
     const baselineId = nextId(db, 'scenario');
     const created = new Date().toISOString();
     const isExample = budget.isExample ? 1 : 0;
-    recorder.insert('scenario', { id: baselineId, name: baselineName, kind: 'baseline', baseline_id: null, locked: 0, is_example: isExample, note, created_at: created, budget_id: budget.id });
+    recorder.insert('scenario', {
+      id: baselineId,
+      name: baselineName,
+      kind: 'baseline',
+      baseline_id: null,
+      locked: 0,
+      is_example: isExample,
+      note,
+      created_at: created,
+      budget_id: budget.id,
+    });
     const range = recorder.insertMany('budget_line', ['baseline_id', 'ord', 'code', 'name', 'amount_fen', 'note'], (insert) => {
       lines.forEach((line, ord) => insert([baselineId, ord, line.code, line.name, budgetOf(line) ?? line.cumulativeFen, line.note]));
     });
     const scenarioId = nextId(db, 'scenario');
-    recorder.insert('scenario', { id: scenarioId, name: scenarioName, kind: 'scenario', baseline_id: baselineId, locked: 0, is_example: isExample, note, created_at: created, budget_id: budget.id });
+    recorder.insert('scenario', {
+      id: scenarioId,
+      name: scenarioName,
+      kind: 'scenario',
+      baseline_id: baselineId,
+      locked: 0,
+      is_example: isExample,
+      note,
+      created_at: created,
+      budget_id: budget.id,
+    });
     lines.forEach((line, index) => {
       const projected = line.projected[chosen];
       const base = budgetOf(line) ?? line.cumulativeFen;
       // the lines were inserted in this order with consecutive ids (see Recorder.insertMany)
       if (projected !== null && projected !== base) {
-        recorder.insert('scenario_override', { scenario_id: scenarioId, line_id: (range?.from ?? 0) + index, field: 'amount', op: 'set', value: projected });
+        recorder.insert('scenario_override', {
+          scenario_id: scenarioId,
+          line_id: (range?.from ?? 0) + index,
+          field: 'amount',
+          op: 'set',
+          value: projected,
+        });
       }
     });
     return { baselineId, scenarioId };

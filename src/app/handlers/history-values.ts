@@ -46,7 +46,8 @@ const yuan = (fen: number): string => `${groupedNumber(fen / 100, 2, 2)}元`;
 const yesNo = (v: SqlValue): string => (v === null ? '按功能分类判断' : Number(v) === 1 ? '是' : '否');
 
 /** A scenario adjusts a line's amount, quantity or rate: named as the line's field is. */
-const overrideFieldLabel = (field: string): string => (field === 'amount' || field === 'quantity' || field === 'rate' ? BUDGET_FIELDS[field].label : field);
+const overrideFieldLabel = (field: string): string =>
+  field === 'amount' || field === 'quantity' || field === 'rate' ? BUDGET_FIELDS[field].label : field;
 
 interface OverrideValue {
   field: string;
@@ -119,7 +120,8 @@ export function changeTexts(db: Db): (row: ChangeRow) => ChangeTexts {
   const updateValue = (row: ChangeRow, key: Record<string, SqlValue>, value: SqlValue): string => {
     switch (row.table) {
       case 'target': {
-        if (['value', 'min_value', 'max_value', 'baseline', 'actual', 'base_value'].includes(row.field)) return targetFigure(Number(key.id), row.field, value);
+        if (['value', 'min_value', 'max_value', 'baseline', 'actual', 'base_value'].includes(row.field))
+          return targetFigure(Number(key.id), row.field, value);
         if (row.field === 'comparator' && typeof value === 'string') return COMPARATOR_SIGNS[value as Comparator] ?? value;
         break;
       }
@@ -197,7 +199,9 @@ export function changeTexts(db: Db): (row: ChangeRow) => ChangeTexts {
       }
       const baseline = baselineAmount(Number(key.line_id), field);
       const fieldLabel = `${overrideFieldLabel(field)}${row.op === 'insert' ? '调整' : '恢复基线'}`;
-      return row.op === 'insert' ? { oldText: baseline, newText: adjustment, fieldLabel } : { oldText: adjustment, newText: baseline, fieldLabel };
+      return row.op === 'insert'
+        ? { oldText: baseline, newText: adjustment, fieldLabel }
+        : { oldText: adjustment, newText: baseline, fieldLabel };
     }
     const summary = rowSummary(row.table, stored);
     return row.op === 'insert' ? { oldText: '', newText: summary } : { oldText: summary, newText: '' };

@@ -52,7 +52,13 @@ const TABLE_LABELS: Record<string, string> = {
 const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   task: historyLabels(TASK_FIELDS),
   // a target's value is written across value, unit and these
-  target: { ...historyLabels(TARGET_FIELDS), base_value: '目标值（基本单位）', base_unit: '基本单位', min_value: '区间下限', max_value: '区间上限' },
+  target: {
+    ...historyLabels(TARGET_FIELDS),
+    base_value: '目标值（基本单位）',
+    base_unit: '基本单位',
+    min_value: '区间下限',
+    max_value: '区间上限',
+  },
   unit: historyLabels(UNIT_FIELDS),
   budget_line: { ...historyLabels(BUDGET_FIELDS), domain_id: '领域' },
   task_owner: { role: '角色' },
@@ -65,7 +71,6 @@ const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   execution_report: { superseded_at: '被替换/撤下' },
   execution_line: historyLabels(EXECUTION_LINE_FIELDS),
 };
-
 
 const SETTING_LABELS: Record<string, string> = {
   'budget.floor': '民生支出底线',

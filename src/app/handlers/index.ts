@@ -15,7 +15,15 @@ import {
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
 import { reportData, reportPdf } from './reports';
-import { workbookForceOpen, workbookNew, workbookOpen, workbookOpenRecent, workbookRecent, workbookSaveAs, workbookStatus } from './workbook-files';
+import {
+  workbookForceOpen,
+  workbookNew,
+  workbookOpen,
+  workbookOpenRecent,
+  workbookRecent,
+  workbookSaveAs,
+  workbookStatus,
+} from './workbook-files';
 import {
   budgetImportApply,
   budgetImportInspect,

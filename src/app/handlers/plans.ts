@@ -17,7 +17,10 @@ function previewedPlan(input: PlanSource, pendingPlans: HandlerContext['pendingP
 }
 
 /** The plan to write: the previewed plan with the user's owner fixes. */
-function planToImport(input: PlanSource & { owners?: { taskNumber: number; lead: string[]; co: string[] }[] | undefined }, pendingPlans: HandlerContext['pendingPlans']): ParsedPlan {
+function planToImport(
+  input: PlanSource & { owners?: { taskNumber: number; lead: string[]; co: string[] }[] | undefined },
+  pendingPlans: HandlerContext['pendingPlans'],
+): ParsedPlan {
   const parsed = previewedPlan(input, pendingPlans);
   try {
     return applyOwnerCorrections(parsed, input.owners ?? []);
@@ -43,12 +46,19 @@ export const planImport: Handler<'plan-import'> = async (input, { workbook, pend
   const { sourceName, allowDuplicate } = input;
   const parsed = planToImport(input, pendingPlans);
   if (parsed.tasks.length === 0) {
-    throw new WorkbenchError('bad_input', `“${sourceName}”中没有识别到任何编号任务，未导入。`, parsed.warnings.map((message) => ({ message })));
+    throw new WorkbenchError(
+      'bad_input',
+      `“${sourceName}”中没有识别到任何编号任务，未导入。`,
+      parsed.warnings.map((message) => ({ message })),
+    );
   }
   const fingerprint = planFingerprint(parsed);
   const same = findSamePlan(workbook.db, parsed, fingerprint);
   if (same && !allowDuplicate) {
-    throw new WorkbenchError('conflict', `工作簿中已有内容相同的计划${describeOrigin(same)}，未导入。确实需要第二份时，请在预览中确认“仍然导入”（命令行加 --allow-duplicate）。`);
+    throw new WorkbenchError(
+      'conflict',
+      `工作簿中已有内容相同的计划${describeOrigin(same)}，未导入。确实需要第二份时，请在预览中确认“仍然导入”（命令行加 --allow-duplicate）。`,
+    );
   }
   await workbook.backup('import');
   const { db, journal } = workbook;
@@ -56,7 +66,11 @@ export const planImport: Handler<'plan-import'> = async (input, { workbook, pend
     insertParsedPlan(db, parsed, sourceName, fingerprint, (table, row) => recorder.insert(table, row)),
   );
   if (input.token !== undefined) pendingPlans.drop(input.token);
-  return { planId, tasks: parsed.tasks.length, targets: parsed.tasks.reduce((n, t) => n + t.targets.length, parsed.keyWork.targets.length) };
+  return {
+    planId,
+    tasks: parsed.tasks.length,
+    targets: parsed.tasks.reduce((n, t) => n + t.targets.length, parsed.keyWork.targets.length),
+  };
 };
 
 /** 删除计划: one undoable action; links from budget lines to its tasks and targets are cleared (and restored by undo). */
@@ -65,7 +79,8 @@ export const planDelete: Handler<'plan-delete'> = ({ planId }, { workbook }) => 
   const plans = listPlans(db);
   const plan = plans.find((p) => p.id === planId);
   if (!plan) throw new WorkbenchError('not_found', '要删除的计划不存在（可能已被删除）。');
-  if (plans.length === 1) throw new WorkbenchError('bad_input', `“${plan.title}”是工作簿中唯一的计划，不能删除。请先导入新的计划，再删除这一份。`);
+  if (plans.length === 1)
+    throw new WorkbenchError('bad_input', `“${plan.title}”是工作簿中唯一的计划，不能删除。请先导入新的计划，再删除这一份。`);
   journal.record(`删除计划：${plan.title}`, '', (recorder) => deletePlanRows(db, recorder, planId));
   return listPlans(db);
 };
@@ -78,5 +93,12 @@ export const planPickFile: Handler<'plan-pick-file'> = async (_input, { dialogs,
   const path = await dialogs.pickPlanTextFile();
   if (path === null) return null;
   const reading = await spreadsheets.readPlan(path);
-  return { token: pendingPlans.put(reading), name: reading.name, format: reading.format, formatName: reading.formatName, encoding: reading.encoding, plan: reading.plan };
+  return {
+    token: pendingPlans.put(reading),
+    name: reading.name,
+    format: reading.format,
+    formatName: reading.formatName,
+    encoding: reading.encoding,
+    plan: reading.plan,
+  };
 };

@@ -12,7 +12,11 @@ import type { Handler } from './context';
 
 export const reportData: Handler<'report-data'> = ({ kind, scenarioIds, budgetId, year, month }, { workbook }) => {
   if (kind === 'execution') {
-    const view = executionView(workbook.db, { ...(budgetId === undefined ? {} : { budgetId }), ...(year === undefined ? {} : { year }), ...(month === undefined ? {} : { month }) });
+    const view = executionView(workbook.db, {
+      ...(budgetId === undefined ? {} : { budgetId }),
+      ...(year === undefined ? {} : { year }),
+      ...(month === undefined ? {} : { month }),
+    });
     if (!view.report) throw new WorkbenchError('not_found', '还没有预算执行数据，无法生成该报告。请先导入或录入执行表。');
     return executionReport(view);
   }
@@ -21,7 +25,8 @@ export const reportData: Handler<'report-data'> = ({ kind, scenarioIds, budgetId
     const model = scenarioModel(workbook.db, id);
     return { id, name: model.scenario.name, isExample: model.scenario.isExample, lines: lineRows(model), metrics: model.metrics };
   });
-  if ((kind === 'compliance' || kind === 'compare') && !snapshot.baseline) throw new WorkbenchError('not_found', '工作簿中还没有预算，无法生成该报告。');
+  if ((kind === 'compliance' || kind === 'compare') && !snapshot.baseline)
+    throw new WorkbenchError('not_found', '工作簿中还没有预算，无法生成该报告。');
   return buildReport(kind, snapshot, scenarios);
 };
 

@@ -1,5 +1,13 @@
 import { WorkbenchError } from '../../shared/result';
-import { currentBaselineId, forgetCurrentScenarioIfGone, getScenario, loadBaseline, overrideRecords, scenarioModel, showScenario } from '../store/budget-repository';
+import {
+  currentBaselineId,
+  forgetCurrentScenarioIfGone,
+  getScenario,
+  loadBaseline,
+  overrideRecords,
+  scenarioModel,
+  showScenario,
+} from '../store/budget-repository';
 import { baselineCount, baselineLineIds, scenariosOverCount, storedBaselineLines } from '../store/scenario-repository';
 import { nextId } from '../store/ids';
 import { baselineOf, checkScenarioName, insertScenario } from '../store/scenario-writer';
@@ -35,7 +43,8 @@ export const scenarioDelete: Handler<'scenario-delete'> = ({ scenarioId }, { wor
     if (scenario.kind === 'baseline' && baselineCount(db) <= 1) throw new WorkbenchError('conflict', '这是唯一的基线，不能删除。');
   }
   journal.record(`删除情景“${scenario.name}”`, '', (recorder) => {
-    for (const o of overrideRecords(db, scenarioId)) recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: o.lineId, field: o.field });
+    for (const o of overrideRecords(db, scenarioId))
+      recorder.delete('scenario_override', { scenario_id: scenarioId, line_id: o.lineId, field: o.field });
     if (scenario.kind !== 'scenario') {
       for (const lineId of baselineLineIds(db, scenarioId)) recorder.delete('budget_line', { id: lineId });
     }

@@ -17,7 +17,9 @@ export const targetLinkSet: Handler<'target-link-set'> = ({ targetId, link: inpu
   const current = targetLink(db, targetId);
   if (link === null) {
     if (!current) return getTargets(db, [targetId])[0] ?? notFound();
-    journal.record(`取消指标“${target.label}”实际值的关联（改为手填）`, reason ?? '', (recorder) => recorder.delete('target_link', { target_id: targetId }));
+    journal.record(`取消指标“${target.label}”实际值的关联（改为手填）`, reason ?? '', (recorder) =>
+      recorder.delete('target_link', { target_id: targetId }),
+    );
     return getTargets(db, [targetId])[0] ?? notFound();
   }
   if (target.base_unit !== 'ratio' || target.relative_to_year !== null) {

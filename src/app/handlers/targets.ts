@@ -16,7 +16,8 @@ export const targetList: Handler<'target-list'> = ({ planId }, { workbook }) => 
 export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label }, { workbook }) => {
   const { db } = workbook;
   const first = edits[0];
-  const single = () => `修改指标“${first ? (targetStates(db, [first.targetId])[0]?.label ?? '') : ''}”的${first ? TARGET_FIELDS[first.field].label : ''}`;
+  const single = () =>
+    `修改指标“${first ? (targetStates(db, [first.targetId])[0]?.label ?? '') : ''}”的${first ? TARGET_FIELDS[first.field].label : ''}`;
   applyEdits(workbook, { entity: 'target', edits }, reason ?? '', batchLabel(label, single, edits.length));
   return getTargets(db, [...new Set(edits.map((e) => e.targetId))]);
 };

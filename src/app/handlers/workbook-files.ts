@@ -10,7 +10,8 @@ import type { Handler, HandlerContext } from './context';
 
 /** 文件 → 新建 / 打开 / 另存为 / 最近打开: a workbook is one .mswb file that can travel on a USB stick. */
 
-const withExtension = (path: string): string => (extname(path).toLowerCase() === WORKBOOK_EXTENSION ? path : `${path}${WORKBOOK_EXTENSION}`);
+const withExtension = (path: string): string =>
+  extname(path).toLowerCase() === WORKBOOK_EXTENSION ? path : `${path}${WORKBOOK_EXTENSION}`;
 
 function opened(context: HandlerContext, note = '') {
   context.recent.add(context.session.path);
@@ -42,7 +43,8 @@ export async function openWorkbookAt(
   if (removable || !acceptsFiles(dirname(path))) {
     mkdirSync(context.localFolder, { recursive: true });
     let local = join(context.localFolder, basename(path));
-    for (let n = 2; existsSync(local); n++) local = join(context.localFolder, `${basename(path, WORKBOOK_EXTENSION)}(${n})${WORKBOOK_EXTENSION}`);
+    for (let n = 2; existsSync(local); n++)
+      local = join(context.localFolder, `${basename(path, WORKBOOK_EXTENSION)}(${n})${WORKBOOK_EXTENSION}`);
     context.session.copyInFrom(path, local);
     const where = removable ? '位于可移动磁盘上' : '所在位置不能写入（写保护的U盘、光盘或只读共享）';
     return opened(context, `“${path}”${where}，已复制到本机“${local}”并打开副本；需要带走时请用“另存为”存回U盘。`);
@@ -58,7 +60,8 @@ export const workbookOpen: Handler<'workbook-open'> = async (_input, context) =>
 
 export const workbookOpenRecent: Handler<'workbook-open-recent'> = async ({ path }, context) => {
   if (!context.recent.has(path)) throw new WorkbenchError('forbidden', '只能打开“最近打开”列表中的工作簿。');
-  if (!(await reachable(path))) throw new WorkbenchError('not_found', `文件不存在或暂时无法访问：${path}（可能已移动、U盘未插入或网络共享断开）。`);
+  if (!(await reachable(path)))
+    throw new WorkbenchError('not_found', `文件不存在或暂时无法访问：${path}（可能已移动、U盘未插入或网络共享断开）。`);
   return openWorkbookAt(context, path);
 };
 
@@ -95,7 +98,10 @@ export const workbookSaveAs: Handler<'workbook-save-as'> = async (_input, contex
   if (replace) assertNobodyHasOpen(path);
   if (await opensAsLocalCopy(path, context.localFolder)) {
     await session.saveCopyTo(path, { replace });
-    return opened(context, `已另存到“${path}”，U盘上是一个完整的工作簿，可以直接拔出带走。本机继续使用“${session.path}”，以免拔出U盘时丢失修改。`);
+    return opened(
+      context,
+      `已另存到“${path}”，U盘上是一个完整的工作簿，可以直接拔出带走。本机继续使用“${session.path}”，以免拔出U盘时丢失修改。`,
+    );
   }
   await session.moveTo(path, { replace });
   return opened(context);
@@ -105,6 +111,9 @@ export const workbookSaveAs: Handler<'workbook-save-as'> = async (_input, contex
 function assertNobodyHasOpen(path: string): void {
   const lock = readLock(path);
   if (lock && lockIsLive(lock, me('app'), new Date())) {
-    throw new WorkbenchError('conflict', `“${basename(path)}”正被${describeHolder(lock.holder)}打开，不能替换。请换一个文件名，或等对方关闭后再保存。`);
+    throw new WorkbenchError(
+      'conflict',
+      `“${basename(path)}”正被${describeHolder(lock.holder)}打开，不能替换。请换一个文件名，或等对方关闭后再保存。`,
+    );
   }
 }

@@ -5,5 +5,11 @@ import { schemaVersion } from '../store/migrations';
 
 export const workbookInfo: Handler<'workbook-info'> = (_input, { workbook }) => {
   const { db } = workbook;
-  return { path: workbook.path, schemaVersion: schemaVersion(db), counts: rowCounts(db), integrity: integrityCheck(db), ...readDurability(db) };
+  return {
+    path: workbook.path,
+    schemaVersion: schemaVersion(db),
+    counts: rowCounts(db),
+    integrity: integrityCheck(db),
+    ...readDurability(db),
+  };
 };

@@ -19,12 +19,7 @@ function isChannelName(name: string): name is ChannelName {
  * The single entry for every transport (ipcMain, Playwright binding, CLI): checks the channel, validates
  * the input against the contract, runs the handler, validates what it returns, and answers as data.
  */
-export async function dispatch(
-  handlers: Handlers,
-  context: HandlerContext,
-  channel: string,
-  rawInput: unknown,
-): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, context: HandlerContext, channel: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
     return { ok: false, error: { kind: 'unknown_channel', message: `未知的请求：${channel}`, details: [] } };
   }

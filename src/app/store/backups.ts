@@ -105,7 +105,11 @@ const weekKey = (date: Date): number => {
  * Which backups to keep at `now`. Pure, so the policy is tested over a simulated year. Unverified backups count
  * only while recent (the list shows that they failed); the day and week representatives are good ones.
  */
-export function keptBackups<T extends Pick<BackupEntry, 'at' | 'verified'>>(entries: readonly T[], now: Date = new Date(), policy: RetentionPolicy = RETENTION): T[] {
+export function keptBackups<T extends Pick<BackupEntry, 'at' | 'verified'>>(
+  entries: readonly T[],
+  now: Date = new Date(),
+  policy: RetentionPolicy = RETENTION,
+): T[] {
   const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   const ageOf = (entry: T): number => now.getTime() - new Date(entry.at).getTime();
   // 0 never dropped, then weekly, daily, recent: a higher number goes first when over the cap
@@ -160,7 +164,8 @@ export function sweepBackupFolder(dir: string, listed: ReadonlySet<string>, now 
       continue;
     }
     // a temporary file an interrupted backup left (another one could be in progress only for minutes)
-    if (name.startsWith('.') && /\.(partial|tmp)-/.test(name) && now.getTime() - statSync(path).mtime.getTime() > 3_600_000) rmSync(path, { force: true });
+    if (name.startsWith('.') && /\.(partial|tmp)-/.test(name) && now.getTime() - statSync(path).mtime.getTime() > 3_600_000)
+      rmSync(path, { force: true });
   }
 }
 

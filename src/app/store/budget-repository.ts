@@ -15,7 +15,13 @@ import {
   scenarioTotals,
   type Totals,
 } from '../../core/budget/model';
-import { type BudgetLineRow, type BudgetLineTable, budgetLinesFromTable, type BudgetSettings, type ScenarioSummary } from '../../shared/budget';
+import {
+  type BudgetLineRow,
+  type BudgetLineTable,
+  budgetLinesFromTable,
+  type BudgetSettings,
+  type ScenarioSummary,
+} from '../../shared/budget';
 import { WorkbenchError } from '../../shared/result';
 import { type Db, prepared } from './connection';
 import { scenarioExists } from './scenario-repository';
@@ -43,7 +49,9 @@ export function parseClassList(text: string): string[] | null {
  */
 export function budgetSettings(db: Db, ownClasses?: readonly string[] | null): BudgetSettings {
   const floor = Number(settingValue(db, SETTING_FLOOR) ?? '0.7');
-  const classes = ownClasses ? [...ownClasses] : (parseClassList(settingValue(db, SETTING_CLASSES) ?? '[]') ?? [...LIVELIHOOD_PRESETS.broad.classes]);
+  const classes = ownClasses
+    ? [...ownClasses]
+    : (parseClassList(settingValue(db, SETTING_CLASSES) ?? '[]') ?? [...LIVELIHOOD_PRESETS.broad.classes]);
   const preset = presetOf(classes);
   return {
     floor,
@@ -78,7 +86,9 @@ function toSummary(record: ScenarioRecord, baselineExample: boolean): ScenarioSu
 }
 
 export function listScenarios(db: Db): ScenarioSummary[] {
-  const records = db.prepare(`${SCENARIO_SELECT} ORDER BY CASE s.kind WHEN 'baseline' THEN 0 WHEN 'scenario' THEN 1 ELSE 2 END, s.id`).all() as ScenarioRecord[];
+  const records = db
+    .prepare(`${SCENARIO_SELECT} ORDER BY CASE s.kind WHEN 'baseline' THEN 0 WHEN 'scenario' THEN 1 ELSE 2 END, s.id`)
+    .all() as ScenarioRecord[];
   const exampleBaselines = new Set(records.filter((r) => r.isExample === 1).map((r) => r.id));
   return records.map((record) => toSummary(record, record.baselineId !== null && exampleBaselines.has(record.baselineId)));
 }
@@ -88,7 +98,8 @@ export function getScenario(db: Db, scenarioId: number): ScenarioSummary {
   if (!record) throw new WorkbenchError('not_found', `情景不存在（编号 ${scenarioId}），可能已被删除，请刷新。`);
   const baselineExample =
     record.baselineId !== null &&
-    (db.prepare('SELECT is_example FROM scenario WHERE id = ?').get(record.baselineId) as { is_example: number } | undefined)?.is_example === 1;
+    (db.prepare('SELECT is_example FROM scenario WHERE id = ?').get(record.baselineId) as { is_example: number } | undefined)
+      ?.is_example === 1;
   return toSummary(record, baselineExample);
 }
 
@@ -102,9 +113,9 @@ export function currentBaselineId(db: Db): number | null {
 
 /** The classification of the budget a baseline was made for, when that budget has its own; else null. */
 function ownClassesOfBaseline(db: Db, baselineId: number): string[] | null {
-  const row = db.prepare('SELECT b.livelihood_classes AS classes FROM scenario s JOIN budget b ON b.id = s.budget_id WHERE s.id = ?').get(baselineId) as
-    | { classes: string | null }
-    | undefined;
+  const row = db
+    .prepare('SELECT b.livelihood_classes AS classes FROM scenario s JOIN budget b ON b.id = s.budget_id WHERE s.id = ?')
+    .get(baselineId) as { classes: string | null } | undefined;
   return row?.classes ? parseClassList(row.classes) : null;
 }
 
@@ -266,7 +277,12 @@ function assembleModel(parts: ModelParts, computed?: ScenarioValues): ScenarioMo
   };
 }
 
-function withValues(scenario: ScenarioSummary, settings: BudgetSettings, baseline: LoadedBaseline, overrides: OverrideRecord[]): ScenarioModel {
+function withValues(
+  scenario: ScenarioSummary,
+  settings: BudgetSettings,
+  baseline: LoadedBaseline,
+  overrides: OverrideRecord[],
+): ScenarioModel {
   const engineOverrides: Override[] = [];
   for (const record of overrides) {
     const index = baseline.indexById.get(record.lineId);
@@ -274,7 +290,14 @@ function withValues(scenario: ScenarioSummary, settings: BudgetSettings, baselin
   }
   // in line order (stable: a line's fields keep theirs), which lets the engine skip its bookkeeping
   engineOverrides.sort((a, b) => a.index - b.index);
-  return assembleModel({ scenario, settings, baseline, overrides, engineOverrides, sums: scenarioTotals(baseline.arrays, engineOverrides) });
+  return assembleModel({
+    scenario,
+    settings,
+    baseline,
+    overrides,
+    engineOverrides,
+    sums: scenarioTotals(baseline.arrays, engineOverrides),
+  });
 }
 
 /** One line's amount under the scenario, from its own overrides only. */
@@ -354,7 +377,10 @@ export function scenarioModelAfterLineEdit(db: Db, scenarioId: number, lineId: n
   model.baseline.meta[index] = fillLine(arrays, index, record, new Set(model.settings.livelihoodClasses));
   const lineOverrides =
     model.scenario.kind === 'scenario'
-      ? (prepared(db, 'SELECT line_id AS lineId, field, op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ?').all(scenarioId, lineId) as OverrideRecord[])
+      ? (prepared(db, 'SELECT line_id AS lineId, field, op, value FROM scenario_override WHERE scenario_id = ? AND line_id = ?').all(
+          scenarioId,
+          lineId,
+        ) as OverrideRecord[])
       : [];
   const overrides = model.scenario.kind === 'scenario' ? [...model.overrides.filter((o) => o.lineId !== lineId), ...lineOverrides] : [];
   // a line edit changes neither the scenario's name nor its line count: no need to count 100,000 lines again
@@ -410,10 +436,27 @@ export function lineTable(model: ScenarioModel, onlyLineIds?: readonly number[])
   const count = metas.length;
   const column = <T>(): T[] => new Array<T>(count);
   const table: BudgetLineTable = {
-    id: column(), ord: column(), code: column(), name: column(), classCode: column(), className: column(),
-    livelihood: column(), livelihoodOverride: column(), domainId: column(), taskId: column(), taskNumber: column(),
-    targetId: column(), targetLabel: column(), note: column(), amountFen: column(), baseAmountFen: column(),
-    hasDriver: column(), quantity: column(), baseQuantity: column(), rateFen: column(), baseRateFen: column(),
+    id: column(),
+    ord: column(),
+    code: column(),
+    name: column(),
+    classCode: column(),
+    className: column(),
+    livelihood: column(),
+    livelihoodOverride: column(),
+    domainId: column(),
+    taskId: column(),
+    taskNumber: column(),
+    targetId: column(),
+    targetLabel: column(),
+    note: column(),
+    amountFen: column(),
+    baseAmountFen: column(),
+    hasDriver: column(),
+    quantity: column(),
+    baseQuantity: column(),
+    rateFen: column(),
+    baseRateFen: column(),
     overrides: [],
   };
   const rowOf = new Map<number, number>();
@@ -473,7 +516,9 @@ export function insertExampleBaseline(db: Db): number {
       .run(EXAMPLE_BASELINE_NAME, '示例数据（非真实预算）：用于熟悉民生底线测算工具，请替换为本地真实预算。', new Date().toISOString())
       .lastInsertRowid,
   );
-  const findTarget = db.prepare('SELECT id, base_value AS baseValue, task_id AS taskId FROM target WHERE label = ? ORDER BY task_id IS NULL, id LIMIT 1');
+  const findTarget = db.prepare(
+    'SELECT id, base_value AS baseValue, task_id AS taskId FROM target WHERE label = ? ORDER BY task_id IS NULL, id LIMIT 1',
+  );
   const insert = db.prepare(`INSERT INTO budget_line
     (baseline_id, ord, code, name, amount_fen, task_id, driver_quantity, driver_rate_fen, driver_target_id, note)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '示例数据（非真实预算）')`);
@@ -485,7 +530,17 @@ export function insertExampleBaseline(db: Db): number {
       const quantity = target?.baseValue ?? line.driver.quantity;
       const rate = toFen(line.driver.rateYuan, 100);
       const rateFen = rate.ok ? rate.fen : 0;
-      insert.run(baselineId, ord, line.code, line.name, driverAmount(quantity, rateFen), target?.taskId ?? null, quantity, rateFen, target?.id ?? null);
+      insert.run(
+        baselineId,
+        ord,
+        line.code,
+        line.name,
+        driverAmount(quantity, rateFen),
+        target?.taskId ?? null,
+        quantity,
+        rateFen,
+        target?.id ?? null,
+      );
     } else {
       const amount = toFen(line.amountWan ?? 0, 1_000_000);
       insert.run(baselineId, ord, line.code, line.name, amount.ok ? amount.fen : 0, null, null, null, null);

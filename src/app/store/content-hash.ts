@@ -7,13 +7,20 @@ import type { Db } from './connection';
  */
 export function contentHash(db: Db): string {
   const hash = createHash('sha256');
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+  }[];
   for (const { name } of tables) {
     hash.update(`\u0000table ${name}\n`);
-    for (const row of db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
-      hash.update(JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : Buffer.isBuffer(value) ? value.toString('base64') : value)));
+    for (const row of db
+      .prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`)
+      .raw()
+      .iterate() as Iterable<unknown[]>) {
+      hash.update(
+        JSON.stringify(row, (_key, value: unknown) =>
+          typeof value === 'bigint' ? value.toString() : Buffer.isBuffer(value) ? value.toString('base64') : value,
+        ),
+      );
       hash.update('\n');
     }
   }

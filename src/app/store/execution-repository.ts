@@ -75,7 +75,8 @@ export function checkBudgetName(db: Db, name: string, exceptId?: number): string
   if (trimmed === '') throw new WorkbenchError('bad_input', '地区（预算）名称不能为空。');
   if (trimmed.length > MAX_BUDGET_NAME) throw new WorkbenchError('bad_input', `地区（预算）名称不能超过${MAX_BUDGET_NAME}个字。`);
   const existing = budgetIdByName(db, trimmed);
-  if (existing !== null && existing !== exceptId) throw new WorkbenchError('conflict', `已有名为“${trimmed}”的地区（预算），请换一个名称。`);
+  if (existing !== null && existing !== exceptId)
+    throw new WorkbenchError('conflict', `已有名为“${trimmed}”的地区（预算），请换一个名称。`);
   return trimmed;
 }
 
@@ -116,13 +117,19 @@ function toReport(record: ReportRecord): ExecutionReport {
 
 /** A budget's reports in effect, newest period first. */
 export function listReports(db: Db, budgetId: number): ExecutionReport[] {
-  return (db.prepare(`${REPORT_SELECT} WHERE r.budget_id = ? AND r.superseded_at IS NULL ORDER BY r.year DESC, r.month DESC`).all(budgetId) as ReportRecord[]).map(toReport);
+  return (
+    db
+      .prepare(`${REPORT_SELECT} WHERE r.budget_id = ? AND r.superseded_at IS NULL ORDER BY r.year DESC, r.month DESC`)
+      .all(budgetId) as ReportRecord[]
+  ).map(toReport);
 }
 
 export function getReport(db: Db, reportId: number): ExecutionReport & { superseded: boolean } {
-  const record = db.prepare(`${REPORT_SELECT.replace('FROM execution_report r', ', r.superseded_at AS supersededAt FROM execution_report r')} WHERE r.id = ?`).get(reportId) as
-    | (ReportRecord & { supersededAt: string | null })
-    | undefined;
+  const record = db
+    .prepare(
+      `${REPORT_SELECT.replace('FROM execution_report r', ', r.superseded_at AS supersededAt FROM execution_report r')} WHERE r.id = ?`,
+    )
+    .get(reportId) as (ReportRecord & { supersededAt: string | null }) | undefined;
   if (!record) throw new WorkbenchError('not_found', `执行报表不存在（编号 ${reportId}），可能已被撤下，请刷新。`);
   const { supersededAt, ...rest } = record;
   return { ...toReport(rest), superseded: supersededAt !== null };
@@ -131,9 +138,13 @@ export function getReport(db: Db, reportId: number): ExecutionReport & { superse
 /** The report in effect for a budget and period, if any. */
 export function currentReportId(db: Db, budgetId: number, period: Period): number | null {
   return (
-    (prepared(db, 'SELECT id FROM execution_report WHERE budget_id = ? AND year = ? AND month = ? AND superseded_at IS NULL').get(budgetId, period.year, period.month) as
-      | { id: number }
-      | undefined)?.id ?? null
+    (
+      prepared(db, 'SELECT id FROM execution_report WHERE budget_id = ? AND year = ? AND month = ? AND superseded_at IS NULL').get(
+        budgetId,
+        period.year,
+        period.month,
+      ) as { id: number } | undefined
+    )?.id ?? null
   );
 }
 
@@ -148,11 +159,22 @@ export function reportLines(db: Db, reportId: number): StoredExecutionLine[] {
  * Only what a projection needs of each line of a report, read as plain arrays: the comparison reads every
  * budget's report, and building a keyed object per row cost more than the projections themselves.
  */
-export function reportFigures(db: Db, reportId: number): Pick<StoredExecutionLine, 'code' | 'initialBudgetFen' | 'adjustedBudgetFen' | 'cumulativeFen'>[] {
-  const rows = prepared(db, 'SELECT code, initial_budget_fen, adjusted_budget_fen, cumulative_fen FROM execution_line WHERE report_id = ? ORDER BY ord, id')
+export function reportFigures(
+  db: Db,
+  reportId: number,
+): Pick<StoredExecutionLine, 'code' | 'initialBudgetFen' | 'adjustedBudgetFen' | 'cumulativeFen'>[] {
+  const rows = prepared(
+    db,
+    'SELECT code, initial_budget_fen, adjusted_budget_fen, cumulative_fen FROM execution_line WHERE report_id = ? ORDER BY ord, id',
+  )
     .raw(true)
     .all(reportId) as [string, number | null, number | null, number][];
-  return rows.map(([code, initialBudgetFen, adjustedBudgetFen, cumulativeFen]) => ({ code, initialBudgetFen, adjustedBudgetFen, cumulativeFen }));
+  return rows.map(([code, initialBudgetFen, adjustedBudgetFen, cumulativeFen]) => ({
+    code,
+    initialBudgetFen,
+    adjustedBudgetFen,
+    cumulativeFen,
+  }));
 }
 
 /**
@@ -192,7 +214,9 @@ export function reportedPeriods(db: Db, withExamples: boolean): Period[] {
 
 /** The report in effect of every budget for one period: budget id → report id. */
 export function reportsForPeriod(db: Db, period: Period): Map<number, { id: number; source: string }> {
-  const rows = db.prepare('SELECT budget_id AS budgetId, id, source FROM execution_report WHERE year = ? AND month = ? AND superseded_at IS NULL').all(period.year, period.month) as {
+  const rows = db
+    .prepare('SELECT budget_id AS budgetId, id, source FROM execution_report WHERE year = ? AND month = ? AND superseded_at IS NULL')
+    .all(period.year, period.month) as {
     budgetId: number;
     id: number;
     source: string;
@@ -200,7 +224,17 @@ export function reportsForPeriod(db: Db, period: Period): Map<number, { id: numb
   return new Map(rows.map((row) => [row.budgetId, { id: row.id, source: row.source }]));
 }
 
-const LINE_COLUMNS = ['report_id', 'ord', 'code', 'name', 'initial_budget_fen', 'adjusted_budget_fen', 'month_fen', 'cumulative_fen', 'note'] as const;
+const LINE_COLUMNS = [
+  'report_id',
+  'ord',
+  'code',
+  'name',
+  'initial_budget_fen',
+  'adjusted_budget_fen',
+  'month_fen',
+  'cumulative_fen',
+  'note',
+] as const;
 
 /**
  * Stores a report for a budget and period, superseding the one in effect (kept, so undo brings it back), with
@@ -252,10 +286,13 @@ export function insertReport(
  */
 export function deleteBudget(db: Db, recorder: Recorder, budgetId: number): void {
   const scenarios = db
-    .prepare("SELECT id, kind FROM scenario WHERE budget_id = ? OR baseline_id IN (SELECT id FROM scenario WHERE budget_id = ?) ORDER BY kind = 'baseline', id")
+    .prepare(
+      "SELECT id, kind FROM scenario WHERE budget_id = ? OR baseline_id IN (SELECT id FROM scenario WHERE budget_id = ?) ORDER BY kind = 'baseline', id",
+    )
     .all(budgetId, budgetId) as { id: number; kind: string }[];
   for (const scenario of scenarios) {
-    for (const o of overrideRecords(db, scenario.id)) recorder.delete('scenario_override', { scenario_id: scenario.id, line_id: o.lineId, field: o.field });
+    for (const o of overrideRecords(db, scenario.id))
+      recorder.delete('scenario_override', { scenario_id: scenario.id, line_id: o.lineId, field: o.field });
   }
   for (const scenario of scenarios) {
     if (scenario.kind !== 'scenario') {
@@ -263,7 +300,9 @@ export function deleteBudget(db: Db, recorder: Recorder, budgetId: number): void
     }
     recorder.delete('scenario', { id: scenario.id });
   }
-  const lines = db.prepare('SELECT l.id FROM execution_line l JOIN execution_report r ON r.id = l.report_id WHERE r.budget_id = ? ORDER BY l.id').all(budgetId) as { id: number }[];
+  const lines = db
+    .prepare('SELECT l.id FROM execution_line l JOIN execution_report r ON r.id = l.report_id WHERE r.budget_id = ? ORDER BY l.id')
+    .all(budgetId) as { id: number }[];
   for (const line of lines) recorder.delete('execution_line', { id: line.id });
   const reports = db.prepare('SELECT id FROM execution_report WHERE budget_id = ? ORDER BY id').all(budgetId) as { id: number }[];
   for (const report of reports) recorder.delete('execution_report', { id: report.id });
@@ -276,15 +315,21 @@ export function exampleBudgetIds(db: Db): number[] {
 
 /** The next position of a line in a report (hand entry appends). */
 export function nextLineOrd(db: Db, reportId: number): number {
-  return ((db.prepare('SELECT MAX(ord) AS ord FROM execution_line WHERE report_id = ?').get(reportId) as { ord: number | null }).ord ?? -1) + 1;
+  return (
+    ((db.prepare('SELECT MAX(ord) AS ord FROM execution_line WHERE report_id = ?').get(reportId) as { ord: number | null }).ord ?? -1) + 1
+  );
 }
 
 /** The latest report in effect of a budget before `month` of the same year, to start a new month from. */
 export function previousReportId(db: Db, budgetId: number, period: Period): number | null {
   return (
-    (db.prepare('SELECT id FROM execution_report WHERE budget_id = ? AND year = ? AND month < ? AND superseded_at IS NULL ORDER BY month DESC LIMIT 1').get(budgetId, period.year, period.month) as
-      | { id: number }
-      | undefined)?.id ?? null
+    (
+      db
+        .prepare(
+          'SELECT id FROM execution_report WHERE budget_id = ? AND year = ? AND month < ? AND superseded_at IS NULL ORDER BY month DESC LIMIT 1',
+        )
+        .get(budgetId, period.year, period.month) as { id: number } | undefined
+    )?.id ?? null
   );
 }
 
@@ -301,18 +346,40 @@ export function ensureExecutionExample(db: Db): void {
     db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(SETTING_EXAMPLE_SEEDED, '1');
     if (!db.prepare("SELECT 1 FROM scenario WHERE kind = 'baseline' AND is_example = 1").get()) return;
     const at = new Date().toISOString();
-    const insertBudget = db.prepare('INSERT INTO budget (name, ord, livelihood_classes, is_example, note, created_at) VALUES (?, ?, NULL, 1, ?, ?)');
-    const insertReport = db.prepare("INSERT INTO execution_report (budget_id, year, month, source, is_example, created_at) VALUES (?, ?, ?, '示例数据', 1, ?)");
-    const insertLine = db.prepare(`INSERT INTO execution_line (report_id, ord, code, name, initial_budget_fen, adjusted_budget_fen, month_fen, cumulative_fen, note)
+    const insertBudget = db.prepare(
+      'INSERT INTO budget (name, ord, livelihood_classes, is_example, note, created_at) VALUES (?, ?, NULL, 1, ?, ?)',
+    );
+    const insertReport = db.prepare(
+      "INSERT INTO execution_report (budget_id, year, month, source, is_example, created_at) VALUES (?, ?, ?, '示例数据', 1, ?)",
+    );
+    const insertLine =
+      db.prepare(`INSERT INTO execution_line (report_id, ord, code, name, initial_budget_fen, adjusted_budget_fen, month_fen, cumulative_fen, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const firstOrd = ((db.prepare('SELECT MAX(ord) AS ord FROM budget').get() as { ord: number | null }).ord ?? -1) + 1;
     exampleExecution().forEach((example, index) => {
       if (budgetIdByName(db, example.name) !== null) return;
-      const budgetId = Number(insertBudget.run(example.name, firstOrd + index, `${EXECUTION_EXAMPLE_LABEL}：用于熟悉预算执行与年底预计，请导入本地真实执行表。`, at).lastInsertRowid);
+      const budgetId = Number(
+        insertBudget.run(
+          example.name,
+          firstOrd + index,
+          `${EXECUTION_EXAMPLE_LABEL}：用于熟悉预算执行与年底预计，请导入本地真实执行表。`,
+          at,
+        ).lastInsertRowid,
+      );
       for (const report of example.reports) {
         const reportId = Number(insertReport.run(budgetId, report.year, report.month, at).lastInsertRowid);
         report.lines.forEach((line, ord) =>
-          insertLine.run(reportId, ord, line.code, line.name, line.initialBudgetFen, line.adjustedBudgetFen, line.monthFen, line.cumulativeFen, line.note),
+          insertLine.run(
+            reportId,
+            ord,
+            line.code,
+            line.name,
+            line.initialBudgetFen,
+            line.adjustedBudgetFen,
+            line.monthFen,
+            line.cumulativeFen,
+            line.note,
+          ),
         );
       }
     });

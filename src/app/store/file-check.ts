@@ -23,7 +23,8 @@ const CORE_TABLES = ['schema_migration', 'plan', 'task', 'target', 'unit', 'acti
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const WAL_MAGICS = [0x377f0682, 0x377f0683];
 
-export type RefusalReason = 'not-a-file' | 'empty' | 'foreign' | 'truncated' | 'damaged' | 'newer' | 'foreign-wal' | 'foreign-journal' | 'unreadable';
+export type RefusalReason =
+  'not-a-file' | 'empty' | 'foreign' | 'truncated' | 'damaged' | 'newer' | 'foreign-wal' | 'foreign-journal' | 'unreadable';
 
 export type FileVerdict =
   | { kind: 'missing' }
@@ -73,7 +74,10 @@ function checkBytes(path: string): FileVerdict | null {
   const name = basename(path);
   const { bytes: header, size } = readHead(path, 100);
   if (size === 0) {
-    return refused('empty', `“${name}”是一个空文件（0 字节），不是有效的工作簿，可能是复制或下载没有完成。${AFTER}请从备份恢复，或重新复制该工作簿。`);
+    return refused(
+      'empty',
+      `“${name}”是一个空文件（0 字节），不是有效的工作簿，可能是复制或下载没有完成。${AFTER}请从备份恢复，或重新复制该工作簿。`,
+    );
   }
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
     return refused('foreign', `该文件不是民生规划工作簿：“${name}”不是本软件的文件格式。${AFTER}请确认选择的是 .mswb 工作簿文件。`);
@@ -87,10 +91,16 @@ function checkBytes(path: string): FileVerdict | null {
     // ignores such a log, and so may we; anything else that is not a log would be overwritten by opening
     const unwritten = wal.every((byte) => byte === 0);
     if (!WAL_MAGICS.includes(magic) && !unwritten) {
-      return refused('foreign-wal', `工作簿旁边的“${name}-wal”不是 SQLite 日志文件，打开工作簿会把它覆盖。${AFTER}请把该文件移到别处后再打开工作簿。`);
+      return refused(
+        'foreign-wal',
+        `工作簿旁边的“${name}-wal”不是 SQLite 日志文件，打开工作簿会把它覆盖。${AFTER}请把该文件移到别处后再打开工作簿。`,
+      );
     }
     if (!unwritten && wal.length >= 12 && wal.readUInt32BE(8) !== pageSize) {
-      return refused('foreign-wal', `工作簿旁边的日志文件“${name}-wal”不属于该工作簿（页大小不同，可能来自另一份副本或另一台电脑）。${AFTER}请从备份恢复，或找回与该日志一起的工作簿文件。`);
+      return refused(
+        'foreign-wal',
+        `工作簿旁边的日志文件“${name}-wal”不属于该工作簿（页大小不同，可能来自另一份副本或另一台电脑）。${AFTER}请从备份恢复，或找回与该日志一起的工作簿文件。`,
+      );
     }
   } else if ((sizeOf(`${path}-journal`) ?? 0) === 0) {
     // without a log or a journal, the main file must hold every page its header counts (either may legitimately
@@ -98,14 +108,20 @@ function checkBytes(path: string): FileVerdict | null {
     const headerValid = header.readUInt32BE(24) === header.readUInt32BE(92);
     const pages = header.readUInt32BE(28);
     if (size % pageSize !== 0 || (headerValid && pages > 0 && pages * pageSize > size)) {
-      return refused('truncated', `工作簿文件“${name}”不完整（只有 ${size} 字节，应有 ${pages * pageSize} 字节），可能复制时中断或磁盘已满。${AFTER}请从备份恢复，或重新复制该工作簿。`);
+      return refused(
+        'truncated',
+        `工作簿文件“${name}”不完整（只有 ${size} 字节，应有 ${pages * pageSize} 字节），可能复制时中断或磁盘已满。${AFTER}请从备份恢复，或重新复制该工作簿。`,
+      );
     }
   }
   // a file in rollback-journal mode has its own crash journal (SQLite rolls it back); a WAL-mode workbook never
   // has one, so a journal beside it would rewrite it with another file's pages
   const walMode = header[18] === 2 && header[19] === 2;
   if (walMode && (sizeOf(`${path}-journal`) ?? 0) > 0) {
-    return refused('foreign-journal', `工作簿旁边有一个回滚日志“${name}-journal”，本软件的工作簿不使用这种日志，打开会用它改写工作簿。${AFTER}请把该文件移到别处后再打开。`);
+    return refused(
+      'foreign-journal',
+      `工作簿旁边有一个回滚日志“${name}-journal”，本软件的工作簿不使用这种日志，打开会用它改写工作簿。${AFTER}请把该文件移到别处后再打开。`,
+    );
   }
   return null;
 }
@@ -128,7 +144,9 @@ function factsOf(file: string, nativeBinding?: string): SqliteFacts {
     }
     if (quickCheck !== 'ok') return { quickCheck, applicationId: 0, tables: new Set(), versions: [] };
     const applicationId = Number(db.pragma('application_id', { simple: true }));
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
     const versions = tables.has('schema_migration')
       ? (db.prepare('SELECT version FROM schema_migration ORDER BY version').all() as { version: number }[]).map((r) => r.version)
       : [];
@@ -173,7 +191,8 @@ function factsOfCopy(path: string, withLog: boolean, nativeBinding?: string): Sq
     return withPrivateCopy(path, withLog, (copy) => factsOf(copy, nativeBinding));
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { quickCheck: '不是有效的数据库', applicationId: 0, tables: new Set(), versions: [] };
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      return { quickCheck: '不是有效的数据库', applicationId: 0, tables: new Set(), versions: [] };
     throw error;
   }
 }
@@ -183,12 +202,18 @@ function judge(name: string, facts: SqliteFacts, schemaLatest: number): FileVerd
   if (facts.applicationId !== APPLICATION_ID) {
     const ours = facts.applicationId === 0 && CORE_TABLES.every((table) => facts.tables.has(table));
     if (!ours) {
-      return refused('foreign', `该文件不是民生规划工作簿：“${name}”是另一个程序的数据库文件。${AFTER}请确认选择的是本软件的 .mswb 工作簿。`);
+      return refused(
+        'foreign',
+        `该文件不是民生规划工作簿：“${name}”是另一个程序的数据库文件。${AFTER}请确认选择的是本软件的 .mswb 工作簿。`,
+      );
     }
   }
   const unknown = facts.versions.filter((version) => version > schemaLatest);
   if (unknown.length > 0) {
-    return refused('newer', `该工作簿由更新版本的民生规划工作台创建（数据结构版本 ${Math.max(...unknown)}），本软件只支持到版本 ${schemaLatest}。${AFTER}请升级软件后再打开。`);
+    return refused(
+      'newer',
+      `该工作簿由更新版本的民生规划工作台创建（数据结构版本 ${Math.max(...unknown)}），本软件只支持到版本 ${schemaLatest}。${AFTER}请升级软件后再打开。`,
+    );
   }
   return { kind: 'workbook', schemaVersion: Math.max(0, ...facts.versions), identified: facts.applicationId === APPLICATION_ID };
 }
@@ -214,7 +239,10 @@ export function inspectWorkbookFile(path: string, schemaLatest: number, nativeBi
     if (facts.quickCheck !== 'ok') {
       // was it the log? the main file alone tells
       if (withLog && factsOfCopy(path, false, nativeBinding).quickCheck === 'ok') {
-        return refused('foreign-wal', `工作簿旁边的日志文件“${name}-wal”与工作簿不匹配（可能来自另一份副本，或另一台电脑异常退出时留下），合在一起会损坏数据。${AFTER}请从备份恢复，或找回与该日志一起的工作簿文件。`);
+        return refused(
+          'foreign-wal',
+          `工作簿旁边的日志文件“${name}-wal”与工作簿不匹配（可能来自另一份副本，或另一台电脑异常退出时留下），合在一起会损坏数据。${AFTER}请从备份恢复，或找回与该日志一起的工作簿文件。`,
+        );
       }
       return refused('damaged', `工作簿文件“${name}”已损坏（完整性检查未通过）。${AFTER}请从下面列出的备份中选一个恢复。`);
     }
@@ -240,16 +268,21 @@ export function inspectHeldWorkbook(path: string, schemaLatest: number, nativeBi
   let facts: SqliteFacts;
   try {
     const quickCheck = String(db.pragma('quick_check', { simple: true }));
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
     facts = {
       quickCheck,
       applicationId: Number(db.pragma('application_id', { simple: true })),
       tables,
-      versions: tables.has('schema_migration') ? (db.prepare('SELECT version FROM schema_migration').all() as { version: number }[]).map((r) => r.version) : [],
+      versions: tables.has('schema_migration')
+        ? (db.prepare('SELECT version FROM schema_migration').all() as { version: number }[]).map((r) => r.version)
+        : [],
     };
   } finally {
     db.close();
   }
-  if (facts.quickCheck !== 'ok') return refused('damaged', `工作簿文件“${basename(path)}”完整性检查未通过。请联系正在使用它的人，或从备份恢复。`);
+  if (facts.quickCheck !== 'ok')
+    return refused('damaged', `工作簿文件“${basename(path)}”完整性检查未通过。请联系正在使用它的人，或从备份恢复。`);
   return judge(basename(path), facts, schemaLatest);
 }

@@ -54,7 +54,9 @@ function keyColumns(table: string): readonly string[] {
 }
 
 function whereClause(table: string): string {
-  return keyColumns(table).map((column) => `${column} = @${column}`).join(' AND ');
+  return keyColumns(table)
+    .map((column) => `${column} = @${column}`)
+    .join(' AND ');
 }
 
 export interface Recorder {
@@ -68,7 +70,11 @@ export interface Recorder {
    * bound at once, so the caller may refill one array. The rows are copied into the record only if the action
    * is undone, so that redo can put them back. Returns the ids inserted.
    */
-  insertMany(table: string, columns: readonly string[], fill: (insert: (row: readonly SqlValue[]) => void) => void): { from: number; to: number } | null;
+  insertMany(
+    table: string,
+    columns: readonly string[],
+    fill: (insert: (row: readonly SqlValue[]) => void) => void,
+  ): { from: number; to: number } | null;
   delete(table: string, key: RowKey): void;
 }
 
@@ -127,12 +133,18 @@ export class Journal {
    * same user's when the actor matches.
    */
   private resumableSessions(): string[] {
-    const rows = this.db
-      .prepare('SELECT session, origin, actor, machine FROM action ORDER BY id DESC LIMIT 10000')
-      .all() as { session: string; origin: string; actor: string; machine: string }[];
+    const rows = this.db.prepare('SELECT session, origin, actor, machine FROM action ORDER BY id DESC LIMIT 10000').all() as {
+      session: string;
+      origin: string;
+      actor: string;
+      machine: string;
+    }[];
     const sessions: string[] = [];
     for (const row of rows) {
-      const same = row.actor === this.actor && (row.origin === 'app' || row.origin === '') && (row.machine === this.session.machine || row.machine === '');
+      const same =
+        row.actor === this.actor &&
+        (row.origin === 'app' || row.origin === '') &&
+        (row.machine === this.session.machine || row.machine === '');
       if (!same || this.session.origin !== 'app') break;
       if (!sessions.includes(row.session)) sessions.push(row.session);
     }
@@ -161,13 +173,23 @@ export class Journal {
     const tables = new Set<string>();
     const outcome = db.transaction(() => {
       const actionId = Number(
-        prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(new Date().toISOString(), this.actor, label, reason, this.session.id, this.session.origin, this.session.machine).lastInsertRowid,
+        prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          new Date().toISOString(),
+          this.actor,
+          label,
+          reason,
+          this.session.id,
+          this.session.origin,
+          this.session.machine,
+        ).lastInsertRowid,
       );
       let seq = 0;
-      const log = prepared(db, `INSERT INTO change_log
+      const log = prepared(
+        db,
+        `INSERT INTO change_log
         (action_id, seq, op, table_name, row_key, field, old_value, new_value, row_json)
-        VALUES (@action_id, @seq, @op, @table_name, @row_key, @field, @old_value, @new_value, @row_json)`);
+        VALUES (@action_id, @seq, @op, @table_name, @row_key, @field, @old_value, @new_value, @row_json)`,
+      );
       const write = (change: ChangeRow): void => {
         log.run({ action_id: actionId, seq: seq++, ...change });
         tables.add(change.table_name);
@@ -176,12 +198,19 @@ export class Journal {
         update: (table, key, field, value) => {
           this.assertColumn(table, field);
           const current = prepared(db, `SELECT ${field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as
-            | { value: SqlValue }
-            | undefined;
+            { value: SqlValue } | undefined;
           if (!current) throw new WorkbenchError('not_found', `要修改的记录不存在（${table} ${JSON.stringify(key)}）`);
           if (current.value === value) return false;
           prepared(db, `UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({ ...key, __value: value });
-          write({ op: 'update', table_name: table, row_key: JSON.stringify(key), field, old_value: current.value, new_value: value, row_json: null });
+          write({
+            op: 'update',
+            table_name: table,
+            row_key: JSON.stringify(key),
+            field,
+            old_value: current.value,
+            new_value: value,
+            row_json: null,
+          });
           return true;
         },
         insert: (table, row) => {
@@ -189,10 +218,19 @@ export class Journal {
           columns.forEach((column) => this.assertColumn(table, column));
           prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
           const key = Object.fromEntries(keyColumns(table).map((column) => [column, row[column] ?? null]));
-          write({ op: 'insert', table_name: table, row_key: JSON.stringify(key), field: '', old_value: null, new_value: null, row_json: JSON.stringify(row) });
+          write({
+            op: 'insert',
+            table_name: table,
+            row_key: JSON.stringify(key),
+            field: '',
+            old_value: null,
+            new_value: null,
+            row_json: JSON.stringify(row),
+          });
         },
         insertMany: (table, columns, fill) => {
-          if (keyColumns(table).join() !== 'id' || columns.includes('id')) throw new Error(`insertMany needs ${table} keyed by an assigned id`);
+          if (keyColumns(table).join() !== 'id' || columns.includes('id'))
+            throw new Error(`insertMany needs ${table} keyed by an assigned id`);
           columns.forEach((column) => this.assertColumn(table, column));
           const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
           let first: number | null = null;
@@ -205,14 +243,30 @@ export class Journal {
             last = id;
           });
           if (first === null) return null;
-          write({ op: 'insert_range', table_name: table, row_key: JSON.stringify({ from: first, to: last }), field: '', old_value: null, new_value: null, row_json: null });
+          write({
+            op: 'insert_range',
+            table_name: table,
+            row_key: JSON.stringify({ from: first, to: last }),
+            field: '',
+            old_value: null,
+            new_value: null,
+            row_json: null,
+          });
           return { from: first, to: last };
         },
         delete: (table, key) => {
           const row = prepared(db, `SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
           if (!row) return;
           prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key);
-          write({ op: 'delete', table_name: table, row_key: JSON.stringify(key), field: '', old_value: null, new_value: null, row_json: JSON.stringify(row) });
+          write({
+            op: 'delete',
+            table_name: table,
+            row_key: JSON.stringify(key),
+            field: '',
+            old_value: null,
+            new_value: null,
+            row_json: JSON.stringify(row),
+          });
         },
       };
       const result = work(recorder);
@@ -220,7 +274,9 @@ export class Journal {
         prepared(db, 'DELETE FROM action WHERE id = ?').run(actionId);
       } else {
         // a new action makes this session's undone ones unreachable by redo (another window's stay its own)
-        prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?))").run(this.ownList());
+        prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?))").run(
+          this.ownList(),
+        );
         this.revision++;
       }
       return result;
@@ -279,7 +335,8 @@ export class Journal {
     const key = JSON.parse(change.row_key) as RowKey;
     if (change.op === 'update') {
       this.assertColumn(table, change.field);
-      const row = db.prepare(`SELECT ${change.field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as { value: SqlValue } | undefined;
+      const row = db.prepare(`SELECT ${change.field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as
+        { value: SqlValue } | undefined;
       const expected = direction === 'undo' ? change.new_value : change.old_value;
       return row && row.value === expected ? null : `${table} ${change.row_key} ${change.field}`;
     }
@@ -367,9 +424,10 @@ export class Journal {
   undo(): string | null {
     this.assertWritable();
     const label = this.db.transaction(() => {
-      const action = prepared(this.db, "SELECT id, label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").get(this.ownList()) as
-        | { id: number; label: string }
-        | undefined;
+      const action = prepared(
+        this.db,
+        "SELECT id, label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1",
+      ).get(this.ownList()) as { id: number; label: string } | undefined;
       if (!action) return null;
       for (const table of this.replay(action, 'undo')) this.touched.add(table);
       this.db.prepare("UPDATE action SET state = 'undone' WHERE id = ?").run(action.id);
@@ -383,9 +441,10 @@ export class Journal {
   redo(): string | null {
     this.assertWritable();
     const label = this.db.transaction(() => {
-      const action = prepared(this.db, "SELECT id, label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1").get(this.ownList()) as
-        | { id: number; label: string }
-        | undefined;
+      const action = prepared(
+        this.db,
+        "SELECT id, label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1",
+      ).get(this.ownList()) as { id: number; label: string } | undefined;
       if (!action) return null;
       for (const table of this.replay(action, 'redo')) this.touched.add(table);
       this.db.prepare("UPDATE action SET state = 'done' WHERE id = ?").run(action.id);
@@ -397,12 +456,14 @@ export class Journal {
   }
 
   state(): HistoryState {
-    const undo = prepared(this.db, "SELECT label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").get(this.ownList()) as
-      | { label: string }
-      | undefined;
-    const redo = prepared(this.db, "SELECT label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1").get(this.ownList()) as
-      | { label: string }
-      | undefined;
+    const undo = prepared(
+      this.db,
+      "SELECT label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1",
+    ).get(this.ownList()) as { label: string } | undefined;
+    const redo = prepared(
+      this.db,
+      "SELECT label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1",
+    ).get(this.ownList()) as { label: string } | undefined;
     return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? '', redoLabel: redo?.label ?? '' };
   }
 }

@@ -24,7 +24,8 @@ export function loadMigrations(dir: string): Migration[] {
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
     if (migration.version < 1) throw new Error(`migration ${migration.name} has version ${migration.version}`);
-    if (index > 0 && migrations[index - 1]?.version === migration.version) throw new Error(`two migrations have version ${migration.version}`);
+    if (index > 0 && migrations[index - 1]?.version === migration.version)
+      throw new Error(`two migrations have version ${migration.version}`);
   });
   return migrations;
 }

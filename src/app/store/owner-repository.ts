@@ -9,21 +9,34 @@ import { type Db, prepared } from './connection';
 export type OwnerTable = 'task_owner' | 'domain_owner' | 'safeguard_owner';
 
 /** The column naming the item an owner table's row belongs to (half of the row's key, with unit_id). */
-export const OWNED_COLUMN: Readonly<Record<OwnerTable, string>> = { task_owner: 'task_id', domain_owner: 'domain_id', safeguard_owner: 'safeguard_id' };
+export const OWNED_COLUMN: Readonly<Record<OwnerTable, string>> = {
+  task_owner: 'task_id',
+  domain_owner: 'domain_id',
+  safeguard_owner: 'safeguard_id',
+};
 
 /** A unit's role on one item, if it has one. */
 export function ownerRole(db: Db, table: OwnerTable, itemId: number, unitId: number): OwnerRole | undefined {
-  const row = prepared(db, `SELECT role FROM ${table} WHERE ${OWNED_COLUMN[table]} = ? AND unit_id = ?`).get(itemId, unitId) as { role: OwnerRole } | undefined;
+  const row = prepared(db, `SELECT role FROM ${table} WHERE ${OWNED_COLUMN[table]} = ? AND unit_id = ?`).get(itemId, unitId) as
+    { role: OwnerRole } | undefined;
   return row?.role;
 }
 
 /** Every role a unit holds in one owner table. */
 export function rolesOfUnit(db: Db, table: OwnerTable, unitId: number): { itemId: number; role: OwnerRole; ord: number }[] {
-  return prepared(db, `SELECT ${OWNED_COLUMN[table]} AS itemId, role, ord FROM ${table} WHERE unit_id = ?`).all(unitId) as { itemId: number; role: OwnerRole; ord: number }[];
+  return prepared(db, `SELECT ${OWNED_COLUMN[table]} AS itemId, role, ord FROM ${table} WHERE unit_id = ?`).all(unitId) as {
+    itemId: number;
+    role: OwnerRole;
+    ord: number;
+  }[];
 }
 
 export function taskOwners(db: Db, taskId: number): { unitId: number; role: OwnerRole; ord: number }[] {
-  return prepared(db, 'SELECT unit_id AS unitId, role, ord FROM task_owner WHERE task_id = ?').all(taskId) as { unitId: number; role: OwnerRole; ord: number }[];
+  return prepared(db, 'SELECT unit_id AS unitId, role, ord FROM task_owner WHERE task_id = ?').all(taskId) as {
+    unitId: number;
+    role: OwnerRole;
+    ord: number;
+  }[];
 }
 
 export function hasLeadUnit(db: Db, taskId: number): boolean {
@@ -37,6 +50,8 @@ export function nextOwnerOrd(db: Db, taskId: number): number {
 
 /** The tasks a unit, by its name, leads or helps with (a unit's packet holds their targets). */
 export function taskIdsOfUnitNamed(db: Db, unitName: string): number[] {
-  const rows = prepared(db, 'SELECT o.task_id AS id FROM task_owner o JOIN unit u ON u.id = o.unit_id WHERE u.name = ?').all(unitName) as { id: number }[];
+  const rows = prepared(db, 'SELECT o.task_id AS id FROM task_owner o JOIN unit u ON u.id = o.unit_id WHERE u.name = ?').all(unitName) as {
+    id: number;
+  }[];
   return rows.map((row) => row.id);
 }

@@ -40,7 +40,13 @@ export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
 }
 
 /** Writes a parsed plan into the workbook. The caller owns the transaction. */
-export function insertParsedPlan(db: Db, plan: ParsedPlan, sourceName: string, sourceHash = '', insertRow: RowInserter = directInserter(db)): number {
+export function insertParsedPlan(
+  db: Db,
+  plan: ParsedPlan,
+  sourceName: string,
+  sourceHash = '',
+  insertRow: RowInserter = directInserter(db),
+): number {
   const nextId = idSource(db);
   const planId = nextId('plan');
   insertRow('plan', {
@@ -80,12 +86,26 @@ export function insertParsedPlan(db: Db, plan: ParsedPlan, sourceName: string, s
     unitIds.set(name, created);
     return created;
   };
-  const insertOwners = (table: 'safeguard_owner' | 'domain_owner' | 'task_owner', parentColumn: string, parentId: number, owners: Owner[]): void => {
-    owners.forEach((owner, index) => insertRow(table, { [parentColumn]: parentId, unit_id: unitId(owner.unit), role: owner.role, ord: index }));
+  const insertOwners = (
+    table: 'safeguard_owner' | 'domain_owner' | 'task_owner',
+    parentColumn: string,
+    parentId: number,
+    owners: Owner[],
+  ): void => {
+    owners.forEach((owner, index) =>
+      insertRow(table, { [parentColumn]: parentId, unit_id: unitId(owner.unit), role: owner.role, ord: index }),
+    );
   };
 
   for (const section of plan.sections) {
-    insertRow('plan_section', { id: nextId('plan_section'), plan_id: planId, ordinal: section.ordinal, kind: section.kind, title: section.title, body: section.text });
+    insertRow('plan_section', {
+      id: nextId('plan_section'),
+      plan_id: planId,
+      ordinal: section.ordinal,
+      kind: section.kind,
+      title: section.title,
+      body: section.text,
+    });
   }
   plan.safeguards.forEach((safeguard, index) => {
     const id = nextId('safeguard');
@@ -135,7 +155,12 @@ export function insertParsedPlan(db: Db, plan: ParsedPlan, sourceName: string, s
   }
 
   for (const conflict of plan.conflicts) {
-    insertRow('plan_conflict', { id: nextId('plan_conflict'), plan_id: planId, label: conflict.label, detail: JSON.stringify({ values: conflict.values, places: conflict.places }) });
+    insertRow('plan_conflict', {
+      id: nextId('plan_conflict'),
+      plan_id: planId,
+      label: conflict.label,
+      detail: JSON.stringify({ values: conflict.values, places: conflict.places }),
+    });
   }
   return planId;
 }
@@ -153,19 +178,23 @@ export interface PlanOrigin {
  */
 export function findSamePlan(db: Db, plan: Pick<ParsedPlan, 'title' | 'docNo'>, fingerprint: string): PlanOrigin | null {
   const row = db
-    .prepare(`SELECT id, title, source_name AS sourceName, created_at AS createdAt FROM plan
+    .prepare(
+      `SELECT id, title, source_name AS sourceName, created_at AS createdAt FROM plan
               WHERE source_hash = @fingerprint OR (source_hash = '' AND doc_no <> '' AND doc_no = @docNo AND title = @title)
-              ORDER BY id LIMIT 1`)
+              ORDER BY id LIMIT 1`,
+    )
     .get({ fingerprint, docNo: plan.docNo, title: plan.title }) as PlanOrigin | undefined;
   return row ?? null;
 }
 
 export function listPlans(db: Db): PlanSummary[] {
   return db
-    .prepare(`SELECT p.id, p.title, p.year, p.doc_no AS docNo, p.doc_date AS date,
+    .prepare(
+      `SELECT p.id, p.title, p.year, p.doc_no AS docNo, p.doc_date AS date,
                 (SELECT COUNT(*) FROM task t WHERE t.plan_id = p.id) AS taskCount,
                 (SELECT COUNT(*) FROM target g WHERE g.plan_id = p.id) AS targetCount
-              FROM plan p ORDER BY p.id`)
+              FROM plan p ORDER BY p.id`,
+    )
     .all() as PlanSummary[];
 }
 
@@ -218,9 +247,18 @@ export function listTasks(db: Db, planId: number): TaskRow[] {
 }
 
 export function getTasks(db: Db, taskIds: readonly number[]): TaskRow[] {
-  const records = db.prepare(`${TASK_SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.number`).all(JSON.stringify(taskIds)) as TaskRecord[];
-  const targetIds = db.prepare('SELECT id FROM target WHERE task_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(taskIds)) as { id: number }[];
-  const progress = taskProgress(getTargets(db, targetIds.map((t) => t.id)));
+  const records = db
+    .prepare(`${TASK_SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.number`)
+    .all(JSON.stringify(taskIds)) as TaskRecord[];
+  const targetIds = db.prepare('SELECT id FROM target WHERE task_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(taskIds)) as {
+    id: number;
+  }[];
+  const progress = taskProgress(
+    getTargets(
+      db,
+      targetIds.map((t) => t.id),
+    ),
+  );
   return records.map((record) => toTaskRow(record, progress));
 }
 
@@ -241,11 +279,16 @@ export function deletePlanRows(db: Db, recorder: Recorder, planId: number): void
   }
   for (const id of ids('SELECT id FROM target WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('target', { id });
   const pairs = (sql: string) => db.prepare(sql).all(planId) as Record<string, number>[];
-  for (const row of pairs('SELECT o.task_id, o.unit_id FROM task_owner o JOIN task t ON t.id = o.task_id WHERE t.plan_id = ?')) recorder.delete('task_owner', row);
+  for (const row of pairs('SELECT o.task_id, o.unit_id FROM task_owner o JOIN task t ON t.id = o.task_id WHERE t.plan_id = ?'))
+    recorder.delete('task_owner', row);
   for (const id of ids('SELECT id FROM task WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('task', { id });
-  for (const row of pairs('SELECT o.domain_id, o.unit_id FROM domain_owner o JOIN domain d ON d.id = o.domain_id WHERE d.plan_id = ?')) recorder.delete('domain_owner', row);
+  for (const row of pairs('SELECT o.domain_id, o.unit_id FROM domain_owner o JOIN domain d ON d.id = o.domain_id WHERE d.plan_id = ?'))
+    recorder.delete('domain_owner', row);
   for (const id of ids('SELECT id FROM domain WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('domain', { id });
-  for (const row of pairs('SELECT o.safeguard_id, o.unit_id FROM safeguard_owner o JOIN safeguard s ON s.id = o.safeguard_id WHERE s.plan_id = ?')) recorder.delete('safeguard_owner', row);
+  for (const row of pairs(
+    'SELECT o.safeguard_id, o.unit_id FROM safeguard_owner o JOIN safeguard s ON s.id = o.safeguard_id WHERE s.plan_id = ?',
+  ))
+    recorder.delete('safeguard_owner', row);
   for (const id of ids('SELECT id FROM safeguard WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('safeguard', { id });
   for (const id of ids('SELECT id FROM plan_section WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('plan_section', { id });
   for (const id of ids('SELECT id FROM plan_conflict WHERE plan_id = ? ORDER BY id DESC')) recorder.delete('plan_conflict', { id });

@@ -26,7 +26,10 @@ export function progressSettings(db: Db, planId: number | null, today = new Date
   const asOf = settingValue(db, 'progress.as_of') ?? '';
   const yellowPoints = Number(settingValue(db, 'progress.yellow_points') ?? DEFAULT_THRESHOLDS.yellowPoints);
   const redPoints = Number(settingValue(db, 'progress.red_points') ?? DEFAULT_THRESHOLDS.redPoints);
-  const year = planId === null ? null : ((db.prepare('SELECT year FROM plan WHERE id = ?').get(planId) as { year: number | null } | undefined)?.year ?? null);
+  const year =
+    planId === null
+      ? null
+      : ((db.prepare('SELECT year FROM plan WHERE id = ?').get(planId) as { year: number | null } | undefined)?.year ?? null);
   const asOfDate = asOf ? new Date(`${asOf}T00:00:00`) : defaultAsOf(year, today);
   const effectiveAsOf = localIso(asOfDate);
   return { asOf, yellowPoints, redPoints, year, elapsed: year === null ? 1 : elapsedThrough(year, asOfDate), effectiveAsOf };
@@ -81,7 +84,10 @@ function toTargetRow(record: TargetRecord, settings: ProgressSettings, linked: (
   const fromLink = link ? linked(link) : null;
   const actual = fromLink ? fromLink.actual : record.actual;
   // a target relative to a base year is measured against the level computed from the base year's value
-  const level = relativeToYear === null ? null : relativeLevel({ comparator: record.comparator, value: record.value, unit: record.unit, baseline: record.baseline });
+  const level =
+    relativeToYear === null
+      ? null
+      : relativeLevel({ comparator: record.comparator, value: record.value, unit: record.unit, baseline: record.baseline });
   const progress = targetProgress(
     {
       comparator: record.comparator,

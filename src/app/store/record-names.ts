@@ -20,7 +20,8 @@ const NAME_SQL = {
   scenario: 'SELECT name AS text FROM scenario WHERE id = ?',
   budget_line: 'SELECT name AS text FROM budget_line WHERE id = ?',
   budget: 'SELECT name AS text FROM budget WHERE id = ?',
-  execution_report: "SELECT b.name || ' ' || r.year || '年1-' || r.month || '月' AS text FROM execution_report r JOIN budget b ON b.id = r.budget_id WHERE r.id = ?",
+  execution_report:
+    "SELECT b.name || ' ' || r.year || '年1-' || r.month || '月' AS text FROM execution_report r JOIN budget b ON b.id = r.budget_id WHERE r.id = ?",
   execution_line: "SELECT code || ' ' || name AS text FROM execution_line WHERE id = ?",
 } as const;
 

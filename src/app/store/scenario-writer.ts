@@ -33,7 +33,10 @@ export function insertScenario(
   note = '',
 ): number {
   const id = nextId(db, 'scenario');
-  writeChanges(recorder, scenarioRows({ id, name: checkScenarioName(db, name), baselineId, note, createdAt: new Date().toISOString() }, overrides));
+  writeChanges(
+    recorder,
+    scenarioRows({ id, name: checkScenarioName(db, name), baselineId, note, createdAt: new Date().toISOString() }, overrides),
+  );
   return id;
 }
 

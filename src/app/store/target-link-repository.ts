@@ -23,7 +23,8 @@ interface LinkRecord {
 }
 
 export function targetLink(db: Db, targetId: number): TargetLink | null {
-  const record = db.prepare('SELECT source, scenario_id AS scenarioId FROM target_link WHERE target_id = ?').get(targetId) as LinkRecord | undefined;
+  const record = db.prepare('SELECT source, scenario_id AS scenarioId FROM target_link WHERE target_id = ?').get(targetId) as
+    LinkRecord | undefined;
   return record && record.source === 'budget_share' ? { source: 'budget_share', scenarioId: record.scenarioId } : null;
 }
 

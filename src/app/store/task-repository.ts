@@ -14,5 +14,6 @@ export function taskNumbers(db: Db): Map<number, number> {
 
 /** The task a plan numbers `number`, with its domain (a budget line linked to it takes both). */
 export function taskByNumber(db: Db, planId: number | null, number: number): { id: number; domainId: number } | undefined {
-  return prepared(db, 'SELECT id, domain_id AS domainId FROM task WHERE plan_id = ? AND number = ?').get(planId, number) as { id: number; domainId: number } | undefined;
+  return prepared(db, 'SELECT id, domain_id AS domainId FROM task WHERE plan_id = ? AND number = ?').get(planId, number) as
+    { id: number; domainId: number } | undefined;
 }

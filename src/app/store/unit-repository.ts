@@ -22,15 +22,20 @@ interface UnitRecord {
 export function listUnits(db: Db, onlyIds?: readonly number[]): UnitRow[] {
   const planId = defaultPlanId(db);
   const records = db
-    .prepare(`SELECT u.id, u.name, u.contact, u.phone,
+    .prepare(
+      `SELECT u.id, u.name, u.contact, u.phone,
                 (SELECT json_group_array(alias) FROM (SELECT alias FROM unit_alias WHERE unit_id = u.id ORDER BY alias)) AS aliases,
                 (SELECT COUNT(*) FROM task_owner o JOIN task t ON t.id = o.task_id WHERE o.unit_id = u.id AND o.role = 'lead' AND t.plan_id = @planId) AS leadCount,
                 (SELECT COUNT(*) FROM task_owner o JOIN task t ON t.id = o.task_id WHERE o.unit_id = u.id AND o.role = 'co' AND t.plan_id = @planId) AS coCount
-              FROM unit u ORDER BY u.id`)
+              FROM unit u ORDER BY u.id`,
+    )
     .all({ planId }) as UnitRecord[];
   const targets = planId === null ? [] : listTargets(db, planId);
   const ledTasks = new Map<number, Set<number>>();
-  for (const row of db.prepare("SELECT unit_id AS unitId, task_id AS taskId FROM task_owner WHERE role = 'lead'").all() as { unitId: number; taskId: number }[]) {
+  for (const row of db.prepare("SELECT unit_id AS unitId, task_id AS taskId FROM task_owner WHERE role = 'lead'").all() as {
+    unitId: number;
+    taskId: number;
+  }[]) {
     const set = ledTasks.get(row.unitId) ?? new Set<number>();
     set.add(row.taskId);
     ledTasks.set(row.unitId, set);
@@ -59,7 +64,11 @@ export function unitIdByName(db: Db, name: string): number | null {
 
 /** A unit by its name or one of its aliases. */
 export function findUnitId(db: Db, name: string): number | null {
-  return unitIdByName(db, name) ?? (prepared(db, 'SELECT unit_id AS id FROM unit_alias WHERE alias = ?').get(name) as { id: number } | undefined)?.id ?? null;
+  return (
+    unitIdByName(db, name) ??
+    (prepared(db, 'SELECT unit_id AS id FROM unit_alias WHERE alias = ?').get(name) as { id: number } | undefined)?.id ??
+    null
+  );
 }
 
 export interface UnitContact {

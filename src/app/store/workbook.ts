@@ -87,7 +87,10 @@ function refuse(verdict: FileVerdict): never {
 }
 
 function missing(path: string): WorkbookRefused {
-  return new WorkbookRefused('missing', `找不到工作簿文件“${path}”。请检查路径是否正确（文件可能已移动或U盘未插入）；要新建工作簿，请用“新建工作簿”（命令行用 init）。`);
+  return new WorkbookRefused(
+    'missing',
+    `找不到工作簿文件“${path}”。请检查路径是否正确（文件可能已移动或U盘未插入）；要新建工作簿，请用“新建工作簿”（命令行用 init）。`,
+  );
 }
 
 /**
@@ -146,7 +149,14 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
   const attempt = WorkbookLock.acquire(path, self, { force: options.force ?? false });
   if ('heldBy' in attempt) return openReadOnly(path, options, attempt.heldBy, latest, self.session);
   if ('unwritable' in attempt) {
-    return openReadOnly(path, options, null, latest, self.session, `${attempt.unwritable}，已以只读方式打开；如需修改，请用“另存为”保存到可写的位置。`);
+    return openReadOnly(
+      path,
+      options,
+      null,
+      latest,
+      self.session,
+      `${attempt.unwritable}，已以只读方式打开；如需修改，请用“另存为”保存到可写的位置。`,
+    );
   }
   const held = attempt.acquired;
   let db: Db | null = null;
@@ -163,11 +173,24 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
     held.release();
     const code = String((error as { code?: unknown }).code ?? '');
     // the file itself is read-only (copied from a CD, or its read-only attribute set): look, do not touch
-    if (code.startsWith('SQLITE_READONLY')) return openReadOnly(path, options, null, latest, self.session, '工作簿文件是只读的，已以只读方式打开；如需修改，请用“另存为”保存一份可写的副本。');
+    if (code.startsWith('SQLITE_READONLY'))
+      return openReadOnly(
+        path,
+        options,
+        null,
+        latest,
+        self.session,
+        '工作簿文件是只读的，已以只读方式打开；如需修改，请用“另存为”保存一份可写的副本。',
+      );
     throw error;
   }
   const openDb = db;
-  const journal = new Journal(openDb, self.user, { id: self.session, origin: self.origin, machine: self.machine }, { resume: !options.force });
+  const journal = new Journal(
+    openDb,
+    self.user,
+    { id: self.session, origin: self.origin, machine: self.machine },
+    { resume: !options.force },
+  );
   const writeRefusal = (): string | null => {
     if (held.stillHeld()) return null;
     return `${describeHolder(held.currentHolder()?.holder ?? null)}强制打开了该工作簿，本窗口已不能再修改（以免互相覆盖）。请关闭后重新打开工作簿以查看最新内容。`;
@@ -193,7 +216,14 @@ export function heldNotice(lock: LockFile | null, origin: SessionOrigin = 'app')
   return `工作簿正在被 ${describeHolder(lock?.holder ?? null)}使用，已以只读方式打开。需要修改时，请等对方关闭后重新打开，${force}。`;
 }
 
-function openReadOnly(path: string, options: OpenWorkbookOptions, lock: LockFile | null, latest: number, session: string, notice = heldNotice(lock, options.origin)): Workbook {
+function openReadOnly(
+  path: string,
+  options: OpenWorkbookOptions,
+  lock: LockFile | null,
+  latest: number,
+  session: string,
+  notice = heldNotice(lock, options.origin),
+): Workbook {
   const verdict = inspectHeldWorkbook(path, latest, options.nativeBinding);
   if (verdict.kind === 'refused') refuse(verdict);
   const db = openDatabase(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
@@ -201,7 +231,10 @@ function openReadOnly(path: string, options: OpenWorkbookOptions, lock: LockFile
   if (pendingMigrations(db, loadMigrations(options.resources.migrationsDir)).length > 0) {
     db.close();
     // an older schema is upgraded only by its writer: reading it with this version's queries could misread it
-    throw new WorkbenchError('conflict', `“${basename(path)}”需要升级数据结构才能打开，但它正被 ${describeHolder(lock?.holder ?? null)}使用。请等对方关闭后再打开，工作簿未做任何改动。`);
+    throw new WorkbenchError(
+      'conflict',
+      `“${basename(path)}”需要升级数据结构才能打开，但它正被 ${describeHolder(lock?.holder ?? null)}使用。请等对方关闭后再打开，工作簿未做任何改动。`,
+    );
   }
   const self = me(options.origin ?? 'app', options.actor);
   const journal = new Journal(db, self.user, { id: session, origin: self.origin, machine: self.machine });

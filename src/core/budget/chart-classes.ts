@@ -22,7 +22,8 @@ export const DEFAULT_GROUPING: GroupingOptions = { minShare: 0.03, maxSeries: 8 
 export function groupSmallClasses(classes: readonly ClassSeries[], options: GroupingOptions = DEFAULT_GROUPING): ClassSeries[] {
   const width = Math.max(0, ...classes.map((c) => c.amounts.length));
   const totals = Array.from({ length: width }, (_, s) => classes.reduce((sum, c) => sum + Math.abs(c.amounts[s] ?? 0), 0));
-  const largestShare = (c: ClassSeries): number => Math.max(0, ...c.amounts.map((a, s) => ((totals[s] ?? 0) > 0 ? Math.abs(a ?? 0) / (totals[s] ?? 1) : 0)));
+  const largestShare = (c: ClassSeries): number =>
+    Math.max(0, ...c.amounts.map((a, s) => ((totals[s] ?? 0) > 0 ? Math.abs(a ?? 0) / (totals[s] ?? 1) : 0)));
   const ranked = classes.filter((c) => c.amounts.some((a) => (a ?? 0) !== 0)).sort((a, b) => largestShare(b) - largestShare(a));
   const big = ranked.filter((c) => largestShare(c) >= options.minShare);
   // leave room for 其他 when anything is left over

@@ -81,8 +81,7 @@ export const LIVELIHOOD_PRESETS: Record<LivelihoodPresetId, LivelihoodPreset> = 
     id: 'broad',
     label: '宽口径（9类）',
     classes: ['205', '207', '208', '210', '221', '211', '212', '213', '214'],
-    source:
-      '宽口径：在窄口径五类之外加上节能环保、城乡社区、农林水、交通运输四类，是多数市县预算报告计算“民生支出占比”时采用的口径。',
+    source: '宽口径：在窄口径五类之外加上节能环保、城乡社区、农林水、交通运输四类，是多数市县预算报告计算“民生支出占比”时采用的口径。',
   },
 };
 

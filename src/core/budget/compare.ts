@@ -73,7 +73,15 @@ export function compareScenarios(inputs: readonly CompareInput[], options: { lin
         const key = `${base}\u0000${occurrence}`;
         let row = rows.get(key);
         if (!row) {
-          row = { key, code: line.code, name: line.name, classCode, livelihood: line.livelihood, amounts: inputs.map(() => null), targetId: line.targetId };
+          row = {
+            key,
+            code: line.code,
+            name: line.name,
+            classCode,
+            livelihood: line.livelihood,
+            amounts: inputs.map(() => null),
+            targetId: line.targetId,
+          };
           rows.set(key, row);
         }
         row.amounts[s] = (row.amounts[s] ?? 0) + line.amountFen;
@@ -81,7 +89,15 @@ export function compareScenarios(inputs: readonly CompareInput[], options: { lin
       const classKey = `${classCode}\u0000${line.livelihood ? 1 : 0}`;
       let classRow = classRows.get(classKey);
       if (!classRow) {
-        classRow = { key: classKey, code: classCode, name: '', classCode, livelihood: line.livelihood, amounts: inputs.map(() => 0), targetId: null };
+        classRow = {
+          key: classKey,
+          code: classCode,
+          name: '',
+          classCode,
+          livelihood: line.livelihood,
+          amounts: inputs.map(() => 0),
+          targetId: null,
+        };
         classRows.set(classKey, classRow);
       }
       classRow.amounts[s] = (classRow.amounts[s] ?? 0) + line.amountFen;
@@ -94,8 +110,6 @@ export function compareScenarios(inputs: readonly CompareInput[], options: { lin
   const classes = [...classRows.values()]
     .sort((a, b) => a.classCode.localeCompare(b.classCode) || Number(b.livelihood) - Number(a.livelihood))
     .map((row) => ({ ...row, ...deltasOf(row.amounts) }));
-  const fallingTargetLines = lines.filter(
-    (row) => row.targetId !== null && row.deltas.some((delta) => delta !== null && delta < 0),
-  );
+  const fallingTargetLines = lines.filter((row) => row.targetId !== null && row.deltas.some((delta) => delta !== null && delta < 0));
   return { metrics, lines, classes, fallingTargetLines };
 }

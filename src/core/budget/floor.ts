@@ -29,7 +29,6 @@ export interface FloorMetrics {
   maxLivelihoodCutFen: number;
 }
 
-
 export function isValidFloor(floor: number): boolean {
   return Number.isFinite(floor) && floor > 0 && floor < 1;
 }

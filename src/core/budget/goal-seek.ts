@@ -23,10 +23,7 @@ export interface GoalSeekInput {
   rateFen?: number;
 }
 
-export type GoalSeekResult =
-  | { ok: true; value: number; amountFen: number; share: number }
-  | { ok: false; reason: string };
-
+export type GoalSeekResult = { ok: true; value: number; amountFen: number; share: number } | { ok: false; reason: string };
 
 /** The amount in 分 that reaches the target share, or why none exists. */
 function solveAmount(input: GoalSeekInput): { ok: true; amountFen: number } | { ok: false; reason: string } {

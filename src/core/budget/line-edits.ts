@@ -40,9 +40,21 @@ export interface LineEditFacts {
 }
 
 const LIVELIHOOD_WORDS: Record<string, number | null> = {
-  是: 1, yes: 1, true: 1, '1': 1, 民生: 1, '✓': 1,
-  否: 0, no: 0, false: 0, '0': 0, 非民生: 0,
-  '': null, 自动: null, auto: null, 按分类: null,
+  是: 1,
+  yes: 1,
+  true: 1,
+  '1': 1,
+  民生: 1,
+  '✓': 1,
+  否: 0,
+  no: 0,
+  false: 0,
+  '0': 0,
+  非民生: 0,
+  '': null,
+  自动: null,
+  auto: null,
+  按分类: null,
 };
 
 const isNumericField = (field: BudgetLineField): field is OverrideField => field === 'amount' || field === 'quantity' || field === 'rate';
@@ -174,7 +186,15 @@ export class LinePlanner {
     const { id, ord } = this.next;
     this.next = { id: id + 1, ord: ord + 1 };
     return accept(
-      insert('budget_line', { id, baseline_id: this.facts.scenario.id, ord, code: codeText, name: nameText.slice(0, 200), amount_fen: amountFen, note: '' }),
+      insert('budget_line', {
+        id,
+        baseline_id: this.facts.scenario.id,
+        ord,
+        code: codeText,
+        name: nameText.slice(0, 200),
+        amount_fen: amountFen,
+        note: '',
+      }),
     );
   }
 
@@ -182,14 +202,23 @@ export class LinePlanner {
    * A scenario's amounts for baseline lines (the round-trip import's 情景 sheets): set in an existing scenario (an
    * amount equal to the baseline's takes the line back to it), or the overrides of a scenario created with them.
    */
-  scenarioAmounts(into: { scenarioId: number } | { created: NewScenario }, amounts: readonly { lineId: number; amountFen: number }[]): EditPlan {
+  scenarioAmounts(
+    into: { scenarioId: number } | { created: NewScenario },
+    amounts: readonly { lineId: number; amountFen: number }[],
+  ): EditPlan {
     const changes: RowChange[] = [];
     for (const { lineId, amountFen } of amounts) {
       const line = this.facts.line(lineId);
       if (!line) return refuse(`预算行不存在（编号 ${lineId}），可能已被删除，请刷新`);
       if ('scenarioId' in into) changes.push(...this.override(into.scenarioId, lineId, 'amount', 'set', amountFen, line.amountFen));
     }
-    if ('created' in into) return accept(...scenarioRows(into.created, amounts.map((a) => ({ lineId: a.lineId, field: 'amount' as const, op: 'set' as const, value: a.amountFen }))));
+    if ('created' in into)
+      return accept(
+        ...scenarioRows(
+          into.created,
+          amounts.map((a) => ({ lineId: a.lineId, field: 'amount' as const, op: 'set' as const, value: a.amountFen })),
+        ),
+      );
     return accept(...changes);
   }
 
@@ -197,7 +226,9 @@ export class LinePlanner {
   removal(lineId: number): EditPlan {
     if (!this.facts.line(lineId)) return refuse('预算行不存在，可能已被删除，请刷新');
     return accept(
-      ...this.facts.overridesOfLine(lineId).map((o) => remove('scenario_override', { scenario_id: o.scenarioId, line_id: lineId, field: o.field })),
+      ...this.facts
+        .overridesOfLine(lineId)
+        .map((o) => remove('scenario_override', { scenario_id: o.scenarioId, line_id: lineId, field: o.field })),
       remove('budget_line', { id: lineId }),
     );
   }
@@ -212,7 +243,10 @@ export interface NewScenario {
   createdAt: string;
 }
 
-export function scenarioRows(scenario: NewScenario, overrides: readonly { lineId: number; field: OverrideField; op: OverrideOp; value: number }[]): RowChange[] {
+export function scenarioRows(
+  scenario: NewScenario,
+  overrides: readonly { lineId: number; field: OverrideField; op: OverrideOp; value: number }[],
+): RowChange[] {
   const { id, name, baselineId, note, createdAt } = scenario;
   return [
     insert('scenario', { id, name, kind: 'scenario', baseline_id: baselineId, locked: 0, is_example: 0, note, created_at: createdAt }),

@@ -6,11 +6,7 @@ import { meetsRatio, ratioParts } from './ratio';
  * really give.
  */
 
-export type SensitivityGroup =
-  | { kind: 'all' }
-  | { kind: 'livelihood' }
-  | { kind: 'non_livelihood' }
-  | { kind: 'class'; classCode: string };
+export type SensitivityGroup = { kind: 'all' } | { kind: 'livelihood' } | { kind: 'non_livelihood' } | { kind: 'class'; classCode: string };
 
 export interface SensitivityLines {
   amountFen: Float64Array;

@@ -46,10 +46,28 @@ function letters(n: number, base: string): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let k = n;
-  for (const [value, symbol] of table) while (k >= value) { out += symbol; k -= value; }
+  for (const [value, symbol] of table)
+    while (k >= value) {
+      out += symbol;
+      k -= value;
+    }
   return out;
 }
 
@@ -123,7 +141,8 @@ export function readNumbering(xml: string): Map<string, ListInstance> {
           instances.set(attributes['w:numId'] ?? '', instance);
         } else if (instance && name === 'w:abstractNumId') instance.abstractId = value ?? '';
         else if (instance && name === 'w:lvlOverride') overrideLevel = Number(attributes['w:ilvl'] ?? 0);
-        else if (instance && overrideLevel !== null && name === 'w:startOverride') instance.startOverrides.set(overrideLevel, Number(value ?? 1));
+        else if (instance && overrideLevel !== null && name === 'w:startOverride')
+          instance.startOverrides.set(overrideLevel, Number(value ?? 1));
       },
       close(name) {
         if (name === 'w:abstractNum') abstract = null;

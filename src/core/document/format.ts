@@ -58,7 +58,8 @@ export function detectFormat(bytes: Uint8Array, name: string): FormatGuess {
     const names = zipEntryNames(bytes);
     if (names.includes('word/document.xml')) return { ok: true, format: 'docx' };
     if (names.some((n) => n.startsWith('xl/'))) return { ok: true, format: 'xlsx' };
-    if (names.includes('content.xml')) return { ok: false, reason: '这是OpenDocument（.odt/.ods）文件，请在WPS或Word中另存为 .docx（或 .xlsx）后再导入。' };
+    if (names.includes('content.xml'))
+      return { ok: false, reason: '这是OpenDocument（.odt/.ods）文件，请在WPS或Word中另存为 .docx（或 .xlsx）后再导入。' };
     if (names.length === 0) return { ok: false, reason: '文件不完整（ZIP目录缺失），可能在拷贝时被截断。' };
     return { ok: false, reason: '这是一个ZIP压缩包，不是Word或Excel文件。请先解压，再导入其中的计划文件。' };
   }

@@ -164,7 +164,9 @@ function findGrids(horizontal: Rule[], vertical: Rule[]): Grid[] {
     } else grids.push({ top: rule.at, bottom: rule.at, left: rule.from, right: rule.to, rows: [rule.at], vertical: [] });
   }
   for (const grid of grids) {
-    grid.vertical = vertical.filter((rule) => rule.at >= grid.left - 2 && rule.at <= grid.right + 2 && rule.to >= grid.bottom - 2 && rule.from <= grid.top + 2);
+    grid.vertical = vertical.filter(
+      (rule) => rule.at >= grid.left - 2 && rule.at <= grid.right + 2 && rule.to >= grid.bottom - 2 && rule.from <= grid.top + 2,
+    );
   }
   return grids.filter((grid) => grid.rows.length >= 2);
 }
@@ -195,7 +197,9 @@ function gridRows(grid: Grid, runs: TextRun[]): { cells: string[]; spansWidth: b
       .sort((a, b) => a - b);
     let bounds = [grid.left, ...crossing.filter((x, i, all) => i === 0 || x - (all[i - 1] ?? 0) > 3), grid.right];
     if (grid.vertical.length === 0) {
-      fallbackColumns ??= groupLines(inside).flatMap((line) => line.segments.map((segment) => segment.x)).sort((a, b) => a - b);
+      fallbackColumns ??= groupLines(inside)
+        .flatMap((line) => line.segments.map((segment) => segment.x))
+        .sort((a, b) => a - b);
       bounds = [grid.left, ...fallbackColumns.slice(1), grid.right];
     }
     const cells = bounds.slice(0, -1).map((from, c) => {
@@ -298,7 +302,9 @@ export function layOut(pages: PageLayout[]): LaidOut[] {
           flush();
           table++;
           const gridRuns = lines.flatMap((l) => l.runs).filter((run) => inGrid(run) === grid);
-          gridRows(grid, gridRuns).forEach((row, r) => out.push({ kind: 'row', cells: row.cells, page: p + 1, table, row: r + 1, spansWidth: row.spansWidth }));
+          gridRows(grid, gridRuns).forEach((row, r) =>
+            out.push({ kind: 'row', cells: row.cells, page: p + 1, table, row: r + 1, spansWidth: row.spansWidth }),
+          );
         }
         continue;
       }

@@ -168,7 +168,8 @@ export function readDocx(bytes: Uint8Array, name: string, limits: DocxLimits = D
       }
       const filled = row.cells.filter((cell) => cell.paragraphs.join('').trim() !== '');
       const widest = Math.max(table.gridColumns, column);
-      const spansWidth = row.cells.length === 1 && widest > 1 ? true : filled.length === 1 && (filled[0]?.span ?? 1) >= widest && widest > 1;
+      const spansWidth =
+        row.cells.length === 1 && widest > 1 ? true : filled.length === 1 && (filled[0]?.span ?? 1) >= widest && widest > 1;
       const block: RowBlock = { kind: 'row', cells, place: { table: number, row: rowIndex + 1, ...(sawPageBreak ? { page } : {}) } };
       if (row.header) block.header = true;
       if (spansWidth) block.spansWidth = true;

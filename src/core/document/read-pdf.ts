@@ -21,11 +21,33 @@ export const PDF_LIMITS: PdfOptions = { maxPages: 600 };
  * block) or compatibility ideographs: folded back to the unified ideographs a reader types.
  */
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻚': '页', '⻛': '风',
-  '⻜': '飞', '⻝': '食', '⻢': '马', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
-  '⻳': '龟', '⺟': '母', '⻣': '骨',
+  '⺠': '民',
+  '⻄': '西',
+  '⻅': '见',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻓': '长',
+  '⻔': '门',
+  '⻘': '青',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻢': '马',
+  '⻤': '鬼',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻩': '黄',
+  '⻪': '黾',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻰': '龙',
+  '⻳': '龟',
+  '⺟': '母',
+  '⻣': '骨',
   // one glyph for both forms in CJK fonts; a simplified-Chinese plan means the simplified one
-  '戶': '户',
+  戶: '户',
 };
 
 export function unifyIdeographs(text: string): string {
@@ -50,7 +72,12 @@ function boxThrough(m: Matrix, box: number[]): [number, number, number, number] 
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = box;
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const [x, y] of [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] as const) {
+  for (const [x, y] of [
+    [x0, y0],
+    [x1, y0],
+    [x0, y1],
+    [x1, y1],
+  ] as const) {
     xs.push(m[0] * x + m[2] * y + m[4]);
     ys.push(m[1] * x + m[3] * y + m[5]);
   }
@@ -137,11 +164,17 @@ export async function readPdf(bytes: Uint8Array, name: string, options: PdfOptio
       pages.push({ width: viewport.width, height: viewport.height, runs, horizontal, vertical });
       page.cleanup();
     }
-    if (characters === 0) throw new DocumentRefused('该PDF为扫描图像，无法识别文字。请使用带文字层的PDF（由Word/WPS导出），或导入原始的 .docx/.doc 文件。');
+    if (characters === 0)
+      throw new DocumentRefused('该PDF为扫描图像，无法识别文字。请使用带文字层的PDF（由Word/WPS导出），或导入原始的 .docx/.doc 文件。');
     const blocks: DocumentBlock[] = layOut(pages).map((item) =>
       item.kind === 'paragraph'
         ? { kind: 'paragraph', text: item.text, place: { page: item.page, line: item.line } }
-        : { kind: 'row', cells: item.cells, place: { page: item.page, table: item.table, row: item.row }, ...(item.spansWidth ? { spansWidth: true } : {}) },
+        : {
+            kind: 'row',
+            cells: item.cells,
+            place: { page: item.page, table: item.table, row: item.row },
+            ...(item.spansWidth ? { spansWidth: true } : {}),
+          },
     );
     return { name, format: 'pdf', blocks, notes: [] };
   } finally {

@@ -25,7 +25,8 @@ export function sheetsToDocument(data: SpreadsheetData, format: DocumentFormat):
           row[c] = c === merge.startColumn ? value : '';
         }
       }
-      if (merge.startRow === merge.endRow && merge.endColumn - merge.startColumn + 1 >= Math.max(2, width - 1)) spanning.add(merge.startRow);
+      if (merge.startRow === merge.endRow && merge.endColumn - merge.startColumn + 1 >= Math.max(2, width - 1))
+        spanning.add(merge.startRow);
     }
     rows.forEach((cells, index) => {
       if (cells.every((cell) => cell === '')) return;

@@ -17,6 +17,12 @@ export type EditPlan = { ok: true; changes: readonly RowChange[] } | { ok: false
 export const refuse = (message: string): EditPlan => ({ ok: false, message });
 export const accept = (...changes: RowChange[]): EditPlan => ({ ok: true, changes });
 
-export const update = (table: string, key: RowKey, column: string, value: SqlValue): RowChange => ({ kind: 'update', table, key, column, value });
+export const update = (table: string, key: RowKey, column: string, value: SqlValue): RowChange => ({
+  kind: 'update',
+  table,
+  key,
+  column,
+  value,
+});
 export const insert = (table: string, row: Readonly<Record<string, SqlValue>>): RowChange => ({ kind: 'insert', table, row });
 export const remove = (table: string, key: RowKey): RowChange => ({ kind: 'delete', table, key });

@@ -60,7 +60,11 @@ export function guessMapping(data: SpreadsheetData): BudgetMapping | null {
       const amount = headers.findIndex((h, i) => i !== code && i !== name && AMOUNT_HEADINGS.test(h));
       if (code < 0 || name < 0 || amount < 0) continue;
       // the unit is stated in the amount heading ("金额（万元）") or in a line above ("单位：万元")
-      const above = sheet.rows.slice(0, r).flat().map((cell) => textOf(cell)).join(' ');
+      const above = sheet.rows
+        .slice(0, r)
+        .flat()
+        .map((cell) => textOf(cell))
+        .join(' ');
       const unit = unitFromText(headers[amount] ?? '') ?? unitFromText(above) ?? 'wan';
       return { sheet: sheet.name, headerRow: r, codeColumn: code, nameColumn: name, amountColumn: amount, unit };
     }
@@ -105,7 +109,11 @@ export function codeText(value: CellValue): string {
  * Reads every line of the mapped sheet, handing each good one to `onLine` in order and naming every problem by
  * cell. Nothing is collected: an import of 100,000 lines streams them straight into its insert.
  */
-export function scanBudget(data: SpreadsheetData, mapping: BudgetMapping, onLine: (code: string, name: string, amountFen: number) => void): BudgetScan {
+export function scanBudget(
+  data: SpreadsheetData,
+  mapping: BudgetMapping,
+  onLine: (code: string, name: string, amountFen: number) => void,
+): BudgetScan {
   const sheet = data.sheets.find((s) => s.name === mapping.sheet);
   const problems: ErrorDetail[] = [];
   if (!sheet) return { count: 0, totalFen: 0, skipped: 0, problems: [{ message: `文件中没有工作表“${mapping.sheet}”。` }] };
@@ -130,7 +138,10 @@ export function scanBudget(data: SpreadsheetData, mapping: BudgetMapping, onLine
       continue;
     }
     if (!isKnownClass(code.slice(0, 3))) {
-      problems.push({ where: cellWhere(sheet.name, r, mapping.codeColumn), message: `“${code}”：前三位不是2017年支出功能分类的类级科目。` });
+      problems.push({
+        where: cellWhere(sheet.name, r, mapping.codeColumn),
+        message: `“${code}”：前三位不是2017年支出功能分类的类级科目。`,
+      });
       continue;
     }
     if (!name) {

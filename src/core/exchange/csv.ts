@@ -17,8 +17,16 @@ export function readCsv(bytes: Uint8Array, fileName: string, maxRows: number): S
   const rows: CellValue[][] = all.slice(0, maxRows).map((r) => r.map((c) => (c === '' ? null : c)));
   // a non-empty line past the cap is named, never dropped without a word
   const firstBeyond = all.findIndex((r, index) => index >= maxRows && r.some((c) => c.trim() !== ''));
-  const beyond = firstBeyond < 0 ? null : { row: firstBeyond, column: all[firstBeyond]?.findIndex((c) => c.trim() !== '') ?? 0, limit: 'rows' as const, max: maxRows };
-  return { fileName, kind: 'csv', encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, ''), rows, rowCount: Math.min(all.length, maxRows), beyond }] };
+  const beyond =
+    firstBeyond < 0
+      ? null
+      : { row: firstBeyond, column: all[firstBeyond]?.findIndex((c) => c.trim() !== '') ?? 0, limit: 'rows' as const, max: maxRows };
+  return {
+    fileName,
+    kind: 'csv',
+    encoding,
+    sheets: [{ name: fileName.replace(/\.[^.]+$/, ''), rows, rowCount: Math.min(all.length, maxRows), beyond }],
+  };
 }
 
 /** A cell that starts with = + - @ (or a tab/CR that Excel strips first) is prefixed with ' so it stays text. */

@@ -45,7 +45,9 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
 
 /** What a column heading says it holds, or null. */
 export function headingRole(heading: string): ColumnRole | null {
-  const text = foldWidth(heading).replace(/\s+/g, '').replace(/[（(][^）)]*元[）)]/g, '');
+  const text = foldWidth(heading)
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*元[）)]/g, '');
   if (text === '') return null;
   for (const [role, pattern] of ROLE_PATTERNS) {
     if (!pattern.test(text)) continue;
@@ -146,7 +148,17 @@ const CODE_IN_NAME = /^(\d{3,12})\s*[、.．:：]?\s*(.*)$/;
 
 /** Reads one mapped sheet. Nothing is stored here: the caller refuses the whole file if any sheet has problems. */
 export function scanExecutionSheet(data: SpreadsheetData, mapping: ExecutionMapping): ExecutionSheetScan {
-  const scan: ExecutionSheetScan = { sheet: mapping.sheet, year: mapping.year, month: mapping.month, rows: [], lines: [], levelNotes: [], skipped: 0, notes: [], problems: [] };
+  const scan: ExecutionSheetScan = {
+    sheet: mapping.sheet,
+    year: mapping.year,
+    month: mapping.month,
+    rows: [],
+    lines: [],
+    levelNotes: [],
+    skipped: 0,
+    notes: [],
+    problems: [],
+  };
   const sheet = data.sheets.find((s) => s.name === mapping.sheet);
   if (!sheet) {
     scan.problems.push({ message: `文件中没有工作表“${mapping.sheet}”。` });
@@ -194,7 +206,10 @@ export function scanExecutionSheet(data: SpreadsheetData, mapping: ExecutionMapp
         scan.skipped++;
         continue;
       }
-      scan.problems.push({ where: cellWhere(sheet.name, r, mapping.codeColumn), message: `“${name}”没有科目编码；合计、小计行请写明“合计”“小计”。` });
+      scan.problems.push({
+        where: cellWhere(sheet.name, r, mapping.codeColumn),
+        message: `“${name}”没有科目编码；合计、小计行请写明“合计”“小计”。`,
+      });
       continue;
     }
     const where = cellWhere(sheet.name, r, mapping.codeColumn);
@@ -230,7 +245,14 @@ export function scanExecutionSheet(data: SpreadsheetData, mapping: ExecutionMapp
     const adjustedBudgetFen = amount(mapping.adjustedBudgetColumn, false);
     const monthFen = amount(mapping.monthColumn, false);
     const cumulativeFen = amount(cumulativeColumn, true);
-    if (initialBudgetFen === undefined || adjustedBudgetFen === undefined || monthFen === undefined || cumulativeFen === undefined || cumulativeFen === null) continue;
+    if (
+      initialBudgetFen === undefined ||
+      adjustedBudgetFen === undefined ||
+      monthFen === undefined ||
+      cumulativeFen === undefined ||
+      cumulativeFen === null
+    )
+      continue;
     scan.rows.push({ code, name, initialBudgetFen, adjustedBudgetFen, monthFen, cumulativeFen, where: `${here} 第${r + 1}行` });
   }
   if (scan.problems.length > 0) return scan;

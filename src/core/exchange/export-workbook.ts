@@ -18,7 +18,13 @@ import { TASK_FIELDS } from '../../shared/fields/task-fields';
 const wan = (fen: number): number => fen / 1_000_000;
 
 function taskSheet(s: WorkbookSnapshot): SheetSpec {
-  return { name: SHEETS.tasks, title: `${s.planTitle} —— 任务`, subtitle: `导出时间：${s.exportedAt}`, columns: TASK_SHEET.columns, rows: s.tasks.map(TASK_SHEET.cells) };
+  return {
+    name: SHEETS.tasks,
+    title: `${s.planTitle} —— 任务`,
+    subtitle: `导出时间：${s.exportedAt}`,
+    columns: TASK_SHEET.columns,
+    rows: s.tasks.map(TASK_SHEET.cells),
+  };
 }
 
 function targetSheet(s: WorkbookSnapshot): SheetSpec {
@@ -32,7 +38,13 @@ function targetSheet(s: WorkbookSnapshot): SheetSpec {
 }
 
 function unitSheet(s: WorkbookSnapshot): SheetSpec {
-  return { name: SHEETS.units, title: `${s.planTitle} —— 责任单位`, subtitle: `导出时间：${s.exportedAt}`, columns: UNIT_SHEET.columns, rows: s.units.map(UNIT_SHEET.cells) };
+  return {
+    name: SHEETS.units,
+    title: `${s.planTitle} —— 责任单位`,
+    subtitle: `导出时间：${s.exportedAt}`,
+    columns: UNIT_SHEET.columns,
+    rows: s.units.map(UNIT_SHEET.cells),
+  };
 }
 
 function matrixSheet(s: WorkbookSnapshot): SheetSpec {
@@ -41,7 +53,11 @@ function matrixSheet(s: WorkbookSnapshot): SheetSpec {
     title: `${s.planTitle} —— 任务分工表`,
     subtitle: `● ${TASK_FIELDS.leadUnits.label}　○ ${TASK_FIELDS.coUnits.label}`,
     columns: [...MATRIX_TASK_COLUMNS, ...s.units.map((u) => ({ header: u.name, width: 6 }))],
-    rows: s.tasks.map((t) => [t.number, t.title, ...s.units.map((u) => (t.leadUnits.includes(u.name) ? '●' : t.coUnits.includes(u.name) ? '○' : null))]),
+    rows: s.tasks.map((t) => [
+      t.number,
+      t.title,
+      ...s.units.map((u) => (t.leadUnits.includes(u.name) ? '●' : t.coUnits.includes(u.name) ? '○' : null)),
+    ]),
   };
 }
 
@@ -51,7 +67,9 @@ function exampleNote(snapshot: ScenarioSnapshot): string {
 
 function shareNote(snapshot: ScenarioSnapshot): string {
   const m = snapshot.metrics;
-  return m.share === null ? '' : `　民生占比 ${formatPercent(m.share)}（底线 ${formatStatedPercent(m.floor)}，${m.meetsFloor ? '达标' : '未达标'}）`;
+  return m.share === null
+    ? ''
+    : `　民生占比 ${formatPercent(m.share)}（底线 ${formatStatedPercent(m.floor)}，${m.meetsFloor ? '达标' : '未达标'}）`;
 }
 
 function budgetSheet(s: WorkbookSnapshot, baseline: ScenarioSnapshot): SheetSpec {
@@ -88,7 +106,10 @@ function compareSheet(s: WorkbookSnapshot, all: ScenarioSnapshot[]): SheetSpec {
     ['民生占比', ...comparison.metrics.map((m) => m.share)],
     ['是否达标', ...comparison.metrics.map((m) => (m.meetsFloor ? '达标' : '未达标'))],
     ['余量 L−fT（万元）', ...comparison.metrics.map((m) => wan(m.headroomFen))],
-    ...comparison.classes.map((c) => [`${c.classCode} ${classLabel(c.classCode)}${c.livelihood ? '' : '（非民生）'}`, ...c.amounts.map((a) => (a === null ? null : wan(a)))]),
+    ...comparison.classes.map((c) => [
+      `${c.classCode} ${classLabel(c.classCode)}${c.livelihood ? '' : '（非民生）'}`,
+      ...c.amounts.map((a) => (a === null ? null : wan(a))),
+    ]),
   ];
   return {
     name: SHEETS.compare,
@@ -123,7 +144,10 @@ export function workbookTables(snapshot: WorkbookSnapshot): { name: string; cell
     const taken = new Set<string>(Object.values(SHEETS));
     specs.push(budgetSheet(snapshot, snapshot.baseline), ...snapshot.scenarios.map((s) => scenarioSheet(s, taken)));
   }
-  return specs.map((spec) => ({ name: spec.name, cells: [[spec.title], [spec.subtitle], spec.columns.map((c) => c.header), ...spec.rows] }));
+  return specs.map((spec) => ({
+    name: spec.name,
+    cells: [[spec.title], [spec.subtitle], spec.columns.map((c) => c.header), ...spec.rows],
+  }));
 }
 
 /**
@@ -145,7 +169,11 @@ export function exportWorkbook(snapshot: WorkbookSnapshot, options: { deflater?:
     const formats = dataFormats(spec);
     const sheet = buildSheet(spec, formats);
     XLSX.utils.book_append_sheet(workbook, sheet, spec.name);
-    finishes.push({ frozenRows: HEADER_ROWS, frozenColumns, rows: { sampleRow: HEADER_ROWS + 1, formats, ref: sheetRef(spec), xml: (styleOf) => sheetDataXml(spec, styleOf) } });
+    finishes.push({
+      frozenRows: HEADER_ROWS,
+      frozenColumns,
+      rows: { sampleRow: HEADER_ROWS + 1, formats, ref: sheetRef(spec), xml: (styleOf) => sheetDataXml(spec, styleOf) },
+    });
     return sheet;
   };
   add(taskSheet(snapshot), 3);

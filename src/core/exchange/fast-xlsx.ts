@@ -182,7 +182,14 @@ function inlineString(xml: string, from: number, to: number): CellValue {
   return stringItem(xml.slice(start, end));
 }
 
-function cellValue(type: string | undefined, v: string | undefined, xml: string, from: number, to: number, strings: (string | null)[] | null): CellValue | undefined {
+function cellValue(
+  type: string | undefined,
+  v: string | undefined,
+  xml: string,
+  from: number,
+  to: number,
+  strings: (string | null)[] | null,
+): CellValue | undefined {
   switch (type) {
     case undefined:
     case '':
@@ -261,7 +268,11 @@ export function scanWorksheet(xml: string, strings: (string | null)[] | null): {
           tail = at + 12;
           break;
         }
-        if (!startsWithAt(xml, at, '<row') || !(isSpace(xml.charCodeAt(at + 4)) || xml.charCodeAt(at + 4) === 62 || xml.charCodeAt(at + 4) === 47)) throw new Unhandled();
+        if (
+          !startsWithAt(xml, at, '<row') ||
+          !(isSpace(xml.charCodeAt(at + 4)) || xml.charCodeAt(at + 4) === 62 || xml.charCodeAt(at + 4) === 47)
+        )
+          throw new Unhandled();
         const rowTagEnd = xml.indexOf('>', at);
         if (rowTagEnd < 0) throw new Unhandled();
         if (xml.charCodeAt(rowTagEnd - 1) === 47) {
@@ -271,7 +282,9 @@ export function scanWorksheet(xml: string, strings: (string | null)[] | null): {
           continue;
         }
         // r= read in place when it is the first attribute (as every writer puts it); otherwise all of them
-        const r = startsWithAt(xml, at, '<row r="') ? xml.slice(at + 8, xml.indexOf('"', at + 8)) : attributesOf(xml.slice(at + 4, rowTagEnd)).get('r');
+        const r = startsWithAt(xml, at, '<row r="')
+          ? xml.slice(at + 8, xml.indexOf('"', at + 8))
+          : attributesOf(xml.slice(at + 4, rowTagEnd)).get('r');
         if (r !== undefined) {
           if (!/^\d+$/.test(r)) throw new Unhandled();
           rowNumber = Number(r);
@@ -289,7 +302,8 @@ export function scanWorksheet(xml: string, strings: (string | null)[] | null): {
             break;
           }
           const after = xml.charCodeAt(at + 2);
-          if (xml.charCodeAt(at) !== 60 || xml.charCodeAt(at + 1) !== 99 || !(isSpace(after) || after === 62 || after === 47)) throw new Unhandled();
+          if (xml.charCodeAt(at) !== 60 || xml.charCodeAt(at + 1) !== 99 || !(isSpace(after) || after === 62 || after === 47))
+            throw new Unhandled();
           const cellTagEnd = xml.indexOf('>', at);
           if (cellTagEnd < 0) throw new Unhandled();
           const empty = xml.charCodeAt(cellTagEnd - 1) === 47;
@@ -298,7 +312,7 @@ export function scanWorksheet(xml: string, strings: (string | null)[] | null): {
           let hasRef = false;
           const tagEnd = empty ? cellTagEnd - 1 : cellTagEnd;
           let row = rowNumber - 1;
-          for (let i = at + 2; i < tagEnd; ) {
+          for (let i = at + 2; i < tagEnd;) {
             while (i < tagEnd && isSpace(xml.charCodeAt(i))) i++;
             if (i >= tagEnd) break;
             const nameStart = i;
@@ -393,7 +407,11 @@ function relationships(xml: string): Map<string, { type: string; target: string 
  * The sheets of an .xlsx in workbook order, or null when this reader does not handle the file (SheetJS then
  * reads it). Refusals (a ZIP that lies about a part's size, a damaged part) are thrown by `refused`.
  */
-export function readXlsxSheets(bytes: Uint8Array, fileName: string, options: { refused: (message: string) => Error; inflateRaw?: InflateRaw | undefined }): FastSheet[] | null {
+export function readXlsxSheets(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { refused: (message: string) => Error; inflateRaw?: InflateRaw | undefined },
+): FastSheet[] | null {
   const zip = new ZipParts(bytes, fileName, undefined, options);
   try {
     const rootRels = zip.text('_rels/.rels');

@@ -79,7 +79,11 @@ function withRows(bytes: Uint8Array, rows: NonNullable<SheetFinish['rows']>): Ui
     // no number formats, no sample row: the rows go at the end of the sheet's data
     if (rows.formats.length > 0) throw new Error('finishXlsx: the sample row is missing');
     const end = xml.indexOf('</sheetData>');
-    return joined(encoder.encode(xml.slice(0, end)), rows.xml(() => 0), encoder.encode(xml.slice(end)));
+    return joined(
+      encoder.encode(xml.slice(0, end)),
+      rows.xml(() => 0),
+      encoder.encode(xml.slice(end)),
+    );
   }
   const styles = new Map<string, number>();
   for (const cell of (sample[1] as string).matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) {
@@ -100,7 +104,8 @@ function finishSheetBytes(source: Uint8Array, finish: SheetFinish): Uint8Array {
   let start = -1;
   for (let i = 0; i + SHEET_DATA_OPEN.length <= bytes.length && start < 0; i++) if (matchesAt(bytes, i, SHEET_DATA_OPEN)) start = i;
   let end = -1;
-  for (let i = bytes.length - SHEET_DATA_CLOSE.length; i > start && end < 0; i--) if (matchesAt(bytes, i, SHEET_DATA_CLOSE)) end = i + SHEET_DATA_CLOSE.length;
+  for (let i = bytes.length - SHEET_DATA_CLOSE.length; i > start && end < 0; i--)
+    if (matchesAt(bytes, i, SHEET_DATA_CLOSE)) end = i + SHEET_DATA_CLOSE.length;
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   if (start < 0 || end < 0) {

@@ -18,4 +18,3 @@ export function buildPacket(planTitle: string, unitName: string, targets: readon
   const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
   return finishXlsx(bytes, [{ frozenRows: HEADER_ROWS, frozenColumns: 4 }]);
 }
-

@@ -59,14 +59,22 @@ export interface PacketDiff {
 }
 
 /** A returned packet against the current targets: only 实际值 and 进展说明 are taken; the unit must own the targets. */
-export function diffPacket(data: SpreadsheetData, targets: readonly TargetRow[], unitOwns: (unitName: string, target: TargetRow) => boolean): PacketDiff {
+export function diffPacket(
+  data: SpreadsheetData,
+  targets: readonly TargetRow[],
+  unitOwns: (unitName: string, target: TargetRow) => boolean,
+): PacketDiff {
   const sheetData = data.sheets.find((s) => s.name === PACKET_SHEET) ?? data.sheets[0];
   const problems: ErrorDetail[] = [];
   const subtitle = textOf(sheetData?.rows[1]?.[0] ?? null);
   const unitName = /报送单位：(\S+)/.exec(subtitle)?.[1] ?? '';
   const sheet = sheetData ? readSheet(sheetData, [HEADER.id, HEADER.label, HEADER.actual]) : null;
   if (!sheet || !unitName) {
-    return { unitName, changes: [], problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“${HEADER.id}/${HEADER.actual}”列）。` }] };
+    return {
+      unitName,
+      changes: [],
+      problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“${HEADER.id}/${HEADER.actual}”列）。` }],
+    };
   }
   const beyond = sheetData ? limitProblem(sheetData) : null;
   if (beyond) problems.push(beyond);
@@ -85,13 +93,35 @@ export function diffPacket(data: SpreadsheetData, targets: readonly TargetRow[],
     const actualCell = row.get(HEADER.actual);
     const actualText = typeof actualCell === 'number' ? String(actualCell) : textOf(actualCell);
     const actualChanged =
-      typeof actualCell === 'number' ? !sameNumber(actualCell, target.actual) : actualText === '' ? target.actual !== null : actualText !== String(target.actual ?? '');
+      typeof actualCell === 'number'
+        ? !sameNumber(actualCell, target.actual)
+        : actualText === ''
+          ? target.actual !== null
+          : actualText !== String(target.actual ?? '');
     if (actualChanged) {
-      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'actual', before: target.actual === null ? '' : String(target.actual), after: actualText, where: row.where(HEADER.actual) });
+      changes.push({
+        id: changes.length + 1,
+        targetId: target.id,
+        label: target.label,
+        taskNumber: target.taskNumber,
+        field: 'actual',
+        before: target.actual === null ? '' : String(target.actual),
+        after: actualText,
+        where: row.where(HEADER.actual),
+      });
     }
     const note = row.text(HEADER.note);
     if (row.has(HEADER.note) && note !== target.note.trim()) {
-      changes.push({ id: changes.length + 1, targetId: target.id, label: target.label, taskNumber: target.taskNumber, field: 'note', before: target.note, after: note, where: row.where(HEADER.note) });
+      changes.push({
+        id: changes.length + 1,
+        targetId: target.id,
+        label: target.label,
+        taskNumber: target.taskNumber,
+        field: 'note',
+        before: target.note,
+        after: note,
+        where: row.where(HEADER.note),
+      });
     }
   }
   return { unitName, changes, problems };

@@ -58,7 +58,9 @@ export function collectSheet<T>(
       for (let c = 0; c < width; c++) {
         const value = valueOf(source[c]);
         if (typeof value === 'string' && value.length > MAX_CELL_TEXT) {
-          throw new SpreadsheetRefused(`工作表“${name}”第${r + 1}行有一个单元格超过${MAX_CELL_TEXT}个字符（Excel单元格的上限），文件不像是正常的表格。`);
+          throw new SpreadsheetRefused(
+            `工作表“${name}”第${r + 1}行有一个单元格超过${MAX_CELL_TEXT}个字符（Excel单元格的上限），文件不像是正常的表格。`,
+          );
         }
         row[c] = value;
       }
@@ -95,10 +97,14 @@ const plainValue = (cell: CellValue | undefined): CellValue => (cell === undefin
  * An .xlsx read by the fast reader (fast-xlsx.ts), or null when it does not handle this file. Exported for the
  * tests that compare it with SheetJS.
  */
-export function readXlsxFast(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS, inflateRaw?: InflateRaw): SpreadsheetData | null {
+export function readXlsxFast(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  inflateRaw?: InflateRaw,
+): SpreadsheetData | null {
   if (!looksLikeZip(bytes) || !checkZip(bytes).ok) return null;
   const sheets = readXlsxSheets(bytes, fileName, { refused: (message) => new SpreadsheetRefused(message), inflateRaw });
   if (!sheets) return null;
   return { fileName, kind: 'xlsx', sheets: sheets.map((sheet) => collectSheet(sheet.name, sheet.dense, plainValue, sheet.merges, limits)) };
 }
-

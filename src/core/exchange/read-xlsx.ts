@@ -30,7 +30,12 @@ function valueOf(cell: DenseCell): CellValue {
 }
 
 function readSheet(name: string, sheet: XLSX.WorkSheet, limits: ReadLimits): SheetData {
-  const ranges = (sheet['!merges'] ?? []).map((range) => ({ startRow: range.s.r, startColumn: range.s.c, endRow: range.e.r, endColumn: range.e.c }));
+  const ranges = (sheet['!merges'] ?? []).map((range) => ({
+    startRow: range.s.r,
+    startColumn: range.s.c,
+    endRow: range.e.r,
+    endColumn: range.e.c,
+  }));
   return collectSheet(name, (sheet['!data'] ?? []) as (DenseCell[] | undefined)[], valueOf, ranges, limits);
 }
 

@@ -45,13 +45,16 @@ export interface RoundTripChanges {
   targetEdits: (Located & { targetId: number; field: TargetEditableField; value: string })[];
   unitEdits: (Located & { unitId: number; field: UnitEditableField; value: string })[];
   ownerChanges: (Located & { taskId: number; unitId: number; role: Role })[];
-  lineEdits: (Located & { lineId: number; field: 'code' | 'name' | 'livelihood' | 'note' | 'amount' | 'quantity' | 'rate'; value: string })[];
+  lineEdits: (Located & {
+    lineId: number;
+    field: 'code' | 'name' | 'livelihood' | 'note' | 'amount' | 'quantity' | 'rate';
+    value: string;
+  })[];
   lineAdds: (Located & { code: string; name: string; amountFen: number })[];
   lineRemovals: { lineId: number; name: string }[];
   scenarioAmounts: (Located & { scenarioId: number | null; scenarioName: string; lineId: number; amountFen: number })[];
   problems: ErrorDetail[];
 }
-
 
 /** The headings of the exported sheets' columns, which a file read back still has. */
 const TASK = headings(TASK_FIELDS);
@@ -60,7 +63,18 @@ const UNIT = headings(UNIT_FIELDS);
 const LINE = headings(BUDGET_FIELDS);
 
 function emptyChanges(): RoundTripChanges {
-  return { summary: [], taskEdits: [], targetEdits: [], unitEdits: [], ownerChanges: [], lineEdits: [], lineAdds: [], lineRemovals: [], scenarioAmounts: [], problems: [] };
+  return {
+    summary: [],
+    taskEdits: [],
+    targetEdits: [],
+    unitEdits: [],
+    ownerChanges: [],
+    lineEdits: [],
+    lineAdds: [],
+    lineRemovals: [],
+    scenarioAmounts: [],
+    problems: [],
+  };
 }
 
 const normalizeList = (text: string): string =>
@@ -86,7 +100,11 @@ function findSheet(data: SpreadsheetData, name: string, headers: readonly string
   const sheet = data.sheets.find((s) => s.name === name);
   if (!sheet) return null;
   const readable = readSheet(sheet, headers.slice(0, 3));
-  if (!readable) changes.problems.push({ where: `工作表“${name}”`, message: `找不到表头（应有“${headers.slice(0, 3).join('”“')}”等列），请使用本软件导出的格式。` });
+  if (!readable)
+    changes.problems.push({
+      where: `工作表“${name}”`,
+      message: `找不到表头（应有“${headers.slice(0, 3).join('”“')}”等列），请使用本软件导出的格式。`,
+    });
   return readable;
 }
 
@@ -108,7 +126,10 @@ function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripC
     const number = intOf(row.get(TASK.number));
     const task = number === null ? undefined : byNumber.get(number);
     if (!task) {
-      out.problems.push({ where: row.where(TASK.number), message: `任务编号“${row.text(TASK.number)}”在工作簿中不存在；新增任务请用“导入计划”。` });
+      out.problems.push({
+        where: row.where(TASK.number),
+        message: `任务编号“${row.text(TASK.number)}”在工作簿中不存在；新增任务请用“导入计划”。`,
+      });
       continue;
     }
     seen.add(task.id);
@@ -143,7 +164,10 @@ function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTri
     const id = intOf(row.get(TARGET.id));
     const target = id === null ? undefined : byId.get(id);
     if (!target) {
-      out.problems.push({ where: row.where(TARGET.id), message: `指标ID“${row.text(TARGET.id)}”在工作簿中不存在；新增指标请用“导入计划”。` });
+      out.problems.push({
+        where: row.where(TARGET.id),
+        message: `指标ID“${row.text(TARGET.id)}”在工作簿中不存在；新增指标请用“导入计划”。`,
+      });
       continue;
     }
     let changed = false;
@@ -152,7 +176,8 @@ function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTri
       changed = true;
     };
     if (row.has(TARGET.label) && row.text(TARGET.label) !== target.label) push('label', row.text(TARGET.label), target.label);
-    if (row.has(TARGET.comparator) && row.text(TARGET.comparator) !== COMPARATOR_SIGNS[target.comparator]) push('comparator', row.text(TARGET.comparator), COMPARATOR_SIGNS[target.comparator]);
+    if (row.has(TARGET.comparator) && row.text(TARGET.comparator) !== COMPARATOR_SIGNS[target.comparator])
+      push('comparator', row.text(TARGET.comparator), COMPARATOR_SIGNS[target.comparator]);
     if (row.has(TARGET.value)) {
       const cell = row.get(TARGET.value);
       const differs = target.comparator === 'range' ? cellText(cell) !== targetValueText(target) : numberDiffers(cell, target.value);
@@ -162,10 +187,13 @@ function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTri
       ['baseline', target.baseline],
       ['actual', target.actual],
     ] as const) {
-      if (row.has(TARGET[field]) && numberDiffers(row.get(TARGET[field]), current)) push(field, cellText(row.get(TARGET[field])), current === null ? '' : String(current));
+      if (row.has(TARGET[field]) && numberDiffers(row.get(TARGET[field]), current))
+        push(field, cellText(row.get(TARGET[field])), current === null ? '' : String(current));
     }
-    if (row.has(TARGET.dueDate) && dateText(row.get(TARGET.dueDate)) !== target.dueDate) push('dueDate', dateText(row.get(TARGET.dueDate)), target.dueDate);
-    if (row.has(TARGET.note) && cellText(row.get(TARGET.note)) !== target.note.trim()) push('note', cellText(row.get(TARGET.note)), target.note);
+    if (row.has(TARGET.dueDate) && dateText(row.get(TARGET.dueDate)) !== target.dueDate)
+      push('dueDate', dateText(row.get(TARGET.dueDate)), target.dueDate);
+    if (row.has(TARGET.note) && cellText(row.get(TARGET.note)) !== target.note.trim())
+      push('note', cellText(row.get(TARGET.note)), target.note);
     if (changed) summary.changed++;
   }
   out.summary.push(summary);
@@ -180,7 +208,10 @@ function diffUnits(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripC
     const id = intOf(row.get(UNIT.id));
     const unit = id === null ? undefined : byId.get(id);
     if (!unit) {
-      out.problems.push({ where: row.where(UNIT.id), message: `单位ID“${row.text(UNIT.id)}”在工作簿中不存在；新增单位请在“责任单位”表中进行。` });
+      out.problems.push({
+        where: row.where(UNIT.id),
+        message: `单位ID“${row.text(UNIT.id)}”在工作簿中不存在；新增单位请在“责任单位”表中进行。`,
+      });
       continue;
     }
     let changed = false;
@@ -230,7 +261,14 @@ function diffMatrix(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTrip
         continue;
       }
       if (role === current) continue;
-      out.ownerChanges.push({ taskId: task.id, unitId: unit.id, role, where: row.where(unit.name), text, before: current === 'lead' ? '●' : current === 'co' ? '○' : '' });
+      out.ownerChanges.push({
+        taskId: task.id,
+        unitId: unit.id,
+        role,
+        where: row.where(unit.name),
+        text,
+        before: current === 'lead' ? '●' : current === 'co' ? '○' : '',
+      });
       changed = true;
     }
     if (changed) summary.changed++;
@@ -269,7 +307,14 @@ function diffBudget(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTrip
         out.problems.push({ where: row.where(LINE.amount), message: '新增的预算行缺少金额。' });
         continue;
       }
-      out.lineAdds.push({ code: row.text(LINE.code), name: row.text(LINE.name), amountFen: amount.fen, where: row.where(LINE.code), text: row.text(LINE.name), before: '' });
+      out.lineAdds.push({
+        code: row.text(LINE.code),
+        name: row.text(LINE.name),
+        amountFen: amount.fen,
+        where: row.where(LINE.code),
+        text: row.text(LINE.name),
+        before: '',
+      });
       summary.added++;
       continue;
     }
@@ -295,7 +340,8 @@ function diffBudget(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTrip
       if (row.has(LINE.rate) && numberDiffers(row.get(LINE.rate), line.rateFen === null ? null : line.rateFen / 100)) {
         push('rate', cellText(row.get(LINE.rate)), String((line.rateFen ?? 0) / 100));
       }
-      if (row.has(LINE.quantity) && line.targetId === null && numberDiffers(row.get(LINE.quantity), line.quantity)) push('quantity', cellText(row.get(LINE.quantity)), String(line.quantity));
+      if (row.has(LINE.quantity) && line.targetId === null && numberDiffers(row.get(LINE.quantity), line.quantity))
+        push('quantity', cellText(row.get(LINE.quantity)), String(line.quantity));
     } else if (amount.fen !== null && amount.fen !== line.amountFen) {
       push('amount', String(amount.fen / 1_000_000), String(line.amountFen / 1_000_000));
     }
@@ -320,7 +366,13 @@ function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundT
     const title = textOf(sheetData.rows[0]?.[0] ?? null);
     const name = title.startsWith('情景 —— ') ? title.slice('情景 —— '.length) : sheetData.name.slice(SHEETS.scenarioPrefix.length);
     const scenario = now.scenarios.find((s) => s.name === name);
-    const summary: SheetSummary = { sheet: sheetData.name, added: scenario ? 0 : 1, changed: 0, removed: 0, notes: scenario ? [] : [`将新建情景“${name}”`] };
+    const summary: SheetSummary = {
+      sheet: sheetData.name,
+      added: scenario ? 0 : 1,
+      changed: 0,
+      removed: 0,
+      notes: scenario ? [] : [`将新建情景“${name}”`],
+    };
     const lines = new Map((scenario ?? baseline).lines.map((l) => [l.id, l]));
     for (const row of sheet.rows) {
       const id = intOf(row.get(LINE.id));
@@ -331,7 +383,10 @@ function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundT
       }
       const amount = moneyOfCell(row.get(LINE.scenarioAmount));
       if (!amount.ok) {
-        out.problems.push({ where: row.where(LINE.scenarioAmount), message: `“${cellText(row.get(LINE.scenarioAmount))}”：${amount.reason}` });
+        out.problems.push({
+          where: row.where(LINE.scenarioAmount),
+          message: `“${cellText(row.get(LINE.scenarioAmount))}”：${amount.reason}`,
+        });
         continue;
       }
       if (amount.fen === null || amount.fen === line.amountFen) continue;
@@ -353,7 +408,9 @@ function diffScenarios(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundT
 export function diffRoundTrip(data: SpreadsheetData, now: WorkbookSnapshot): RoundTripChanges {
   const out = emptyChanges();
   if (!data.sheets.some((s) => Object.values(SHEETS).includes(s.name as never))) {
-    out.problems.push({ message: `“${data.fileName}”不是本软件导出的工作簿格式（没有“任务”“指标”“预算”等工作表）。导入自己的预算表请用“导入预算表”。` });
+    out.problems.push({
+      message: `“${data.fileName}”不是本软件导出的工作簿格式（没有“任务”“指标”“预算”等工作表）。导入自己的预算表请用“导入预算表”。`,
+    });
     return out;
   }
   for (const sheet of data.sheets) {

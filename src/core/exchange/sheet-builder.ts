@@ -103,7 +103,8 @@ export function buildSheet(spec: SheetSpec, sample?: readonly string[]): XLSX.Wo
   sheet['!cols'] = spec.columns.map((c) => ({ wch: c.width }));
   sheet['!rows'] = [{ hpt: 26 }, { hpt: 18 }, { hpt: 20 }];
   sheet['!margins'] = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-  if (spec.rows.length > 0) sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 2, c: 0 }, e: { r: 2 + spec.rows.length, c: width - 1 } }) };
+  if (spec.rows.length > 0)
+    sheet['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 2, c: 0 }, e: { r: 2 + spec.rows.length, c: width - 1 } }) };
   const cells = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   if (sample) {
     cells[HEADER_ROWS] = sample.map((z) => ({ t: 'n', v: 0, z }));
@@ -128,7 +129,9 @@ const SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\uFFFE\uFFFF\n]|^\s|\s$/;
 
 /** Text as SheetJS writes it into <v>: the five XML characters escaped, control characters as _xHHHH_. */
 function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPED[c] as string).replace(CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0')}_`);
+  return text
+    .replace(/[&<>"']/g, (c) => ESCAPED[c] as string)
+    .replace(CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0')}_`);
 }
 
 /** Bytes appended to a growing buffer: 50,000 rows of cells written without a string per cell to collect. */

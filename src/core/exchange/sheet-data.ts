@@ -61,6 +61,12 @@ export function limitProblem(sheet: SheetData): { where: string; message: string
   const { row, column, limit, max } = sheet.beyond;
   const where = cellWhere(sheet.name, row, column);
   return limit === 'rows'
-    ? { where, message: `第${row + 1}行有数据，超过了可读取的${max.toLocaleString('en-US')}行上限，整个文件未导入。请删除多余的行，或把表格拆成几个文件分批导入。` }
-    : { where, message: `第${column + 1}列（${columnLetter(column)}列）有数据，超过了可读取的${max}列上限，整个文件未导入。请删除多余的列后再导入。` };
+    ? {
+        where,
+        message: `第${row + 1}行有数据，超过了可读取的${max.toLocaleString('en-US')}行上限，整个文件未导入。请删除多余的行，或把表格拆成几个文件分批导入。`,
+      }
+    : {
+        where,
+        message: `第${column + 1}列（${columnLetter(column)}列）有数据，超过了可读取的${max}列上限，整个文件未导入。请删除多余的列后再导入。`,
+      };
 }

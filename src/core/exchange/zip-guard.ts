@@ -35,7 +35,8 @@ export function looksLikeCompoundFile(bytes: Uint8Array): boolean {
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
-  if (!looksLikeZip(bytes)) return { ok: false, reason: '不是有效的 .xlsx 或 .xls 文件（缺少ZIP文件头）。如是 WPS 格式（.et），请在 WPS 中另存为 .xlsx。' };
+  if (!looksLikeZip(bytes))
+    return { ok: false, reason: '不是有效的 .xlsx 或 .xls 文件（缺少ZIP文件头）。如是 WPS 格式（.et），请在 WPS 中另存为 .xlsx。' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // the end-of-central-directory record is in the last 64 KB + 22 bytes
   let eocd = -1;
@@ -60,9 +61,11 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    if (size > limits.maxEntryBytes) return { ok: false, reason: `文件中的“${name}”解压后有${mb(size)}，超过单个部件上限${mb(limits.maxEntryBytes)}。` };
+    if (size > limits.maxEntryBytes)
+      return { ok: false, reason: `文件中的“${name}”解压后有${mb(size)}，超过单个部件上限${mb(limits.maxEntryBytes)}。` };
     total += size;
-    if (total > limits.maxTotalBytes) return { ok: false, reason: `文件解压后超过${mb(limits.maxTotalBytes)}，不像是正常的表格（可能是“ZIP炸弹”）。` };
+    if (total > limits.maxTotalBytes)
+      return { ok: false, reason: `文件解压后超过${mb(limits.maxTotalBytes)}，不像是正常的表格（可能是“ZIP炸弹”）。` };
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return { ok: true };

@@ -45,7 +45,14 @@ export function writeZip(parts: readonly { name: string; data: Uint8Array }[], d
     const name = encoder.encode(part.name);
     const compressed = part.data.length > 0 ? deflater.deflateRaw(part.data) : new Uint8Array(0);
     const stored = compressed.length >= part.data.length;
-    return { name, data: stored ? part.data : compressed, method: stored ? 0 : 8, size: part.data.length, crc: deflater.crc32(part.data), offset: 0 };
+    return {
+      name,
+      data: stored ? part.data : compressed,
+      method: stored ? 0 : 8,
+      size: part.data.length,
+      crc: deflater.crc32(part.data),
+      offset: 0,
+    };
   });
   let localSize = 0;
   for (const e of entries) localSize += 30 + e.name.length + e.data.length;

@@ -43,7 +43,12 @@ export function budgetOf(line: Pick<StoredExecutionLine, 'initialBudgetFen' | 'a
   return line.adjustedBudgetFen ?? line.initialBudgetFen;
 }
 
-export function scheduleFigures(cumulativeFen: number, budgetFen: number | null, elapsed: number, thresholds: ProgressThresholds): ScheduleFigures {
+export function scheduleFigures(
+  cumulativeFen: number,
+  budgetFen: number | null,
+  elapsed: number,
+  thresholds: ProgressThresholds,
+): ScheduleFigures {
   if (budgetFen === null || budgetFen <= 0) return { behindPoints: null, executionRate: null, light: 'no_budget' };
   const executionRate = cumulativeFen / budgetFen;
   if (executionRate >= 1) return { behindPoints: (elapsed - executionRate) * 100, executionRate, light: 'done' };
@@ -113,7 +118,11 @@ export function analyseLines(input: {
         monthFen: 0,
         cumulativeFen: 0,
         linesWithoutBudget: 0,
-        projected: { planned: usable.includes('planned') ? 0 : null, last_year: usable.includes('last_year') ? 0 : null, straight_line: usable.includes('straight_line') ? 0 : null },
+        projected: {
+          planned: usable.includes('planned') ? 0 : null,
+          last_year: usable.includes('last_year') ? 0 : null,
+          straight_line: usable.includes('straight_line') ? 0 : null,
+        },
         behindPoints: null,
         executionRate: null,
         light: 'no_budget',
@@ -150,12 +159,18 @@ export function analyseLines(input: {
   });
   const classRows = [...classes.values()]
     .sort((a, b) => a.classCode.localeCompare(b.classCode))
-    .map((group) => ({ ...group, ...scheduleFigures(group.cumulativeFen, group.lineCount === group.linesWithoutBudget ? null : group.budgetFen, elapsed, thresholds) }));
+    .map((group) => ({
+      ...group,
+      ...scheduleFigures(group.cumulativeFen, group.lineCount === group.linesWithoutBudget ? null : group.budgetFen, elapsed, thresholds),
+    }));
   return { lines, classes: classRows };
 }
 
 /** Last year's profile from its class sums at the report's month and at December; null when either is missing. */
-export function lastYearProfile(toMonth: ReadonlyMap<string, number> | undefined, yearEnd: ReadonlyMap<string, number> | undefined): LastYearProfile | null {
+export function lastYearProfile(
+  toMonth: ReadonlyMap<string, number> | undefined,
+  yearEnd: ReadonlyMap<string, number> | undefined,
+): LastYearProfile | null {
   if (!toMonth || !yearEnd) return null;
   const byClass = new Map<string, { toMonthFen: number; yearFen: number }>();
   let toMonthFen = 0;

@@ -70,11 +70,16 @@ export function exampleExecution(): ExampleBudget[] {
   const base = baseLines();
   return EXAMPLE_BUDGETS.map(({ name, scale }, b) => {
     // each budget's lines: the city's own scaled, each line a little different
-    const lines = base.map((line, i) => ({ ...line, budgetFen: yuanRounded(line.budgetFen * scale * (b === 0 ? 1 : 0.6 + 0.8 * variation(b, i, 1))) }));
+    const lines = base.map((line, i) => ({
+      ...line,
+      budgetFen: yuanRounded(line.budgetFen * scale * (b === 0 ? 1 : 0.6 + 0.8 * variation(b, i, 1))),
+    }));
     const reports: ExampleReport[] = [];
     for (const year of [EXAMPLE_YEAR - 1, EXAMPLE_YEAR]) {
       const lastMonth = year === EXAMPLE_YEAR ? EXAMPLE_MONTH : 12;
-      const yearBudget = lines.map((line, i) => yuanRounded(line.budgetFen * (year === EXAMPLE_YEAR ? 1 : 0.9 + 0.05 * variation(b, i, 2))));
+      const yearBudget = lines.map((line, i) =>
+        yuanRounded(line.budgetFen * (year === EXAMPLE_YEAR ? 1 : 0.9 + 0.05 * variation(b, i, 2))),
+      );
       // this year's pace of each line against its class's usual shape, and how much of its budget it ends up spending
       const pace = lines.map((line, i) => 0.9 + 0.3 * variation(b, Number(line.code.slice(0, 3)), year, i % 3));
       const ending = lines.map((_, i) => 0.95 + 0.07 * variation(b, i, year, 3));

@@ -77,7 +77,15 @@ export function countedLines(rows: readonly CodedRow[]): { lines: CountedLine[];
   rows.forEach((row, index) => {
     const kids = children[index] ?? [];
     if (kids.length === 0) return;
-    const remainder: CountedLine = { code: row.code, name: `${row.name}${REMAINDER_SUFFIX}`, initialBudgetFen: null, adjustedBudgetFen: null, monthFen: null, cumulativeFen: 0, note: REMAINDER_NOTE };
+    const remainder: CountedLine = {
+      code: row.code,
+      name: `${row.name}${REMAINDER_SUFFIX}`,
+      initialBudgetFen: null,
+      adjustedBudgetFen: null,
+      monthFen: null,
+      cumulativeFen: 0,
+      note: REMAINDER_NOTE,
+    };
     let nonZero = false;
     for (const field of AMOUNT_FIELDS) {
       const own = row[field];

@@ -29,7 +29,8 @@ export const METHOD_SHORT_LABELS: Record<ProjectionMethod, string> = {
 
 export const METHOD_DESCRIPTIONS: Record<ProjectionMethod, string> = {
   planned: '剩余预算全部按计划支出：每个科目全年支出＝调整预算数（无调整数时用年初预算数），已超过预算的按已支出数。',
-  last_year: '按上年的月度支出进度：各类全年支出＝本年累计×上年全年支出÷上年同期累计（该类上年无数据时用上年全部支出的比例）。年底集中支出多的，这一方法更接近实际。',
+  last_year:
+    '按上年的月度支出进度：各类全年支出＝本年累计×上年全年支出÷上年同期累计（该类上年无数据时用上年全部支出的比例）。年底集中支出多的，这一方法更接近实际。',
   straight_line: '按已过月份的月均支出直线推算：全年支出＝累计支出×12÷已过月数。通常偏低，因为支出多集中在年底。',
 };
 
@@ -140,7 +141,12 @@ export interface ExecutionProjection {
 export const OUT_OF_RANGE_REASON = '推算金额超出可精确计算的范围（上年同期支出相对全年过小），此方法不可用。';
 
 /** Sums of every line's projection under `method`: the year-end totals; null when they cannot be kept exact. */
-export function projectedTotals(method: ProjectionMethod, lines: readonly ExecutionLine[], month: number, profile: LastYearProfile | null): YearFigures | null {
+export function projectedTotals(
+  method: ProjectionMethod,
+  lines: readonly ExecutionLine[],
+  month: number,
+  profile: LastYearProfile | null,
+): YearFigures | null {
   let totalFen = 0;
   let livelihoodFen = 0;
   for (const line of lines) {
@@ -177,9 +183,16 @@ function unavailable(method: ProjectionMethod, reason: string, floor: number): M
  * 民生 spending so far, the least further 民生 spending that reaches the floor is the floor panel's "least
  * livelihood increase" for T = 民生 so far + projected non-民生, L = 民生 so far — ⌈f·N/(1−f)⌉ − L, exact.
  */
-export function methodFigures(method: ProjectionMethod, year: YearFigures, ytd: YearFigures, month: number, floor: number): MethodProjection {
+export function methodFigures(
+  method: ProjectionMethod,
+  year: YearFigures,
+  ytd: YearFigures,
+  month: number,
+  floor: number,
+): MethodProjection {
   const nonLivelihoodFen = year.totalFen - year.livelihoodFen;
-  if (!neededFitsExactly([nonLivelihoodFen, ytd.livelihoodFen, year.livelihoodFen], floor)) return unavailable(method, OUT_OF_RANGE_REASON, floor);
+  if (!neededFitsExactly([nonLivelihoodFen, ytd.livelihoodFen, year.livelihoodFen], floor))
+    return unavailable(method, OUT_OF_RANGE_REASON, floor);
   const needed = floorMetrics(ytd.livelihoodFen + nonLivelihoodFen, ytd.livelihoodFen, floor);
   const furtherLivelihoodNeededFen = needed.status === 'below' ? needed.minLivelihoodIncreaseFen : 0;
   const remainingMonths = 12 - month;
@@ -214,7 +227,12 @@ function neededFitsExactly(amountsFen: readonly number[], floor: number): boolea
   return (largest * 2n * f) / (RATIO_DENOMINATOR - f) + largest * 2n <= MAX_SAFE;
 }
 
-export function projectExecution(input: { lines: readonly ExecutionLine[]; month: number; floor: number; profile: LastYearProfile | null }): ExecutionProjection {
+export function projectExecution(input: {
+  lines: readonly ExecutionLine[];
+  month: number;
+  floor: number;
+  profile: LastYearProfile | null;
+}): ExecutionProjection {
   const { lines, month, floor, profile } = input;
   let totalFen = 0;
   let livelihoodFen = 0;
@@ -236,7 +254,11 @@ export function projectExecution(input: { lines: readonly ExecutionLine[]; month
     month,
     remainingMonths: 12 - month,
     floor,
-    ytd: { ...ytd, share: totalFen > 0 ? livelihoodFen / totalFen : null, meetsFloor: valid && totalFen > 0 && meetsRatio(livelihoodFen, totalFen, ratioParts(floor)) },
+    ytd: {
+      ...ytd,
+      share: totalFen > 0 ? livelihoodFen / totalFen : null,
+      meetsFloor: valid && totalFen > 0 && meetsRatio(livelihoodFen, totalFen, ratioParts(floor)),
+    },
     methods,
     range: {
       low: shares.length ? Math.min(...shares) : null,

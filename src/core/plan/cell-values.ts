@@ -10,10 +10,25 @@ import type { Comparator } from '../../shared/plan';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const COMPARATOR_WORDS: Record<string, Comparator> = {
-  '≥': '>=', '>=': '>=', '>': '>=', 不低于: '>=', 不少于: '>=', 以上: '>=',
-  '≤': '<=', '<=': '<=', '<': '<=', 不高于: '<=', 不超过: '<=', 以内: '<=', 以下: '<=',
-  '=': '=', 等于: '=', 达到: '=',
-  区间: 'range', 范围: 'range', '~': 'range',
+  '≥': '>=',
+  '>=': '>=',
+  '>': '>=',
+  不低于: '>=',
+  不少于: '>=',
+  以上: '>=',
+  '≤': '<=',
+  '<=': '<=',
+  '<': '<=',
+  不高于: '<=',
+  不超过: '<=',
+  以内: '<=',
+  以下: '<=',
+  '=': '=',
+  等于: '=',
+  达到: '=',
+  区间: 'range',
+  范围: 'range',
+  '~': 'range',
 };
 
 export const COMPARATOR_SIGNS: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '=': '=', range: '区间' };
@@ -57,9 +72,15 @@ export function parseTargetValue(text: string, currentUnit: string, currentBaseU
     return { ok: true, value: { value: quantity.value, unit: currentUnit, ...base } };
   }
   if (currentBaseUnit !== '' && quantity.baseUnit !== '' && quantity.baseUnit !== currentBaseUnit) {
-    return { ok: false, reason: `单位不一致：该指标以“${currentBaseUnit === 'ratio' ? '%' : currentBaseUnit}”计，输入的是“${quantity.unit}”，${valueExample(currentUnit)}` };
+    return {
+      ok: false,
+      reason: `单位不一致：该指标以“${currentBaseUnit === 'ratio' ? '%' : currentBaseUnit}”计，输入的是“${quantity.unit}”，${valueExample(currentUnit)}`,
+    };
   }
-  return { ok: true, value: { value: quantity.value, unit: quantity.unit, baseValue: quantity.baseValue, baseUnit: quantity.baseUnit || currentBaseUnit } };
+  return {
+    ok: true,
+    value: { value: quantity.value, unit: quantity.unit, baseValue: quantity.baseValue, baseUnit: quantity.baseUnit || currentBaseUnit },
+  };
 }
 
 /**

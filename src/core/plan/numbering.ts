@@ -37,7 +37,13 @@ export function matchTask(folded: string, expected: number | null): TaskNumber |
   const dot = TASK_DOT.exec(folded);
   if (dot?.[1] && dot[2]) return make(Number(dot[1]), dot[2], 'numeric');
   const digits = TASK_DOT_DIGITS.exec(folded);
-  if (digits?.[1] && digits[2] && expected !== null && Number(digits[1]) === expected && !/^\d+(\.\d+)?\s*(%|‰|万|亿|元|个|人)/.test(digits[2])) {
+  if (
+    digits?.[1] &&
+    digits[2] &&
+    expected !== null &&
+    Number(digits[1]) === expected &&
+    !/^\d+(\.\d+)?\s*(%|‰|万|亿|元|个|人)/.test(digits[2])
+  ) {
     return make(Number(digits[1]), digits[2], 'numeric');
   }
   const paren = TASK_PAREN.exec(folded) ?? TASK_HALF_PAREN.exec(folded);
@@ -75,11 +81,13 @@ export function isNumbered(folded: string): boolean {
 
 export function sectionKindOf(title: string): ParsedSection['kind'] {
   if (/(思路|指导思想|总体要求|基本原则|编制依据)/.test(title)) return 'approach';
-  if (/(重点工作|工作重点|主要目标|总体目标|工作目标|年度目标|发展目标)/.test(title) && !/(任务分工|主要任务|重点任务)/.test(title)) return 'key_work';
+  if (/(重点工作|工作重点|主要目标|总体目标|工作目标|年度目标|发展目标)/.test(title) && !/(任务分工|主要任务|重点任务)/.test(title))
+    return 'key_work';
   if (/(主要任务|重点任务|具体任务|任务分工|工作任务|主要内容|主要措施|重点项目|民生实事|实施项目)/.test(title)) return 'tasks';
   // "二、完善社会保障体系" and "（三）住房保障" are domains of work; only the closing measures are safeguards
   if (/^\S{0,4}(保障措施|组织保障|实施保障|工作保障|保障机制|政策保障|要素保障|资金保障)$/.test(title)) return 'safeguards';
-  if (/(工作要求|组织实施|组织领导|工作机制|督查考核|监督考核|考核评估|督促检查|宣传引导|有关要求|保障措施)/.test(title)) return 'safeguards';
+  if (/(工作要求|组织实施|组织领导|工作机制|督查考核|监督考核|考核评估|督促检查|宣传引导|有关要求|保障措施)/.test(title))
+    return 'safeguards';
   return 'other';
 }
 

@@ -25,13 +25,15 @@ const OWNER_GROUP = new RegExp(`[${OPENERS}]\\s*(?:${LABELS})\\s*[:：][^${CLOSE
 const TRAILING_BARE_OWNERS = new RegExp(`(?<=[。；;])\\s*(?:${LABELS})\\s*[:：][^。]*[。]?$`);
 
 /** "（市发展改革委牵头，市财政局、市人社局按职责分工负责）": roles written after the units, no labels. */
-const ROLE_WORDS_GROUP = /[(（]([^()（）]{2,80}?)牵头(?:[,，;；、]\s*([^()（）]{2,120}?)(?:配合|参与|协助|协同|按职责分工负责|按职责分工落实|分工负责|负责))?[)）]\s*[。.]?\s*$/;
+const ROLE_WORDS_GROUP =
+  /[(（]([^()（）]{2,80}?)牵头(?:[,，;；、]\s*([^()（）]{2,120}?)(?:配合|参与|协助|协同|按职责分工负责|按职责分工落实|分工负责|负责))?[)）]\s*[。.]?\s*$/;
 
 /** The units of a role-words group as a labelled phrase ("牵头单位：X；配合单位：Y"), or null. */
 function roleWordsPhrase(folded: string, original: string): { phrase: string; index: number } | null {
   const match = ROLE_WORDS_GROUP.exec(folded);
   if (!match?.[1]) return null;
-  const at = (group: string | undefined): string => (group === undefined ? '' : original.slice(folded.indexOf(group, match.index), folded.indexOf(group, match.index) + group.length));
+  const at = (group: string | undefined): string =>
+    group === undefined ? '' : original.slice(folded.indexOf(group, match.index), folded.indexOf(group, match.index) + group.length);
   const co = at(match[2]).replace(/^(各有关部门|有关部门|各相关部门|相关部门)$/, '');
   return { phrase: `牵头单位：${at(match[1])}${co ? `；配合单位：${co}` : ''}`, index: match.index };
 }
@@ -105,7 +107,12 @@ export function splitUnitList(list: string): string[] {
     units.push(part);
   }
   return units
-    .map((unit) => unit.replace(/(等|等单位|等部门|等有关单位|等相关单位)$/, '').replace(/^(和|及|以及)/, '').trim())
+    .map((unit) =>
+      unit
+        .replace(/(等|等单位|等部门|等有关单位|等相关单位)$/, '')
+        .replace(/^(和|及|以及)/, '')
+        .trim(),
+    )
     .filter((unit) => unit.length > 0 && unit !== '等');
 }
 

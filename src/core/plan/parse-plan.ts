@@ -32,7 +32,8 @@ import { groupUnits } from './units';
 
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}[〔[(]\d{4}[〕\])]\s*\d{1,4}\s*号/;
-const DEBRIS = /(客户端|下载|扫一扫|分享到|打印本页|关闭窗口|浏览次数|责任编辑|来源[:：]|https?:|www\.|【字体|点击数|上一篇|下一篇|返回顶部)/;
+const DEBRIS =
+  /(客户端|下载|扫一扫|分享到|打印本页|关闭窗口|浏览次数|责任编辑|来源[:：]|https?:|www\.|【字体|点击数|上一篇|下一篇|返回顶部)/;
 const TITLE_WORDS = /(计划|方案|规划|意见|通知|办法|要点|任务分解表|任务分工表|分解表|分工表|清单|台账)$/;
 const ISSUER_WORDS = /(人民政府|办公室|办公厅|委员会|局|委|厅|政府)$/;
 
@@ -99,7 +100,10 @@ function stripNumbering(text: string): { name: string; ordinal: number | null } 
 }
 
 function numberOfCell(cell: string): number | null {
-  const folded = foldWidth(cell).trim().replace(/[.、)）]$/, '').replace(/^[(（]/, '');
+  const folded = foldWidth(cell)
+    .trim()
+    .replace(/[.、)）]$/, '')
+    .replace(/^[(（]/, '');
   if (/^\d{1,4}$/.test(folded)) return Number(folded);
   return chineseOrdinal(folded);
 }
@@ -168,7 +172,8 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
   const closeDomain = (): void => {
     const closing = domain as DomainDraft | null;
     if (closing) settleOwners(closing);
-    if (closing && closing.tasks.length === 0 && closing.place !== '') warnings.push(`${closing.place}：领域“${closing.name}”下没有识别到编号任务`);
+    if (closing && closing.tasks.length === 0 && closing.place !== '')
+      warnings.push(`${closing.place}：领域“${closing.name}”下没有识别到编号任务`);
     domain = null;
     task = null;
   };
@@ -187,7 +192,15 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     return openDomain(domains.length + 1, section?.title ?? '主要任务');
   };
 
-  const addTask = (fields: { number: number | null; label: string; body: string; offset: number; owners: Owner[]; place: string; title?: string }): TaskDraft => {
+  const addTask = (fields: {
+    number: number | null;
+    label: string;
+    body: string;
+    offset: number;
+    owners: Owner[];
+    place: string;
+    title?: string;
+  }): TaskDraft => {
     const owningDomain = ensureDomain();
     const number = fields.number ?? lastNumber + 1;
     const draft: TaskDraft = {
@@ -214,18 +227,32 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
   const enumeratedTasks = (line: TextLine): boolean => {
     // owners in brackets at the end of the paragraph are every item's; inside an item, that item's
     const whole = takeOwnerGroups(line.text);
-    const atEnd = whole.phrases.length > 0 && whole.text.length + whole.phrases.join('').length >= line.text.trimEnd().length - 1 && line.text.trimEnd().endsWith(whole.phrases.at(-1)?.trimEnd() ?? '\u0000');
+    const atEnd =
+      whole.phrases.length > 0 &&
+      whole.text.length + whole.phrases.join('').length >= line.text.trimEnd().length - 1 &&
+      line.text.trimEnd().endsWith(whole.phrases.at(-1)?.trimEnd() ?? '\u0000');
     const paragraph = atEnd ? whole.text : line.text;
     const shared = atEnd ? parseOwnerPhrase(whole.phrases.join('；')) : [];
     const items = enumerationItems(paragraph);
     if (items.length === 0) return false;
     for (const item of items) {
-      const body = paragraph.slice(item.start + item.label.length, item.end).replace(/^[，,：:\s]+/, '').replace(/[；;，,。\s]+$/, '');
+      const body = paragraph
+        .slice(item.start + item.label.length, item.end)
+        .replace(/^[，,：:\s]+/, '')
+        .replace(/[；;，,。\s]+$/, '');
       const { text, phrases } = takeOwnerGroups(body);
       const owners = phrases.length > 0 ? parseOwnerPhrase(phrases.join('；')) : shared;
       const clause = foldWidth(text).search(/[,;。:]/);
       const title = (clause > 0 ? text.slice(0, clause) : titleOfTask(text)).trim();
-      addTask({ number: null, label: item.label, body: text, offset: line.offset + item.start + item.label.length, owners, place: line.place, title });
+      addTask({
+        number: null,
+        label: item.label,
+        body: text,
+        offset: line.offset + item.start + item.label.length,
+        owners,
+        place: line.place,
+        title,
+      });
     }
     return true;
   };
@@ -316,11 +343,24 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
       }
     }
     const cleanTitle = title === '' ? '' : titleOfTask(title);
-    const body = title === '' ? parts.content : parts.content === '' || parts.content.startsWith(cleanTitle) ? (parts.content || title) : `${cleanTitle}。${parts.content}`;
+    const body =
+      title === ''
+        ? parts.content
+        : parts.content === '' || parts.content.startsWith(cleanTitle)
+          ? parts.content || title
+          : `${cleanTitle}。${parts.content}`;
     const cellText = row.cells.join('\t');
     const contentAt = parts.content ? cellText.indexOf(parts.content) : cellText.indexOf(title);
     const bodyOffset = row.offset + Math.max(0, contentAt) - (body.length - (parts.content || title).length);
-    addTask({ number, label: label || String(number ?? ''), body, offset: bodyOffset, owners, place: row.place, ...(cleanTitle ? { title: cleanTitle } : {}) });
+    addTask({
+      number,
+      label: label || String(number ?? ''),
+      body,
+      offset: bodyOffset,
+      owners,
+      place: row.place,
+      ...(cleanTitle ? { title: cleanTitle } : {}),
+    });
     if (number === null) warnings.push(`${row.place}：任务“${(task as TaskDraft | null)?.title ?? ''}”没有序号，已按顺序编为${lastNumber}`);
   };
 
@@ -343,7 +383,13 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     }
     // the signature: a short issuer line right above the closing date
     const next = lines[index + 1];
-    if (next?.kind === 'line' && DATE_LINE.test(next.folded) && folded.length <= 30 && ISSUER_WORDS.test(folded) && !/[。,;，；]/.test(folded)) {
+    if (
+      next?.kind === 'line' &&
+      DATE_LINE.test(next.folded) &&
+      folded.length <= 30 &&
+      ISSUER_WORDS.test(folded) &&
+      !/[。,;，；]/.test(folded)
+    ) {
       issuer = line.text;
       return;
     }
@@ -371,12 +417,22 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
           sections.push(section);
         }
         taskStyle = null;
-        addTask({ number: top.ordinal, label: line.text.slice(0, top.rest).trim(), body: topText, offset: line.offset + top.rest, owners: parseOwnerPhrase(topOwners.join('；')), place: line.place });
+        addTask({
+          number: top.ordinal,
+          label: line.text.slice(0, top.rest).trim(),
+          body: topText,
+          offset: line.offset + top.rest,
+          owners: parseOwnerPhrase(topOwners.join('；')),
+          place: line.place,
+        });
         appendToSection(line.text);
         return;
       }
       closeDomain();
-      const sectionTitle = line.text.slice(top.rest).replace(/[。:：]$/, '').trim();
+      const sectionTitle = line.text
+        .slice(top.rest)
+        .replace(/[。:：]$/, '')
+        .trim();
       section = { ordinal: top.ordinal, title: titleOfTask(sectionTitle) || sectionTitle, kind: sectionKindOf(sectionTitle), text: '' };
       sections.push(section);
       sectionHoldsTasks = false;
@@ -408,7 +464,11 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
       if (item) {
         const { text, phrases } = takeOwnerGroups(line.text.slice(item.rest));
         const end = foldWidth(text).search(/[。]/);
-        safeguards.push({ title: (end === -1 ? text : text.slice(0, end)).trim(), text: end === -1 ? '' : text.slice(end + 1).trim(), owners: parseOwnerPhrase(phrases.join('；')) });
+        safeguards.push({
+          title: (end === -1 ? text : text.slice(0, end)).trim(),
+          text: end === -1 ? '' : text.slice(end + 1).trim(),
+          owners: parseOwnerPhrase(phrases.join('；')),
+        });
       } else if (enumeration.length > 0) {
         for (const entry of enumeration) {
           const body = line.text.slice(entry.start + entry.label.length, entry.end).replace(/[；;，,\s]+$/, '');
@@ -422,12 +482,18 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
       return;
     }
 
-    if (current.kind === 'key_work' && !sectionHoldsTasks && keyWorkHoldsTasks(current.title) && (matchTask(folded, 1) || matchDomain(folded))) {
+    if (
+      current.kind === 'key_work' &&
+      !sectionHoldsTasks &&
+      keyWorkHoldsTasks(current.title) &&
+      (matchTask(folded, 1) || matchDomain(folded))
+    ) {
       sectionHoldsTasks = true;
     }
     if ((current.kind === 'key_work' && !sectionHoldsTasks) || current.kind === 'approach') {
       if (current.kind === 'key_work') keyWorkParts.push({ text: line.text, offset: line.offset });
-      else if (isNumbered(folded)) warnings.push(`${line.place}：编号条目“${line.text.slice(0, 20)}”属于“${current.title}”部分，作为说明保留，未作为任务`);
+      else if (isNumbered(folded))
+        warnings.push(`${line.place}：编号条目“${line.text.slice(0, 20)}”属于“${current.title}”部分，作为说明保留，未作为任务`);
       appendToSection(line.text);
       return;
     }
@@ -438,12 +504,25 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
       const { text, phrases } = takeOwnerGroups(line.text.slice(domainMatch.rest));
       if (domainHeads.has(index)) {
         const draft = openDomain(domainMatch.ordinal, titleOfTask(text), line.place);
-        if (phrases.length > 0) draft.ownerLines.push({ owners: parseOwnerPhrase(phrases.join('；')), phrase: phrases.join('；'), afterTask: -1, labelled: true });
+        if (phrases.length > 0)
+          draft.ownerLines.push({
+            owners: parseOwnerPhrase(phrases.join('；')),
+            phrase: phrases.join('；'),
+            afterTask: -1,
+            labelled: true,
+          });
         appendToSection(line.text);
         return;
       }
       // "(一)" with no numbered tasks under it: a task of its own
-      addTask({ number: null, label: line.text.slice(0, domainMatch.rest).trim(), body: text, offset: line.offset + domainMatch.rest, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
+      addTask({
+        number: null,
+        label: line.text.slice(0, domainMatch.rest).trim(),
+        body: text,
+        offset: line.offset + domainMatch.rest,
+        owners: parseOwnerPhrase(phrases.join('；')),
+        place: line.place,
+      });
       appendToSection(line.text);
       return;
     }
@@ -453,7 +532,14 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     if (taskMatch && (taskStyle === null || taskStyle === taskMatch.style || open === null)) {
       taskStyle = taskMatch.style;
       const { text, phrases } = takeOwnerGroups(line.text.slice(taskMatch.rest));
-      addTask({ number: taskMatch.number, label: line.text.slice(0, taskMatch.rest).trim(), body: text, offset: line.offset + taskMatch.rest, owners: parseOwnerPhrase(phrases.join('；')), place: line.place });
+      addTask({
+        number: taskMatch.number,
+        label: line.text.slice(0, taskMatch.rest).trim(),
+        body: text,
+        offset: line.offset + taskMatch.rest,
+        owners: parseOwnerPhrase(phrases.join('；')),
+        place: line.place,
+      });
       appendToSection(line.text);
       return;
     }
@@ -466,7 +552,11 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     }
 
     const lastOwners = domain ? (domain as DomainDraft).ownerLines.at(-1) : undefined;
-    const ownersOfOpenTask = lastOwners !== undefined && lastOwners.labelled && open !== null && lastOwners.afterTask === (domain as DomainDraft).tasks.indexOf(open);
+    const ownersOfOpenTask =
+      lastOwners !== undefined &&
+      lastOwners.labelled &&
+      open !== null &&
+      lastOwners.afterTask === (domain as DomainDraft).tasks.indexOf(open);
     if (afterOwnerLine && !ownersOfOpenTask) {
       if (enumeratedTasks(line)) return;
       // Text after a closing owner line and before the next heading belongs to nothing.
@@ -534,14 +624,18 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     }
   });
   if (tasks.length === 0) warnings.push('没有识别到编号任务（如“1.”“１．”“⒈”“(1)”“（一）”或任务表）');
-  for (const t of tasks) if (t.owners.length === 0) warnings.push(`${t.place}：任务${t.number}“${t.title}”没有识别到责任单位，请在预览中补上`);
+  for (const t of tasks)
+    if (t.owners.length === 0) warnings.push(`${t.place}：任务${t.number}“${t.title}”没有识别到责任单位，请在预览中补上`);
 
   const keyWorkTargets = keyWorkParts.flatMap((part) => extractTargets(part.text, part.offset));
   const keyWorkSection = sections.find((s) => s.kind === 'key_work');
   targetPlaces.unshift({ place: keyWorkSection ? `${keyWorkSection.title}` : '重点工作', targets: keyWorkTargets });
 
   // owners → canonical units
-  const spellings = [...domains.flatMap((d) => [...d.owners, ...d.tasks.flatMap((t) => t.owners)]), ...safeguards.flatMap((s) => s.owners)].map((owner) => owner.unit);
+  const spellings = [
+    ...domains.flatMap((d) => [...d.owners, ...d.tasks.flatMap((t) => t.owners)]),
+    ...safeguards.flatMap((s) => s.owners),
+  ].map((owner) => owner.unit);
   const { units, resolve } = groupUnits(spellings);
   const canonicalOwners = (owners: Owner[]): Owner[] => {
     const seen = new Set<string>();

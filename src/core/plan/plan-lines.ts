@@ -62,7 +62,15 @@ export function linesOfBlocks(blocks: readonly DocumentBlock[]): { lines: PlanLi
     const place = describePlace(block.place);
     if (block.kind === 'row') {
       const table = `${block.place.sheet ?? ''}|${block.place.table ?? ''}`;
-      lines.push({ kind: 'row', cells: block.cells.map((cell) => cell.trim()), offset: text.length, place, header: block.header === true, spansWidth: block.spansWidth === true, table });
+      lines.push({
+        kind: 'row',
+        cells: block.cells.map((cell) => cell.trim()),
+        offset: text.length,
+        place,
+        header: block.header === true,
+        spansWidth: block.spansWidth === true,
+        table,
+      });
       text += `${block.cells.join('\t')}\n`;
       continue;
     }
@@ -81,7 +89,14 @@ function joinOpenOwnerGroups(lines: PlanLine[]): PlanLine[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as PlanLine;
     const next = lines[i + 1];
-    if (line.kind === 'line' && next?.kind === 'line' && hasOpenOwnerGroup(line.text) && /[)）】\]〕]/.test(next.folded) && next.text.length < 120 && !isNumbered(next.folded)) {
+    if (
+      line.kind === 'line' &&
+      next?.kind === 'line' &&
+      hasOpenOwnerGroup(line.text) &&
+      /[)）】\]〕]/.test(next.folded) &&
+      next.text.length < 120 &&
+      !isNumbered(next.folded)
+    ) {
       const text = line.text + next.text;
       out.push({ ...line, text, folded: foldWidth(text) });
       i++;

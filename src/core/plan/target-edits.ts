@@ -32,13 +32,20 @@ export const TARGET_MISSING = '指标不存在，可能已被删除，请刷新'
 /** A relative change: "3%" (relative) or "3个百分点" (points); a bare number keeps the way it is written. */
 function planRelativeChange(target: TargetState, text: string): EditPlan {
   // "3", "3%", "3个百分点", or the whole phrase as the grid shows it ("较2016年提高3%")
-  const phrase = foldWidth(text).replace(/\s+/g, '').replace(/^较\d{4}年度?(同期)?(提高|增加|增长|提升|下降|降低|减少)了?/, '');
+  const phrase = foldWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^较\d{4}年度?(同期)?(提高|增加|增长|提升|下降|降低|减少)了?/, '');
   const match = /^(\d+(?:\.\d+)?)(%|个百分点)?$/.exec(phrase);
   if (!match) return refuse(`不是变动幅度，请填如 3（即${target.unit || '%'}）、3% 或 3个百分点`);
   const value = Number(match[1]);
   const unit = match[2] ?? (target.unit || '%');
   const key = { id: target.id };
-  return accept(update('target', key, 'value', value), update('target', key, 'unit', unit), update('target', key, 'base_value', value / 100), update('target', key, 'base_unit', 'ratio'));
+  return accept(
+    update('target', key, 'value', value),
+    update('target', key, 'unit', unit),
+    update('target', key, 'base_value', value / 100),
+    update('target', key, 'base_unit', 'ratio'),
+  );
 }
 
 /**
@@ -65,7 +72,11 @@ export function planTargetEdit(target: TargetState, field: TargetEditableField, 
       if (target.comparator === 'range') {
         const range = parseRange(text, target.unit, target.base_unit);
         if (!range.ok) return refuse(range.reason);
-        return accept(update('target', key, 'min_value', range.value.min), update('target', key, 'max_value', range.value.max), update('target', key, 'unit', range.value.unit));
+        return accept(
+          update('target', key, 'min_value', range.value.min),
+          update('target', key, 'max_value', range.value.max),
+          update('target', key, 'unit', range.value.unit),
+        );
       }
       const parsed = parseTargetValue(text, target.unit, target.base_unit);
       if (!parsed.ok) return refuse(parsed.reason);

@@ -31,7 +31,11 @@ function sharedSubject(sentence: string): string | null {
   const folded = foldWidth(sentence);
   const firstFigure = folded.search(/\d/);
   if (firstFigure <= 0) return null;
-  const clauses = folded.slice(0, firstFigure).split(/[,，;；:：。]/).map((c) => c.trim()).filter(Boolean);
+  const clauses = folded
+    .slice(0, firstFigure)
+    .split(/[,，;；:：。]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   // the clause holding the first figure is a fragment itself; the subject is the one before it
   const subjectClause = clauses.length >= 2 ? clauses[clauses.length - 2] : undefined;
   if (!subjectClause || !SUBJECT_END.test(subjectClause)) return null;

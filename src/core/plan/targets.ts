@@ -17,9 +17,49 @@ import { refineTargets } from './target-label';
  */
 
 const COUNT_UNITS = [
-  '人次', '人', '名', '所', '个', '张', '套', '户', '场', '次', '元', '家', '座', '间', '处', '公里', '千米',
-  '平方米', '亩', '吨', '辆', '台', '件', '项', '床', '册', '种', '条', '批', '支', '块', '部', '栏', '小时',
-  '天', '倍', '个百分点', '万元', '亿元', '篇', '份', '趟', '站',
+  '人次',
+  '人',
+  '名',
+  '所',
+  '个',
+  '张',
+  '套',
+  '户',
+  '场',
+  '次',
+  '元',
+  '家',
+  '座',
+  '间',
+  '处',
+  '公里',
+  '千米',
+  '平方米',
+  '亩',
+  '吨',
+  '辆',
+  '台',
+  '件',
+  '项',
+  '床',
+  '册',
+  '种',
+  '条',
+  '批',
+  '支',
+  '块',
+  '部',
+  '栏',
+  '小时',
+  '天',
+  '倍',
+  '个百分点',
+  '万元',
+  '亿元',
+  '篇',
+  '份',
+  '趟',
+  '站',
 ].sort((a, b) => b.length - a.length);
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
@@ -44,8 +84,7 @@ const RELATIVE_BEFORE = /较(\d{4})年度?(同期)?(提高|增加|增长|提升|
 
 const LEADING_FILLERS =
   /^(?:努力实现|力争实现|力争|确保|实现|全年|到年末|年末|本年度|本年|年内|当年|全面完成年度|全面完成|完成|共计|累计|继续|进一步|并且|并|其中|对|为|在|均|已|要|将|争取|使|着力|全市|全省|全县|全区|推动|推进|重点支持|积极)/;
-const TRAILING_FILLERS =
-  /(?:由|为|达|共|约|大约|共计|累计|总计|合计|继续|实现|分别|全部|均|新|将|,|，|、|：|:)$/;
+const TRAILING_FILLERS = /(?:由|为|达|共|约|大约|共计|累计|总计|合计|继续|实现|分别|全部|均|新|将|,|，|、|：|:)$/;
 const CLAUSE_SEPARATORS = new Set([',', ';', '。', ':', '!', '?', '、', '\n', '；', '，', '：']);
 const SENTENCE_SEPARATORS = new Set(['。', ';', '；', '!', '?', '！', '？', '\n']);
 
@@ -165,13 +204,26 @@ function findQuantities(folded: string, mask: Uint8Array): QuantityMatch[] {
     if (unit === '个' && /^(月|工作日)/.test(folded.slice(end))) {
       // "6个月", "5个工作日": a duration, a target only after a comparator word
       const measured = measureAfterComparator(folded, start, end - 1, numberText);
-      if (measured !== null) found.push({ start, end: end - 1 + measured.length, value: Number(numberText), rangeEnd: rangeText === undefined ? null : Number(rangeText), unit: measured });
+      if (measured !== null)
+        found.push({
+          start,
+          end: end - 1 + measured.length,
+          value: Number(numberText),
+          rangeEnd: rangeText === undefined ? null : Number(rangeText),
+          unit: measured,
+        });
       continue;
     }
     if (unit === '' || /^(千万|百万|十万|万|亿|千)$/.test(unit)) {
       const measured = measureAfterComparator(folded, start, end, numberText);
       if (measured !== null) {
-        found.push({ start, end: end + measured.length, value: Number(numberText), rangeEnd: rangeText === undefined ? null : Number(rangeText), unit: measured });
+        found.push({
+          start,
+          end: end + measured.length,
+          value: Number(numberText),
+          rangeEnd: rangeText === undefined ? null : Number(rangeText),
+          unit: measured,
+        });
         continue;
       }
       if (NOT_A_MEASURE_AFTER.test(after)) continue;
@@ -204,8 +256,16 @@ function cleanLabel(prefix: string, suffix: string): string {
   head = stripRepeatedly(head, TRAILING_FILLERS);
   head = head.replace(/^.*[“"「‘]/, '');
   // "标准提高到每人每年610元": the comparator word stands before a per-person qualifier, not the figure
-  head = head.replace(/(提高到|提高至|提升到|提升至|增加到|增加至|调整到|调整为|调整至|达到|不低于|不少于|不超过|控制在)(?=(每人|人均|每户|每生|每床|每名|每个|每[年月日天])\S{0,6}$)/, '');
-  const tail = suffix.replace(AFTER_WORD, '').replace(/^的/, '').replace(/(和|及|与|以及)$/, '').replace(/[”"」’].*$/, '').trim();
+  head = head.replace(
+    /(提高到|提高至|提升到|提升至|增加到|增加至|调整到|调整为|调整至|达到|不低于|不少于|不超过|控制在)(?=(每人|人均|每户|每生|每床|每名|每个|每[年月日天])\S{0,6}$)/,
+    '',
+  );
+  const tail = suffix
+    .replace(AFTER_WORD, '')
+    .replace(/^的/, '')
+    .replace(/(和|及|与|以及)$/, '')
+    .replace(/[”"」’].*$/, '')
+    .trim();
   const label = (head + tail).replace(/^[,，、:：;；\s]+|[,，、:：;；\s]+$/g, '');
   return label;
 }

@@ -38,7 +38,8 @@ export interface TaskEditFacts {
 }
 
 /** A task cell, or one unit's role on a task (null: not involved). */
-export type TaskEdit = { taskId: number; field: TaskEditableField; value: string } | { taskId: number; unitId: number; role: OwnerRole | null };
+export type TaskEdit =
+  { taskId: number; field: TaskEditableField; value: string } | { taskId: number; unitId: number; role: OwnerRole | null };
 
 export const TASK_MISSING = '任务不存在，可能已被删除，请刷新';
 
@@ -61,7 +62,8 @@ export function planTaskEdits(facts: TaskEditFacts, edits: readonly TaskEdit[]):
     const changes: RowChange[] = [];
     const kept: TaskOwner[] = [];
     for (const owner of current) {
-      if (owner.role === role && !unitIds.includes(owner.unitId)) changes.push(remove('task_owner', { task_id: taskId, unit_id: owner.unitId }));
+      if (owner.role === role && !unitIds.includes(owner.unitId))
+        changes.push(remove('task_owner', { task_id: taskId, unit_id: owner.unitId }));
       else kept.push(owner);
     }
     let nextOrd = current.reduce((max, owner) => Math.max(max, owner.ord), -1) + 1;
@@ -86,7 +88,10 @@ export function planTaskEdits(facts: TaskEditFacts, edits: readonly TaskEdit[]):
     const current = owners.find((owner) => owner.unitId === unitId);
     if (role === null) {
       if (!current) return [];
-      ownersNow.set(taskId, owners.filter((owner) => owner !== current));
+      ownersNow.set(
+        taskId,
+        owners.filter((owner) => owner !== current),
+      );
       return [remove('task_owner', key)];
     }
     if (current) {

@@ -16,12 +16,18 @@ const HEADINGS: [ColumnRole, RegExp][] = [
   ['owners', /^(责任单位|责任部门|实施单位|承办单位|责任主体)/],
   ['deadline', /(完成时限|时间节点|完成时间|时限|进度安排|时间要求)/],
   ['task', /^(工作任务|重点任务|任务|任务名称|项目|项目名称|主要任务|工作事项|事项|重点工作|工作名称|民生实事|实事项目)$/],
-  ['content', /(具体内容|工作内容|主要内容|任务内容|工作措施|具体措施|主要措施|目标任务|工作目标|年度目标|目标|任务要求|具体任务|实施内容|主要指标|指标|建设内容|工作要求|预期成效)/],
+  [
+    'content',
+    /(具体内容|工作内容|主要内容|任务内容|工作措施|具体措施|主要措施|目标任务|工作目标|年度目标|目标|任务要求|具体任务|实施内容|主要指标|指标|建设内容|工作要求|预期成效)/,
+  ],
 ];
 
 export type ColumnMap = Map<ColumnRole, number>;
 
-const compact = (cell: string): string => foldWidth(cell).replace(/\s+/g, '').replace(/[(（][^)）]*[)）]$/, '');
+const compact = (cell: string): string =>
+  foldWidth(cell)
+    .replace(/\s+/g, '')
+    .replace(/[(（][^)）]*[)）]$/, '');
 
 export function roleOfHeading(cell: string): ColumnRole | null {
   const text = compact(cell);

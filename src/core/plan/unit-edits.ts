@@ -87,7 +87,12 @@ export interface OwnerRoles {
  * Merging `from` into `into`: its roles move over (where both hold a role on the same item, lead wins), its aliases
  * and its name become aliases of `into`, and its contact and phone fill any `into` lacks.
  */
-export function planUnitMerge(from: MergingUnit, into: MergingUnit, roles: readonly OwnerRoles[], fromAliases: readonly string[]): RowChange[] {
+export function planUnitMerge(
+  from: MergingUnit,
+  into: MergingUnit,
+  roles: readonly OwnerRoles[],
+  fromAliases: readonly string[],
+): RowChange[] {
   const changes: RowChange[] = [];
   for (const { table, itemColumn, from: moving, into: kept } of roles) {
     for (const row of moving) {

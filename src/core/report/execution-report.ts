@@ -13,7 +13,8 @@ import { reconcileWan } from './reconcile';
  */
 
 const pct = (ratio: number | null): string => (ratio === null ? '—' : `${(ratio * 100).toFixed(2)}%`);
-const points = (value: number | null): string => (value === null ? '—' : `${value > 0 ? '落后' : '领先'}${Math.abs(value).toFixed(1)}个百分点`);
+const points = (value: number | null): string =>
+  value === null ? '—' : `${value > 0 ? '落后' : '领先'}${Math.abs(value).toFixed(1)}个百分点`;
 
 export function executionReport(view: ExecutionView): ReportModel {
   const { budget, report, projection } = view;
@@ -46,7 +47,11 @@ export function executionReport(view: ExecutionView): ReportModel {
           ['一般公共预算支出', formatWan(projection.ytd.totalFen), ...methods.map((m) => formatWan(m.totalFen))],
           ['其中：民生支出', formatWan(projection.ytd.livelihoodFen), ...methods.map((m) => formatWan(m.livelihoodFen))],
           ['民生支出占比', pct(projection.ytd.share), ...methods.map((m) => pct(m.share))],
-          [`是否达到${floorText}`, projection.ytd.meetsFloor ? '达到' : '未达到', ...methods.map((m) => (m.meetsFloor ? '达到' : '未达到'))],
+          [
+            `是否达到${floorText}`,
+            projection.ytd.meetsFloor ? '达到' : '未达到',
+            ...methods.map((m) => (m.meetsFloor ? '达到' : '未达到')),
+          ],
           ['年底前至少还需民生支出', '—', ...methods.map((m) => formatWan(m.furtherLivelihoodNeededFen))],
           ['平均每月需民生支出', '—', ...methods.map((m) => (m.perMonthNeededFen === null ? '—' : formatWan(m.perMonthNeededFen)))],
           ['预计民生支出距底线缺口', '—', ...methods.map((m) => formatWan(m.shortfallFen))],

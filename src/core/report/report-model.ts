@@ -106,7 +106,12 @@ function compliance(snapshot: WorkbookSnapshot, scenario: ScenarioSnapshot): Rep
         caption: '按支出功能分类',
         headers: ['类', '功能分类', '是否民生', '金额'],
         numeric: [false, false, false, true],
-        rows: entries.map(([key, v], i) => [key.split('|')[0] ?? '', classLabel(key.split('|')[0] ?? ''), v.live ? '是' : '否', reconciled.parts[i] ?? '']),
+        rows: entries.map(([key, v], i) => [
+          key.split('|')[0] ?? '',
+          classLabel(key.split('|')[0] ?? ''),
+          v.live ? '是' : '否',
+          reconciled.parts[i] ?? '',
+        ]),
         total: ['合计', '', '', reconciled.total],
       },
     ],
@@ -115,7 +120,11 @@ function compliance(snapshot: WorkbookSnapshot, scenario: ScenarioSnapshot): Rep
 
 function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): ReportModel {
   const comparison = compareScenarios(
-    scenarios.map((s) => ({ name: s.name, floor: snapshot.settings.floor, lines: s.lines.map((l) => ({ code: l.code, name: l.name, livelihood: l.livelihood, amountFen: l.amountFen, targetId: l.targetId })) })),
+    scenarios.map((s) => ({
+      name: s.name,
+      floor: snapshot.settings.floor,
+      lines: s.lines.map((l) => ({ code: l.code, name: l.name, livelihood: l.livelihood, amountFen: l.amountFen, targetId: l.targetId })),
+    })),
   );
   const columns = scenarios.map((_, s) => reconcileWan(comparison.classes.map((c) => c.amounts[s] ?? 0)));
   return {
@@ -141,7 +150,10 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
         caption: '按支出功能分类',
         headers: ['功能分类', ...scenarios.map((s) => s.name)],
         numeric: [false, ...scenarios.map(() => true)],
-        rows: comparison.classes.map((c, i) => [`${c.classCode} ${classLabel(c.classCode)}${c.livelihood ? '' : '（非民生）'}`, ...columns.map((col) => col.parts[i] ?? '')]),
+        rows: comparison.classes.map((c, i) => [
+          `${c.classCode} ${classLabel(c.classCode)}${c.livelihood ? '' : '（非民生）'}`,
+          ...columns.map((col) => col.parts[i] ?? ''),
+        ]),
         total: ['合计', ...columns.map((col) => col.total)],
       },
     ],
@@ -151,7 +163,10 @@ function compare(snapshot: WorkbookSnapshot, scenarios: ScenarioSnapshot[]): Rep
       floor: snapshot.settings.floor,
       // on paper every class must be in the legend: the small ones as one 其他
       classes: groupSmallClasses(
-        comparison.classes.map((c) => ({ name: `${c.classCode} ${classLabel(c.classCode).replace(/（.*）/, '')}`, amounts: c.amounts.map((a) => (a ?? 0) / 1e6) })),
+        comparison.classes.map((c) => ({
+          name: `${c.classCode} ${classLabel(c.classCode).replace(/（.*）/, '')}`,
+          amounts: c.amounts.map((a) => (a ?? 0) / 1e6),
+        })),
       ).map((c) => ({ name: c.name, amounts: c.amounts.map((a) => a ?? 0) })),
     },
   };
@@ -186,8 +201,22 @@ function status(snapshot: WorkbookSnapshot): ReportModel {
     unitNote: '',
     notes: ['进度状态按序时进度判断：落后序时进度达到黄灯阈值为“滞后”，达到红灯阈值、超过上限或逾期未完成为“严重滞后”。'],
     tables: [
-      { caption: `按${TASK_HEADINGS.domainName}`, headers: [TASK_HEADINGS.domainName, ...headers.slice(1)], numeric: headers.map((_, i) => i > 0), rows: [...domains.entries()].map(([d, s]) => countRow(d, s)), total: countRow('合计', snapshot.targets.map((t) => t.progress)) },
-      { caption: `按${TASK_HEADINGS.leadUnits}`, headers: [TASK_HEADINGS.leadUnits, ...headers.slice(1)], numeric: headers.map((_, i) => i > 0), rows: units },
+      {
+        caption: `按${TASK_HEADINGS.domainName}`,
+        headers: [TASK_HEADINGS.domainName, ...headers.slice(1)],
+        numeric: headers.map((_, i) => i > 0),
+        rows: [...domains.entries()].map(([d, s]) => countRow(d, s)),
+        total: countRow(
+          '合计',
+          snapshot.targets.map((t) => t.progress),
+        ),
+      },
+      {
+        caption: `按${TASK_HEADINGS.leadUnits}`,
+        headers: [TASK_HEADINGS.leadUnits, ...headers.slice(1)],
+        numeric: headers.map((_, i) => i > 0),
+        rows: units,
+      },
     ],
   };
 }
@@ -206,7 +235,12 @@ function supervision(snapshot: WorkbookSnapshot): ReportModel {
     tables: [
       {
         // 序号 counts the rows of this list; the rest are the targets' fields as the report heads them
-        headers: ['序号', ...(['progress', 'taskTitle', 'label', 'value', 'actual', 'completion', 'dueDate', 'leadUnits'] as const).map((key) => TARGET_HEADINGS[key])],
+        headers: [
+          '序号',
+          ...(['progress', 'taskTitle', 'label', 'value', 'actual', 'completion', 'dueDate', 'leadUnits'] as const).map(
+            (key) => TARGET_HEADINGS[key],
+          ),
+        ],
         numeric: [true, false, false, false, true, true, true, false, false],
         rows: late.map((t, i) => [
           String(i + 1),
@@ -248,7 +282,10 @@ export function buildReport(kind: ReportKind, snapshot: WorkbookSnapshot, scenar
       if (!first) throw new Error('no budget');
       return compliance(snapshot, first);
     case 'compare':
-      return compare(snapshot, scenarios.length ? scenarios : [snapshot.baseline, ...snapshot.scenarios].filter((s): s is ScenarioSnapshot => s !== null));
+      return compare(
+        snapshot,
+        scenarios.length ? scenarios : [snapshot.baseline, ...snapshot.scenarios].filter((s): s is ScenarioSnapshot => s !== null),
+      );
     case 'status':
       return status(snapshot);
     case 'supervision':

@@ -9,8 +9,7 @@ export function foldWidth(text: string): string {
     const code = ch.codePointAt(0) ?? 0;
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) out += ' ';
-    else if (code === 0x2014 || code === 0x2013 || code === 0x2015 || code === 0x2012 || code === 0xfe63)
-      out += '—';
+    else if (code === 0x2014 || code === 0x2013 || code === 0x2015 || code === 0x2012 || code === 0xfe63) out += '—';
     else out += ch;
   }
   // Every mapped character is in the BMP, so lengths match; surrogate pairs pass through unchanged.
@@ -18,7 +17,18 @@ export function foldWidth(text: string): string {
 }
 
 const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** "三" → 3, "十二" → 12, "二十一" → 21; up to 99, which is all that section numbering needs. */

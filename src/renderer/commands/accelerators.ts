@@ -28,7 +28,10 @@ function codeMatches(key: string, event: KeyboardEvent): boolean {
 export function matchesAccelerator(accelerator: string, event: KeyboardEvent): boolean {
   const chord = parse(accelerator);
   return (
-    chord.ctrl === (event.ctrlKey || event.metaKey) && chord.shift === event.shiftKey && chord.alt === event.altKey && codeMatches(chord.key, event)
+    chord.ctrl === (event.ctrlKey || event.metaKey) &&
+    chord.shift === event.shiftKey &&
+    chord.alt === event.altKey &&
+    codeMatches(chord.key, event)
   );
 }
 

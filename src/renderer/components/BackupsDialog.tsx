@@ -40,13 +40,21 @@ export function BackupsDialog(): React.JSX.Element {
       testId="backups-dialog"
       footer={
         <>
-          <button type="button" onClick={() => void backupNow()}>立即备份</button>
-          <button type="button" onClick={close}>关闭</button>
-          <button type="button" className="primary" disabled={!selected} onClick={() => void restore()}>恢复所选备份…</button>
+          <button type="button" onClick={() => void backupNow()}>
+            立即备份
+          </button>
+          <button type="button" onClick={close}>
+            关闭
+          </button>
+          <button type="button" className="primary" disabled={!selected} onClick={() => void restore()}>
+            恢复所选备份…
+          </button>
         </>
       }
     >
-      <p className="hint">打开工作簿、升级数据结构、导入之前以及编辑期间每10分钟自动备份；每个备份都经过只读打开、完整性检查和内容校验。备份保存在工作簿旁的“.backups”文件夹中。</p>
+      <p className="hint">
+        打开工作簿、升级数据结构、导入之前以及编辑期间每10分钟自动备份；每个备份都经过只读打开、完整性检查和内容校验。备份保存在工作簿旁的“.backups”文件夹中。
+      </p>
       <BackupList backups={backups} selected={selected} onSelect={setSelected} />
     </Dialog>
   );

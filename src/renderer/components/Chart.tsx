@@ -11,7 +11,15 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineCompon
 
 const FONT = cssFontFamily(UI_FONTS);
 
-export function Chart({ option, height = 260, testId }: { option: EChartsCoreOption; height?: number; testId?: string }): React.JSX.Element {
+export function Chart({
+  option,
+  height = 260,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  testId?: string;
+}): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

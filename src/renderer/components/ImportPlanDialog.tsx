@@ -43,7 +43,9 @@ export function ImportPlanDialog(): React.JSX.Element {
     const file = await call('plan-pick-file', {});
     if (file) await show({ kind: 'file', name: file.name, token: file.token, formatName: file.formatName }, file.plan);
   });
-  const parsePasted = guarded(async () => show({ kind: 'text', name: '粘贴的文本', text: pasted }, await call('plan-parse', { text: pasted })));
+  const parsePasted = guarded(async () =>
+    show({ kind: 'text', name: '粘贴的文本', text: pasted }, await call('plan-parse', { text: pasted })),
+  );
   const duplicate = sameAs && copyConfirmed ? { allowDuplicate: true } : {};
   const confirm = guarded(async () => {
     if (!source) return;
@@ -59,30 +61,45 @@ export function ImportPlanDialog(): React.JSX.Element {
     useUiStore.getState().showInfo(`已导入“${preview?.title ?? source.name}”：${result.tasks} 项任务，${result.targets} 个指标。`);
     close();
   });
-  const unled = preview ? preview.tasks.filter((task) => (fixes.get(task.number)?.lead ?? task.owners.filter((o) => o.role === 'lead')).length === 0).length : 0;
+  const unled = preview
+    ? preview.tasks.filter((task) => (fixes.get(task.number)?.lead ?? task.owners.filter((o) => o.role === 'lead')).length === 0).length
+    : 0;
 
   return (
     <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label="导入计划">
       <div className="dialog wide">
         <header>
           <h2>导入计划</h2>
-          <button type="button" onClick={close} aria-label="关闭">×</button>
+          <button type="button" onClick={close} aria-label="关闭">
+            ×
+          </button>
         </header>
         {!preview && (
           <div className="dialog-body">
             <p>
               选择实施计划文件：Word（.docx、.doc）、WPS（.wps）、PDF（带文字层）、Excel任务分解表（.xlsx、.xls、.csv）或文本文件（UTF-8、GBK均可）；也可以把全文粘贴到下面。导入前会先显示识别结果，可修改各任务的责任单位。
             </p>
-            <button type="button" onClick={() => void pickFile()} disabled={busy}>选择文件…</button>
-            <textarea value={pasted} onChange={(event) => setPasted(event.target.value)} placeholder="在此粘贴计划全文" rows={10} aria-label="计划全文" />
-            <button type="button" onClick={() => void parsePasted()} disabled={busy || pasted.trim() === ''}>识别粘贴的文本</button>
+            <button type="button" onClick={() => void pickFile()} disabled={busy}>
+              选择文件…
+            </button>
+            <textarea
+              value={pasted}
+              onChange={(event) => setPasted(event.target.value)}
+              placeholder="在此粘贴计划全文"
+              rows={10}
+              aria-label="计划全文"
+            />
+            <button type="button" onClick={() => void parsePasted()} disabled={busy || pasted.trim() === ''}>
+              识别粘贴的文本
+            </button>
           </div>
         )}
         {preview && sameAs && (
           <div className="duplicate-warning" data-testid="plan-duplicate" role="alert">
             {sameAs}
             <label>
-              <input type="checkbox" checked={copyConfirmed} onChange={(event) => setCopyConfirmed(event.target.checked)} /> 我确认要再导入一份
+              <input type="checkbox" checked={copyConfirmed} onChange={(event) => setCopyConfirmed(event.target.checked)} />{' '}
+              我确认要再导入一份
             </label>
           </div>
         )}
@@ -96,10 +113,21 @@ export function ImportPlanDialog(): React.JSX.Element {
         )}
         <footer>
           {preview && unled > 0 && <span className="footer-note">{unled} 项任务没有牵头单位，可点“修改”补上</span>}
-          {preview && <button type="button" onClick={() => setPreview(null)} disabled={busy}>返回</button>}
-          <button type="button" onClick={close} disabled={busy}>取消</button>
           {preview && (
-            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || preview.tasks.length === 0 || (sameAs !== null && !copyConfirmed)}>
+            <button type="button" onClick={() => setPreview(null)} disabled={busy}>
+              返回
+            </button>
+          )}
+          <button type="button" onClick={close} disabled={busy}>
+            取消
+          </button>
+          {preview && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void confirm()}
+              disabled={busy || preview.tasks.length === 0 || (sameAs !== null && !copyConfirmed)}
+            >
               {sameAs ? '仍然导入' : '确认导入'}
             </button>
           )}

@@ -22,7 +22,8 @@ export function MenuBar(): React.JSX.Element {
   const bar = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const topButton = (id: MenuId): HTMLButtonElement | null | undefined => bar.current?.querySelector<HTMLButtonElement>(`[data-menu="${id}"]`);
+  const topButton = (id: MenuId): HTMLButtonElement | null | undefined =>
+    bar.current?.querySelector<HTMLButtonElement>(`[data-menu="${id}"]`);
   /** remembers where the user was before the bar took the keyboard */
   const enter = (): void => {
     const current = document.activeElement;

@@ -47,7 +47,8 @@ export function MenuList({ items, label, depth, initialFocus, onRun, onClose, on
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const trigger = (key: string): HTMLButtonElement | null | undefined => list.current?.querySelector<HTMLButtonElement>(`:scope > li > [data-key="${CSS.escape(key)}"]`);
+  const trigger = (key: string): HTMLButtonElement | null | undefined =>
+    list.current?.querySelector<HTMLButtonElement>(`:scope > li > [data-key="${CSS.escape(key)}"]`);
   const openSubmenu = (key: string, focus: InitialFocus): void => {
     setChildFocus(focus);
     setOpenKey(key);

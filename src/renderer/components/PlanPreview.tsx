@@ -29,7 +29,17 @@ function numberAsWritten(task: ParsedTask): string {
 
 const unitsOf = (task: ParsedTask, role: 'lead' | 'co'): string[] => task.owners.filter((o) => o.role === role).map((o) => o.unit);
 
-function OwnerEditor({ task, fix, onSave, onCancel }: { task: ParsedTask; fix: OwnerFix | undefined; onSave: (fix: OwnerFix) => void; onCancel: () => void }) {
+function OwnerEditor({
+  task,
+  fix,
+  onSave,
+  onCancel,
+}: {
+  task: ParsedTask;
+  fix: OwnerFix | undefined;
+  onSave: (fix: OwnerFix) => void;
+  onCancel: () => void;
+}) {
   const [lead, setLead] = useState((fix?.lead ?? unitsOf(task, 'lead')).join('、'));
   const [co, setCo] = useState((fix?.co ?? unitsOf(task, 'co')).join('、'));
   return (
@@ -42,22 +52,39 @@ function OwnerEditor({ task, fix, onSave, onCancel }: { task: ParsedTask; fix: O
         配合
         <input value={co} onChange={(event) => setCo(event.target.value)} aria-label="配合单位" />
       </label>
-      <button type="button" onClick={() => onSave({ taskNumber: task.number, lead: splitUnits(lead), co: splitUnits(co) })} disabled={splitUnits(lead).length === 0}>
+      <button
+        type="button"
+        onClick={() => onSave({ taskNumber: task.number, lead: splitUnits(lead), co: splitUnits(co) })}
+        disabled={splitUnits(lead).length === 0}
+      >
         确定
       </button>
-      <button type="button" onClick={onCancel}>取消</button>
+      <button type="button" onClick={onCancel}>
+        取消
+      </button>
     </div>
   );
 }
 
 /** The parsed plan before it is written: where each task came from, every warning with its place, owners editable. */
-export function PlanPreview({ plan, source, fixes, onFix }: { plan: ParsedPlan; source: string; fixes: Map<number, OwnerFix>; onFix: (fix: OwnerFix) => void }) {
+export function PlanPreview({
+  plan,
+  source,
+  fixes,
+  onFix,
+}: {
+  plan: ParsedPlan;
+  source: string;
+  fixes: Map<number, OwnerFix>;
+  onFix: (fix: OwnerFix) => void;
+}) {
   const [editing, setEditing] = useState<number | null>(null);
   const targetCount = plan.tasks.reduce((n, task) => n + task.targets.length, plan.keyWork.targets.length);
   return (
     <div className="dialog-body preview" data-testid="plan-preview">
       <p className="summary">
-        <strong>{plan.title}</strong> {plan.docNo} {plan.date} <span className="source">（{source}）</span> — {plan.domains.length} 个领域，{plan.tasks.length} 项任务，{targetCount} 个量化指标，{plan.units.length} 个责任单位
+        <strong>{plan.title}</strong> {plan.docNo} {plan.date} <span className="source">（{source}）</span> — {plan.domains.length} 个领域，
+        {plan.tasks.length} 项任务，{targetCount} 个量化指标，{plan.units.length} 个责任单位
       </p>
       {plan.conflicts.length > 0 && (
         <section className="conflicts">
@@ -74,7 +101,11 @@ export function PlanPreview({ plan, source, fixes, onFix }: { plan: ParsedPlan; 
       {plan.warnings.length > 0 && (
         <section className="warnings" data-testid="plan-warnings">
           <h3>提示（{plan.warnings.length}）</h3>
-          <ul>{plan.warnings.map((warning, i) => <li key={`${i}-${warning}`}>{warning}</li>)}</ul>
+          <ul>
+            {plan.warnings.map((warning, i) => (
+              <li key={`${i}-${warning}`}>{warning}</li>
+            ))}
+          </ul>
         </section>
       )}
       <section>
@@ -108,7 +139,9 @@ export function PlanPreview({ plan, source, fixes, onFix }: { plan: ParsedPlan; 
                           {task.title}
                           {task.targets.length > 0 && (
                             <ul className="targets">
-                              {task.targets.map((target) => <li key={target.offset}>{describeTarget(target)}</li>)}
+                              {task.targets.map((target) => (
+                                <li key={target.offset}>{describeTarget(target)}</li>
+                              ))}
                             </ul>
                           )}
                         </td>
@@ -130,7 +163,12 @@ export function PlanPreview({ plan, source, fixes, onFix }: { plan: ParsedPlan; 
                             <td className="owners">{lead.join('、') || '—'}</td>
                             <td className="owners">{co.join('、') || '—'}</td>
                             <td>
-                              <button type="button" className="link" onClick={() => setEditing(task.number)} aria-label={`修改任务${task.number}的责任单位`}>
+                              <button
+                                type="button"
+                                className="link"
+                                onClick={() => setEditing(task.number)}
+                                aria-label={`修改任务${task.number}的责任单位`}
+                              >
                                 修改
                               </button>
                             </td>

@@ -29,7 +29,17 @@ export function PlansDialog(): React.JSX.Element {
     useUiStore.getState().showInfo(`已删除计划“${plan.title}”。需要时可按 Ctrl+Z 撤销。`);
   };
   return (
-    <Dialog title="计划管理" onClose={close} testId="plans-dialog" width="narrow" footer={<button type="button" onClick={close}>关闭</button>}>
+    <Dialog
+      title="计划管理"
+      onClose={close}
+      testId="plans-dialog"
+      width="narrow"
+      footer={
+        <button type="button" onClick={close}>
+          关闭
+        </button>
+      }
+    >
       <p className="hint">工作簿中可以有多份计划，各视图显示最新导入的一份。</p>
       <table className="plans-table">
         <thead>
@@ -50,7 +60,12 @@ export function PlansDialog(): React.JSX.Element {
               <td>{plan.taskCount}</td>
               <td>{plan.targetCount}</td>
               <td>
-                <button type="button" disabled={plans.length === 1} title={plans.length === 1 ? '工作簿中唯一的计划不能删除' : ''} onClick={() => void remove(plan)}>
+                <button
+                  type="button"
+                  disabled={plans.length === 1}
+                  title={plans.length === 1 ? '工作簿中唯一的计划不能删除' : ''}
+                  onClick={() => void remove(plan)}
+                >
                   删除…
                 </button>
               </td>

@@ -26,7 +26,9 @@ function QuestionBody(): React.JSX.Element | null {
       onClose={() => question.resolve(null)}
       footer={
         <>
-          <button type="button" onClick={() => question.resolve(null)}>取消</button>
+          <button type="button" onClick={() => question.resolve(null)}>
+            取消
+          </button>
           <button type="button" className="primary" onClick={confirm} disabled={wantsText && text.trim() === ''}>
             {question.confirmLabel}
           </button>

@@ -40,7 +40,8 @@ export function StatusBar(): React.JSX.Element {
       {metrics && (
         <span className={`floor-status ${metrics.status}`} data-testid="status-floor" title={metrics.message}>
           {scenarioName}
-          {isExample && !scenarioName.includes('示例') ? '（示例数据）' : ''}：民生占比 {formatPercent(metrics.share)} {metrics.meetsFloor ? '✔ 达标' : metrics.status === 'below' ? '✘ 低于底线' : ''}
+          {isExample && !scenarioName.includes('示例') ? '（示例数据）' : ''}：民生占比 {formatPercent(metrics.share)}{' '}
+          {metrics.meetsFloor ? '✔ 达标' : metrics.status === 'below' ? '✘ 低于底线' : ''}
         </span>
       )}
       <span

@@ -22,7 +22,9 @@ export function BudgetImportDialog(): React.JSX.Element | null {
         if (!result) return close();
         setInspect(result);
         setName(result.fileName.replace(/\.[^.]+$/, ''));
-        setMapping(result.guess ?? { sheet: result.sheets[0]?.name ?? '', headerRow: 0, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit: 'wan' });
+        setMapping(
+          result.guess ?? { sheet: result.sheets[0]?.name ?? '', headerRow: 0, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit: 'wan' },
+        );
       },
       (error: unknown) => {
         useUiStore.getState().showError(error);
@@ -33,7 +35,9 @@ export function BudgetImportDialog(): React.JSX.Element | null {
 
   useEffect(() => {
     if (!inspect || !mapping) return;
-    call('budget-import-preview', { token: inspect.token, mapping }).then(setMapped, (error: unknown) => useUiStore.getState().showError(error));
+    call('budget-import-preview', { token: inspect.token, mapping }).then(setMapped, (error: unknown) =>
+      useUiStore.getState().showError(error),
+    );
   }, [inspect, mapping]);
 
   if (!inspect || !mapping) return <div className="busy-overlay">正在读取文件…</div>;
@@ -44,7 +48,9 @@ export function BudgetImportDialog(): React.JSX.Element | null {
     <ColumnSelect label={label} value={mapping[key]} headers={headers} onChange={(column) => set({ [key]: column ?? 0 })} />
   );
   const apply = async (): Promise<void> => {
-    const baseline = await useUiStore.getState().track(() => call('budget-import-apply', { token: inspect.token, mapping, baselineName: name }));
+    const baseline = await useUiStore
+      .getState()
+      .track(() => call('budget-import-apply', { token: inspect.token, mapping, baselineName: name }));
     if (baseline) {
       close();
       await useBudgetStore.getState().select(baseline.id);
@@ -58,8 +64,15 @@ export function BudgetImportDialog(): React.JSX.Element | null {
       testId="budget-import-dialog"
       footer={
         <>
-          <button type="button" onClick={close}>取消</button>
-          <button type="button" className="primary" disabled={!mapped || mapped.problems.length > 0 || mapped.count === 0} onClick={() => void apply()}>
+          <button type="button" onClick={close}>
+            取消
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!mapped || mapped.problems.length > 0 || mapped.count === 0}
+            onClick={() => void apply()}
+          >
             导入为新基线
           </button>
         </>
@@ -69,7 +82,11 @@ export function BudgetImportDialog(): React.JSX.Element | null {
         <label>
           工作表
           <select value={mapping.sheet} onChange={(e) => set({ sheet: e.target.value })} aria-label="工作表">
-            {inspect.sheets.map((s) => <option key={s.name} value={s.name}>{s.name}（{s.rowCount}行）</option>)}
+            {inspect.sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}（{s.rowCount}行）
+              </option>
+            ))}
           </select>
         </label>
         <HeaderRowInput value={mapping.headerRow} onChange={(headerRow) => set({ headerRow })} />
@@ -91,9 +108,21 @@ export function BudgetImportDialog(): React.JSX.Element | null {
           <ProblemList problems={mapped.problems} />
           <div className="pick-table">
             <table>
-              <thead><tr><th>科目编码</th><th>科目名称</th><th className="num">金额（万元）</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>科目编码</th>
+                  <th>科目名称</th>
+                  <th className="num">金额（万元）</th>
+                </tr>
+              </thead>
               <tbody>
-                {mapped.lines.map((l, i) => <tr key={i}><td>{l.code}</td><td>{l.name}</td><td className="num">{formatWan(l.amountFen)}</td></tr>)}
+                {mapped.lines.map((l, i) => (
+                  <tr key={i}>
+                    <td>{l.code}</td>
+                    <td>{l.name}</td>
+                    <td className="num">{formatWan(l.amountFen)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

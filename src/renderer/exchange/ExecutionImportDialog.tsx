@@ -18,7 +18,19 @@ function nameFromFile(fileName: string): string {
 
 /** The mapping of a sheet nobody could guess: the first columns, to be adjusted. */
 function blankMapping(sheet: string): ExecutionMappingInput {
-  return { sheet, headerRow: 0, codeColumn: 0, nameColumn: 1, initialBudgetColumn: null, adjustedBudgetColumn: null, monthColumn: null, cumulativeColumn: 2, unit: 'wan', year: null, month: null };
+  return {
+    sheet,
+    headerRow: 0,
+    codeColumn: 0,
+    nameColumn: 1,
+    initialBudgetColumn: null,
+    adjustedBudgetColumn: null,
+    monthColumn: null,
+    cumulativeColumn: 2,
+    unit: 'wan',
+    year: null,
+    month: null,
+  };
 }
 
 /**
@@ -69,7 +81,9 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
       setPreview(null);
       return;
     }
-    call('execution-import-preview', { token: inspect.token, mappings: selected, ...target }).then(setPreview, (error: unknown) => useUiStore.getState().showError(error));
+    call('execution-import-preview', { token: inspect.token, mappings: selected, ...target }).then(setPreview, (error: unknown) =>
+      useUiStore.getState().showError(error),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [inspect, selected, targetKey]);
 
@@ -77,7 +91,8 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
   const mapping = mappings.find((m) => m.sheet === sheet);
   const sheetData = inspect.sheets.find((s) => s.name === sheet);
   const headers = sheetData?.preview[mapping?.headerRow ?? 0] ?? [];
-  const set = (patch: Partial<ExecutionMappingInput>): void => setMappings(mappings.map((m) => (m.sheet === sheet ? { ...m, ...patch } : m)));
+  const set = (patch: Partial<ExecutionMappingInput>): void =>
+    setMappings(mappings.map((m) => (m.sheet === sheet ? { ...m, ...patch } : m)));
   const toggle = (name: string): void => {
     const next = new Set(chosen);
     if (next.has(name)) next.delete(name);
@@ -87,13 +102,17 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
   const replacing = preview?.sheets.filter((s) => s.replaces !== null) ?? [];
   const shown = preview?.sheets.find((s) => s.sheet === sheet);
   const apply = async (): Promise<void> => {
-    const result = await useUiStore.getState().track(() => call('execution-import-apply', { token: inspect.token, mappings: selected, ...target }));
+    const result = await useUiStore
+      .getState()
+      .track(() => call('execution-import-apply', { token: inspect.token, mappings: selected, ...target }));
     if (!result) return;
     close();
     const latest = [...result.reports].sort((a, b) => b.year - a.year || b.month - a.month)[0];
     useUiStore.getState().setView('execution');
     await useExecutionStore.getState().load({ budgetId: result.budget.id, ...(latest ? { year: latest.year, month: latest.month } : {}) });
-    await afterImport(`已导入“${inspect.fileName}”到“${result.budget.name}”：${result.reports.map((r) => r.label).join('、')}${result.replaced ? `（替换了${result.replaced}张同期报表）` : ''}。可用“撤销”恢复。`);
+    await afterImport(
+      `已导入“${inspect.fileName}”到“${result.budget.name}”：${result.reports.map((r) => r.label).join('、')}${result.replaced ? `（替换了${result.replaced}张同期报表）` : ''}。可用“撤销”恢复。`,
+    );
   };
   const ready = !!preview && preview.problems.length === 0 && selected.length > 0;
 
@@ -104,7 +123,9 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
       testId="execution-import-dialog"
       footer={
         <>
-          <button type="button" onClick={close}>取消</button>
+          <button type="button" onClick={close}>
+            取消
+          </button>
           <button type="button" className="primary" disabled={!ready} onClick={() => void apply()}>
             {replacing.length > 0 ? `替换并导入（${selected.length}张表）` : `导入（${selected.length}张表）`}
           </button>
@@ -148,7 +169,12 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
             return (
               <tr key={m.sheet} className={m.sheet === sheet ? 'current' : undefined} onClick={() => setSheet(m.sheet)}>
                 <td>
-                  <input type="checkbox" checked={chosen.has(m.sheet)} onChange={() => toggle(m.sheet)} aria-label={`导入工作表${m.sheet}`} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(m.sheet)}
+                    onChange={() => toggle(m.sheet)}
+                    aria-label={`导入工作表${m.sheet}`}
+                  />
                 </td>
                 <td>{m.sheet}</td>
                 <td>{result?.label ?? (m.year && m.month ? `${m.year}年1-${m.month}月` : '（未识别）')}</td>
@@ -166,9 +192,22 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
           <strong>“{sheet}”：</strong>
           <label>
             期间
-            <input type="number" min={1990} max={2100} value={mapping.year ?? ''} placeholder="年" onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : null })} aria-label="年份" style={{ width: 72 }} />
+            <input
+              type="number"
+              min={1990}
+              max={2100}
+              value={mapping.year ?? ''}
+              placeholder="年"
+              onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : null })}
+              aria-label="年份"
+              style={{ width: 72 }}
+            />
             年1至
-            <select value={mapping.month ?? ''} onChange={(e) => set({ month: e.target.value ? Number(e.target.value) : null })} aria-label="截至月份">
+            <select
+              value={mapping.month ?? ''}
+              onChange={(e) => set({ month: e.target.value ? Number(e.target.value) : null })}
+              aria-label="截至月份"
+            >
               <option value="">（选择）</option>
               {MONTHS.map((month) => (
                 <option key={month} value={month}>
@@ -180,10 +219,28 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
           <HeaderRowInput value={mapping.headerRow} onChange={(headerRow) => set({ headerRow })} />
           <ColumnSelect label="科目编码" value={mapping.codeColumn} headers={headers} onChange={(c) => set({ codeColumn: c ?? 0 })} />
           <ColumnSelect label="科目名称" value={mapping.nameColumn} headers={headers} onChange={(c) => set({ nameColumn: c ?? 0 })} />
-          <ColumnSelect label="年初预算" optional value={mapping.initialBudgetColumn} headers={headers} onChange={(c) => set({ initialBudgetColumn: c })} />
-          <ColumnSelect label="调整预算" optional value={mapping.adjustedBudgetColumn} headers={headers} onChange={(c) => set({ adjustedBudgetColumn: c })} />
+          <ColumnSelect
+            label="年初预算"
+            optional
+            value={mapping.initialBudgetColumn}
+            headers={headers}
+            onChange={(c) => set({ initialBudgetColumn: c })}
+          />
+          <ColumnSelect
+            label="调整预算"
+            optional
+            value={mapping.adjustedBudgetColumn}
+            headers={headers}
+            onChange={(c) => set({ adjustedBudgetColumn: c })}
+          />
           <ColumnSelect label="本月" optional value={mapping.monthColumn} headers={headers} onChange={(c) => set({ monthColumn: c })} />
-          <ColumnSelect label="累计" optional value={mapping.cumulativeColumn} headers={headers} onChange={(c) => set({ cumulativeColumn: c })} />
+          <ColumnSelect
+            label="累计"
+            optional
+            value={mapping.cumulativeColumn}
+            headers={headers}
+            onChange={(c) => set({ cumulativeColumn: c })}
+          />
           <UnitSelect value={mapping.unit} onChange={(unit) => set({ unit })} />
         </div>
       )}
@@ -191,7 +248,8 @@ export function ExecutionImportDialog(): React.JSX.Element | null {
       {replacing.map((s) => (
         <div key={s.sheet} className="replacement" data-testid="execution-import-replaces">
           <strong>
-            {s.label}已有报表（{s.replaces?.source}）：累计支出 {formatWan(s.replaces?.totalFen ?? 0)} → {formatWan(s.totalFen)} 万元，{s.replaces?.changedCount}个科目不同。导入后替换原表，可用“撤销”恢复。
+            {s.label}已有报表（{s.replaces?.source}）：累计支出 {formatWan(s.replaces?.totalFen ?? 0)} → {formatWan(s.totalFen)} 万元，
+            {s.replaces?.changedCount}个科目不同。导入后替换原表，可用“撤销”恢复。
           </strong>
           <div className="pick-table">
             <table>

@@ -45,7 +45,9 @@ export function ImportWorkbookDialog(): React.JSX.Element | null {
       testId="import-xlsx-dialog"
       footer={
         <>
-          <button type="button" onClick={close}>取消</button>
+          <button type="button" onClick={close}>
+            取消
+          </button>
           <button type="button" className="primary" disabled={blocked || busy} onClick={() => void apply()}>
             确认导入（{preview.count}处修改）
           </button>
@@ -57,7 +59,10 @@ export function ImportWorkbookDialog(): React.JSX.Element | null {
           <strong>文件中有 {preview.problems.length} 处问题，整个文件不会导入：</strong>
           <ul>
             {preview.problems.slice(0, 50).map((p, i) => (
-              <li key={i}>{p.where ? `${p.where}：` : ''}{p.message}</li>
+              <li key={i}>
+                {p.where ? `${p.where}：` : ''}
+                {p.message}
+              </li>
             ))}
           </ul>
         </div>
@@ -65,12 +70,22 @@ export function ImportWorkbookDialog(): React.JSX.Element | null {
       {preview.count === 0 && preview.problems.length === 0 && <p>文件与当前工作簿一致，没有需要导入的修改。</p>}
       <table className="compare-table" data-testid="import-summary">
         <thead>
-          <tr><th>工作表</th><th>新增</th><th>修改</th><th>删除</th><th>说明</th></tr>
+          <tr>
+            <th>工作表</th>
+            <th>新增</th>
+            <th>修改</th>
+            <th>删除</th>
+            <th>说明</th>
+          </tr>
         </thead>
         <tbody>
           {preview.summary.map((s) => (
             <tr key={s.sheet}>
-              <td>{s.sheet}</td><td className="num">{s.added}</td><td className="num">{s.changed}</td><td className="num">{s.removed}</td><td>{s.notes.join('；')}</td>
+              <td>{s.sheet}</td>
+              <td className="num">{s.added}</td>
+              <td className="num">{s.changed}</td>
+              <td className="num">{s.removed}</td>
+              <td>{s.notes.join('；')}</td>
             </tr>
           ))}
         </tbody>
@@ -78,10 +93,20 @@ export function ImportWorkbookDialog(): React.JSX.Element | null {
       {preview.changes.length > 0 && (
         <div className="pick-table">
           <table>
-            <thead><tr><th>位置</th><th>原值</th><th>新值</th></tr></thead>
+            <thead>
+              <tr>
+                <th>位置</th>
+                <th>原值</th>
+                <th>新值</th>
+              </tr>
+            </thead>
             <tbody>
               {preview.changes.map((c, i) => (
-                <tr key={i}><td>{c.where}</td><td>{c.before}</td><td>{c.after}</td></tr>
+                <tr key={i}>
+                  <td>{c.where}</td>
+                  <td>{c.before}</td>
+                  <td>{c.after}</td>
+                </tr>
               ))}
             </tbody>
           </table>

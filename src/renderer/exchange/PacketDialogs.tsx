@@ -30,17 +30,27 @@ export function PacketExportDialog(): React.JSX.Element {
       onClose={close}
       footer={
         <>
-          <button type="button" onClick={close}>取消</button>
-          <button type="button" className="primary" onClick={() => void run()}>导出…</button>
+          <button type="button" onClick={close}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void run()}>
+            导出…
+          </button>
         </>
       }
     >
-      <p className="hint">每个单位得到自己牵头或配合的任务及其指标，只需填写“实际值”“进展说明”两列，填好后交回，用“导入单位报送表”逐条确认。</p>
+      <p className="hint">
+        每个单位得到自己牵头或配合的任务及其指标，只需填写“实际值”“进展说明”两列，填好后交回，用“导入单位报送表”逐条确认。
+      </p>
       <label className="field">
         单位
         <select value={unitId} onChange={(e) => setUnitId(e.target.value === 'all' ? 'all' : Number(e.target.value))} aria-label="单位">
           <option value="all">全部单位（每个单位一个文件）</option>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
       </label>
     </Dialog>
@@ -86,8 +96,15 @@ export function PacketImportDialog(): React.JSX.Element | null {
       testId="packet-import-dialog"
       footer={
         <>
-          <button type="button" onClick={close}>取消</button>
-          <button type="button" className="primary" disabled={preview.problems.length > 0 || accepted.size === 0} onClick={() => void apply()}>
+          <button type="button" onClick={close}>
+            取消
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={preview.problems.length > 0 || accepted.size === 0}
+            onClick={() => void apply()}
+          >
             接受选中的 {accepted.size} 处修改
           </button>
         </>
@@ -96,17 +113,35 @@ export function PacketImportDialog(): React.JSX.Element | null {
       {preview.problems.length > 0 && (
         <div className="problems" role="alert">
           <strong>{preview.problems.length} 处问题，不能导入：</strong>
-          <ul>{preview.problems.slice(0, 50).map((p, i) => <li key={i}>{p.where ? `${p.where}：` : ''}{p.message}</li>)}</ul>
+          <ul>
+            {preview.problems.slice(0, 50).map((p, i) => (
+              <li key={i}>
+                {p.where ? `${p.where}：` : ''}
+                {p.message}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {preview.changes.length === 0 && preview.problems.length === 0 && <p>报送表与当前数据一致，没有变化。</p>}
       <div className="pick-table">
         <table>
-          <thead><tr><th>接受</th><th>任务</th><th>指标</th><th>项目</th><th>原值</th><th>报送值</th></tr></thead>
+          <thead>
+            <tr>
+              <th>接受</th>
+              <th>任务</th>
+              <th>指标</th>
+              <th>项目</th>
+              <th>原值</th>
+              <th>报送值</th>
+            </tr>
+          </thead>
           <tbody>
             {preview.changes.map((c) => (
               <tr key={c.id}>
-                <td><input type="checkbox" checked={accepted.has(c.id)} onChange={() => toggle(c.id)} aria-label={`接受：${c.label}`} /></td>
+                <td>
+                  <input type="checkbox" checked={accepted.has(c.id)} onChange={() => toggle(c.id)} aria-label={`接受：${c.label}`} />
+                </td>
                 <td>{c.taskNumber ?? ''}</td>
                 <td>{c.label}</td>
                 <td>{packetHeader(TARGET_FIELDS[c.field])}</td>

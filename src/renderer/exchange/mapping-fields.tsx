@@ -51,7 +51,15 @@ export function HeaderRowInput({ value, onChange }: { value: number; onChange(ro
   return (
     <label>
       表头在第
-      <input type="number" min={1} max={20} value={value + 1} onChange={(e) => onChange(Math.max(0, Number(e.target.value) - 1))} aria-label="表头行" style={{ width: 56 }} />
+      <input
+        type="number"
+        min={1}
+        max={20}
+        value={value + 1}
+        onChange={(e) => onChange(Math.max(0, Number(e.target.value) - 1))}
+        aria-label="表头行"
+        style={{ width: 56 }}
+      />
       行
     </label>
   );

@@ -27,7 +27,13 @@ interface Draft {
 
 function draftFrom(model: ColumnFilterModel | null, entries: readonly ValueEntry[]): Draft {
   const all = entries.map((entry) => entry.text);
-  return { op: model?.condition?.op ?? '', value: model?.condition?.value ?? '', value2: model?.condition?.value2 ?? '', search: '', checked: checkedBy(model, all) };
+  return {
+    op: model?.condition?.op ?? '',
+    value: model?.condition?.value ?? '',
+    value2: model?.condition?.value2 ?? '',
+    search: '',
+    checked: checkedBy(model, all),
+  };
 }
 
 /**
@@ -57,7 +63,10 @@ export function ColumnFilter(props: CustomFilterProps<unknown, { filterHost: Fil
   useGridFilter({ doesFilterPass: () => true, afterGuiAttached });
 
   const needle = draft.search.trim().toLowerCase();
-  const found = useMemo(() => (needle ? entries.filter((entry) => (entry.text || BLANK_LABEL).toLowerCase().includes(needle)) : entries), [entries, needle]);
+  const found = useMemo(
+    () => (needle ? entries.filter((entry) => (entry.text || BLANK_LABEL).toLowerCase().includes(needle)) : entries),
+    [entries, needle],
+  );
   const listed = found.slice(0, MAX_LISTED);
   const allTicked = found.every((entry) => draft.checked.has(entry.text));
   const someTicked = found.some((entry) => draft.checked.has(entry.text));
@@ -74,7 +83,9 @@ export function ColumnFilter(props: CustomFilterProps<unknown, { filterHost: Fil
     });
 
   const apply = (): void => {
-    const condition = draft.op ? { op: draft.op, value: draft.value, ...(draft.op === 'between' ? { value2: draft.value2 } : {}) } : undefined;
+    const condition = draft.op
+      ? { op: draft.op, value: draft.value, ...(draft.op === 'between' ? { value2: draft.value2 } : {}) }
+      : undefined;
     const values = valuesFromChoice(
       entries.map((entry) => entry.text),
       draft.checked,
@@ -105,7 +116,13 @@ export function ColumnFilter(props: CustomFilterProps<unknown, { filterHost: Fil
           ))}
         </select>
         {draft.op && (
-          <input type={inputType} value={draft.value} onChange={(e) => update({ value: e.target.value })} aria-label="条件值" placeholder={kind === 'number' ? '如 90' : ''} />
+          <input
+            type={inputType}
+            value={draft.value}
+            onChange={(e) => update({ value: e.target.value })}
+            aria-label="条件值"
+            placeholder={kind === 'number' ? '如 90' : ''}
+          />
         )}
         {draft.op === 'between' && (
           <>
@@ -114,7 +131,14 @@ export function ColumnFilter(props: CustomFilterProps<unknown, { filterHost: Fil
           </>
         )}
       </div>
-      <input className="filter-search" type="search" value={draft.search} onChange={(e) => update({ search: e.target.value })} placeholder="搜索" aria-label="搜索值" />
+      <input
+        className="filter-search"
+        type="search"
+        value={draft.search}
+        onChange={(e) => update({ search: e.target.value })}
+        placeholder="搜索"
+        aria-label="搜索值"
+      />
       <label className="filter-all">
         <input
           type="checkbox"
@@ -122,7 +146,12 @@ export function ColumnFilter(props: CustomFilterProps<unknown, { filterHost: Fil
           ref={(box) => {
             if (box) box.indeterminate = someTicked && !allTicked;
           }}
-          onChange={() => tick(found.map((entry) => entry.text), !allTicked)}
+          onChange={() =>
+            tick(
+              found.map((entry) => entry.text),
+              !allTicked,
+            )
+          }
         />
         {needle ? '（全选搜索结果）' : '（全选）'}
       </label>
@@ -139,8 +168,12 @@ export function ColumnFilter(props: CustomFilterProps<unknown, { filterHost: Fil
       </ul>
       {found.length > listed.length && <p className="hint">另有{found.length - listed.length}项未列出，请用搜索缩小范围。</p>}
       <div className="filter-actions">
-        <button type="button" onClick={clear}>清除筛选</button>
-        <button type="button" className="primary" onClick={apply}>确定</button>
+        <button type="button" onClick={clear}>
+          清除筛选
+        </button>
+        <button type="button" className="primary" onClick={apply}>
+          确定
+        </button>
       </div>
     </div>
   );

@@ -257,7 +257,13 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     [onEdits, applyStored],
   );
 
-  const { rangeRows, copy, paste, fillRange, fillDown, clear } = rangeCommands<T>({ api: api as GridApi | null, range, submit, isData, ...(props.rowLabel ? { rowLabel: props.rowLabel } : {}) });
+  const { rangeRows, copy, paste, fillRange, fillDown, clear } = rangeCommands<T>({
+    api: api as GridApi | null,
+    range,
+    submit,
+    isData,
+    ...(props.rowLabel ? { rowLabel: props.rowLabel } : {}),
+  });
 
   /** Tab / Shift+Tab: the next editable cell to the right / left, on to the next row, as in Excel over a form. */
   const moveByTab = (backwards: boolean): void => {
@@ -298,7 +304,8 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     if (event.key === 'Process' || event.nativeEvent.keyCode === 229) {
       // an input method (拼音, 五笔) starts composing: open the editor now, so the composed text lands in it — the
       // grid only starts an edit on a printable key, and the characters of an IME never arrive as one
-      if (focused && node && isData(node) && focused.column.isCellEditable(node)) api.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
+      if (focused && node && isData(node) && focused.column.isCellEditable(node))
+        api.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
       return;
     }
     if (focused && node && isData(node) && !event.shiftKey && !ctrl) {
@@ -347,14 +354,27 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       if (!api || !isArrowKey(params.key)) return params.nextCellPosition;
       const shift = !!params.event?.shiftKey && range.current !== null;
       const focused = api.getFocusedCell();
-      const from = shift && range.current ? range.current.focus : focused && !focused.rowPinned ? { rowIndex: focused.rowIndex, colId: focused.column.getColId() } : null;
+      const from =
+        shift && range.current
+          ? range.current.focus
+          : focused && !focused.rowPinned
+            ? { rowIndex: focused.rowIndex, colId: focused.column.getColId() }
+            : null;
       const previous = params.previousCellPosition;
       const lagging = from && !previous.rowPinned && (from.rowIndex !== previous.rowIndex || from.colId !== previous.column.getColId());
       let next = params.nextCellPosition;
       if (from && lagging) {
-        const step = stepFrom(from, params.key, api.getDisplayedRowCount(), api.getAllDisplayedColumns().map((c) => c.getColId()));
+        const step = stepFrom(
+          from,
+          params.key,
+          api.getDisplayedRowCount(),
+          api.getAllDisplayedColumns().map((c) => c.getColId()),
+        );
         const column = step ? api.getColumn(step.colId) : null;
-        next = step && column ? { rowIndex: step.rowIndex, column, rowPinned: null } : { rowIndex: from.rowIndex, column: api.getColumn(from.colId) ?? previous.column, rowPinned: null };
+        next =
+          step && column
+            ? { rowIndex: step.rowIndex, column, rowPinned: null }
+            : { rowIndex: from.rowIndex, column: api.getColumn(from.colId) ?? previous.column, rowPinned: null };
       }
       if (next && !next.rowPinned) {
         const cell = { rowIndex: next.rowIndex, colId: next.column.getColId() };
@@ -418,14 +438,18 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
           ...(editable
             ? {
                 editable: (params) =>
-                  !params.node.rowPinned && !isGroupRow(params.data) && (typeof editable === 'function' ? editable(params as never) : editable),
+                  !params.node.rowPinned &&
+                  !isGroupRow(params.data) &&
+                  (typeof editable === 'function' ? editable(params as never) : editable),
               }
             : {}),
           // the totals row carries its values under the column ids, not in the row shape the getters expect
           ...(typeof valueGetter === 'function'
             ? {
                 valueGetter: (params) =>
-                  params.node?.rowPinned ? ((params.data as Record<string, unknown> | undefined)?.[key] ?? '') : valueGetter(params as never),
+                  params.node?.rowPinned
+                    ? ((params.data as Record<string, unknown> | undefined)?.[key] ?? '')
+                    : valueGetter(params as never),
               }
             : {}),
         };
@@ -445,7 +469,9 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       },
       cellClassRules: {
         'in-range': (params: CellClassParams<SheetRow<T>>) =>
-          range.current !== null && !params.node.rowPinned && isInRange(params.api as GridApi, range.current, params.node.rowIndex, params.column.getColId()),
+          range.current !== null &&
+          !params.node.rowPinned &&
+          isInRange(params.api as GridApi, range.current, params.node.rowIndex, params.column.getColId()),
       },
     }),
     [],
@@ -470,7 +496,18 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
 
   // AG Grid treats a new callback as a changed option (and may stop an edit or re-filter), so every callback
   // it gets is created once and reads this render's values through `latest`
-  const current = { api, collapsed, activeGroup, props, applyStored, onCellFocused, onCellEditRequest, navigateToNextCell, onGridReady, remember };
+  const current = {
+    api,
+    collapsed,
+    activeGroup,
+    props,
+    applyStored,
+    onCellFocused,
+    onCellEditRequest,
+    navigateToNextCell,
+    onGridReady,
+    remember,
+  };
   const latest = useRef(current);
   latest.current = current;
   const gridHandlers = useMemo(
@@ -505,7 +542,9 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       onCellFocused: (e: CellFocusedEvent<SheetRow<T>>) => latest.current.onCellFocused(e),
       onCellClicked: (e: CellClickedEvent<SheetRow<T>>) => {
         if (!e.data || isGroupRow(e.data) || e.rowPinned || (e.event as MouseEvent | null)?.shiftKey) return;
-        void latest.current.props.onCellClicked?.(e.data as T, e.column.getColId())?.then((stored) => stored && latest.current.applyStored(stored));
+        void latest.current.props
+          .onCellClicked?.(e.data as T, e.column.getColId())
+          ?.then((stored) => stored && latest.current.applyStored(stored));
       },
       onGridReady: (e: GridReadyEvent<SheetRow<T>>) => latest.current.onGridReady(e),
       onFirstDataRendered: (e: { api: GridApi<SheetRow<T>> }) => fitColumnsToContent(e.api as GridApi),
@@ -570,7 +609,19 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       >
         {props.toolbar}
       </SheetToolbar>
-      <div className="grid-host" onMouseDown={onHostMouseDown} onCopy={(event) => { followFocus(); copy(event); }} onPaste={(event) => { followFocus(); paste(event); }} onKeyDownCapture={onKeyDownCapture}>
+      <div
+        className="grid-host"
+        onMouseDown={onHostMouseDown}
+        onCopy={(event) => {
+          followFocus();
+          copy(event);
+        }}
+        onPaste={(event) => {
+          followFocus();
+          paste(event);
+        }}
+        onKeyDownCapture={onKeyDownCapture}
+      >
         <AgGridReact<SheetRow<T>>
           theme={gridTheme}
           localeText={gridLocale}

@@ -43,8 +43,7 @@ export function SheetToolbar(props: SheetToolbarProps): React.JSX.Element {
       />
       {groupName !== undefined && (
         <label className="group-switch" title={`关闭后按列排序在全部行中进行，不再限于各${groupName}之内`}>
-          <input type="checkbox" checked={grouped} onChange={(e) => props.onGrouped(e.target.checked)} />
-          按{groupName}分组
+          <input type="checkbox" checked={grouped} onChange={(e) => props.onGrouped(e.target.checked)} />按{groupName}分组
         </label>
       )}
       {groupName !== undefined && grouped && (

@@ -34,8 +34,12 @@ export function UnitPickerEditor(props: CustomCellEditorProps): React.JSX.Elemen
         ))}
       </ul>
       <div className="unit-picker-actions">
-        <button type="button" onClick={() => props.stopEditing(true)}>取消</button>
-        <button type="button" className="primary" onClick={() => props.stopEditing()}>确定</button>
+        <button type="button" onClick={() => props.stopEditing(true)}>
+          取消
+        </button>
+        <button type="button" className="primary" onClick={() => props.stopEditing()}>
+          确定
+        </button>
       </div>
     </div>
   );

@@ -62,7 +62,10 @@ export function filterKindOf(column: ColumnShape): FilterKind {
 
 /** The number a cell shows: "1,234.50" → 1234.5, "97.5%" → 97.5, "约16" → 16; NaN when it shows none. */
 export function shownNumber(text: string): number {
-  const cleaned = text.normalize('NFKC').replace(/[,\s%‰]/g, '').replace(/^约/, '');
+  const cleaned = text
+    .normalize('NFKC')
+    .replace(/[,\s%‰]/g, '')
+    .replace(/^约/, '');
   return cleaned === '' || cleaned === '—' || cleaned === '-' ? Number.NaN : Number(cleaned);
 }
 
@@ -118,7 +121,9 @@ export function passesCondition(kind: FilterKind, condition: FilterCondition, te
 /** A condition the user has finished typing (both ends of 介于, a number where a number belongs). */
 export function isCompleteCondition(kind: FilterKind, condition: FilterCondition): boolean {
   const valid = (text: string | undefined): boolean =>
-    text !== undefined && text.trim() !== '' && (kind === 'number' ? !Number.isNaN(shownNumber(text)) : kind === 'date' ? shownDate(text) !== '' : true);
+    text !== undefined &&
+    text.trim() !== '' &&
+    (kind === 'number' ? !Number.isNaN(shownNumber(text)) : kind === 'date' ? shownDate(text) !== '' : true);
   return valid(condition.value) && (condition.op !== 'between' || valid(condition.value2));
 }
 
@@ -142,7 +147,11 @@ export interface ValueEntry {
  * The distinct shown values with their counts, in the order a user scans them: by the column's own sort when it
  * has one (进度状态 worst first), else numbers by size and text by pinyin; blanks last.
  */
-export function valueEntries(kind: FilterKind, cells: Iterable<{ text: string; value?: unknown }>, columnOrder?: (a: unknown, b: unknown) => number): ValueEntry[] {
+export function valueEntries(
+  kind: FilterKind,
+  cells: Iterable<{ text: string; value?: unknown }>,
+  columnOrder?: (a: unknown, b: unknown) => number,
+): ValueEntry[] {
   const found = new Map<string, { count: number; value: unknown }>();
   for (const { text, value } of cells) {
     const entry = found.get(text);
@@ -169,7 +178,11 @@ export function valueEntries(kind: FilterKind, cells: Iterable<{ text: string; v
  * The value part of a model from the boxes the user left ticked: null when every value passes; when the list
  * was searched, only the ticked values among those found (as in Excel).
  */
-export function valuesFromChoice(all: readonly string[], checked: ReadonlySet<string>, searched: readonly string[] | null): ColumnFilterModel['values'] | null {
+export function valuesFromChoice(
+  all: readonly string[],
+  checked: ReadonlySet<string>,
+  searched: readonly string[] | null,
+): ColumnFilterModel['values'] | null {
   if (searched) return { mode: 'only', texts: searched.filter((text) => checked.has(text)) };
   const unchecked = all.filter((text) => !checked.has(text));
   if (unchecked.length === 0) return null;

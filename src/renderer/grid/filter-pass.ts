@@ -64,14 +64,24 @@ export function filterPass<T extends { id: number }>(
 }
 
 /** The values column `colId` shows over the rows every other filter leaves, with their counts (Excel's list). */
-export function columnValues<T>(api: GridApi, filters: RowFilters<T>, isData: (node: IRowNode) => boolean, colId: string, kind: FilterKind): ValueEntry[] {
+export function columnValues<T>(
+  api: GridApi,
+  filters: RowFilters<T>,
+  isData: (node: IRowNode) => boolean,
+  colId: string,
+  kind: FilterKind,
+): ValueEntry[] {
   const passes = rowTest(api, filters, colId);
   const cells: { text: string; value: unknown }[] = [];
   api.forEachNode((node) => {
-    if (isData(node) && passes(node)) cells.push({ text: shownText(api, node, colId), value: api.getCellValue({ rowNode: node, colKey: colId }) });
+    if (isData(node) && passes(node))
+      cells.push({ text: shownText(api, node, colId), value: api.getCellValue({ rowNode: node, colKey: colId }) });
   });
   // a column that sorts its own way (进度状态: worst first) lists its values that way too
   const comparator = api.getColumn(colId)?.getColDef().comparator;
-  const order = typeof comparator === 'function' ? (a: unknown, b: unknown) => comparator(a, b, undefined as never, undefined as never, false) : undefined;
+  const order =
+    typeof comparator === 'function'
+      ? (a: unknown, b: unknown) => comparator(a, b, undefined as never, undefined as never, false)
+      : undefined;
   return valueEntries(kind, cells, order);
 }

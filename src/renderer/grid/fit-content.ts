@@ -16,5 +16,9 @@ export function fitColumnsToContent(api: GridApi): void {
     const marked = (definition.context as { fitContent?: boolean } | undefined)?.fitContent === true;
     return marked && column.isVisible() && (definition.width === undefined || column.getActualWidth() === definition.width);
   });
-  if (columns.length > 0) api.autoSizeColumns(columns.map((column) => column.getColId()), false);
+  if (columns.length > 0)
+    api.autoSizeColumns(
+      columns.map((column) => column.getColId()),
+      false,
+    );
 }

@@ -18,6 +18,7 @@ export const progressColumn: Pick<ColDef, 'cellRenderer' | 'valueFormatter' | 'c
 };
 
 /** 滞后 (yellow), 严重滞后 (red) or 未填报: what a 只看滞后/未填报 switch keeps. */
-export const isLateOrMissing = (progress: ProgressState | null): boolean => progress === 'red' || progress === 'yellow' || progress === 'no_data';
+export const isLateOrMissing = (progress: ProgressState | null): boolean =>
+  progress === 'red' || progress === 'yellow' || progress === 'no_data';
 
 export const progressLabel = (progress: ProgressState | null): string => (progress ? PROGRESS_LABELS[progress] : '');

@@ -93,7 +93,10 @@ export function rangeCommands<T>({ api, range, submit, isData, rowLabel }: Range
       });
     });
     if (locked.length > 0) {
-      refuse(`有${locked.length}个单元格不能编辑，整批未做任何修改。`, locked.slice(0, 20).map((where) => `${where}：该列不可编辑`));
+      refuse(
+        `有${locked.length}个单元格不能编辑，整批未做任何修改。`,
+        locked.slice(0, 20).map((where) => `${where}：该列不可编辑`),
+      );
       return null;
     }
     return edits;
@@ -104,7 +107,11 @@ export function rangeCommands<T>({ api, range, submit, isData, rowLabel }: Range
     const selected = rangeRows();
     if (!selected || selected.nodes.length === 0) return;
     const { bounds, nodes } = selected;
-    const edits = editsFor(nodes[0]?.rowIndex ?? bounds.top, bounds.columns, nodes.map(() => bounds.columns.map(() => value)));
+    const edits = editsFor(
+      nodes[0]?.rowIndex ?? bounds.top,
+      bounds.columns,
+      nodes.map(() => bounds.columns.map(() => value)),
+    );
     if (edits) void submit(edits, label(edits.length));
   };
 
@@ -138,7 +145,11 @@ export function rangeCommands<T>({ api, range, submit, isData, rowLabel }: Range
   const clear = (): void => {
     const selected = rangeRows();
     if (!selected) return;
-    const edits = editsFor(selected.bounds.top, selected.bounds.columns, selected.nodes.map(() => selected.bounds.columns.map(() => '')));
+    const edits = editsFor(
+      selected.bounds.top,
+      selected.bounds.columns,
+      selected.nodes.map(() => selected.bounds.columns.map(() => '')),
+    );
     if (edits) void submit(edits, `清除${edits.length}个单元格`);
   };
 

@@ -18,7 +18,11 @@ export function nextEditableCell(
   const step = backwards ? -1 : 1;
   const total = api.getDisplayedRowCount();
   let start = ordered.findIndex((column) => column.getColId() === from.colId) + 1;
-  for (let scanned = 0, rowIndex = from.rowIndex; scanned < MAX_ROWS_SCANNED && rowIndex >= 0 && rowIndex < total; scanned++, rowIndex += step) {
+  for (
+    let scanned = 0, rowIndex = from.rowIndex;
+    scanned < MAX_ROWS_SCANNED && rowIndex >= 0 && rowIndex < total;
+    scanned++, rowIndex += step
+  ) {
     const node = api.getDisplayedRowAtIndex(rowIndex);
     if (node && isData(node)) {
       const column = ordered.slice(start).find((candidate) => candidate.isCellEditable(node));

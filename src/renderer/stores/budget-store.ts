@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import { type BudgetLineField, type BudgetLineRow, type BudgetView, budgetViewFromAnswer, type LinesChange, type ScenarioSummary } from '../../shared/budget';
+import {
+  type BudgetLineField,
+  type BudgetLineRow,
+  type BudgetView,
+  budgetViewFromAnswer,
+  type LinesChange,
+  type ScenarioSummary,
+} from '../../shared/budget';
 import type { ChannelInput } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/result';
 import { call } from '../services/api';
@@ -82,7 +89,14 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
   /** the first read of the lines while it runs: the page asks as the view is chosen, the view again as it mounts */
   let firstRead: Promise<void> | null = null;
   const show = (view: BudgetView): void =>
-    set({ view, version: get().version + 1, summary: summarise(view.lines), metrics: view.metrics, scenarioName: view.scenario.name, isExample: view.scenario.isExample });
+    set({
+      view,
+      version: get().version + 1,
+      summary: summarise(view.lines),
+      metrics: view.metrics,
+      scenarioName: view.scenario.name,
+      isExample: view.scenario.isExample,
+    });
 
   /**
    * An answer's rows replace the view's in place: the rows array is the grid's, and copying 100,000 rows (and having

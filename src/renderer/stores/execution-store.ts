@@ -37,7 +37,13 @@ export const useExecutionStore = create<ExecutionState>((set, get) => ({
     const wanted = selection ?? get().selection;
     try {
       const view = await call('execution-view', wanted as ChannelInput<'execution-view'>);
-      set({ view, version: get().version + 1, selection: view.budget ? { budgetId: view.budget.id, ...(view.report ? { year: view.report.year, month: view.report.month } : {}) } : {} });
+      set({
+        view,
+        version: get().version + 1,
+        selection: view.budget
+          ? { budgetId: view.budget.id, ...(view.report ? { year: view.report.year, month: view.report.month } : {}) }
+          : {},
+      });
     } catch (error) {
       // the budget or period shown may have gone (an undo took it back): show the default instead
       if (Object.keys(wanted).length > 0) return get().load({});
@@ -60,9 +66,11 @@ export const useExecutionStore = create<ExecutionState>((set, get) => ({
     const report = get().view?.report;
     if (!report) return null;
     const reason = useUiStore.getState().editReason.trim();
-    const stored = await useUiStore.getState().track(() =>
-      call('execution-lines-update', { reportId: report.id, edits, ...(label ? { label } : {}), ...(reason ? { reason } : {}) }),
-    );
+    const stored = await useUiStore
+      .getState()
+      .track(() =>
+        call('execution-lines-update', { reportId: report.id, edits, ...(label ? { label } : {}), ...(reason ? { reason } : {}) }),
+      );
     if (!stored) return null;
     // the figures above the grid depend on every line: refresh them, the grid keeps its rows and takes `stored`
     const view = await call('execution-view', get().selection as ChannelInput<'execution-view'>).catch(() => null);

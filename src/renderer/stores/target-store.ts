@@ -44,7 +44,12 @@ export const useTargetStore = create<TargetState>((set, get) => ({
     return stored;
   },
   setLink: async (targetId, link) => {
-    const input = link === null ? { source: 'typed' as const } : link.scenarioId === null ? { source: link.source } : { source: link.source, scenarioId: link.scenarioId };
+    const input =
+      link === null
+        ? { source: 'typed' as const }
+        : link.scenarioId === null
+          ? { source: link.source }
+          : { source: link.source, scenarioId: link.scenarioId };
     const stored = await trackedWrite('target-link-set', withReason({ targetId, link: input }));
     // the grid takes whole reloads, and a link changes the row's look (source, editability) beyond its values
     if (stored) await get().load();

@@ -61,7 +61,12 @@ export function BudgetView(): React.JSX.Element {
   const totalFen = view?.metrics.totalFen ?? 0;
   // the 合计 row from the figures kept edit by edit (in 分, under the column ids), never a pass over every line
   const totalsRow = useMemo(
-    () => ({ code: '合计', name: `${summary.count} 行；民生 ${summary.livelihoodCount} 行`, amount: totalFen, baseAmount: summary.baseTotalFen }),
+    () => ({
+      code: '合计',
+      name: `${summary.count} 行；民生 ${summary.livelihoodCount} 行`,
+      amount: totalFen,
+      baseAmount: summary.baseTotalFen,
+    }),
     [summary, totalFen],
   );
   const selectedLines = useCallback(() => grid.current?.selectedRows() ?? [], []);
@@ -100,7 +105,12 @@ export function BudgetView(): React.JSX.Element {
       {dialog === 'settings' && <FloorSettingsDialog view={view} onClose={() => setDialog(null)} />}
       {dialog === 'add-line' && <AddLineDialog onClose={() => setDialog(null)} />}
       {dialog === 'scale' && (
-        <ScaleDialog view={view} selection={selection} onClose={() => setDialog(null)} onStored={(rows) => grid.current?.showStored(rows)} />
+        <ScaleDialog
+          view={view}
+          selection={selection}
+          onClose={() => setDialog(null)}
+          onStored={(rows) => grid.current?.showStored(rows)}
+        />
       )}
     </div>
   );

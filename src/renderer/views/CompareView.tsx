@@ -77,7 +77,12 @@ export function CompareView(): React.JSX.Element {
   }, [budget]);
   useEffect(() => {
     if (chosen.length === 0 && scenarios.length > 0) {
-      setChosen(scenarios.filter((s) => s.kind !== 'snapshot').slice(0, 4).map((s) => s.id));
+      setChosen(
+        scenarios
+          .filter((s) => s.kind !== 'snapshot')
+          .slice(0, 4)
+          .map((s) => s.id),
+      );
     }
   }, [scenarios, chosen.length]);
   useEffect(() => {
@@ -115,7 +120,11 @@ export function CompareView(): React.JSX.Element {
         <>
           <div className="compare-metrics-host">
             {/* at least 124px per scenario: a table too wide for the window scrolls sideways, nothing is cut */}
-            <table className="compare-table" data-testid="compare-metrics" style={{ '--scenarios': comparison.scenarios.length } as React.CSSProperties}>
+            <table
+              className="compare-table"
+              data-testid="compare-metrics"
+              style={{ '--scenarios': comparison.scenarios.length } as React.CSSProperties}
+            >
               <thead>
                 <tr>
                   <th />

@@ -14,7 +14,8 @@ type Row = CompareRow & { id: number };
 
 const nameOf = (row: Row): string => row.name;
 
-const pct = (ratio: number | null | undefined): number | null => (ratio === null || ratio === undefined ? null : Number((ratio * 100).toFixed(2)));
+const pct = (ratio: number | null | undefined): number | null =>
+  ratio === null || ratio === undefined ? null : Number((ratio * 100).toFixed(2));
 
 function verdict(row: CompareRow): string {
   if (!row.reported) return '未报送';
@@ -45,11 +46,20 @@ function columns(): ColDef<Row>[] {
     { field: 'name', headerName: '地区', width: 150, pinned: 'left', tooltipField: 'name' },
     money('total', '累计支出', (r) => (r.reported ? r.totalFen : null)),
     money('livelihood', '其中民生', (r) => (r.reported ? r.livelihoodFen : null)),
-    { ...share('share', '民生占比', (r) => r.share), cellClassRules: { up: (p) => !!p.data?.meetsFloor, down: (p) => !!p.data?.reported && !p.data.meetsFloor } },
+    {
+      ...share('share', '民生占比', (r) => r.share),
+      cellClassRules: { up: (p) => !!p.data?.meetsFloor, down: (p) => !!p.data?.reported && !p.data.meetsFloor },
+    },
     money('headroom', '距底线（L−fT）', (r) => (r.reported ? r.headroomFen : null)),
     share('low', '预计占比·低', (r) => r.projectedLow),
     share('high', '预计占比·高', (r) => r.projectedHigh),
-    { colId: 'verdict', headerName: '年底判断', width: 118, valueGetter: (p) => (p.data ? verdict(p.data) : ''), cellClassRules: { 'late-red': (p) => !!p.data?.reported && p.data.meetsInNone } },
+    {
+      colId: 'verdict',
+      headerName: '年底判断',
+      width: 118,
+      valueGetter: (p) => (p.data ? verdict(p.data) : ''),
+      cellClassRules: { 'late-red': (p) => !!p.data?.reported && p.data.meetsInNone },
+    },
     money('perMonth', '每月至少需民生', (r) => r.worstPerMonthNeededFen),
     share('rate', '预算执行率', (r) => r.executionRate),
     { field: 'source', headerName: '来源', flex: 1, minWidth: 120, tooltipField: 'source' },
@@ -83,9 +93,17 @@ function chartOf(compare: ExecutionCompare): EChartsCoreOption {
         type: 'bar',
         barMaxWidth: 28,
         itemStyle: { color: '#2d9c6a' },
-        data: rows.map((r) => ({ value: pct(r.share), itemStyle: { color: r.budgetId === 0 ? '#1f3a5f' : r.meetsFloor ? '#2d9c6a' : '#c0392b' } })),
+        data: rows.map((r) => ({
+          value: pct(r.share),
+          itemStyle: { color: r.budgetId === 0 ? '#1f3a5f' : r.meetsFloor ? '#2d9c6a' : '#c0392b' },
+        })),
         // the grid's rule for percentages (two decimals): ECharts' '{c}%' would print 71.1% beside the grid's 71.10%
-        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(2)}%` : '') },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 10,
+          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(2)}%` : ''),
+        },
         markLine: {
           symbol: 'none',
           silent: true,
@@ -94,14 +112,26 @@ function chartOf(compare: ExecutionCompare): EChartsCoreOption {
           data: [{ yAxis: floor }],
         },
       },
-      { name: '预计下限', type: 'bar', stack: 'range', barMaxWidth: 10, itemStyle: { color: 'transparent' }, data: rows.map((r) => pct(r.projectedLow)), silent: true },
+      {
+        name: '预计下限',
+        type: 'bar',
+        stack: 'range',
+        barMaxWidth: 10,
+        itemStyle: { color: 'transparent' },
+        data: rows.map((r) => pct(r.projectedLow)),
+        silent: true,
+      },
       {
         name: '年底预计区间',
         type: 'bar',
         stack: 'range',
         barMaxWidth: 10,
         itemStyle: { color: '#e0a800' },
-        data: rows.map((r) => (r.projectedLow === null || r.projectedHigh === null ? null : Math.max(0.15, Number(((r.projectedHigh - r.projectedLow) * 100).toFixed(2))))),
+        data: rows.map((r) =>
+          r.projectedLow === null || r.projectedHigh === null
+            ? null
+            : Math.max(0.15, Number(((r.projectedHigh - r.projectedLow) * 100).toFixed(2))),
+        ),
       },
     ],
   };
@@ -176,7 +206,9 @@ export function CountyCompareView(): React.JSX.Element {
         <span className="hint">底线 {formatStatedPercent(compare.floor)}；按累计民生占比排名；金额单位：万元</span>
         {compare.rows.some((r) => r.isExample) && <span className="badge example">含示例数据</span>}
         <span className="toolbar-gap" />
-        <button type="button" onClick={() => useUiStore.getState().setExchange('import-execution')}>导入执行表…</button>
+        <button type="button" onClick={() => useUiStore.getState().setExchange('import-execution')}>
+          导入执行表…
+        </button>
         <button type="button" disabled={selected === null} onClick={() => selected !== null && open(selected)}>
           查看所选地区的执行
         </button>

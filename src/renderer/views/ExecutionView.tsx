@@ -55,7 +55,12 @@ export function ExecutionView(): React.JSX.Element {
   const store = useExecutionStore.getState();
   const addLine = async (): Promise<void> => {
     if (!view.report) return;
-    const text = await useUiStore.getState().ask({ title: '新增科目', message: '科目编码和名称，用空格隔开，如“2080501 行政单位离退休”：', defaultValue: '', confirmLabel: '新增' });
+    const text = await useUiStore.getState().ask({
+      title: '新增科目',
+      message: '科目编码和名称，用空格隔开，如“2080501 行政单位离退休”：',
+      defaultValue: '',
+      confirmLabel: '新增',
+    });
     const match = text ? /^\s*(\d{3,12})\s+(.+)$/.exec(text) : null;
     if (text && !match) useUiStore.getState().showError(new Error(`“${text}”：请写“科目编码 科目名称”，如“2080501 行政单位离退休”。`));
     const reportId = view.report.id;
@@ -65,7 +70,11 @@ export function ExecutionView(): React.JSX.Element {
     const line = view.lines.find((l) => l.id === selected);
     if (!view.report || !line) return;
     const reportId = view.report.id;
-    if ((await useUiStore.getState().ask({ title: '删除科目', message: `删除“${line.code} ${line.name}”？可用“撤销”恢复。`, confirmLabel: '删除' })) !== null) {
+    if (
+      (await useUiStore
+        .getState()
+        .ask({ title: '删除科目', message: `删除“${line.code} ${line.name}”？可用“撤销”恢复。`, confirmLabel: '删除' })) !== null
+    ) {
       await store.mutate(() => call('execution-lines-delete', { reportId, lineIds: [line.id] }));
     }
   };
@@ -83,8 +92,12 @@ export function ExecutionView(): React.JSX.Element {
       {entry && (
         <>
           <span className="toolbar-sep" />
-          <button type="button" onClick={() => void addLine()}>新增科目…</button>
-          <button type="button" onClick={() => void deleteLine()} disabled={selected === null}>删除科目</button>
+          <button type="button" onClick={() => void addLine()}>
+            新增科目…
+          </button>
+          <button type="button" onClick={() => void deleteLine()} disabled={selected === null}>
+            删除科目
+          </button>
         </>
       )}
     </>
@@ -96,7 +109,9 @@ export function ExecutionView(): React.JSX.Element {
       {!view.report ? (
         <div className="placeholder" data-testid="execution-empty">
           <p>“{view.budget?.name ?? '本工作簿'}”还没有预算执行数据。</p>
-          <p>用“导入执行表…”读入财政部门每月的《一般公共预算支出执行情况表》（Excel 或 CSV，可一个工作表一个月），或用“新建月份…”手工录入。</p>
+          <p>
+            用“导入执行表…”读入财政部门每月的《一般公共预算支出执行情况表》（Excel 或 CSV，可一个工作表一个月），或用“新建月份…”手工录入。
+          </p>
         </div>
       ) : (
         <>

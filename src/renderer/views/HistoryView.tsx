@@ -31,7 +31,13 @@ function ActionCell(params: ICellRendererParams<HistoryRow> & { context: History
   if (row.changes.length < 2) return <span>{row.label}</span>;
   const { open } = row;
   return (
-    <button type="button" className="history-twisty" aria-expanded={open} onClick={() => params.context.toggle(row.actionId)} title={open ? '收起明细' : '展开明细'}>
+    <button
+      type="button"
+      className="history-twisty"
+      aria-expanded={open}
+      onClick={() => params.context.toggle(row.actionId)}
+      title={open ? '收起明细' : '展开明细'}
+    >
       <span className="twisty">{open ? '▾' : '▸'}</span>
       {row.label}
     </button>
@@ -91,7 +97,8 @@ export function HistoryView(): React.JSX.Element {
           if (p.data.kind === 'action') return actionSummary(p.data);
           return `${p.data.change.tableLabel}：${p.data.change.what}`;
         },
-        tooltipValueGetter: (p) => (p.data?.kind === 'change' ? `${p.data.change.tableLabel}：${p.data.change.what}` : p.data ? actionSummary(p.data) : ''),
+        tooltipValueGetter: (p) =>
+          p.data?.kind === 'change' ? `${p.data.change.tableLabel}：${p.data.change.what}` : p.data ? actionSummary(p.data) : '',
       },
       { colId: 'field', headerName: '字段', width: 100, valueGetter: (p) => (p.data ? (singleChange(p.data)?.fieldLabel ?? '') : '') },
       {
@@ -110,37 +117,72 @@ export function HistoryView(): React.JSX.Element {
         valueGetter: (p) => (p.data ? (singleChange(p.data)?.newText ?? '') : ''),
         tooltipValueGetter: (p) => (p.data ? singleChange(p.data)?.newText : undefined),
       },
-      { colId: 'reason', headerName: '原因', width: 120, valueGetter: (p) => (p.data?.kind === 'action' ? p.data.reason : ''), tooltipValueGetter: (p) => (p.data?.kind === 'action' ? p.data.reason : undefined) },
+      {
+        colId: 'reason',
+        headerName: '原因',
+        width: 120,
+        valueGetter: (p) => (p.data?.kind === 'action' ? p.data.reason : ''),
+        tooltipValueGetter: (p) => (p.data?.kind === 'action' ? p.data.reason : undefined),
+      },
       { colId: 'state', headerName: '状态', width: 72, valueGetter: (p) => (p.data?.kind === 'action' ? STATE_LABELS[p.data.state] : '') },
     ],
     [],
   );
-  const set = (patch: Filters): void => setFilters((current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as Filters);
+  const set = (patch: Filters): void =>
+    setFilters(
+      (current) => Object.fromEntries(Object.entries({ ...current, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as Filters,
+    );
 
   return (
     <div className="view history-view" data-testid="history-view">
       <div className="toolbar" role="search" aria-label="筛选变更记录">
         <label>
           任务
-          <select value={filters.taskId ?? ''} onChange={(e) => set({ taskId: e.target.value ? Number(e.target.value) : undefined })} aria-label="按任务筛选">
+          <select
+            value={filters.taskId ?? ''}
+            onChange={(e) => set({ taskId: e.target.value ? Number(e.target.value) : undefined })}
+            aria-label="按任务筛选"
+          >
             <option value="">全部</option>
-            {tasks.map((t) => <option key={t.id} value={t.id}>{t.number}. {t.title}</option>)}
+            {tasks.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.number}. {t.title}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           单位
-          <select value={filters.unitId ?? ''} onChange={(e) => set({ unitId: e.target.value ? Number(e.target.value) : undefined })} aria-label="按单位筛选">
+          <select
+            value={filters.unitId ?? ''}
+            onChange={(e) => set({ unitId: e.target.value ? Number(e.target.value) : undefined })}
+            aria-label="按单位筛选"
+          >
             <option value="">全部</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          从 <input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} aria-label="开始日期" />
+          从{' '}
+          <input
+            type="date"
+            value={filters.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+            aria-label="开始日期"
+          />
         </label>
         <label>
           到 <input type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} aria-label="结束日期" />
         </label>
-        <button type="button" disabled={several.length === 0} onClick={() => setExpanded(allOpen ? new Set() : new Set(several.map((a) => a.actionId)))}>
+        <button
+          type="button"
+          disabled={several.length === 0}
+          onClick={() => setExpanded(allOpen ? new Set() : new Set(several.map((a) => a.actionId)))}
+        >
           {allOpen ? '全部收起' : '全部展开'}
         </button>
         <span className="hint">

@@ -52,31 +52,29 @@ export function MatrixView(): React.JSX.Element {
 
   const cycle = useCallback(
     (task: TaskRow, unit: UnitRow, role?: Role) => {
-      const next = role === undefined ? NEXT_ROLE[roleOf(task, unit) ?? 'none'] ?? null : role;
+      const next = role === undefined ? (NEXT_ROLE[roleOf(task, unit) ?? 'none'] ?? null) : role;
       return apply([{ taskId: task.id, unitId: unit.id, role: next }]);
     },
     [apply],
   );
 
   const columns = useMemo<ColDef<TaskRow>[]>(() => {
-    const unitColumns = units.map(
-      (unit): ColDef<TaskRow> => ({
-        colId: `unit:${unit.id}`,
-        headerName: unit.name.replace(/^市/, ''),
-        headerTooltip: unit.name,
-        width: 62,
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
-        editable: true,
-        cellClass: 'matrix-cell',
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: ['●', '○', ''] },
-        valueGetter: (p) => {
-          const role = roleOf(p.data, unit);
-          return role ? MARKS[role] : '';
-        },
-      }),
-    );
+    const unitColumns = units.map((unit): ColDef<TaskRow> => ({
+      colId: `unit:${unit.id}`,
+      headerName: unit.name.replace(/^市/, ''),
+      headerTooltip: unit.name,
+      width: 62,
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      editable: true,
+      cellClass: 'matrix-cell',
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: ['●', '○', ''] },
+      valueGetter: (p) => {
+        const role = roleOf(p.data, unit);
+        return role ? MARKS[role] : '';
+      },
+    }));
     return [
       { field: 'number', headerName: '编号', width: 58, pinned: 'left', type: 'numericColumn' },
       { field: 'title', headerName: '任务', width: 150, pinned: 'left', tooltipField: 'title' },
@@ -97,7 +95,9 @@ export function MatrixView(): React.JSX.Element {
         else changes.push({ taskId: edit.row.id, unitId, role });
       }
       if (bad.length > 0) {
-        useUiStore.setState({ message: { tone: 'error', text: `${bad.length}个单元格无法识别，整批未做任何修改。`, details: bad.slice(0, 20) } });
+        useUiStore.setState({
+          message: { tone: 'error', text: `${bad.length}个单元格无法识别，整批未做任何修改。`, details: bad.slice(0, 20) },
+        });
         return null;
       }
       return apply(changes, label);

@@ -16,7 +16,11 @@ const column = (key: UnitFieldKey, def: ColDef<UnitRow>): ColDef<UnitRow> => fie
 
 const columns: ColDef<UnitRow>[] = [
   column('name', { field: 'name', width: 200, pinned: 'left' }),
-  column('aliases', { width: 200, valueGetter: (p) => (p.data?.aliases ?? []).join('、'), headerTooltip: '多个别名用“、”分隔；计划文本和粘贴中出现别名时视为同一单位' }),
+  column('aliases', {
+    width: 200,
+    valueGetter: (p) => (p.data?.aliases ?? []).join('、'),
+    headerTooltip: '多个别名用“、”分隔；计划文本和粘贴中出现别名时视为同一单位',
+  }),
   column('leadCount', { field: 'leadCount', width: 96, type: 'numericColumn' }),
   column('coCount', { field: 'coCount', width: 96, type: 'numericColumn' }),
   column('targets', {
@@ -54,8 +58,12 @@ function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: n
       onClose={onClose}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" disabled={from === into} onClick={() => void merge()}>合并</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" disabled={from === into} onClick={() => void merge()}>
+            合并
+          </button>
         </>
       }
     >
@@ -63,16 +71,30 @@ function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: n
       <label className="field">
         并入前的单位（将被删除）
         <select value={from} onChange={(e) => setFrom(Number(e.target.value))} aria-label="被合并的单位">
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         并入到
         <select value={into} onChange={(e) => setInto(Number(e.target.value))} aria-label="并入到">
-          {units.filter((u) => u.id !== from).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units
+            .filter((u) => u.id !== from)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
         </select>
       </label>
-      {source && <p>“{source.name}”牵头{source.leadCount}项、配合{source.coCount}项任务，将转给“{target?.name ?? ''}”。</p>}
+      {source && (
+        <p>
+          “{source.name}”牵头{source.leadCount}项、配合{source.coCount}项任务，将转给“{target?.name ?? ''}”。
+        </p>
+      )}
     </Dialog>
   );
 }
@@ -97,7 +119,11 @@ export function OwnersView(): React.JSX.Element {
   }, []);
   const searchText = useCallback((row: UnitRow) => `${row.name} ${row.aliases.join(' ')} ${row.contact} ${row.phone}`, []);
   const totals = useMemo(
-    () => (rows: readonly UnitRow[]) => ({ name: `合计 ${rows.length}个单位`, leadCount: rows.reduce((n, r) => n + r.leadCount, 0), coCount: rows.reduce((n, r) => n + r.coCount, 0) }),
+    () => (rows: readonly UnitRow[]) => ({
+      name: `合计 ${rows.length}个单位`,
+      leadCount: rows.reduce((n, r) => n + r.leadCount, 0),
+      coCount: rows.reduce((n, r) => n + r.coCount, 0),
+    }),
     [],
   );
   const add = async (): Promise<void> => {
@@ -123,8 +149,12 @@ export function OwnersView(): React.JSX.Element {
         toolbar={
           <>
             <ReasonField />
-            <button type="button" onClick={() => void add()}>新增单位</button>
-            <button type="button" onClick={() => setMergeOpen(true)} disabled={units.length < 2}>合并单位…</button>
+            <button type="button" onClick={() => void add()}>
+              新增单位
+            </button>
+            <button type="button" onClick={() => setMergeOpen(true)} disabled={units.length < 2}>
+              合并单位…
+            </button>
             <ProgressAsOf />
           </>
         }

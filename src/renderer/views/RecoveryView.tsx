@@ -45,7 +45,11 @@ export function RecoveryView({ state, onRestored }: { state: Recovery; onRestore
           ? '软件没有新建空的工作簿来代替它。可以从下面经过校验的备份恢复，或打开其他工作簿。'
           : '可以选择一个经过校验的备份来恢复（原文件会以“.damaged-时间”为名保留，不会被覆盖），或打开其他工作簿。'}
       </p>
-      {state.backups.length > 0 ? <BackupList backups={state.backups} selected={selected} onSelect={setSelected} /> : <p className="hint">该位置没有可用的备份。</p>}
+      {state.backups.length > 0 ? (
+        <BackupList backups={state.backups} selected={selected} onSelect={setSelected} />
+      ) : (
+        <p className="hint">该位置没有可用的备份。</p>
+      )}
       {message?.tone === 'error' && <p className="recovery-problem">{message.text}</p>}
       <div className="recovery-actions">
         <button type="button" onClick={() => void openOther('workbook-open')}>

@@ -12,7 +12,10 @@ export function reportFromHash(hash: string): { kind: ReportKind; scenarioIds: n
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const kind = params.get('report');
   if (!kind || !(REPORT_KINDS as readonly string[]).includes(kind)) return null;
-  const scenarioIds = (params.get('scenarios') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const scenarioIds = (params.get('scenarios') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const budgetId = Number(params.get('budget'));
   return { kind: kind as ReportKind, scenarioIds, ...(Number.isInteger(budgetId) && budgetId > 0 ? { budgetId } : {}) };
 }
@@ -35,7 +38,8 @@ export function ReportsView(): React.JSX.Element {
     if (scenarioIds.length === 0 && budget) setScenarioIds([budget.scenario.id]);
   }, [budget, scenarioIds.length]);
   useEffect(() => {
-    if (kind === 'execution' && !execution) void useExecutionStore.getState().load(initial?.budgetId !== undefined ? { budgetId: initial.budgetId } : undefined);
+    if (kind === 'execution' && !execution)
+      void useExecutionStore.getState().load(initial?.budgetId !== undefined ? { budgetId: initial.budgetId } : undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kind, execution]);
   useEffect(() => {
@@ -46,7 +50,9 @@ export function ReportsView(): React.JSX.Element {
       return;
     }
     const ids = kind === 'compliance' ? scenarioIds.slice(0, 1) : kind === 'compare' ? scenarioIds : [];
-    call('report-data', { kind, ...(ids.length ? { scenarioIds: ids } : {}) }).then(setModel, (error: unknown) => useUiStore.getState().showError(error));
+    call('report-data', { kind, ...(ids.length ? { scenarioIds: ids } : {}) }).then(setModel, (error: unknown) =>
+      useUiStore.getState().showError(error),
+    );
   }, [kind, scenarioIds, execution, executionSelection]);
 
   const toggle = (id: number): void => {
@@ -68,15 +74,24 @@ export function ReportsView(): React.JSX.Element {
           </label>
         ))}
         <span className="toolbar-gap" />
-        <button type="button" onClick={() => window.print()}>打印…</button>
-        <button type="button" className="primary" onClick={() => void savePdf()} disabled={!model}>另存为PDF…</button>
+        <button type="button" onClick={() => window.print()}>
+          打印…
+        </button>
+        <button type="button" className="primary" onClick={() => void savePdf()} disabled={!model}>
+          另存为PDF…
+        </button>
       </div>
       {(kind === 'compliance' || kind === 'compare') && (
         <div className="toolbar report-controls">
           <span>{kind === 'compliance' ? '情景：' : '对比情景：'}</span>
           {scenarios.map((s) => (
             <label key={s.id} className="chip">
-              <input type={kind === 'compliance' ? 'radio' : 'checkbox'} name="report-scenario" checked={scenarioIds.includes(s.id)} onChange={() => toggle(s.id)} />
+              <input
+                type={kind === 'compliance' ? 'radio' : 'checkbox'}
+                name="report-scenario"
+                checked={scenarioIds.includes(s.id)}
+                onChange={() => toggle(s.id)}
+              />
               {s.name}
             </label>
           ))}
@@ -86,10 +101,18 @@ export function ReportsView(): React.JSX.Element {
         <div className="toolbar report-controls">
           <label>
             地区
-            <select value={execution.budget?.id ?? ''} onChange={(e) => void useExecutionStore.getState().load({ budgetId: Number(e.target.value) })} aria-label="报告的地区">
-              {execution.budgets.filter((b) => b.latest).map((b) => (
-                <option key={b.id} value={b.id}>{b.name}</option>
-              ))}
+            <select
+              value={execution.budget?.id ?? ''}
+              onChange={(e) => void useExecutionStore.getState().load({ budgetId: Number(e.target.value) })}
+              aria-label="报告的地区"
+            >
+              {execution.budgets
+                .filter((b) => b.latest)
+                .map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
             </select>
           </label>
           <label>
@@ -98,12 +121,15 @@ export function ReportsView(): React.JSX.Element {
               value={execution.report ? `${execution.report.year}-${execution.report.month}` : ''}
               onChange={(e) => {
                 const [year, month] = e.target.value.split('-').map(Number);
-                if (year && month) void useExecutionStore.getState().load({ ...(execution.budget ? { budgetId: execution.budget.id } : {}), year, month });
+                if (year && month)
+                  void useExecutionStore.getState().load({ ...(execution.budget ? { budgetId: execution.budget.id } : {}), year, month });
               }}
               aria-label="报告的期间"
             >
               {execution.reports.map((r) => (
-                <option key={r.id} value={`${r.year}-${r.month}`}>{r.label}</option>
+                <option key={r.id} value={`${r.year}-${r.month}`}>
+                  {r.label}
+                </option>
               ))}
             </select>
           </label>

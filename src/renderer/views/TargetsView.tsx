@@ -41,18 +41,24 @@ function isSuspicious(row: TargetRow | undefined): boolean {
 }
 
 /** A target that states a share of livelihood spending can take its actual from the budget. */
-const looksLikeBudgetShare = (row: TargetRow): boolean => row.baseUnit === 'ratio' && row.relativeToYear === null && /民生支出/.test(row.label);
+const looksLikeBudgetShare = (row: TargetRow): boolean =>
+  row.baseUnit === 'ratio' && row.relativeToYear === null && /民生支出/.test(row.label);
 
 function relativeTooltip(row: TargetRow): string {
-  const how = row.unit === '个百分点' ? `${row.relativeToYear}年值${row.comparator === '<=' ? '减' : '加'}${row.value ?? ''}个百分点` : `${row.relativeToYear}年值×(1${row.comparator === '<=' ? '−' : '+'}${row.value ?? ''}%)`;
-  if (row.relativeLevel === null) return `相对${row.relativeToYear}年的目标：请在“基期值”填${row.relativeToYear}年的实际水平（%），目标水平＝${how}`;
+  const how =
+    row.unit === '个百分点'
+      ? `${row.relativeToYear}年值${row.comparator === '<=' ? '减' : '加'}${row.value ?? ''}个百分点`
+      : `${row.relativeToYear}年值×(1${row.comparator === '<=' ? '−' : '+'}${row.value ?? ''}%)`;
+  if (row.relativeLevel === null)
+    return `相对${row.relativeToYear}年的目标：请在“基期值”填${row.relativeToYear}年的实际水平（%），目标水平＝${how}`;
   return `目标水平 ${COMPARATOR_SIGNS[row.comparator]} ${formatCount(row.relativeLevel)}%（＝${how}）；完成率＝实际提高幅度÷计划提高幅度。如原文指“个百分点”，可把目标值改为“${row.value ?? ''}个百分点”`;
 }
 
 /** 基期值: a relative target asks for its base year's value where it is still empty. */
 function BaselineCell(props: CustomCellRendererProps<TargetRow>): React.JSX.Element {
   const row = props.data;
-  if (row && row.relativeToYear !== null && row.baseline === null) return <span className="placeholder-cell">填{row.relativeToYear}年值</span>;
+  if (row && row.relativeToYear !== null && row.baseline === null)
+    return <span className="placeholder-cell">填{row.relativeToYear}年值</span>;
   return <>{props.value as string}</>;
 }
 
@@ -135,7 +141,9 @@ function targetColumns(): ColDef<TargetRow>[] {
       type: 'rightAligned',
       valueGetter: (p) => p.data?.completion ?? null,
       valueFormatter: (p) =>
-        p.data && p.data.relativeToYear !== null && p.data.relativeLevel === null && p.data.actual !== null ? '待填基期值' : formatPercent(p.value as number | null),
+        p.data && p.data.relativeToYear !== null && p.data.relativeLevel === null && p.data.actual !== null
+          ? '待填基期值'
+          : formatPercent(p.value as number | null),
       headerTooltip: '“≥”类为实际÷目标，“≤”类为目标÷实际；相对基期的指标为实际提高幅度÷计划提高幅度',
     }),
     column('progress', { width: 96, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn }),
@@ -148,7 +156,11 @@ function targetColumns(): ColDef<TargetRow>[] {
       headerTooltip: '直接输入，如“2017-06-30”或“2017年6月底”',
     }),
     fitContent(
-      column('leadUnits', { width: 120, valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'), tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、') }),
+      column('leadUnits', {
+        width: 120,
+        valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'),
+        tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、'),
+      }),
       { minWidth: 90, maxWidth: 280 },
     ),
     column('sourceText', { field: 'sourceText', flex: 1, minWidth: 120, tooltipField: 'sourceText' }),
@@ -190,7 +202,8 @@ export function TargetsView(): React.JSX.Element {
     return mapped.length ? useTargetStore.getState().updateCells(mapped, label) : null;
   }, []);
   const searchText = useCallback(
-    (row: TargetRow) => `${row.taskNumber ?? ''} ${row.taskTitle} ${row.label} ${progressLabel(row.progress)} ${row.leadUnits.join(' ')} ${row.sourceText} ${row.note}`,
+    (row: TargetRow) =>
+      `${row.taskNumber ?? ''} ${row.taskTitle} ${row.label} ${progressLabel(row.progress)} ${row.leadUnits.join(' ')} ${row.sourceText} ${row.note}`,
     [],
   );
 
@@ -222,8 +235,14 @@ export function TargetsView(): React.JSX.Element {
               实际值取自…
             </button>
             {progress && (
-              <button type="button" onClick={() => setSettingsOpen(true)} title="修改进度基准日与红黄灯阈值" data-testid="progress-settings">
-                序时进度 {formatPercent(progress.elapsed)}（截至{progress.effectiveAsOf}）· 黄≥{progress.yellowPoints} 红≥{progress.redPoints}
+              <button
+                type="button"
+                onClick={() => setSettingsOpen(true)}
+                title="修改进度基准日与红黄灯阈值"
+                data-testid="progress-settings"
+              >
+                序时进度 {formatPercent(progress.elapsed)}（截至{progress.effectiveAsOf}）· 黄≥{progress.yellowPoints} 红≥
+                {progress.redPoints}
               </button>
             )}
           </>

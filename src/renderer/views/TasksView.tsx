@@ -37,13 +37,14 @@ const joinUnits = (units: string[] | undefined): string => (units ?? []).join('�
 
 function taskColumns(): ColDef<TaskRow>[] {
   const column = (key: TaskFieldKey, def: ColDef<TaskRow>): ColDef<TaskRow> => fieldColumn(TASK_FIELDS, key, def);
-  const unitColumn = (field: 'leadUnits' | 'coUnits', width: number): ColDef<TaskRow> => column(field, {
-    width,
-    valueGetter: (p) => joinUnits(p.data?.[field]),
-    tooltipValueGetter: (p) => joinUnits(p.data?.[field]),
-    cellEditor: UnitPickerEditor,
-    cellEditorPopup: true,
-  });
+  const unitColumn = (field: 'leadUnits' | 'coUnits', width: number): ColDef<TaskRow> =>
+    column(field, {
+      width,
+      valueGetter: (p) => joinUnits(p.data?.[field]),
+      tooltipValueGetter: (p) => joinUnits(p.data?.[field]),
+      cellEditor: UnitPickerEditor,
+      cellEditorPopup: true,
+    });
   return [
     column('number', { field: 'number', width: 62, pinned: 'left', type: 'numericColumn' }),
     column('title', { field: 'title', width: 140, pinned: 'left', tooltipField: 'title' }),
@@ -59,7 +60,12 @@ function taskColumns(): ColDef<TaskRow>[] {
       valueFormatter: (p) => (p.data && p.data.targetCount > 0 ? `${p.data.targetsMet}/${p.data.targetCount}` : String(p.value ?? '')),
       headerTooltip: '已达成/指标总数',
     }),
-    column('progress', { width: 92, valueGetter: (p) => p.data?.progress ?? null, ...progressColumn, headerTooltip: '由各指标汇总：取最差的一项' }),
+    column('progress', {
+      width: 92,
+      valueGetter: (p) => p.data?.progress ?? null,
+      ...progressColumn,
+      headerTooltip: '由各指标汇总：取最差的一项',
+    }),
     column('progressNote', { field: 'progressNote', width: 120, tooltipField: 'progressNote' }),
     column('status', {
       field: 'status',

@@ -83,7 +83,10 @@ export function historyLabels(catalogue: FieldCatalogue): Record<string, string>
 }
 
 /** Every field's heading by key, as one consumer writes it (the exported sheets by default). */
-export function headings<C extends FieldCatalogue>(catalogue: C, headerOf: (spec: FieldSpec) => string = exportHeader): { readonly [K in keyof C]: string } {
+export function headings<C extends FieldCatalogue>(
+  catalogue: C,
+  headerOf: (spec: FieldSpec) => string = exportHeader,
+): { readonly [K in keyof C]: string } {
   return Object.fromEntries(Object.entries(catalogue).map(([key, spec]) => [key, headerOf(spec)])) as { [K in keyof C]: string };
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DriveAnswers, isUncPath, linuxMountKind, parseWindowsDriveAnswer, syncFolderOf, windowsDriveKind, windowsDriveLetter, windowsDriveQuery, worksOnLocalCopy } from '../../../src/app/drive-type';
+import {
+  DriveAnswers,
+  isUncPath,
+  linuxMountKind,
+  parseWindowsDriveAnswer,
+  syncFolderOf,
+  windowsDriveKind,
+  windowsDriveLetter,
+  windowsDriveQuery,
+  worksOnLocalCopy,
+} from '../../../src/app/drive-type';
 import { locationWarning } from '../../../src/app/paths';
 
 /**
@@ -33,7 +43,15 @@ describe('network locations on Windows', () => {
   });
 
   it('reads the drive types Windows reports', () => {
-    expect([2, 3, 4, 5, 6, 0, null].map(windowsDriveKind)).toEqual(['removable', 'local', 'network', 'optical', 'local', 'unknown', 'unknown']);
+    expect([2, 3, 4, 5, 6, 0, null].map(windowsDriveKind)).toEqual([
+      'removable',
+      'local',
+      'network',
+      'optical',
+      'local',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it('the roaming profile is flagged, the local app-data folder is not', () => {
@@ -65,7 +83,10 @@ describe('what Windows says about a drive letter (issue 20, item 4)', () => {
     expect(parseWindowsDriveAnswer('{"DriveType":3,"BusType":"SD","ProviderName":null}').kind).toBe('removable');
     expect(parseWindowsDriveAnswer('{"DriveType":3,"BusType":"NVMe","ProviderName":null}').kind).toBe('local');
     expect(parseWindowsDriveAnswer('{"DriveType":2,"BusType":"USB","ProviderName":null}').kind).toBe('removable');
-    expect(parseWindowsDriveAnswer('{"DriveType":4,"BusType":"","ProviderName":"\\\\\\\\fs01\\\\财政"}')).toEqual({ kind: 'network', share: '\\\\fs01\\财政' });
+    expect(parseWindowsDriveAnswer('{"DriveType":4,"BusType":"","ProviderName":"\\\\\\\\fs01\\\\财政"}')).toEqual({
+      kind: 'network',
+      share: '\\\\fs01\\财政',
+    });
     // PowerShell blocked by policy, killed by the timeout, or printing an error: the riskier answer
     expect(parseWindowsDriveAnswer('').kind).toBe('unknown');
     expect(parseWindowsDriveAnswer('Get-CimInstance : 拒绝访问。').kind).toBe('unknown');
@@ -94,7 +115,13 @@ describe('what Windows says about a drive letter (issue 20, item 4)', () => {
   });
 
   it('copies in from a stick, a CD or a disk it cannot describe; opens local disks and shares where they are', () => {
-    expect((['removable', 'optical', 'unknown', 'local', 'network'] as const).map(worksOnLocalCopy)).toEqual([true, true, true, false, false]);
+    expect((['removable', 'optical', 'unknown', 'local', 'network'] as const).map(worksOnLocalCopy)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('names the sync folders of OneDrive, WPS网盘, 百度网盘 and the like, and warns about them like shares', () => {
@@ -104,6 +131,8 @@ describe('what Windows says about a drive letter (issue 20, item 4)', () => {
     expect(syncFolderOf('D:\\BaiduNetdisk\\2018.mswb')).toBe('百度网盘');
     expect(syncFolderOf('C:\\Users\\张三\\Documents\\2018.mswb')).toBeNull();
     expect(locationWarning('D:\\WPS网盘\\预算\\2018.mswb', 'win32', {}, 'local')).toContain('WPS网盘的同步文件夹');
-    expect(locationWarning('Z:\\预算科\\2018.mswb', 'win32', {}, 'network', '\\\\fs01\\财政')).toContain('映射的网络驱动器（\\\\fs01\\财政）');
+    expect(locationWarning('Z:\\预算科\\2018.mswb', 'win32', {}, 'network', '\\\\fs01\\财政')).toContain(
+      '映射的网络驱动器（\\\\fs01\\财政）',
+    );
   });
 });

@@ -38,7 +38,12 @@ describe('replacing a file another program holds', () => {
     const target = join(dir, '民生支出执行情况.pdf');
     writeFileSync(target, 'old');
     const waits: number[] = [];
-    const attempt = replaceFileDurable(target, 'new', { rename: () => { throw failing('EBUSY'); }, wait: async (ms) => void waits.push(ms) });
+    const attempt = replaceFileDurable(target, 'new', {
+      rename: () => {
+        throw failing('EBUSY');
+      },
+      wait: async (ms) => void waits.push(ms),
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'EBUSY' });
     expect(waits).toEqual([100, 250, 500, 1000, 1500]);
     expect(readFileSync(target, 'utf8')).toBe('old');
@@ -48,7 +53,12 @@ describe('replacing a file another program holds', () => {
   it('a refusal that waiting cannot cure (no permission, a folder in the way) is thrown at once', async () => {
     const dir = folder();
     const waits: number[] = [];
-    const attempt = replaceFileDurable(join(dir, 'a.xlsx'), 'new', { rename: () => { throw failing('EACCES'); }, wait: async (ms) => void waits.push(ms) });
+    const attempt = replaceFileDurable(join(dir, 'a.xlsx'), 'new', {
+      rename: () => {
+        throw failing('EACCES');
+      },
+      wait: async (ms) => void waits.push(ms),
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'EACCES' });
     expect(waits).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
@@ -66,6 +76,10 @@ describe("renaming the app's own files (backups, the manifest, the recent list)"
     });
     expect(tries).toBe(3);
     expect(readdirSync(dir)).toEqual(['to']);
-    expect(() => renameDurable(join(dir, 'to'), join(dir, 'again'), [1, 1], () => { throw failing('EPERM'); })).toThrow(/EPERM/);
+    expect(() =>
+      renameDurable(join(dir, 'to'), join(dir, 'again'), [1, 1], () => {
+        throw failing('EPERM');
+      }),
+    ).toThrow(/EPERM/);
   });
 });

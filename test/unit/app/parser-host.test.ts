@@ -22,7 +22,9 @@ class FakeProcess implements ParserProcess {
       return;
     }
     const reply: ParseReply =
-      name === 'bad' ? { id: request.id, ok: false, reason: '文件已损坏。' } : { id: request.id, ok: true, data: { fileName: name, kind: 'xlsx', sheets: [] } };
+      name === 'bad'
+        ? { id: request.id, ok: false, reason: '文件已损坏。' }
+        : { id: request.id, ok: true, data: { fileName: name, kind: 'xlsx', sheets: [] } };
     setTimeout(() => this.messageListener(reply), 1);
   }
   onMessage(listener: (reply: ParseReply) => void): void {

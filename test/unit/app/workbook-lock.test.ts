@@ -27,7 +27,9 @@ describe('whether a lock still stands', () => {
       throw new Error('another machine’s process is not looked up here');
     };
     expect(lockIsLive({ holder: holder('PC-07'), refreshedAt: minutesAgo(2) }, { machine: 'PC-01' }, now, never)).toBe(true);
-    expect(lockIsLive({ holder: holder('PC-07'), refreshedAt: minutesAgo(LOCK_STALE_AFTER_MS / 60_000 + 1) }, { machine: 'PC-01' }, now, never)).toBe(false);
+    expect(
+      lockIsLive({ holder: holder('PC-07'), refreshedAt: minutesAgo(LOCK_STALE_AFTER_MS / 60_000 + 1) }, { machine: 'PC-01' }, now, never),
+    ).toBe(false);
   });
 
   it('an unreadable lock (its writer died while writing it) counts only while it may still be being written', () => {
@@ -38,7 +40,9 @@ describe('whether a lock still stands', () => {
   it('names the holder as a person reads it', () => {
     expect(describeHolder(holder('PC-07'), new Date(2026, 11, 1, 15, 0))).toBe('张三（PC-07）于 09:12 起');
     expect(describeHolder(holder('PC-07'), new Date(2026, 11, 3, 15, 0))).toBe('张三（PC-07）于 12月1日 09:12 起');
-    expect(describeHolder({ ...holder('PC-07'), origin: 'cli' } as LockFile['holder'], new Date(2026, 11, 1, 15, 0))).toBe('张三（PC-07，命令行）于 09:12 起');
+    expect(describeHolder({ ...holder('PC-07'), origin: 'cli' } as LockFile['holder'], new Date(2026, 11, 1, 15, 0))).toBe(
+      '张三（PC-07，命令行）于 09:12 起',
+    );
     expect(describeHolder(null)).toBe('另一个程序');
   });
 });

@@ -14,7 +14,11 @@ describe('IPC sender check', () => {
 
     const registered = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
     const handler = vi.fn(() => []);
-    registerIpc({ handle: (channel: string, fn: never) => registered.set(channel, fn) } as never, { 'plan-list': handler } as never, () => ({}) as never);
+    registerIpc(
+      { handle: (channel: string, fn: never) => registered.set(channel, fn) } as never,
+      { 'plan-list': handler } as never,
+      () => ({}) as never,
+    );
     const answer = await registered.get('plan-list')?.({ senderFrame: { parent: top, url: 'app://workbench/' } }, {});
     expect(answer).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(handler).not.toHaveBeenCalled();

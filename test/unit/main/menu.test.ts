@@ -10,7 +10,8 @@ const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 
 const accelerators = (entries: readonly MenuEntry[]): string[] =>
   entries.flatMap((entry) => {
-    if (entry.kind === 'command') return [COMMANDS[entry.command].accelerator, ...(COMMANDS[entry.command].alsoKeys ?? [])].filter((a): a is string => !!a);
+    if (entry.kind === 'command')
+      return [COMMANDS[entry.command].accelerator, ...(COMMANDS[entry.command].alsoKeys ?? [])].filter((a): a is string => !!a);
     if (entry.kind === 'submenu') return accelerators(entry.entries);
     return entry.kind === 'role' && entry.accelerator ? [entry.accelerator] : [];
   });

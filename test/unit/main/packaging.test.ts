@@ -19,10 +19,17 @@ const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta
 
 describe('packaging config (Windows, and 信创 Linux: UOS / Kylin on x64 and ARM64)', () => {
   it("passes electron-builder's own schema validation, and a wrong key would not", async () => {
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(config: unknown, logger: unknown): Promise<void> };
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(pkg.build, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...pkg.build, nsis: { ...(pkg.build.nsis as object), perUserInstallEverywhere: true } }, new DebugLogger(false))).rejects.toThrow(/configuration/);
+    await expect(
+      validateConfiguration(
+        { ...pkg.build, nsis: { ...(pkg.build.nsis as object), perUserInstallEverywhere: true } },
+        new DebugLogger(false),
+      ),
+    ).rejects.toThrow(/configuration/);
   }, 30_000); // loading the validator's schema takes seconds on a busy 2-core machine
 
   it('builds an NSIS installer and a portable exe with the app icon and the .mswb association', () => {

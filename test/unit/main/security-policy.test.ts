@@ -65,7 +65,11 @@ describe('security policy', () => {
 
 describe('workbook location', () => {
   it('uses the local, not the roaming, app-data folder on Windows', () => {
-    const path = defaultWorkbookPath('win32', { LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local', APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'C:\\Users\\li');
+    const path = defaultWorkbookPath(
+      'win32',
+      { LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local', APPDATA: 'C:\\Users\\li\\AppData\\Roaming' },
+      'C:\\Users\\li',
+    );
     expect(path).toContain('AppData\\Local');
     expect(path).not.toContain('Roaming');
     expect(path.endsWith('.mswb')).toBe(true);

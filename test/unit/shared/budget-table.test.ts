@@ -36,7 +36,18 @@ function tableOf(rows: readonly BudgetLineRow[]) {
 
 describe('the budget lines as columns', () => {
   it('make the same rows again, overrides on their own rows', () => {
-    const rows = [row(1), row(2, { hasDriver: true, quantity: 3, baseQuantity: 2, rateFen: 500, baseRateFen: 500, overrides: [{ field: 'quantity', op: 'set', value: 3 }] }), row(3, { livelihoodOverride: false, livelihood: false })];
+    const rows = [
+      row(1),
+      row(2, {
+        hasDriver: true,
+        quantity: 3,
+        baseQuantity: 2,
+        rateFen: 500,
+        baseRateFen: 500,
+        overrides: [{ field: 'quantity', op: 'set', value: 3 }],
+      }),
+      row(3, { livelihoodOverride: false, livelihood: false }),
+    ];
     const table = budgetLineTableSchema.parse(tableOf(rows));
     expect(budgetLinesFromTable(table)).toEqual(rows);
   });

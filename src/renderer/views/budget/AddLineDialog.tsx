@@ -17,8 +17,12 @@ export function AddLineDialog({ onClose }: { onClose(): void }): React.JSX.Eleme
       onClose={onClose}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" onClick={() => void add()}>新增</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void add()}>
+            新增
+          </button>
         </>
       }
     >

@@ -59,7 +59,9 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
       testId="breakback-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
           <button type="button" className="primary" onClick={() => void run()} disabled={chosen.length === 0}>
             分摊并另存为新情景
           </button>
@@ -74,7 +76,13 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
         <label>
           <input type="radio" checked={!restoreFloor} onChange={() => setRestoreFloor(false)} />
           指定金额（万元，负数为调减）
-          <input value={amount} onChange={(e) => setAmount(e.target.value)} disabled={restoreFloor} aria-label="分摊金额" placeholder="如 5000 或 -2000" />
+          <input
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            disabled={restoreFloor}
+            aria-label="分摊金额"
+            placeholder="如 5000 或 -2000"
+          />
         </label>
       </div>
       <div className="form-row">
@@ -114,10 +122,21 @@ export function BreakbackDialog({ view, onClose }: Props): React.JSX.Element {
             {listed.map((line) => (
               <tr key={line.id}>
                 <td>
-                  <input type="checkbox" checked={included.has(line.id)} onChange={() => setIncluded(toggle(included, line.id))} aria-label={`参与：${line.name}`} />
+                  <input
+                    type="checkbox"
+                    checked={included.has(line.id)}
+                    onChange={() => setIncluded(toggle(included, line.id))}
+                    aria-label={`参与：${line.name}`}
+                  />
                 </td>
                 <td>
-                  <input type="checkbox" checked={held.has(line.id)} disabled={!included.has(line.id)} onChange={() => setHeld(toggle(held, line.id))} aria-label={`锁定：${line.name}`} />
+                  <input
+                    type="checkbox"
+                    checked={held.has(line.id)}
+                    disabled={!included.has(line.id)}
+                    onChange={() => setHeld(toggle(held, line.id))}
+                    aria-label={`锁定：${line.name}`}
+                  />
                 </td>
                 <td>{line.code}</td>
                 <td>{line.name}</td>

@@ -26,8 +26,12 @@ export function FloorSettingsDialog({ view, onClose }: Props): React.JSX.Element
       testId="floor-settings-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" onClick={() => void save()}>保存</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            保存
+          </button>
         </>
       }
     >

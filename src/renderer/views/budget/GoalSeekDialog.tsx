@@ -36,8 +36,17 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
       (r) => r.scenario.id,
     );
     if (result) {
-      const value = variable === 'amount' ? `${formatWan(result.value)} 万元` : variable === 'rate' ? `${(result.value / 100).toFixed(2)} 元` : `${result.value}`;
-      useUiStore.getState().showInfo(`已另存为情景“${result.scenario.name}”：${line?.name ?? ''}的${VARIABLES[variable]}为 ${value}，民生占比 ${formatPercent(result.metrics.share)}。`);
+      const value =
+        variable === 'amount'
+          ? `${formatWan(result.value)} 万元`
+          : variable === 'rate'
+            ? `${(result.value / 100).toFixed(2)} 元`
+            : `${result.value}`;
+      useUiStore
+        .getState()
+        .showInfo(
+          `已另存为情景“${result.scenario.name}”：${line?.name ?? ''}的${VARIABLES[variable]}为 ${value}，民生占比 ${formatPercent(result.metrics.share)}。`,
+        );
       onClose();
     }
   };
@@ -50,7 +59,9 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
       testId="goal-seek-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
           <button type="button" className="primary" onClick={() => void run()} disabled={!line}>
             求解并另存为新情景
           </button>
@@ -66,8 +77,12 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
         求解的量
         <select value={variable} onChange={(e) => setVariable(e.target.value as keyof typeof VARIABLES)} aria-label="求解的量">
           <option value="amount">金额</option>
-          <option value="rate" disabled={!line?.hasDriver}>单价（数量×单价）</option>
-          <option value="quantity" disabled={!line?.hasDriver}>数量（数量×单价）</option>
+          <option value="rate" disabled={!line?.hasDriver}>
+            单价（数量×单价）
+          </option>
+          <option value="quantity" disabled={!line?.hasDriver}>
+            数量（数量×单价）
+          </option>
         </select>
       </label>
       <label className="field">
@@ -80,7 +95,9 @@ export function GoalSeekDialog({ view, initialLineId, onClose }: Props): React.J
       </label>
       {line && (
         <p className="hint">
-          当前：{line.name} {formatWan(line.amountFen)} 万元，{line.livelihood ? '计入民生支出（增加它会提高占比）' : '非民生支出（减少它会提高占比）'}；情景占比 {formatPercent(view.metrics.share)}。
+          当前：{line.name} {formatWan(line.amountFen)} 万元，
+          {line.livelihood ? '计入民生支出（增加它会提高占比）' : '非民生支出（减少它会提高占比）'}；情景占比{' '}
+          {formatPercent(view.metrics.share)}。
         </p>
       )}
     </Dialog>

@@ -42,7 +42,11 @@ export function LinePicker({ lines, value, onChange, label }: Props): React.JSX.
           </option>
         ))}
       </select>
-      {more && <span className="hint">共{lines.length}行，列出前{shown.length}行；输入编码或名称可缩小范围。</span>}
+      {more && (
+        <span className="hint">
+          共{lines.length}行，列出前{shown.length}行；输入编码或名称可缩小范围。
+        </span>
+      )}
     </>
   );
 }

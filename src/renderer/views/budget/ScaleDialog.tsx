@@ -69,7 +69,9 @@ export function ScaleDialog({ view, selection, onClose, onStored }: Props): Reac
       onClose={onClose}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
           <button type="button" className="primary" onClick={() => void run()} disabled={ratio === null || count === 0}>
             调整
           </button>
@@ -87,7 +89,14 @@ export function ScaleDialog({ view, selection, onClose, onStored }: Props): Reac
           <input type="radio" checked={scope === 'class'} onChange={() => setScope('class')} />
           功能分类
         </label>
-        <select value={classCode} onChange={(e) => { setClassCode(e.target.value); setScope('class'); }} aria-label="功能分类">
+        <select
+          value={classCode}
+          onChange={(e) => {
+            setClassCode(e.target.value);
+            setScope('class');
+          }}
+          aria-label="功能分类"
+        >
           {classes.map((c) => (
             <option key={c.code} value={c.code}>
               {c.code} {c.name}（{c.count}行）

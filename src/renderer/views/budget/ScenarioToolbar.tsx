@@ -31,12 +31,24 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
   const editable = scenario.kind !== 'snapshot' && !scenario.locked;
 
   const create = async (): Promise<void> => {
-    const name = await askName('新建情景', '情景在当前基线上只记录调整，不复制数据。名称：', `情景${scenarios.filter((s) => s.kind === 'scenario').length + 1}`);
-    if (name) await store.mutate(() => call('scenario-create', { name }), (created) => created.id);
+    const name = await askName(
+      '新建情景',
+      '情景在当前基线上只记录调整，不复制数据。名称：',
+      `情景${scenarios.filter((s) => s.kind === 'scenario').length + 1}`,
+    );
+    if (name)
+      await store.mutate(
+        () => call('scenario-create', { name }),
+        (created) => created.id,
+      );
   };
   const clone = async (): Promise<void> => {
     const name = await askName('复制情景', `复制“${scenario.name}”的全部调整，新情景名称：`, `${scenario.name}（副本）`);
-    if (name) await store.mutate(() => call('scenario-create', { name, fromScenarioId: scenario.id }), (created) => created.id);
+    if (name)
+      await store.mutate(
+        () => call('scenario-create', { name, fromScenarioId: scenario.id }),
+        (created) => created.id,
+      );
   };
   const remove = async (): Promise<void> => {
     if (await confirmed('删除情景', `删除“${scenario.name}”？删除后可用“撤销”恢复。`, '删除')) {
@@ -46,7 +58,10 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
   const promote = async (): Promise<void> => {
     const message = `把“${scenario.name}”的调整写入基线？原基线会先保存为锁定的快照，可随时查看和对比；建立在同一基线上的其他情景保留各自的调整。`;
     if (await confirmed('设为基线', message, '设为基线')) {
-      await store.mutate(() => call('scenario-promote', { scenarioId: scenario.id }), (result) => result.baseline.id);
+      await store.mutate(
+        () => call('scenario-promote', { scenarioId: scenario.id }),
+        (result) => result.baseline.id,
+      );
     }
   };
   const removeLines = async (): Promise<void> => {
@@ -91,27 +106,42 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
       )}
       {scenario.isExample && <span className="badge example">示例数据（非真实预算）</span>}
       <span className="toolbar-gap" />
-      <button type="button" onClick={() => void create()}>新建情景</button>
-      <button type="button" onClick={() => void clone()}>复制</button>
-      <button type="button" onClick={() => void remove()} disabled={scenario.locked}>删除</button>
+      <button type="button" onClick={() => void create()}>
+        新建情景
+      </button>
+      <button type="button" onClick={() => void clone()}>
+        复制
+      </button>
+      <button type="button" onClick={() => void remove()} disabled={scenario.locked}>
+        删除
+      </button>
       {scenario.kind !== 'snapshot' && (
-        <button type="button" onClick={() => void store.mutate(() => call('scenario-lock', { scenarioId: scenario.id, locked: !scenario.locked }))}>
+        <button
+          type="button"
+          onClick={() => void store.mutate(() => call('scenario-lock', { scenarioId: scenario.id, locked: !scenario.locked }))}
+        >
           {scenario.locked ? '解锁' : '锁定'}
         </button>
       )}
       {isScenario && (
-        <button type="button" onClick={() => void promote()} disabled={scenario.locked}>设为基线</button>
+        <button type="button" onClick={() => void promote()} disabled={scenario.locked}>
+          设为基线
+        </button>
       )}
       {scenario.kind === 'baseline' && editable && (
         <>
-          <button type="button" onClick={() => onOpen('add-line')}>新增行</button>
+          <button type="button" onClick={() => onOpen('add-line')}>
+            新增行
+          </button>
           <button type="button" onClick={() => void removeLines()} title="删除表格中选中的行">
             删除行
           </button>
         </>
       )}
       <span className="toolbar-sep" />
-      <button type="button" onClick={() => onOpen('goal-seek')} data-testid="open-goal-seek">目标求解…</button>
+      <button type="button" onClick={() => onOpen('goal-seek')} data-testid="open-goal-seek">
+        目标求解…
+      </button>
       <button
         type="button"
         onClick={() => onOpen('scale')}
@@ -120,8 +150,12 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
       >
         按比例调整…
       </button>
-      <button type="button" onClick={() => onOpen('breakback')}>分摊…</button>
-      <button type="button" onClick={() => onOpen('sensitivity')}>敏感性分析…</button>
+      <button type="button" onClick={() => onOpen('breakback')}>
+        分摊…
+      </button>
+      <button type="button" onClick={() => onOpen('sensitivity')}>
+        敏感性分析…
+      </button>
     </div>
   );
 }

@@ -16,7 +16,11 @@ const GROUPS: { key: string; label: string; group: SensitivityGroupInput }[] = [
   { key: 'non_livelihood', label: '非民生支出', group: { kind: 'non_livelihood' } },
   { key: 'livelihood', label: '民生支出', group: { kind: 'livelihood' } },
   { key: 'all', label: '全部支出', group: { kind: 'all' } },
-  ...FUNCTION_CLASSES_2017.map((c) => ({ key: c.code, label: `${c.code} ${c.name}`, group: { kind: 'class' as const, classCode: c.code } })),
+  ...FUNCTION_CLASSES_2017.map((c) => ({
+    key: c.code,
+    label: `${c.code} ${c.name}`,
+    group: { kind: 'class' as const, classCode: c.code },
+  })),
 ];
 
 function parseSteps(text: string): number[] | null {
@@ -51,7 +55,9 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
     const rowGroup = GROUPS.find((g) => g.key === rowKey)?.group;
     const colGroup = GROUPS.find((g) => g.key === colKey)?.group;
     if (!rows || !cols || !rowGroup) {
-      useUiStore.getState().showError(new WorkbenchError('bad_input', '变动幅度请用逗号分隔的百分数，如“-10, 0, 10”，最多25个，且不能小于-100。'));
+      useUiStore
+        .getState()
+        .showError(new WorkbenchError('bad_input', '变动幅度请用逗号分隔的百分数，如“-10, 0, 10”，最多25个，且不能小于-100。'));
       return;
     }
     try {
@@ -69,13 +75,24 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
 
   const stepLabel = (step: number): string => `${step > 0 ? '+' : ''}${formatStatedPercent(step)}`;
   return (
-    <Dialog title={`敏感性分析 —— ${view.scenario.name}`} onClose={onClose} testId="sensitivity-dialog" footer={<button type="button" onClick={onClose}>关闭</button>}>
+    <Dialog
+      title={`敏感性分析 —— ${view.scenario.name}`}
+      onClose={onClose}
+      testId="sensitivity-dialog"
+      footer={
+        <button type="button" onClick={onClose}>
+          关闭
+        </button>
+      }
+    >
       <div className="form-row">
         <label>
           行：
           <select value={rowKey} onChange={(e) => setRowKey(e.target.value)} aria-label="行变量">
             {GROUPS.map((g) => (
-              <option key={g.key} value={g.key}>{g.label}增长</option>
+              <option key={g.key} value={g.key}>
+                {g.label}增长
+              </option>
             ))}
           </select>
           <input value={rowSteps} onChange={(e) => setRowSteps(e.target.value)} aria-label="行变动幅度" />
@@ -87,19 +104,25 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
           <select value={colKey} onChange={(e) => setColKey(e.target.value)} aria-label="列变量">
             <option value="">（单变量）</option>
             {GROUPS.map((g) => (
-              <option key={g.key} value={g.key}>{g.label}增长</option>
+              <option key={g.key} value={g.key}>
+                {g.label}增长
+              </option>
             ))}
           </select>
           <input value={colSteps} onChange={(e) => setColSteps(e.target.value)} disabled={colKey === ''} aria-label="列变动幅度" />
         </label>
-        <button type="button" className="primary" onClick={() => void run()}>计算</button>
+        <button type="button" className="primary" onClick={() => void run()}>
+          计算
+        </button>
       </div>
       {table && (
         <div className="sensitivity" data-testid="sensitivity-table">
           <table>
             <thead>
               <tr>
-                <th>{labelOf(rowKey)} ↓ ／ {table.colSteps.length ? `${labelOf(colKey)} →` : '民生占比'}</th>
+                <th>
+                  {labelOf(rowKey)} ↓ ／ {table.colSteps.length ? `${labelOf(colKey)} →` : '民生占比'}
+                </th>
                 {(table.colSteps.length ? table.colSteps : [0]).map((step, c) => (
                   <th key={c}>{table.colSteps.length ? stepLabel(step) : '占比'}</th>
                 ))}
@@ -118,7 +141,9 @@ export function SensitivityDialog({ view, onClose }: Props): React.JSX.Element {
               ))}
             </tbody>
           </table>
-          <p className="hint">绿色达到底线 {formatStatedPercent(table.floor)}，红色低于底线；粗线为底线分界。每格按各行分别取整到分后重新计算。</p>
+          <p className="hint">
+            绿色达到底线 {formatStatedPercent(table.floor)}，红色低于底线；粗线为底线分界。每格按各行分别取整到分后重新计算。
+          </p>
         </div>
       )}
     </Dialog>

@@ -9,7 +9,12 @@ const OP_HINTS = { set: '设为', add: '增减', pct: '按比例' } as const;
 function describeOverride(row: BudgetLineRow, field: NumericField): string | null {
   const override = row.overrides.find((o) => o.field === field);
   if (!override) return null;
-  const base = field === 'amount' ? `${formatWan(row.baseAmountFen)} 万元` : field === 'rate' ? `${formatWan((row.baseRateFen ?? 0) * 100)} 元` : formatCount(row.baseQuantity);
+  const base =
+    field === 'amount'
+      ? `${formatWan(row.baseAmountFen)} 万元`
+      : field === 'rate'
+        ? `${formatWan((row.baseRateFen ?? 0) * 100)} 元`
+        : formatCount(row.baseQuantity);
   return `情景调整（${OP_HINTS[override.op]}），基线为 ${base}`;
 }
 

@@ -10,16 +10,22 @@ const isOverridden = (row: BudgetLineRow | undefined, field: NumericField): bool
   row?.overrides?.some((o) => o.field === field) ?? false;
 
 /** 万元 of a line, or of the 合计 row, which carries its figures in 分 under the column ids. */
-const wanText = (fenOf: (row: BudgetLineRow) => number) => (p: ValueFormatterParams<BudgetLineRow>): string => {
-  if (p.node?.rowPinned) return typeof p.value === 'number' ? formatWan(p.value) : '';
-  return p.data ? formatWan(fenOf(p.data)) : '';
-};
+const wanText =
+  (fenOf: (row: BudgetLineRow) => number) =>
+  (p: ValueFormatterParams<BudgetLineRow>): string => {
+    if (p.node?.rowPinned) return typeof p.value === 'number' ? formatWan(p.value) : '';
+    return p.data ? formatWan(fenOf(p.data)) : '';
+  };
 
 /**
  * The budget grid's columns. Descriptive fields edit only in the baseline; numbers edit everywhere except
  * locked scenarios and snapshots; driver fields only on lines that have a driver.
  */
-export function budgetColumns(mode: { inScenario: boolean; editable: boolean; revert: OverridableCellParams['revert'] }): ColDef<BudgetLineRow>[] {
+export function budgetColumns(mode: {
+  inScenario: boolean;
+  editable: boolean;
+  revert: OverridableCellParams['revert'];
+}): ColDef<BudgetLineRow>[] {
   const { inScenario, editable, revert } = mode;
   /** The catalogue's editable-when in this grid: nothing edits in a locked scenario or a snapshot. */
   const editableIn = (when: EditableWhen): ColDef<BudgetLineRow>['editable'] => {
@@ -39,17 +45,19 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean; re
         return (p) => editable && !!p.data?.hasDriver && (inScenario || p.data.targetId === null);
     }
   };
-  const column = (key: BudgetFieldKey, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => fieldColumn(BUDGET_FIELDS, key, def, editableIn);
-  const numberColumn = (field: NumericField, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> => column(field, {
-    type: 'rightAligned',
-    cellEditor: 'agTextCellEditor',
-    // the React cell (with its ↺ button) only where a scenario overrides the value; every other cell is plain
-    // text, which keeps scrolling 100,000 lines as smooth as a bare grid
-    cellRendererSelector: (p) =>
-      isOverridden(p.data, field) ? { component: OverridableCell, params: { field, revert } satisfies OverridableCellParams } : undefined,
-    cellClassRules: { overridden: (p) => isOverridden(p.data, field) },
-    ...def,
-  });
+  const column = (key: BudgetFieldKey, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> =>
+    fieldColumn(BUDGET_FIELDS, key, def, editableIn);
+  const numberColumn = (field: NumericField, def: ColDef<BudgetLineRow>): ColDef<BudgetLineRow> =>
+    column(field, {
+      type: 'rightAligned',
+      cellEditor: 'agTextCellEditor',
+      // the React cell (with its ↺ button) only where a scenario overrides the value; every other cell is plain
+      // text, which keeps scrolling 100,000 lines as smooth as a bare grid
+      cellRendererSelector: (p) =>
+        isOverridden(p.data, field) ? { component: OverridableCell, params: { field, revert } satisfies OverridableCellParams } : undefined,
+      cellClassRules: { overridden: (p) => isOverridden(p.data, field) },
+      ...def,
+    });
   return [
     column('code', { field: 'code', width: 96, pinned: 'left' }),
     column('name', { field: 'name', width: 200, pinned: 'left', tooltipField: 'name' }),
@@ -57,7 +65,8 @@ export function budgetColumns(mode: { inScenario: boolean; editable: boolean; re
     column('livelihood', {
       width: 70,
       valueGetter: (p) => (p.data?.livelihoodOverride === null ? '自动' : p.data?.livelihoodOverride ? '是' : '否'),
-      valueFormatter: (p) => (p.node?.rowPinned ? '' : `${p.data?.livelihood ? '✓' : '—'}${p.data?.livelihoodOverride === null ? '' : '*'}`),
+      valueFormatter: (p) =>
+        p.node?.rowPinned ? '' : `${p.data?.livelihood ? '✓' : '—'}${p.data?.livelihoodOverride === null ? '' : '*'}`,
       // copied as 自动/是/否, which pastes back as the same setting (✓ would make an automatic flag manual)
       useValueFormatterForExport: false,
       cellEditor: 'agSelectCellEditor',

@@ -49,9 +49,18 @@ export function classChart(comparison: Comparison): EChartsCoreOption {
       pageTextStyle: { fontSize: 11 },
     },
     grid: { left: 8, right: 176, top: 34, bottom: 8, containLabel: true },
-    xAxis: categoryAxis(comparison.scenarios.map((s) => s.name), 340),
+    xAxis: categoryAxis(
+      comparison.scenarios.map((s) => s.name),
+      340,
+    ),
     yAxis: { type: 'value', axisLabel: { formatter: wanAxisLabel, fontSize: 11 } },
-    series: series.map((c) => ({ name: c.name, type: 'bar', stack: 'total', barMaxWidth: 56, data: c.amounts.map((a) => Number((a ?? 0).toFixed(2))) })),
+    series: series.map((c) => ({
+      name: c.name,
+      type: 'bar',
+      stack: 'total',
+      barMaxWidth: 56,
+      data: c.amounts.map((a) => Number((a ?? 0).toFixed(2))),
+    })),
   };
 }
 
@@ -63,7 +72,12 @@ export function shareChart(comparison: Comparison): EChartsCoreOption {
     // the floor's label sits right of the plot, where no bar or bar label can be
     grid: { left: 8, right: 64, top: 34, bottom: 8, containLabel: true },
     xAxis: categoryAxis(comparison.scenarios.map((s) => s.name)),
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, floor * 100) - 5)), max: 100, axisLabel: { formatter: '{value}%', fontSize: 11 } },
+    yAxis: {
+      type: 'value',
+      min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, floor * 100) - 5)),
+      max: 100,
+      axisLabel: { formatter: '{value}%', fontSize: 11 },
+    },
     series: [
       {
         name: '民生占比',

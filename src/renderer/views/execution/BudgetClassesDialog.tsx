@@ -12,7 +12,9 @@ export function BudgetClassesDialog({ view, onClose }: { view: ExecutionView; on
   const [classes, setClasses] = useState<Set<string>>(() => new Set(view.settings.livelihoodClasses));
   if (!budget) return null;
   const save = async (): Promise<void> => {
-    const saved = await useExecutionStore.getState().mutate(() => call('execution-budget-update', { budgetId: budget.id, livelihoodClasses: own ? [...classes] : null }));
+    const saved = await useExecutionStore
+      .getState()
+      .mutate(() => call('execution-budget-update', { budgetId: budget.id, livelihoodClasses: own ? [...classes] : null }));
     if (saved) onClose();
   };
   return (
@@ -22,8 +24,12 @@ export function BudgetClassesDialog({ view, onClose }: { view: ExecutionView; on
       testId="budget-classes-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" onClick={() => void save()}>保存</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            保存
+          </button>
         </>
       }
     >

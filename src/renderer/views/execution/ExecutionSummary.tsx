@@ -11,18 +11,38 @@ export function ExecutionSummary({ view }: { view: ExecutionView }): React.JSX.E
   const floor = formatStatedPercent(p.floor);
   const tone = p.ytd.meetsFloor ? 'pass' : 'fail';
   const available = p.methods.filter((m) => m.available);
-  const verdict = p.range.meetsInAll ? `三种方法预计年底均达到${floor}` : p.range.meetsInNone ? `三种方法预计年底均达不到${floor}` : `预计年底能否达到${floor}取决于后几个月的支出`;
+  const verdict = p.range.meetsInAll
+    ? `三种方法预计年底均达到${floor}`
+    : p.range.meetsInNone
+      ? `三种方法预计年底均达不到${floor}`
+      : `预计年底能否达到${floor}取决于后几个月的支出`;
   return (
     <>
       <section className={`execution-ytd ${tone}`} aria-label="累计民生支出占比" data-testid="execution-ytd">
         <div className="label">{view.report?.label} 民生支出占比</div>
-        <div className="value" data-testid="execution-share">{formatPercent(p.ytd.share)}</div>
-        <div className="verdict">{p.ytd.meetsFloor ? '✔ 达到底线' : '✘ 低于底线'}（{floor}）</div>
+        <div className="value" data-testid="execution-share">
+          {formatPercent(p.ytd.share)}
+        </div>
+        <div className="verdict">
+          {p.ytd.meetsFloor ? '✔ 达到底线' : '✘ 低于底线'}（{floor}）
+        </div>
         <dl>
-          <div><dt>累计支出（万元）</dt><dd>{formatWan(p.ytd.totalFen)}</dd></div>
-          <div><dt>其中民生（万元）</dt><dd>{formatWan(p.ytd.livelihoodFen)}</dd></div>
-          <div><dt>序时进度</dt><dd title={view.schedule.asOf}>{formatPercent(view.schedule.elapsed)}</dd></div>
-          <div><dt>预算执行率</dt><dd>{formatPercent(view.executionRate)}</dd></div>
+          <div>
+            <dt>累计支出（万元）</dt>
+            <dd>{formatWan(p.ytd.totalFen)}</dd>
+          </div>
+          <div>
+            <dt>其中民生（万元）</dt>
+            <dd>{formatWan(p.ytd.livelihoodFen)}</dd>
+          </div>
+          <div>
+            <dt>序时进度</dt>
+            <dd title={view.schedule.asOf}>{formatPercent(view.schedule.elapsed)}</dd>
+          </div>
+          <div>
+            <dt>预算执行率</dt>
+            <dd>{formatPercent(view.executionRate)}</dd>
+          </div>
         </dl>
       </section>
       <section className="execution-projections" aria-label="年底预计" data-testid="execution-projections">
@@ -65,8 +85,11 @@ export function ExecutionSummary({ view }: { view: ExecutionView }): React.JSX.E
           </tbody>
         </table>
         <p className="execution-range" data-testid="execution-range">
-          预计年底民生占比 <strong>{formatPercent(p.range.low)}～{formatPercent(p.range.high)}</strong>（{available.length}种方法）：{verdict}。
-          {p.remainingMonths > 0 ? `剩余${p.remainingMonths}个月。` : '全年已结束。'}
+          预计年底民生占比{' '}
+          <strong>
+            {formatPercent(p.range.low)}～{formatPercent(p.range.high)}
+          </strong>
+          （{available.length}种方法）：{verdict}。{p.remainingMonths > 0 ? `剩余${p.remainingMonths}个月。` : '全年已结束。'}
         </p>
       </section>
     </>

@@ -18,12 +18,18 @@ export function ScenarioFromExecutionDialog({ view, onClose }: { view: Execution
   const { budget, report } = view;
   if (!budget || !report) return null;
   const create = async (): Promise<void> => {
-    const created = await useExecutionStore.getState().mutate(() => call('execution-scenario-create', { budgetId: budget.id, year: report.year, month: report.month, method }));
+    const created = await useExecutionStore
+      .getState()
+      .mutate(() => call('execution-scenario-create', { budgetId: budget.id, year: report.year, month: report.month, method }));
     if (!created) return;
     onClose();
     useUiStore.getState().setView('budget');
     await useBudgetStore.getState().load(created.scenario.id);
-    useUiStore.getState().showInfo(`已生成情景“${created.scenario.name}”（基线“${created.baseline.name}”）：金额为年底预计数，可继续做目标求解、分摊和敏感性分析。`);
+    useUiStore
+      .getState()
+      .showInfo(
+        `已生成情景“${created.scenario.name}”（基线“${created.baseline.name}”）：金额为年底预计数，可继续做目标求解、分摊和敏感性分析。`,
+      );
   };
   return (
     <Dialog
@@ -33,8 +39,12 @@ export function ScenarioFromExecutionDialog({ view, onClose }: { view: Execution
       testId="execution-scenario-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" onClick={() => void create()} disabled={methods.length === 0}>生成情景</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void create()} disabled={methods.length === 0}>
+            生成情景
+          </button>
         </>
       }
     >

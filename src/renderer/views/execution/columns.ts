@@ -17,29 +17,54 @@ import { ExecutionLightCell } from './cells';
 type Row = ExecutionLineRow | ExecutionClassRow;
 
 const wan = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 1_000_000);
-const wanText = (p: ValueFormatterParams): string => (p.value === null || p.value === undefined || p.value === '' ? '' : groupedNumber(p.value as number, 2, 6));
-const rounded = (p: ValueFormatterParams): string => (p.value === null || p.value === undefined || p.value === '' ? '' : groupedNumber(p.value as number, 2, 2));
+const wanText = (p: ValueFormatterParams): string =>
+  p.value === null || p.value === undefined || p.value === '' ? '' : groupedNumber(p.value as number, 2, 6);
+const rounded = (p: ValueFormatterParams): string =>
+  p.value === null || p.value === undefined || p.value === '' ? '' : groupedNumber(p.value as number, 2, 2);
 
 function money<T extends Row>(colId: string, headerName: string, of: (row: T) => number | null, extra: Partial<ColDef<T>> = {}): ColDef<T> {
-  return { colId, headerName, width: 118, type: 'rightAligned', valueGetter: (p) => (p.data ? wan(of(p.data)) : null), valueFormatter: rounded, ...extra };
+  return {
+    colId,
+    headerName,
+    width: 118,
+    type: 'rightAligned',
+    valueGetter: (p) => (p.data ? wan(of(p.data)) : null),
+    valueFormatter: rounded,
+    ...extra,
+  };
 }
 
 function scheduleColumns<T extends Row>(view: ExecutionView): ColDef<T>[] {
   const methods = (view.projection?.methods ?? []).filter((m) => m.available);
   return [
-    { colId: 'rate', headerName: '执行率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.executionRate ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) },
+    {
+      colId: 'rate',
+      headerName: '执行率',
+      width: 76,
+      type: 'rightAligned',
+      valueGetter: (p) => p.data?.executionRate ?? null,
+      valueFormatter: (p) => formatPercent(p.value as number | null),
+    },
     {
       colId: 'behind',
       headerName: '与序时进度比',
       width: 108,
       type: 'rightAligned',
       valueGetter: (p) => p.data?.behindPoints ?? null,
-      valueFormatter: (p) => (p.value === null || p.value === undefined || p.value === '' ? '' : `${(p.value as number) > 0 ? '落后' : '领先'}${Math.abs(p.value as number).toFixed(1)}点`),
+      valueFormatter: (p) =>
+        p.value === null || p.value === undefined || p.value === ''
+          ? ''
+          : `${(p.value as number) > 0 ? '落后' : '领先'}${Math.abs(p.value as number).toFixed(1)}点`,
       headerTooltip: `序时进度 ${formatPercent(view.schedule.elapsed)}（${view.schedule.asOf}）；落后≥${view.schedule.yellowPoints}点为滞后，≥${view.schedule.redPoints}点为严重滞后`,
       cellClassRules: { 'late-red': (p) => p.data?.light === 'red' },
     },
     { colId: 'light', headerName: '状态', width: 100, valueGetter: (p) => p.data?.light ?? null, cellRenderer: ExecutionLightCell },
-    ...methods.map((m) => money<T>(`projected-${m.method}`, `预计全年·${METHOD_SHORT_LABELS[m.method]}`, (row) => row.projected[m.method], { width: 132, headerTooltip: `${m.label}：${m.description}` })),
+    ...methods.map((m) =>
+      money<T>(`projected-${m.method}`, `预计全年·${METHOD_SHORT_LABELS[m.method]}`, (row) => row.projected[m.method], {
+        width: 132,
+        headerTooltip: `${m.label}：${m.description}`,
+      }),
+    ),
   ];
 }
 
@@ -47,7 +72,13 @@ export function classColumns(view: ExecutionView): ColDef<ExecutionClassRow>[] {
   return [
     { field: 'classCode', headerName: '类', width: 64, pinned: 'left' },
     { field: 'className', headerName: '功能分类', width: 210, pinned: 'left', tooltipField: 'className' },
-    { colId: 'livelihood', headerName: '民生', width: 60, cellClass: 'center', valueGetter: (p) => (p.node?.rowPinned ? '' : p.data?.livelihood ? '✓' : '—') },
+    {
+      colId: 'livelihood',
+      headerName: '民生',
+      width: 60,
+      cellClass: 'center',
+      valueGetter: (p) => (p.node?.rowPinned ? '' : p.data?.livelihood ? '✓' : '—'),
+    },
     { field: 'lineCount', headerName: '科目数', width: 72, type: 'rightAligned' },
     money<ExecutionClassRow>('budget', '预算数', (row) => row.budgetFen, { headerTooltip: '调整预算数；没有调整数的科目按年初预算数' }),
     money<ExecutionClassRow>('month', '本月', (row) => row.monthFen, { width: 104 }),
@@ -60,13 +91,29 @@ export function lineColumns(view: ExecutionView, entry: boolean): ColDef<Executi
   // in the analysis the line's fields are read only
   const column = (key: ExecutionLineFieldKey, def: ColDef<ExecutionLineRow>): ColDef<ExecutionLineRow> =>
     fieldColumn(EXECUTION_LINE_FIELDS, key, def, (when) => entry && when === 'always');
-  const entryMoney = (key: 'initialBudget' | 'adjustedBudget' | 'month' | 'cumulative', of: (row: ExecutionLineRow) => number | null): ColDef<ExecutionLineRow> =>
-    column(key, money<ExecutionLineRow>(key, gridHeader(EXECUTION_LINE_FIELDS[key]), of, { cellClass: 'entry', valueFormatter: wanText, headerTooltip: '单位：万元；也可输入“3.4亿”“800元”' }));
+  const entryMoney = (
+    key: 'initialBudget' | 'adjustedBudget' | 'month' | 'cumulative',
+    of: (row: ExecutionLineRow) => number | null,
+  ): ColDef<ExecutionLineRow> =>
+    column(
+      key,
+      money<ExecutionLineRow>(key, gridHeader(EXECUTION_LINE_FIELDS[key]), of, {
+        cellClass: 'entry',
+        valueFormatter: wanText,
+        headerTooltip: '单位：万元；也可输入“3.4亿”“800元”',
+      }),
+    );
   return [
     column('code', { field: 'code', width: 96, pinned: 'left', ...(entry ? { cellClass: 'entry' } : {}) }),
     column('name', { field: 'name', width: 200, pinned: 'left', tooltipField: 'name', ...(entry ? { cellClass: 'entry' } : {}) }),
     { field: 'level', headerName: '级次', width: 60, cellClass: 'center' },
-    { colId: 'livelihood', headerName: '民生', width: 60, cellClass: 'center', valueGetter: (p) => (p.node?.rowPinned ? '' : p.data?.livelihood ? '✓' : '—') },
+    {
+      colId: 'livelihood',
+      headerName: '民生',
+      width: 60,
+      cellClass: 'center',
+      valueGetter: (p) => (p.node?.rowPinned ? '' : p.data?.livelihood ? '✓' : '—'),
+    },
     ...(entry
       ? [
           entryMoney('initialBudget', (row) => row.initialBudgetFen),
@@ -74,7 +121,14 @@ export function lineColumns(view: ExecutionView, entry: boolean): ColDef<Executi
           entryMoney('month', (row) => row.monthFen),
           entryMoney('cumulative', (row) => row.cumulativeFen),
           column('note', { field: 'note', width: 140, tooltipField: 'note', cellClass: 'entry' }),
-          { colId: 'rate', headerName: '执行率', width: 76, type: 'rightAligned', valueGetter: (p) => p.data?.executionRate ?? null, valueFormatter: (p) => formatPercent(p.value as number | null) } satisfies ColDef<ExecutionLineRow>,
+          {
+            colId: 'rate',
+            headerName: '执行率',
+            width: 76,
+            type: 'rightAligned',
+            valueGetter: (p) => p.data?.executionRate ?? null,
+            valueFormatter: (p) => formatPercent(p.value as number | null),
+          } satisfies ColDef<ExecutionLineRow>,
         ]
       : [
           money<ExecutionLineRow>('budget', '预算数', (row) => row.budgetFen, { headerTooltip: '调整预算数；没有调整数时为年初预算数' }),

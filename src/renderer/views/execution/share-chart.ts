@@ -21,8 +21,12 @@ export function shareChart(view: ExecutionView, options: { title?: boolean } = {
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
         const i = params[0]?.dataIndex ?? 0;
-        const line = (label: string, value: number | null | undefined): string => (value === null || value === undefined ? '' : `<br/>${label}：${(value * 100).toFixed(2)}%`);
-        const band = bandLow[i] !== null && bandLow[i] !== undefined ? `<br/>预计区间：${((bandLow[i] ?? 0) * 100).toFixed(2)}%～${((bandHigh[i] ?? 0) * 100).toFixed(2)}%` : '';
+        const line = (label: string, value: number | null | undefined): string =>
+          value === null || value === undefined ? '' : `<br/>${label}：${(value * 100).toFixed(2)}%`;
+        const band =
+          bandLow[i] !== null && bandLow[i] !== undefined
+            ? `<br/>预计区间：${((bandLow[i] ?? 0) * 100).toFixed(2)}%～${((bandHigh[i] ?? 0) * 100).toFixed(2)}%`
+            : '';
         return `${MONTHS[i]}${line('本年累计', actual[i])}${line(`${view.lastYear?.year ?? '上'}年同期`, lastYear[i])}${band}<br/>底线：${floor.toFixed(0)}%`;
       },
     },
@@ -31,12 +35,22 @@ export function shareChart(view: ExecutionView, options: { title?: boolean } = {
     xAxis: { type: 'category', data: MONTHS, boundaryGap: false, axisLabel: { fontSize: 11 } },
     yAxis: { type: 'value', min: low, max: high, axisLabel: { formatter: '{value}%', fontSize: 11 } },
     series: [
-      { name: '预计下限', type: 'line', stack: 'band', data: bandLow.map(percent), lineStyle: { opacity: 0 }, symbol: 'none', silent: true },
+      {
+        name: '预计下限',
+        type: 'line',
+        stack: 'band',
+        data: bandLow.map(percent),
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        silent: true,
+      },
       {
         name: '年底预计区间',
         type: 'line',
         stack: 'band',
-        data: bandHigh.map((v, i) => (v === null || bandLow[i] === null ? null : Number((((v ?? 0) - (bandLow[i] ?? 0)) * 100).toFixed(2)))),
+        data: bandHigh.map((v, i) =>
+          v === null || bandLow[i] === null ? null : Number((((v ?? 0) - (bandLow[i] ?? 0)) * 100).toFixed(2)),
+        ),
         lineStyle: { opacity: 0 },
         areaStyle: { color: 'rgba(224, 168, 0, 0.28)' },
         itemStyle: { color: 'rgba(224, 168, 0, 0.6)' },
@@ -57,7 +71,12 @@ export function shareChart(view: ExecutionView, options: { title?: boolean } = {
         lineStyle: { color: '#1f5fa8', width: 2.5 },
         itemStyle: { color: '#1f5fa8' },
         symbolSize: 6,
-        label: { show: true, fontSize: 10, formatter: (p: { dataIndex: number; value: number | null }) => (p.dataIndex === (view.report?.month ?? 0) - 1 && p.value !== null ? `${p.value}%` : '') },
+        label: {
+          show: true,
+          fontSize: 10,
+          formatter: (p: { dataIndex: number; value: number | null }) =>
+            p.dataIndex === (view.report?.month ?? 0) - 1 && p.value !== null ? `${p.value}%` : '',
+        },
         markLine: {
           symbol: 'none',
           silent: true,

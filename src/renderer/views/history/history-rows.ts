@@ -67,7 +67,9 @@ export function historyRows(actions: readonly ActionEntry[], expanded: ReadonlyS
     // a new object when it opens or closes, so the grid redraws its twisty
     rows.push(action.open === open ? action : { ...action, open });
     if (open) {
-      action.changes.forEach((change, i) => rows.push({ kind: 'change', key: `c${change.id}`, actionId: action.actionId, change, last: i === action.changes.length - 1 }));
+      action.changes.forEach((change, i) =>
+        rows.push({ kind: 'change', key: `c${change.id}`, actionId: action.actionId, change, last: i === action.changes.length - 1 }),
+      );
     }
   }
   return rows;

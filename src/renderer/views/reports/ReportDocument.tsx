@@ -19,7 +19,10 @@ function charts(chart: NonNullable<ReportModelData['chart']>): EChartsCoreOption
         {
           type: 'bar',
           barMaxWidth: 40,
-          data: chart.shares.map((s) => ({ value: percentPoints(s), itemStyle: { color: (s ?? 0) >= chart.floor ? '#2d9c6a' : '#c0392b' } })),
+          data: chart.shares.map((s) => ({
+            value: percentPoints(s),
+            itemStyle: { color: (s ?? 0) >= chart.floor ? '#2d9c6a' : '#c0392b' },
+          })),
           label: { show: true, position: 'top', formatter: percentLabel },
           markLine: {
             symbol: 'none',

@@ -19,8 +19,12 @@ export function ProgressSettingsDialog({ settings, onClose }: { settings: Progre
       onClose={onClose}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" onClick={() => void save()}>保存</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            保存
+          </button>
         </>
       }
     >

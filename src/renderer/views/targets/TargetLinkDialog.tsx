@@ -37,8 +37,12 @@ export function TargetLinkDialog({ target, onClose }: { target: TargetRow; onClo
       testId="target-link-dialog"
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
-          <button type="button" className="primary" onClick={() => void save()}>确定</button>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            确定
+          </button>
         </>
       }
     >

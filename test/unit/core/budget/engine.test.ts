@@ -73,13 +73,22 @@ describe('applyScenario', () => {
     ]);
     expect(Array.from(values.amountFen)).toEqual([1500, 1500, 3300, 624_900 * 80_000]);
     expect(Array.from(lines.amountFen.slice(0, 3))).toEqual([1000, 2000, 3000]);
-    expect(totals(values.amountFen, lines.livelihood)).toEqual({ totalFen: 6300 + 624_900 * 80_000, livelihoodFen: 4800 + 624_900 * 80_000 });
+    expect(totals(values.amountFen, lines.livelihood)).toEqual({
+      totalFen: 6300 + 624_900 * 80_000,
+      livelihoodFen: 4800 + 624_900 * 80_000,
+    });
   });
 });
 
 describe('goalSeek', () => {
   it('livelihood line: the least amount reaching the target, exact to the 分', () => {
-    const result = goalSeek({ othersTotalFen: 90_000, othersLivelihoodFen: 60_000, isLivelihood: true, targetShare: 0.72, variable: 'amount' });
+    const result = goalSeek({
+      othersTotalFen: 90_000,
+      othersLivelihoodFen: 60_000,
+      isLivelihood: true,
+      targetShare: 0.72,
+      variable: 'amount',
+    });
     // (0.72·90000 − 60000)/0.28 = 17142.86 → 17143
     expect(result).toMatchObject({ ok: true, amountFen: 17_143 });
     expect((60_000 + 17_143) / (90_000 + 17_143)).toBeGreaterThanOrEqual(0.72);
@@ -87,7 +96,13 @@ describe('goalSeek', () => {
   });
 
   it('non-livelihood line: the most amount that keeps the target', () => {
-    const result = goalSeek({ othersTotalFen: 80_000, othersLivelihoodFen: 70_000, isLivelihood: false, targetShare: 0.7, variable: 'amount' });
+    const result = goalSeek({
+      othersTotalFen: 80_000,
+      othersLivelihoodFen: 70_000,
+      isLivelihood: false,
+      targetShare: 0.7,
+      variable: 'amount',
+    });
     expect(result).toMatchObject({ ok: true, amountFen: 20_000, share: 0.7 });
   });
 
@@ -114,7 +129,9 @@ describe('goalSeek', () => {
     expect(cut).toMatchObject({ ok: false });
     const over = goalSeek({ othersTotalFen: 100, othersLivelihoodFen: 90, isLivelihood: true, targetShare: 0.7, variable: 'amount' });
     expect(over).toMatchObject({ ok: false });
-    expect(goalSeek({ othersTotalFen: 100, othersLivelihoodFen: 90, isLivelihood: true, targetShare: 1, variable: 'amount' }).ok).toBe(false);
+    expect(goalSeek({ othersTotalFen: 100, othersLivelihoodFen: 90, isLivelihood: true, targetShare: 1, variable: 'amount' }).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -178,30 +195,57 @@ describe('sensitivityTable', () => {
   });
 
   it('gives, for any groups (overlapping or not), exactly the share of applying each cell line by line', () => {
-    const group = fc.constantFrom<SensitivityGroup>({ kind: 'all' }, { kind: 'livelihood' }, { kind: 'non_livelihood' }, { kind: 'class', classCode: '205' });
-    const steps = fc.array(fc.integer({ min: -50, max: 50 }).map((n) => n / 100), { minLength: 1, maxLength: 4 });
-    const line = fc.record({ amount: fc.integer({ min: 0, max: 5_000_000_000 }), live: fc.boolean(), code: fc.constantFrom('201', '205', '208') });
+    const group = fc.constantFrom<SensitivityGroup>(
+      { kind: 'all' },
+      { kind: 'livelihood' },
+      { kind: 'non_livelihood' },
+      { kind: 'class', classCode: '205' },
+    );
+    const steps = fc.array(
+      fc.integer({ min: -50, max: 50 }).map((n) => n / 100),
+      { minLength: 1, maxLength: 4 },
+    );
+    const line = fc.record({
+      amount: fc.integer({ min: 0, max: 5_000_000_000 }),
+      live: fc.boolean(),
+      code: fc.constantFrom('201', '205', '208'),
+    });
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), group, steps, fc.option(fc.tuple(group, steps)), (ls, rowGroup, rowSteps, col) => {
-        const lines = { amountFen: Float64Array.from(ls.map((l) => l.amount)), livelihood: Uint8Array.from(ls.map((l) => (l.live ? 1 : 0))), classCodes: ls.map((l) => l.code) };
-        const table = sensitivityTable(lines, 0.7, { group: rowGroup, steps: rowSteps }, col ? { group: col[0], steps: col[1] } : undefined);
-        // the definition: scale every line of the cell, round it to the 分, add up
-        const rowMask = groupMask(lines, rowGroup);
-        const colMask = col ? groupMask(lines, col[0]) : null;
-        rowSteps.forEach((rowStep, r) => {
-          (col ? col[1] : [0]).forEach((colStep, c) => {
-            let total = 0;
-            let live = 0;
-            ls.forEach((l, i) => {
-              const factor = (rowMask[i] ? 1 + rowStep : 1) * (colMask?.[i] ? 1 + colStep : 1);
-              const amount = factor === 1 ? l.amount : Math.round(l.amount * factor);
-              total += amount;
-              if (l.live) live += amount;
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 40 }),
+        group,
+        steps,
+        fc.option(fc.tuple(group, steps)),
+        (ls, rowGroup, rowSteps, col) => {
+          const lines = {
+            amountFen: Float64Array.from(ls.map((l) => l.amount)),
+            livelihood: Uint8Array.from(ls.map((l) => (l.live ? 1 : 0))),
+            classCodes: ls.map((l) => l.code),
+          };
+          const table = sensitivityTable(
+            lines,
+            0.7,
+            { group: rowGroup, steps: rowSteps },
+            col ? { group: col[0], steps: col[1] } : undefined,
+          );
+          // the definition: scale every line of the cell, round it to the 分, add up
+          const rowMask = groupMask(lines, rowGroup);
+          const colMask = col ? groupMask(lines, col[0]) : null;
+          rowSteps.forEach((rowStep, r) => {
+            (col ? col[1] : [0]).forEach((colStep, c) => {
+              let total = 0;
+              let live = 0;
+              ls.forEach((l, i) => {
+                const factor = (rowMask[i] ? 1 + rowStep : 1) * (colMask?.[i] ? 1 + colStep : 1);
+                const amount = factor === 1 ? l.amount : Math.round(l.amount * factor);
+                total += amount;
+                if (l.live) live += amount;
+              });
+              expect(table.share[r]?.[c]).toBe(total > 0 ? live / total : null);
             });
-            expect(table.share[r]?.[c]).toBe(total > 0 ? live / total : null);
           });
-        });
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -220,7 +264,10 @@ describe('scenarioTotals', () => {
         })
         // ±% takes a ratio, set and +Δ take whole 分 (or a count)
         .map(({ whole, percent, ...o }): Override => ({ ...o, value: o.op === 'pct' ? percent / 100 : whole }) as Override);
-    const lines = fc.array(fc.record({ amount: fc.integer({ min: 0, max: 5_000_000_000 }), live: fc.boolean(), driver: fc.boolean() }), { minLength: 1, maxLength: 30 });
+    const lines = fc.array(fc.record({ amount: fc.integer({ min: 0, max: 5_000_000_000 }), live: fc.boolean(), driver: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 30,
+    });
     fc.assert(
       fc.property(
         lines.chain((ls) => fc.tuple(fc.constant(ls), fc.array(override(ls.length), { maxLength: 20 }))),
@@ -239,7 +286,9 @@ describe('scenarioTotals', () => {
           const written = applyScenario(base, overrides);
           expect(scenarioTotals(base, overrides)).toEqual(totals(written.amountFen, base.livelihood));
           // the usual shape, which takes the single-pass path: amounts only, one per line, in line order
-          const usual = [...new Map(overrides.map((o) => [o.index, { ...o, field: 'amount' as const }])).values()].sort((a, b) => a.index - b.index);
+          const usual = [...new Map(overrides.map((o) => [o.index, { ...o, field: 'amount' as const }])).values()].sort(
+            (a, b) => a.index - b.index,
+          );
           expect(scenarioTotals(base, usual)).toEqual(totals(applyScenario(base, usual).amountFen, base.livelihood));
         },
       ),

@@ -76,7 +76,8 @@ describe('the reference plan in every format gives the same plan', () => {
 function encodeGbk(text: string): Uint8Array {
   const decoder = new TextDecoder('gb18030');
   const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(new Uint8Array([a, b])), [a, b]);
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(new Uint8Array([a, b])), [a, b]);
   const out: number[] = [];
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -92,7 +93,9 @@ function encodeGbk(text: string): Uint8Array {
 
 describe('Word automatic numbering', () => {
   it('formats numbers as Word shows them', () => {
-    expect(['chineseCounting', 'decimalEnclosedCircle', 'decimalFullWidth', 'upperRoman', 'lowerLetter'].map((f) => formatNumber(12, f))).toEqual(['十二', '⑫', '１２', 'XII', 'l']);
+    expect(
+      ['chineseCounting', 'decimalEnclosedCircle', 'decimalFullWidth', 'upperRoman', 'lowerLetter'].map((f) => formatNumber(12, f)),
+    ).toEqual(['十二', '⑫', '１２', 'XII', 'l']);
     expect(formatNumber(21, 'chineseCountingThousand')).toBe('二十一');
   });
 
@@ -107,10 +110,25 @@ describe('Word automatic numbering', () => {
         { kind: 'p', text: '加强领导', numId: 1, level: 1 },
         { kind: 'p', text: '细则', numId: 1, level: 2 },
       ],
-      { 1: [{ format: 'chineseCounting', pattern: '%1、' }, { format: 'chineseCounting', pattern: '（%2）' }, { format: 'decimal', pattern: '%2.%3' }], 2: [{ format: 'decimal', pattern: '%1．', start: 3 }] },
+      {
+        1: [
+          { format: 'chineseCounting', pattern: '%1、' },
+          { format: 'chineseCounting', pattern: '（%2）' },
+          { format: 'decimal', pattern: '%2.%3' },
+        ],
+        2: [{ format: 'decimal', pattern: '%1．', start: 3 }],
+      },
     );
     const document = await readPlanDocument(bytes, 'n.docx');
-    expect(document.blocks.map((b) => (b.kind === 'row' ? '' : b.text))).toEqual(['一、主要任务', '（一）教育', '3．学前教育', '（二）卫生', '二、保障措施', '（一）加强领导', '一.1细则']);
+    expect(document.blocks.map((b) => (b.kind === 'row' ? '' : b.text))).toEqual([
+      '一、主要任务',
+      '（一）教育',
+      '3．学前教育',
+      '（二）卫生',
+      '二、保障措施',
+      '（一）加强领导',
+      '一.1细则',
+    ]);
   });
 });
 
@@ -121,7 +139,8 @@ describe('files are read by what they contain, not by their name', () => {
   });
 
   it('reads a CSV task table (UTF-8 with BOM)', async () => {
-    const csv = '\uFEFF序号,工作任务,具体内容,牵头单位,配合单位\n1,学前教育,新建幼儿园6所。,县教育局,县财政局\n2,养老服务,新增养老床位300张。,县民政局,\n';
+    const csv =
+      '\uFEFF序号,工作任务,具体内容,牵头单位,配合单位\n1,学前教育,新建幼儿园6所。,县教育局,县财政局\n2,养老服务,新增养老床位300张。,县民政局,\n';
     const { plan, format } = await readPlanFile(new TextEncoder().encode(csv), '任务.csv');
     expect(format).toBe('csv');
     expect(plan.tasks.map((t) => [t.number, t.title, t.owners.map((o) => o.unit), t.targets.map((g) => g.raw)])).toEqual([
@@ -134,14 +153,23 @@ describe('files are read by what they contain, not by their name', () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(
       book,
-      XLSX.utils.aoa_to_sheet([['领域', '序号', '任务名称', '责任单位'], ['教育', 1, '新建幼儿园6所', '县教育局、县财政局'], ['教育', 2, '新增学位800个', '县教育局'], ['卫生', 3, '建成村卫生室20个', '县卫健局']]),
+      XLSX.utils.aoa_to_sheet([
+        ['领域', '序号', '任务名称', '责任单位'],
+        ['教育', 1, '新建幼儿园6所', '县教育局、县财政局'],
+        ['教育', 2, '新增学位800个', '县教育局'],
+        ['卫生', 3, '建成村卫生室20个', '县卫健局'],
+      ]),
       '任务',
     );
     const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
     const { plan, format } = await readPlanFile(bytes, '任务.xls');
     expect(format).toBe('xls');
     expect(plan.domains.map((d) => d.name)).toEqual(['教育', '卫生']);
-    expect(plan.tasks.map((t) => [t.number, t.domain, t.owners[0]?.unit])).toEqual([[1, 1, '县教育局'], [2, 1, '县教育局'], [3, 2, '县卫健局']]);
+    expect(plan.tasks.map((t) => [t.number, t.domain, t.owners[0]?.unit])).toEqual([
+      [1, 1, '县教育局'],
+      [2, 1, '县教育局'],
+      [3, 2, '县卫健局'],
+    ]);
   });
 });
 
@@ -162,7 +190,10 @@ describe('a task table with a two-row header (责任单位 over 牵头单位 | �
     const down = (c: number): XLSX.Range => ({ s: { r: 1, c }, e: { r: 2, c } });
     sheet['!merges'] = [across(0, 0, 5), across(1, 3, 4), across(3, 0, 5), across(6, 0, 5), down(0), down(1), down(2), down(5)];
     XLSX.utils.book_append_sheet(book, sheet, '分解表');
-    const { plan } = await readPlanFile(new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), '分解表.xlsx');
+    const { plan } = await readPlanFile(
+      new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer),
+      '分解表.xlsx',
+    );
     expect(plan.title).toBe('北岭县2023年基本公共服务重点任务分解表');
     expect(plan.domains.map((d) => d.name)).toEqual(['基本公共教育', '社会保障']);
     expect(plan.tasks.map((t) => [t.number, t.title, t.domain, t.place])).toEqual([
@@ -175,7 +206,10 @@ describe('a task table with a two-row header (责任单位 over 牵头单位 | �
       { unit: '县财政局', role: 'co' },
       { unit: '县发改局', role: 'co' },
     ]);
-    expect(plan.tasks[0]!.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([[1200, '个', '>='], [90, '%', '>=']]);
+    expect(plan.tasks[0]!.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
+      [1200, '个', '>='],
+      [90, '%', '>='],
+    ]);
     expect(plan.warnings).toEqual([]);
   });
 });
@@ -198,10 +232,18 @@ describe('hostile and unreadable documents end with a Chinese message', () => {
     ['a PDF of 10,000 pages', () => pdfWithPages(10_000), /10000页，超过上限600页/],
     ['a scanned PDF', () => scannedPdf(), /该PDF为扫描图像，无法识别文字/],
     ['random bytes', () => new Uint8Array(4096).map((_, i) => (i * 7919) % 256), /无法识别的文件格式/],
-    ['an OpenDocument text', () => zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<office:document-content/>') }), /OpenDocument.*另存为 \.docx/],
-  ])('%s', async (_name, build, message) => {
-    const started = Date.now();
-    expect(await refusal(build(), 'hostile.docx')).toMatch(message);
-    expect(Date.now() - started).toBeLessThan(15_000);
-  }, 30_000);
+    [
+      'an OpenDocument text',
+      () => zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<office:document-content/>') }),
+      /OpenDocument.*另存为 \.docx/,
+    ],
+  ])(
+    '%s',
+    async (_name, build, message) => {
+      const started = Date.now();
+      expect(await refusal(build(), 'hostile.docx')).toMatch(message);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    },
+    30_000,
+  );
 });

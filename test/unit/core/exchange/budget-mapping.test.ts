@@ -12,7 +12,15 @@ describe('mapBudget', () => {
   const mapping = { sheet: '预算', headerRow: 0, codeColumn: 0, nameColumn: 1, amountColumn: 2, unit: 'wan' as const };
 
   it('sums the lines in 分 and skips 合计 rows', () => {
-    const mapped = mapBudget(sheetOf([['科目编码', '科目名称', '金额'], ['205', '教育支出', 1200.5], ['208', '社保', '800'], [null, '合计', 2000.5]]), mapping);
+    const mapped = mapBudget(
+      sheetOf([
+        ['科目编码', '科目名称', '金额'],
+        ['205', '教育支出', 1200.5],
+        ['208', '社保', '800'],
+        [null, '合计', 2000.5],
+      ]),
+      mapping,
+    );
     expect(mapped).toMatchObject({ count: 2, totalFen: 2_000_500_000, skipped: 1, problems: [] });
   });
 
@@ -22,6 +30,8 @@ describe('mapBudget', () => {
     for (let i = 0; i < 50_000; i++) rows.push(['2050202', `项目${i}`, 50_000_000]);
     const mapped = mapBudget(sheetOf(rows), mapping, 10);
     expect(mapped.totalFen).toBe(0);
-    expect(mapped.problems).toEqual([{ where: '工作表“预算”', message: '金额合计超出可精确计算的范围，请检查金额单位（现按“万元”读取）。' }]);
+    expect(mapped.problems).toEqual([
+      { where: '工作表“预算”', message: '金额合计超出可精确计算的范围，请检查金额单位（现按“万元”读取）。' },
+    ]);
   });
 });

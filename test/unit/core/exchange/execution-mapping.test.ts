@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { guessExecutionMappings, headingRole, scanExecutionSheet } from '../../../../src/core/exchange/execution-mapping';
-import { classOnlyTable, detailedTable, malformedTable, monthlySheets, spreadsheet, twoRowHeadingTable } from '../../../fixtures/execution-tables';
+import {
+  classOnlyTable,
+  detailedTable,
+  malformedTable,
+  monthlySheets,
+  spreadsheet,
+  twoRowHeadingTable,
+} from '../../../fixtures/execution-tables';
 
 const total = (lines: { cumulativeFen: number }[]): number => lines.reduce((sum, line) => sum + line.cumulativeFen, 0);
 
@@ -25,7 +32,13 @@ describe('reading execution tables of the common layouts', () => {
     expect(scan.problems).toEqual([]);
     expect(scan.lines).toHaveLength(6);
     expect(total(scan.lines)).toBe(82_500 * 1_000_000);
-    expect(scan.lines[1]).toMatchObject({ code: '205', initialBudgetFen: 60_000_000_000, adjustedBudgetFen: 62_000_000_000, monthFen: 5_200_000_000, cumulativeFen: 27_000_000_000 });
+    expect(scan.lines[1]).toMatchObject({
+      code: '205',
+      initialBudgetFen: 60_000_000_000,
+      adjustedBudgetFen: 62_000_000_000,
+      monthFen: 5_200_000_000,
+      cumulativeFen: 27_000_000_000,
+    });
     expect(scan.skipped).toBe(1);
     expect(scan.notes).toEqual([]);
   });
@@ -33,12 +46,25 @@ describe('reading execution tables of the common layouts', () => {
   it('类/款/项 with 小计 rows in 元: nothing counted twice, the 合计 agrees, the unlisted part of 201 kept', () => {
     const data = spreadsheet('宣汉县.xlsx', [{ name: '支出', rows: detailedTable() }]);
     const [mapping] = guessExecutionMappings(data);
-    expect(mapping).toMatchObject({ headerRow: 2, initialBudgetColumn: null, adjustedBudgetColumn: 2, monthColumn: null, cumulativeColumn: 3, unit: 'yuan', year: 2017, month: 6 });
+    expect(mapping).toMatchObject({
+      headerRow: 2,
+      initialBudgetColumn: null,
+      adjustedBudgetColumn: 2,
+      monthColumn: null,
+      cumulativeColumn: 3,
+      unit: 'yuan',
+      year: 2017,
+      month: 6,
+    });
     const scan = scanExecutionSheet(data, mapping!);
     expect(scan.problems).toEqual([]);
     expect(scan.lines.map((l) => l.code)).toEqual(['2050202', '2050203', '20503', '20805', '20103', '201']);
     expect(total(scan.lines)).toBe(96_000_050);
-    expect(scan.lines.at(-1)).toMatchObject({ cumulativeFen: 5_000_000, adjustedBudgetFen: 10_000_000, name: '一般公共服务支出（未列明细部分）' });
+    expect(scan.lines.at(-1)).toMatchObject({
+      cumulativeFen: 5_000_000,
+      adjustedBudgetFen: 10_000_000,
+      name: '一般公共服务支出（未列明细部分）',
+    });
     expect(scan.levelNotes.map((n) => n.code)).toEqual(['201']);
     expect(scan.skipped).toBe(2);
     expect(scan.notes).toEqual([]);
@@ -47,7 +73,18 @@ describe('reading execution tables of the common layouts', () => {
   it('headings in two rows, codes inside the name column, a 其中 row left out', () => {
     const data = spreadsheet('q1.xlsx', [{ name: '表1', rows: twoRowHeadingTable() }]);
     const [mapping] = guessExecutionMappings(data);
-    expect(mapping).toMatchObject({ headerRow: 3, codeColumn: 0, nameColumn: 0, initialBudgetColumn: 1, adjustedBudgetColumn: 2, monthColumn: 3, cumulativeColumn: 4, unit: 'wan', year: 2017, month: 3 });
+    expect(mapping).toMatchObject({
+      headerRow: 3,
+      codeColumn: 0,
+      nameColumn: 0,
+      initialBudgetColumn: 1,
+      adjustedBudgetColumn: 2,
+      monthColumn: 3,
+      cumulativeColumn: 4,
+      unit: 'wan',
+      year: 2017,
+      month: 3,
+    });
     const scan = scanExecutionSheet(data, mapping!);
     expect(scan.problems).toEqual([]);
     expect(scan.lines.map((l) => [l.code, l.name])).toEqual([

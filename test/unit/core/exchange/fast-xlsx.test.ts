@@ -31,14 +31,19 @@ function sameAsSheetJs(bytes: Uint8Array, limits = { maxRows: 200_000, maxColumn
   return expected;
 }
 
-function sheetJsFile(sheets: Record<string, unknown[][]>, options: { bookSST?: boolean; merges?: XLSX.Range[]; cellDates?: boolean } = {}): Uint8Array {
+function sheetJsFile(
+  sheets: Record<string, unknown[][]>,
+  options: { bookSST?: boolean; merges?: XLSX.Range[]; cellDates?: boolean } = {},
+): Uint8Array {
   const book = XLSX.utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = XLSX.utils.aoa_to_sheet(rows, { cellDates: options.cellDates });
     if (options.merges) sheet['!merges'] = options.merges;
     XLSX.utils.book_append_sheet(book, sheet, name);
   }
-  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx', bookSST: options.bookSST ?? false, compression: true }) as ArrayBuffer);
+  return new Uint8Array(
+    XLSX.write(book, { type: 'array', bookType: 'xlsx', bookSST: options.bookSST ?? false, compression: true }) as ArrayBuffer,
+  );
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -67,8 +72,10 @@ function handFile(sheetXml: string[], sharedStrings?: string, names?: string[]):
   return zipSync(files);
 }
 
-const sheet = (data: string, after = ''): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${data}</sheetData>${after}</worksheet>`;
-const sst = (items: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${MAIN}" count="9" uniqueCount="9">${items}</sst>`;
+const sheet = (data: string, after = ''): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${data}</sheetData>${after}</worksheet>`;
+const sst = (items: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${MAIN}" count="9" uniqueCount="9">${items}</sst>`;
 
 describe('the fast .xlsx reader gives what SheetJS gives', () => {
   const rows = [
@@ -83,7 +90,10 @@ describe('the fast .xlsx reader gives what SheetJS gives', () => {
 
   it('inline-text cells (SheetJS default) and shared strings (bookSST), several sheets, merges', () => {
     for (const bookSST of [false, true]) {
-      const bytes = sheetJsFile({ 预算: rows, 'R&D <二>': [['a'], [], [], ['b', 2]] }, { bookSST, merges: [{ s: { r: 0, c: 0 }, e: { r: 0, c: 3 } }] });
+      const bytes = sheetJsFile(
+        { 预算: rows, 'R&D <二>': [['a'], [], [], ['b', 2]] },
+        { bookSST, merges: [{ s: { r: 0, c: 0 }, e: { r: 0, c: 3 } }] },
+      );
       const data = sameAsSheetJs(bytes);
       expect(data.sheets.map((s) => s.name)).toEqual(['预算', 'R&D <二>']);
       expect(data.sheets[0]?.rows[4]?.[0]).toBe('A & B < C > D "E" \'F\'');
@@ -114,7 +124,17 @@ describe('the fast .xlsx reader gives what SheetJS gives', () => {
     const cells = Array.from({ length: 9 }, (_, i) => `<c r="A${i + 1}" t="s"><v>${i}</v></c>`);
     const bytes = handFile([sheet(cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('\n'))], strings);
     const data = sameAsSheetJs(bytes);
-    expect(data.sheets[0]?.rows.map((r) => r[0])).toEqual(['plain', '粗 体 ', '  spaced  ', '中文&<>"\'', 'a\rb\tc', '行一\n行二', '漢字', '', 'indented']);
+    expect(data.sheets[0]?.rows.map((r) => r[0])).toEqual([
+      'plain',
+      '粗 体 ',
+      '  spaced  ',
+      '中文&<>"\'',
+      'a\rb\tc',
+      '行一\n行二',
+      '漢字',
+      '',
+      'indented',
+    ]);
   });
 
   it('inline strings, booleans, errors, formulas with cached values, empty and self-closing cells', () => {
@@ -162,7 +182,13 @@ describe('the fast .xlsx reader gives what SheetJS gives', () => {
   });
 
   it('a 2,000-row sheet of mixed cells, both ways of writing strings', () => {
-    const many = Array.from({ length: 2000 }, (_, i) => [`${2_000_000 + i}`, `项目${i}`, i * 1.01, i % 7 === 0 ? null : i % 3 === 0, i % 5 === 0 ? '' : `备注 & ${i}`]);
+    const many = Array.from({ length: 2000 }, (_, i) => [
+      `${2_000_000 + i}`,
+      `项目${i}`,
+      i * 1.01,
+      i % 7 === 0 ? null : i % 3 === 0,
+      i % 5 === 0 ? '' : `备注 & ${i}`,
+    ]);
     sameAsSheetJs(sheetJsFile({ 行: many }, { bookSST: true }));
     sameAsSheetJs(sheetJsFile({ 行: many }, { bookSST: false }));
   });
@@ -171,11 +197,22 @@ describe('the fast .xlsx reader gives what SheetJS gives', () => {
 describe('what the fast reader leaves to SheetJS (readXlsx then gives SheetJS’s answer)', () => {
   const cases: [string, Uint8Array][] = [
     ['a date-typed cell (t="d")', handFile([sheet('<row r="1"><c r="A1" t="d"><v>2017-06-30T00:00:00Z</v></c></row>')])],
-    ['prefixed elements', handFile([`<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`])],
-    ['strict OOXML', handFile([sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')])],
+    [
+      'prefixed elements',
+      handFile([
+        `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      ]),
+    ],
+    [
+      'strict OOXML',
+      handFile([sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')]),
+    ],
     ['CDATA text', handFile([sheet('<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>')])],
     ['a comment among the rows', handFile([sheet('<!-- x --><row r="1"><c r="A1"><v>1</v></c></row>')])],
-    ['a shared string index past the table', handFile([sheet('<row r="1"><c r="A1" t="s"><v>5</v></c></row>')], sst('<si><t>only</t></si>'))],
+    [
+      'a shared string index past the table',
+      handFile([sheet('<row r="1"><c r="A1" t="s"><v>5</v></c></row>')], sst('<si><t>only</t></si>')),
+    ],
     ['an uppercase entity', handFile([sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>a&AMP;b</t></is></c></row>')])],
     ['a lowercase cell address', handFile([sheet('<row r="1"><c r="a1"><v>1</v></c></row>')])],
   ];

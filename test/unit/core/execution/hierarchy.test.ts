@@ -13,7 +13,14 @@ const row = (code: string, cumulativeFen: number, adjustedBudgetFen: number | nu
 
 describe('counting 类, 款 and 项 rows once', () => {
   it('counts only the most detailed rows when the parts add up to their parents', () => {
-    const { lines, notes } = countedLines([row('205', 100), row('20502', 70), row('2050202', 40), row('2050203', 30), row('20503', 30), row('208', 50)]);
+    const { lines, notes } = countedLines([
+      row('205', 100),
+      row('20502', 70),
+      row('2050202', 40),
+      row('2050203', 30),
+      row('20503', 30),
+      row('208', 50),
+    ]);
     expect(lines.map((l) => l.code)).toEqual(['2050202', '2050203', '20503', '208']);
     expect(lines.reduce((s, l) => s + l.cumulativeFen, 0)).toBe(150);
     expect(notes).toEqual([]);

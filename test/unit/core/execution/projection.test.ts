@@ -43,14 +43,23 @@ const CLASSES = ['201', '205', '208', '212', '229'];
 const LIVELIHOOD = new Set(['205', '208', '212']);
 
 const amount = fc.oneof(fc.integer({ min: -1_000_000, max: 10_000_000_000 }), fc.integer({ min: 0, max: 2 ** 50 }));
-const lineArb = fc.record({
-  classCode: fc.constantFrom(...CLASSES),
-  budgetFen: fc.option(fc.integer({ min: 0, max: 2 ** 50 }), { nil: null }),
-  cumulativeFen: amount,
-}).map((line): ExecutionLine => ({ ...line, livelihood: LIVELIHOOD.has(line.classCode) }));
+const lineArb = fc
+  .record({
+    classCode: fc.constantFrom(...CLASSES),
+    budgetFen: fc.option(fc.integer({ min: 0, max: 2 ** 50 }), { nil: null }),
+    cumulativeFen: amount,
+  })
+  .map((line): ExecutionLine => ({ ...line, livelihood: LIVELIHOOD.has(line.classCode) }));
 
 const profileArb = fc
-  .array(fc.record({ classCode: fc.constantFrom(...CLASSES), toMonthFen: fc.integer({ min: 0, max: 2 ** 45 }), extra: fc.integer({ min: 0, max: 2 ** 45 }) }), { maxLength: 5 })
+  .array(
+    fc.record({
+      classCode: fc.constantFrom(...CLASSES),
+      toMonthFen: fc.integer({ min: 0, max: 2 ** 45 }),
+      extra: fc.integer({ min: 0, max: 2 ** 45 }),
+    }),
+    { maxLength: 5 },
+  )
   .map((entries): LastYearProfile => {
     const byClass = new Map(entries.map((e) => [e.classCode, { toMonthFen: e.toMonthFen, yearFen: e.toMonthFen + e.extra }]));
     let toMonthFen = 1;
@@ -89,7 +98,7 @@ describe('projections against the line-by-line definition', () => {
           }
           // …and anything up to 2⁵⁰ 分 (11万亿元) is computed
           const ytdLive = lines.filter((l) => l.livelihood).reduce((sum, l) => sum + BigInt(l.cumulativeFen), 0n);
-          const largest = [total, live, total - live, ytdLive].reduce((max, n) => (n < 0n ? -n : n) > max ? (n < 0n ? -n : n) : max, 0n);
+          const largest = [total, live, total - live, ytdLive].reduce((max, n) => ((n < 0n ? -n : n) > max ? (n < 0n ? -n : n) : max), 0n);
           if (exact && largest <= 2n ** 50n) expect(figures?.available).toBe(true);
         }
       }),

@@ -3,7 +3,9 @@ import { safeFileName, withExtension } from '../../../../src/core/files/safe-fil
 
 describe('safeFileName: names Windows accepts', () => {
   it('replaces the characters Windows forbids and turns line breaks and tabs into spaces', () => {
-    expect(safeFileName('达州市2017年基本公共服务均等化实施计划: 草案/修订', 'xlsx')).toBe('达州市2017年基本公共服务均等化实施计划_ 草案_修订.xlsx');
+    expect(safeFileName('达州市2017年基本公共服务均等化实施计划: 草案/修订', 'xlsx')).toBe(
+      '达州市2017年基本公共服务均等化实施计划_ 草案_修订.xlsx',
+    );
     expect(safeFileName('市教育局\r\n（市体育局）\t', 'xlsx')).toBe('市教育局 （市体育局）.xlsx');
     expect(safeFileName('a<b>c"d|e?f*g\\h', 'pdf')).toBe('a_b_c_d_e_f_g_h.pdf');
   });

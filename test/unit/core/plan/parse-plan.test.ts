@@ -9,14 +9,37 @@ const seedText = readFileSync(join(__dirname, '../../../../db/seed/dazhou-2017-e
 const seed = parsePlan(seedText);
 
 const TITLES = [
-  '普惠性学前教育', '九年义务教育', '高中阶段教育', '现代职业教育', '终生教育体系',
-  '就业服务和管理', '职业技能培训', '劳动关系协调和劳动权益保护',
-  '基本养老保险', '基本医疗保险', '失业、工伤和生育保险',
-  '社会救助', '社会福利', '基本养老服务', '优抚安置', '防灾减灾救灾',
-  '公共卫生服务', '医疗服务', '食品药品供应和安全保障', '计划生育规范管理', '妇幼健康服务保障', '全面二孩政策实施',
-  '保障性住房建设', '危旧房棚户区改造', '农村危房改造',
-  '公益性文化', '广播影视', '新闻出版', '群众体育',
-  '残疾人社会保障', '残疾人基本服务',
+  '普惠性学前教育',
+  '九年义务教育',
+  '高中阶段教育',
+  '现代职业教育',
+  '终生教育体系',
+  '就业服务和管理',
+  '职业技能培训',
+  '劳动关系协调和劳动权益保护',
+  '基本养老保险',
+  '基本医疗保险',
+  '失业、工伤和生育保险',
+  '社会救助',
+  '社会福利',
+  '基本养老服务',
+  '优抚安置',
+  '防灾减灾救灾',
+  '公共卫生服务',
+  '医疗服务',
+  '食品药品供应和安全保障',
+  '计划生育规范管理',
+  '妇幼健康服务保障',
+  '全面二孩政策实施',
+  '保障性住房建设',
+  '危旧房棚户区改造',
+  '农村危房改造',
+  '公益性文化',
+  '广播影视',
+  '新闻出版',
+  '群众体育',
+  '残疾人社会保障',
+  '残疾人基本服务',
 ];
 
 describe('the 2017 Dazhou plan', () => {
@@ -29,11 +52,20 @@ describe('the 2017 Dazhou plan', () => {
 
   it('has 8 domains and 31 tasks with their exact titles', () => {
     expect(seed.domains.map((d) => d.name)).toEqual([
-      '基本公共教育', '劳动就业服务', '社会保险', '基本社会服务', '基本公共卫生计生服务', '基本住房保障', '公共文化体育', '残疾人基本公共服务',
+      '基本公共教育',
+      '劳动就业服务',
+      '社会保险',
+      '基本社会服务',
+      '基本公共卫生计生服务',
+      '基本住房保障',
+      '公共文化体育',
+      '残疾人基本公共服务',
     ]);
     expect(seed.tasks.map((t) => t.number)).toEqual(TITLES.map((_, i) => i + 1));
     expect(seed.tasks.map((t) => t.title)).toEqual(TITLES);
-    expect(seed.tasks.map((t) => t.domain)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8]);
+    expect(seed.tasks.map((t) => t.domain)).toEqual([
+      1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8,
+    ]);
     expect(seed.tasks[5]!.text.startsWith('就业服务和管理。深入实施就业优先战略')).toBe(true);
     expect(seed.tasks[5]!.text.endsWith('城镇登记失业率控制在4.2%以内。')).toBe(true);
   });
@@ -177,7 +209,11 @@ describe('other forms of the same family', () => {
 
 describe('owner phrases', () => {
   it('splits at top level only and drops a trailing 等', () => {
-    expect(splitUnitList('市民政局、各县(市、区)人民政府,达州经开区管委会等')).toEqual(['市民政局', '各县(市、区)人民政府', '达州经开区管委会']);
+    expect(splitUnitList('市民政局、各县(市、区)人民政府,达州经开区管委会等')).toEqual([
+      '市民政局',
+      '各县(市、区)人民政府',
+      '达州经开区管委会',
+    ]);
   });
   it('reads 牵头/责任 as lead and co', () => {
     expect(parseOwnerPhrase('牵头单位:市卫健委;责任单位:市财政局、市医保局')).toEqual([

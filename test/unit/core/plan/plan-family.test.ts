@@ -9,7 +9,8 @@ import { CITY_2019, COUNTY_2020, DISTRICT_2021 } from '../../../fixtures/plan-fa
 
 const leads = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'lead').map((o) => o.unit);
 const cos = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'co').map((o) => o.unit);
-const targetsOf = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.targets.map((t) => `${t.label}${t.comparator}${t.value ?? `${t.min}~${t.max}`}${t.unit}`);
+const targetsOf = (plan: ParsedPlan, n: number) =>
+  plan.tasks[n - 1]!.targets.map((t) => `${t.label}${t.comparator}${t.value ?? `${t.min}~${t.max}`}${t.unit}`);
 
 /** Every numbered line of the text is a task, a section, a domain, a safeguard or a warning naming its line. */
 function everyNumberedLineAccountedFor(text: string, plan: ParsedPlan): string[] {
@@ -131,20 +132,35 @@ describe('a plan numbering its tasks again from 1 in each domain', () => {
 
 describe('more of the family', () => {
   it('renumbers domains whose “(一)” restarts in a later section, so every domain is unique', () => {
-    const plan = parsePlan('一、主要任务\n(一)教育\n1.学前。新建幼儿园2所。（牵头单位：县教育局）\n二、民生实事\n(一)养老\n2.养老。新增床位100张。（牵头单位：县民政局）');
-    expect(plan.domains.map((d) => [d.ordinal, d.name])).toEqual([[1, '教育'], [2, '养老']]);
+    const plan = parsePlan(
+      '一、主要任务\n(一)教育\n1.学前。新建幼儿园2所。（牵头单位：县教育局）\n二、民生实事\n(一)养老\n2.养老。新增床位100张。（牵头单位：县民政局）',
+    );
+    expect(plan.domains.map((d) => [d.ordinal, d.name])).toEqual([
+      [1, '教育'],
+      [2, '养老'],
+    ]);
     expect(plan.tasks.map((t) => t.domain)).toEqual([1, 2]);
   });
 
   it('reads a task list with no section heading, circled numbers and “X（牵头）” roles', () => {
-    const plan = parsePlan('某县2021年民生实事清单\n①城乡供水。新建水厂2座。责任单位：县水务局（牵头）、县财政局\n②道路建设。新改建农村公路120公里。（责任单位：县交通局）');
-    expect(plan.tasks.map((t) => [t.number, t.title])).toEqual([[1, '城乡供水'], [2, '道路建设']]);
-    expect(plan.tasks[0]!.owners).toEqual([{ unit: '县水务局', role: 'lead' }, { unit: '县财政局', role: 'co' }]);
+    const plan = parsePlan(
+      '某县2021年民生实事清单\n①城乡供水。新建水厂2座。责任单位：县水务局（牵头）、县财政局\n②道路建设。新改建农村公路120公里。（责任单位：县交通局）',
+    );
+    expect(plan.tasks.map((t) => [t.number, t.title])).toEqual([
+      [1, '城乡供水'],
+      [2, '道路建设'],
+    ]);
+    expect(plan.tasks[0]!.owners).toEqual([
+      { unit: '县水务局', role: 'lead' },
+      { unit: '县财政局', role: 'co' },
+    ]);
     expect(plan.tasks[1]!.targets[0]).toMatchObject({ value: 120, unit: '公里' });
   });
 
   it('warns about a domain with no numbered tasks and a task with no owners', () => {
-    const plan = parsePlan('三、主要任务\n（一）教育\n1.学前教育。新建幼儿园2所。\n（二）卫生\n加强基层卫生建设。\n（三）养老\n2.养老服务。新增床位100张。（牵头单位：市民政局）');
+    const plan = parsePlan(
+      '三、主要任务\n（一）教育\n1.学前教育。新建幼儿园2所。\n（二）卫生\n加强基层卫生建设。\n（三）养老\n2.养老服务。新增床位100张。（牵头单位：市民政局）',
+    );
     expect(plan.warnings.some((w) => w.startsWith('第4行：领域“卫生”下没有识别到编号任务'))).toBe(true);
     expect(plan.warnings.some((w) => w.includes('任务1“学前教育”没有识别到责任单位'))).toBe(true);
   });
@@ -176,7 +192,11 @@ describe('owners written with role words and no labels', () => {
 （二）提高医疗保障水平。城乡居民医保财政补助标准提高到每人每年610元。（市医保局牵头，各有关部门按职责分工负责）
 （三）扩大普惠养老服务。新增养老床位2000张。责任单位：市民政局；完成时限：2023年底`);
     expect(plan.tasks.map((t) => t.owners)).toEqual([
-      [{ unit: '市发展改革委', role: 'lead' }, { unit: '市财政局', role: 'co' }, { unit: '市人力资源社会保障局', role: 'co' }],
+      [
+        { unit: '市发展改革委', role: 'lead' },
+        { unit: '市财政局', role: 'co' },
+        { unit: '市人力资源社会保障局', role: 'co' },
+      ],
       [{ unit: '市医保局', role: 'lead' }],
       [{ unit: '市民政局', role: 'lead' }],
     ]);
@@ -219,10 +239,14 @@ describe('target forms of the family', () => {
     expect(one(text)).toMatchObject(expected);
   });
 
-  it.each(['为80岁以上高龄老人提供服务', '年满60周岁的老年人', '连续缴费满6个月', '依法参加失业保险3年以上的企业职工', '实施“十三五”规划和“1223”工程', '推进“三医联动”改革'])(
-    '“%s” has no target',
-    (text) => {
-      expect(extractTargets(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '为80岁以上高龄老人提供服务',
+    '年满60周岁的老年人',
+    '连续缴费满6个月',
+    '依法参加失业保险3年以上的企业职工',
+    '实施“十三五”规划和“1223”工程',
+    '推进“三医联动”改革',
+  ])('“%s” has no target', (text) => {
+    expect(extractTargets(text)).toEqual([]);
+  });
 });

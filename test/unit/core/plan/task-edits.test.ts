@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { planTaskEdits, TASK_MISSING, type TaskEditFacts, type TaskOwner } from '../../../../src/core/plan/task-edits';
 
 /** Task 1 (number 6) led by unit 10 (市教育局), helped by 11 (市财政局); unit 12 (市民政局, alias 民政局) has no role. */
-function facts(owners: Record<number, TaskOwner[]> = { 1: [{ unitId: 10, role: 'lead', ord: 0 }, { unitId: 11, role: 'co', ord: 1 }] }): TaskEditFacts {
+function facts(
+  owners: Record<number, TaskOwner[]> = {
+    1: [
+      { unitId: 10, role: 'lead', ord: 0 },
+      { unitId: 11, role: 'co', ord: 1 },
+    ],
+  },
+): TaskEditFacts {
   const units: Record<string, number> = { 市教育局: 10, 市财政局: 11, 市民政局: 12, 民政局: 12 };
   const names: Record<number, string> = { 10: '市教育局', 11: '市财政局', 12: '市民政局' };
   return {
@@ -20,7 +27,10 @@ describe('planTaskEdits', () => {
       { taskId: 1, field: 'status', value: 'done' },
       { taskId: 1, field: 'status', value: '快好了' },
     ]);
-    expect(label).toEqual({ ok: true, changes: [{ kind: 'update', table: 'task', key: { id: 1 }, column: 'status', value: 'in_progress' }] });
+    expect(label).toEqual({
+      ok: true,
+      changes: [{ kind: 'update', table: 'task', key: { id: 1 }, column: 'status', value: 'in_progress' }],
+    });
     expect(stored).toMatchObject({ ok: true, changes: [{ value: 'done' }] });
     expect(bad).toEqual({ ok: false, message: '状态请选“未开始”“推进中”“已完成”“滞后”或“暂停”' });
   });
@@ -44,12 +54,27 @@ describe('planTaskEdits', () => {
       { taskId: 1, unitId: 11, role: null },
       { taskId: 1, unitId: 11, role: 'co' },
     ]);
-    expect(lead).toMatchObject({ ok: true, changes: [{ kind: 'delete', key: { unit_id: 10 } }, { kind: 'insert', row: { unit_id: 12, role: 'lead', ord: 2 } }] });
+    expect(lead).toMatchObject({
+      ok: true,
+      changes: [
+        { kind: 'delete', key: { unit_id: 10 } },
+        { kind: 'insert', row: { unit_id: 12, role: 'lead', ord: 2 } },
+      ],
+    });
     // 市财政局 was co and is not named: it goes; 市教育局 is no longer an owner, so it is inserted after 市民政局
-    expect(co).toMatchObject({ ok: true, changes: [{ kind: 'delete', key: { unit_id: 11 } }, { kind: 'insert', row: { unit_id: 10, role: 'co', ord: 3 } }] });
+    expect(co).toMatchObject({
+      ok: true,
+      changes: [
+        { kind: 'delete', key: { unit_id: 11 } },
+        { kind: 'insert', row: { unit_id: 10, role: 'co', ord: 3 } },
+      ],
+    });
     // already gone: nothing to delete; put back: inserted last
     expect(none).toEqual({ ok: true, changes: [] });
-    expect(role).toEqual({ ok: true, changes: [{ kind: 'insert', table: 'task_owner', row: { task_id: 1, unit_id: 11, role: 'co', ord: 4 } }] });
+    expect(role).toEqual({
+      ok: true,
+      changes: [{ kind: 'insert', table: 'task_owner', row: { task_id: 1, unit_id: 11, role: 'co', ord: 4 } }],
+    });
   });
 
   it('refusals: an unknown unit, no lead at all, a task or unit that is gone', () => {

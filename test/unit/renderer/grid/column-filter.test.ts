@@ -78,7 +78,11 @@ describe('column filters compare what the cell shows', () => {
       { text: '滞后', value: 'yellow' },
       { text: '严重滞后', value: 'red' },
     ];
-    expect(valueEntries('text', lights, (a, b) => (severity[String(a)] ?? 9) - (severity[String(b)] ?? 9)).map((e) => e.text)).toEqual(['严重滞后', '滞后', '已达成']);
+    expect(valueEntries('text', lights, (a, b) => (severity[String(a)] ?? 9) - (severity[String(b)] ?? 9)).map((e) => e.text)).toEqual([
+      '严重滞后',
+      '滞后',
+      '已达成',
+    ]);
   });
 
   it('keeps the shorter list of the user choice, and only the ticked search results after a search', () => {

@@ -19,6 +19,13 @@ describe('stepFrom: one arrow step inside the grid body', () => {
   });
 
   it('knows the arrow keys', () => {
-    expect(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab', 'Enter'].map(isArrowKey)).toEqual([true, true, true, true, false, false]);
+    expect(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab', 'Enter'].map(isArrowKey)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
