@@ -234,7 +234,7 @@ export function writeEdits(journal: Journal, label: string, reason: string, batc
   const cells = batches.flatMap((batch) => batch.cells);
   const problems: ErrorDetail[] = [];
   for (const cell of cells)
-    if (!cell.plan.ok) problems.push({ where: cell.where, message: `“${shortText(cell.text)}”：${cell.plan.message}` });
+    if (!cell.plan.ok) problems.push({ where: cell.where, message: `“${shortText(cell.text)}”：${cell.plan.reason}` });
   if (problems.length > 0) {
     const only = problems[0];
     // one cell: the sentence says it all (where, what was typed, why, an example); the detail repeats it for tools

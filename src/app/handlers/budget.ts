@@ -177,7 +177,7 @@ export const budgetLineAdd: Handler<'budget-line-add'> = ({ scenarioId, code, na
   const planned = planEdits(db, { entity: 'line', scenarioId: model.scenario.id, edits: [{ add: { code, name, amountFen: money.fen } }] });
   const [cell] = planned.cells;
   // one line added from a dialog: its refusal is the sentence itself
-  if (cell && !cell.plan.ok) throw new WorkbenchError('bad_input', `${cell.plan.message}。`);
+  if (cell && !cell.plan.ok) throw new WorkbenchError('bad_input', `${cell.plan.reason}。`);
   writeEdits(journal, `基线：新增预算行“${name.trim()}”`, '', [planned]);
   const added = cell?.plan.ok ? cell.plan.changes[0] : undefined;
   if (added?.kind !== 'insert') throw new WorkbenchError('internal', '新增后无法读回预算行。');

@@ -1,3 +1,4 @@
+import type { Refusal } from '../refusal';
 /**
  * Breakback: spread a required change over the lines that may move, proportionally to their amounts or
  * evenly, leaving held lines alone. Shares are cut to the 分 by the largest-remainder method, so the
@@ -11,7 +12,7 @@ export interface BreakbackLine {
   held: boolean;
 }
 
-export type BreakbackResult = { ok: true; deltas: number[] } | { ok: false; reason: string };
+export type BreakbackResult = { ok: true; deltas: number[] } | Refusal;
 
 export function breakback(lines: readonly BreakbackLine[], deltaFen: number, mode: BreakbackMode): BreakbackResult {
   if (!Number.isSafeInteger(deltaFen)) return { ok: false, reason: '分摊金额必须精确到分。' };

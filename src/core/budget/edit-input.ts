@@ -2,13 +2,14 @@ import { foldWidth } from '../text/fold';
 import { parseQuantity } from '../quantity';
 import { type MoneyUnit, parseMoney } from './money';
 import type { OverrideField, OverrideOp } from './model';
+import type { Refusal } from '../refusal';
 
 /**
  * What a planner types into an amount, quantity or rate cell. In a scenario, a plain number sets the value,
  * a signed one changes it ("+500" adds 500万元, "-3%" cuts by 3%); in the baseline a number is the value.
  */
 
-export type EditParse = { ok: true; op: OverrideOp; value: number } | { ok: false; reason: string };
+export type EditParse = { ok: true; op: OverrideOp; value: number } | Refusal;
 
 const DEFAULT_UNITS: Record<OverrideField, MoneyUnit | null> = { amount: 'wan', rate: 'yuan', quantity: null };
 

@@ -1,6 +1,7 @@
 import { driverAmount } from './model';
 import { ceilDiv, floorDiv, RATIO_DENOMINATOR, ratioParts } from './ratio';
 import { formatPercent } from '../percent';
+import type { Refusal } from '../refusal';
 
 /**
  * Goal seek on one line: the amount (or the driver's rate or quantity) that brings the livelihood share to
@@ -23,7 +24,7 @@ export interface GoalSeekInput {
   rateFen?: number;
 }
 
-export type GoalSeekResult = { ok: true; value: number; amountFen: number; share: number } | { ok: false; reason: string };
+export type GoalSeekResult = { ok: true; value: number; amountFen: number; share: number } | Refusal;
 
 /** The amount in 分 that reaches the target share, or why none exists. */
 function solveAmount(input: GoalSeekInput): { ok: true; amountFen: number } | { ok: false; reason: string } {

@@ -1,4 +1,5 @@
 import { parseQuantity } from '../quantity';
+import type { Refusal } from '../refusal';
 
 /**
  * Money is stored as integer 分 and shown in 万元 by default. Parsing accepts what a clerk types or a sheet
@@ -30,7 +31,7 @@ function scaleOfWrittenUnit(unit: string, defaultUnit: MoneyUnit): number | unde
   }
 }
 
-export type MoneyParse = { ok: true; fen: number } | { ok: false; reason: string };
+export type MoneyParse = { ok: true; fen: number } | Refusal;
 
 /** Converts `value` in a unit of `fenPerUnit` to fen, refusing sub-fen digits instead of rounding them. */
 export function toFen(value: number, fenPerUnit: number): MoneyParse {

@@ -1,5 +1,6 @@
 import { looksLikeZip } from '../exchange/zip-guard';
 import type { DocumentFormat } from './blocks';
+import type { Refusal } from '../refusal';
 
 /**
  * Which reader a file needs, from its bytes (a renamed file is still read correctly): PDF by its header, a ZIP
@@ -7,7 +8,7 @@ import type { DocumentFormat } from './blocks';
  * else as text. A format we cannot read gets a message saying what to save it as.
  */
 
-export type FormatGuess = { ok: true; format: DocumentFormat } | { ok: false; reason: string };
+export type FormatGuess = { ok: true; format: DocumentFormat } | Refusal;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

@@ -1,3 +1,5 @@
+import type { Refusal } from '../refusal';
+
 /**
  * What an edit changes, as data: the rows to update, insert or delete. The edit planners in core return these (or a
  * refusal) without touching a database; the application writes them through its journal as one undoable action.
@@ -12,9 +14,9 @@ export type RowChange =
   | { kind: 'delete'; table: string; key: RowKey };
 
 /** One cell's plan: the changes it makes, or why it cannot be stored (a sentence without a final 。). */
-export type EditPlan = { ok: true; changes: readonly RowChange[] } | { ok: false; message: string };
+export type EditPlan = { ok: true; changes: readonly RowChange[] } | Refusal;
 
-export const refuse = (message: string): EditPlan => ({ ok: false, message });
+export const refuse = (reason: string): EditPlan => ({ ok: false, reason });
 export const accept = (...changes: RowChange[]): EditPlan => ({ ok: true, changes });
 
 export const update = (table: string, key: RowKey, column: string, value: SqlValue): RowChange => ({

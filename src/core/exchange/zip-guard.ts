@@ -1,3 +1,4 @@
+import type { Refusal } from '../refusal';
 /**
  * Cheap checks on an .xlsx before any parser sees it: the ZIP signature, and the uncompressed sizes its
  * central directory declares (a zip bomb announces itself there). A lying directory is still caught by the
@@ -14,7 +15,7 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 1024 * 1024, maxEntryBytes: 150 * 1024 * 1024, maxEntries: 2000 };
 
-export type ZipCheck = { ok: true } | { ok: false; reason: string };
+export type ZipCheck = { ok: true } | Refusal;
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;

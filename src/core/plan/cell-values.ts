@@ -1,13 +1,14 @@
 import { parseQuantity, toBase } from '../quantity';
 import { foldWidth } from '../text/fold';
 import type { Comparator } from '../../shared/plan';
+import type { Refusal } from '../refusal';
 
 /**
  * Turning what a user typed (or pasted from Excel/WPS) into a target's stored fields, with a reason in
  * Chinese when it cannot be stored. Shared by the grid editors, paste and spreadsheet import.
  */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | Refusal;
 
 const COMPARATOR_WORDS: Record<string, Comparator> = {
   '≥': '>=',

@@ -63,10 +63,10 @@ describe('LinePlanner — baseline cells', () => {
 
   it('refuses what the line does not allow', () => {
     const planner = new LinePlanner(facts('baseline'));
-    expect(planner.cell(2, 'amount', '5')).toEqual({ ok: false, message: '该行金额由“数量×单价”计算，请修改数量或单价' });
-    expect(planner.cell(1, 'rate', '5')).toEqual({ ok: false, message: '该行没有“数量×单价”的测算方式，请直接修改金额' });
-    expect(planner.cell(3, 'quantity', '5')).toEqual({ ok: false, message: '该行数量取自计划指标“低保人数”，请在指标表中修改该指标' });
-    expect(planner.cell(9, 'amount', '5')).toEqual({ ok: false, message: '预算行不存在，可能已被删除，请刷新' });
+    expect(planner.cell(2, 'amount', '5')).toEqual({ ok: false, reason: '该行金额由“数量×单价”计算，请修改数量或单价' });
+    expect(planner.cell(1, 'rate', '5')).toEqual({ ok: false, reason: '该行没有“数量×单价”的测算方式，请直接修改金额' });
+    expect(planner.cell(3, 'quantity', '5')).toEqual({ ok: false, reason: '该行数量取自计划指标“低保人数”，请在指标表中修改该指标' });
+    expect(planner.cell(9, 'amount', '5')).toEqual({ ok: false, reason: '预算行不存在，可能已被删除，请刷新' });
   });
 
   it('民生标记 takes 是/否/自动 words; the task number links the task and its domain', () => {
@@ -76,7 +76,7 @@ describe('LinePlanner — baseline cells', () => {
     expect(planner.cell(1, 'livelihood', '按分类')).toMatchObject({ ok: true, changes: [{ column: 'livelihood_override', value: null }] });
     expect(planner.cell(1, 'livelihood', '也许')).toEqual({
       ok: false,
-      message: '民生标记请填“是”“否”或“自动”（按功能分类判断），“也许”无法识别',
+      reason: '民生标记请填“是”“否”或“自动”（按功能分类判断），“也许”无法识别',
     });
     expect(planner.cell(1, 'taskNumber', '6')).toMatchObject({
       ok: true,
@@ -85,16 +85,16 @@ describe('LinePlanner — baseline cells', () => {
         { column: 'domain_id', value: 2 },
       ],
     });
-    expect(planner.cell(1, 'taskNumber', '7')).toEqual({ ok: false, message: '计划中没有编号为“7”的任务' });
+    expect(planner.cell(1, 'taskNumber', '7')).toEqual({ ok: false, reason: '计划中没有编号为“7”的任务' });
     expect(planner.where(1, 'amount')).toBe('2050202 小学教育「金额」');
   });
 
   it('added lines: bad code and name are refusals (not throws); good ones take consecutive ids and places', () => {
     const planner = new LinePlanner(facts('baseline'));
-    expect(planner.add('12', ' ', 100)).toEqual({ ok: false, message: '科目编码应为3到12位数字（如2050202），“12”不是；科目名称不能为空' });
+    expect(planner.add('12', ' ', 100)).toEqual({ ok: false, reason: '科目编码应为3到12位数字（如2050202），“12”不是；科目名称不能为空' });
     expect(planner.add('9990101', '某科目', 100)).toEqual({
       ok: false,
-      message: '科目编码“9990101”的前三位不是2017年支出功能分类中的类级科目',
+      reason: '科目编码“9990101”的前三位不是2017年支出功能分类中的类级科目',
     });
     expect(planner.add(' 2080202 ', ' 社会福利 ', 100)).toEqual({
       ok: true,
@@ -146,9 +146,9 @@ describe('LinePlanner — scenario cells', () => {
     expect(planner.cell(1, 'amount', '1000')).toEqual({ ok: true, changes: [] });
     expect(planner.cell(1, 'name', 'x')).toEqual({
       ok: false,
-      message: '情景中只能调整金额、数量和单价；科目编码、名称、民生标记等请在基线中修改',
+      reason: '情景中只能调整金额、数量和单价；科目编码、名称、民生标记等请在基线中修改',
     });
-    expect(planner.add('2080202', 'x', 1)).toEqual({ ok: false, message: '新增预算行请在基线中进行；情景只记录对基线的调整' });
+    expect(planner.add('2080202', 'x', 1)).toEqual({ ok: false, reason: '新增预算行请在基线中进行；情景只记录对基线的调整' });
   });
 
   it('a 情景 sheet’s amounts: into an existing scenario by difference, or a new scenario with its overrides', () => {

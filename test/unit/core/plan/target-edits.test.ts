@@ -23,14 +23,14 @@ describe('planTargetEdit — a target cell as row changes', () => {
   });
 
   it('refuses as a value, with the reason a person reads', () => {
-    expect(planTargetEdit(jobs, 'label', '  ')).toEqual({ ok: false, message: '指标名称不能为空' });
-    expect(planTargetEdit(jobs, 'comparator', '差不多')).toEqual({ ok: false, message: expect.stringContaining('比较方式') });
-    expect(planTargetEdit(jobs, 'value', '3.4%')).toEqual({ ok: false, message: expect.stringContaining('单位不一致') });
+    expect(planTargetEdit(jobs, 'label', '  ')).toEqual({ ok: false, reason: '指标名称不能为空' });
+    expect(planTargetEdit(jobs, 'comparator', '差不多')).toEqual({ ok: false, reason: expect.stringContaining('比较方式') });
+    expect(planTargetEdit(jobs, 'value', '3.4%')).toEqual({ ok: false, reason: expect.stringContaining('单位不一致') });
   });
 
   it('a linked actual is refused in the grid; the imports read the target without its link and base year', () => {
     const linked: TargetState = { ...jobs, linked: true, relative_to_year: null };
-    expect(planTargetEdit(linked, 'actual', '3')).toEqual({ ok: false, message: expect.stringContaining('取消关联') });
+    expect(planTargetEdit(linked, 'actual', '3')).toEqual({ ok: false, reason: expect.stringContaining('取消关联') });
     expect(planTargetEdit(stateAsImportsRead(linked), 'actual', '3')).toMatchObject({
       ok: true,
       changes: [{ column: 'actual', value: 30000 }],
@@ -48,7 +48,7 @@ describe('planTargetEdit — a target cell as row changes', () => {
         { column: 'base_unit', value: 'ratio' },
       ],
     });
-    expect(planTargetEdit(relative, 'value', '很多')).toEqual({ ok: false, message: expect.stringContaining('不是变动幅度') });
+    expect(planTargetEdit(relative, 'value', '很多')).toEqual({ ok: false, reason: expect.stringContaining('不是变动幅度') });
   });
 });
 
@@ -86,6 +86,6 @@ describe('planTargetEdits — a batch', () => {
     ]);
     expect(comparator?.ok).toBe(false);
     expect(value?.ok === true ? value.changes[0] : value).toMatchObject({ column: 'value', value: 5 });
-    expect(missing).toEqual({ ok: false, message: TARGET_MISSING });
+    expect(missing).toEqual({ ok: false, reason: TARGET_MISSING });
   });
 });

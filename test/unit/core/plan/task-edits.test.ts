@@ -32,7 +32,7 @@ describe('planTaskEdits', () => {
       changes: [{ kind: 'update', table: 'task', key: { id: 1 }, column: 'status', value: 'in_progress' }],
     });
     expect(stored).toMatchObject({ ok: true, changes: [{ value: 'done' }] });
-    expect(bad).toEqual({ ok: false, message: '状态请选“未开始”“推进中”“已完成”“滞后”或“暂停”' });
+    expect(bad).toEqual({ ok: false, reason: '状态请选“未开始”“推进中”“已完成”“滞后”或“暂停”' });
   });
 
   it('lead units by name or alias: the old lead goes, a co unit named as lead moves over, a new one goes last', () => {
@@ -86,11 +86,11 @@ describe('planTaskEdits', () => {
       { taskId: 1, field: 'title', value: '' },
     ]);
     expect(plans).toEqual([
-      { ok: false, message: '没有名为“市水务局”的责任单位（可先在“责任单位”表中新增）' },
-      { ok: false, message: '每项任务至少要有一个牵头单位' },
-      { ok: false, message: TASK_MISSING },
-      { ok: false, message: '任务或单位不存在，请刷新' },
-      { ok: false, message: '任务名称不能为空' },
+      { ok: false, reason: '没有名为“市水务局”的责任单位（可先在“责任单位”表中新增）' },
+      { ok: false, reason: '每项任务至少要有一个牵头单位' },
+      { ok: false, reason: TASK_MISSING },
+      { ok: false, reason: '任务或单位不存在，请刷新' },
+      { ok: false, reason: '任务名称不能为空' },
     ]);
   });
 });

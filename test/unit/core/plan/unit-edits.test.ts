@@ -17,11 +17,11 @@ describe('planUnitEdits', () => {
       { unitId: 2, field: 'phone', value: '电话' },
     ]);
     expect(plans).toEqual([
-      { ok: false, message: '已有同名（或以此为别名）的单位；如是同一单位，请用“合并”' },
+      { ok: false, reason: '已有同名（或以此为别名）的单位；如是同一单位，请用“合并”' },
       { ok: true, changes: [{ kind: 'update', table: 'unit', key: { id: 1 }, column: 'name', value: '教育局' }] },
-      { ok: false, message: '“教育局”已是其他单位的名称或别名' },
-      { ok: false, message: UNIT_MISSING },
-      { ok: false, message: '电话只能包含数字、空格、“-”“转”和括号' },
+      { ok: false, reason: '“教育局”已是其他单位的名称或别名' },
+      { ok: false, reason: UNIT_MISSING },
+      { ok: false, reason: '电话只能包含数字、空格、“-”“转”和括号' },
     ]);
   });
 
