@@ -46,9 +46,15 @@ const loadingView = <div className="view placeholder">正在载入…</div>;
 
 type Recovery = ChannelOutput<'recovery-state'>;
 
-/** Resolves once the browser has painted what is rendered now (a frame, then the task after it). */
+/**
+ * Resolves once the browser has painted what is rendered now (a frame, then the task after it) — or after half a
+ * second, since a window that starts hidden or minimised draws no frames until it is shown.
+ */
 function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 500);
+  });
 }
 
 /** Starts the app, or the recovery screen when the workbook could not be opened. */
