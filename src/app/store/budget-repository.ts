@@ -459,17 +459,26 @@ export function lineTable(model: ScenarioModel, onlyLineIds?: readonly number[])
     baseRateFen: column(),
     overrides: [],
   };
-  const rowOf = new Map<number, number>();
+  // the whole table is in the model's order (row = index); an edit's few rows are looked up and remembered
+  const whole = onlyLineIds === undefined;
+  const rowOfFew = new Map<number, number>();
+  const rowOf = (lineId: number): number | undefined => (whole ? baseline.indexById.get(lineId) : rowOfFew.get(lineId));
+  const classNames = new Map<string, string>();
   metas.forEach((meta, row) => {
-    const index = baseline.indexById.get(meta.id) ?? 0;
+    const index = whole ? row : (baseline.indexById.get(meta.id) ?? 0);
     const hasDriver = arrays.hasDriver[index] === 1;
-    rowOf.set(meta.id, row);
+    if (!whole) rowOfFew.set(meta.id, row);
+    let className = classNames.get(meta.classCode);
+    if (className === undefined) {
+      className = classLabel(meta.classCode);
+      classNames.set(meta.classCode, className);
+    }
     table.id[row] = meta.id;
     table.ord[row] = meta.ord;
     table.code[row] = meta.code;
     table.name[row] = meta.name;
     table.classCode[row] = meta.classCode;
-    table.className[row] = classLabel(meta.classCode);
+    table.className[row] = className;
     table.livelihood[row] = arrays.livelihood[index] === 1;
     table.livelihoodOverride[row] = meta.livelihoodOverride;
     table.domainId[row] = meta.domainId;
@@ -488,7 +497,7 @@ export function lineTable(model: ScenarioModel, onlyLineIds?: readonly number[])
   });
   const byRow = new Map<number, BudgetLineRow['overrides']>();
   for (const { lineId, field, op, value } of model.overrides) {
-    const row = rowOf.get(lineId);
+    const row = rowOf(lineId);
     if (row === undefined) continue;
     const list = byRow.get(row) ?? [];
     list.push({ field, op, value });
