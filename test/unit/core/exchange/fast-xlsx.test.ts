@@ -192,6 +192,19 @@ describe('the fast .xlsx reader gives what SheetJS gives', () => {
     sameAsSheetJs(sheetJsFile({ 行: many }, { bookSST: true }));
     sameAsSheetJs(sheetJsFile({ 行: many }, { bookSST: false }));
   });
+
+  it('a text-only sheet of inline strings (as streaming writers such as Apache POI make them) and empty inline cells', () => {
+    // every cell lacks <v>: the reader must not search the rest of the sheet for one (that was quadratic: 8,000
+    // rows took 91 s and ran into the parser's time limit)
+    const rows = Array.from(
+      { length: 8000 },
+      (_, r) =>
+        `<row r="${r + 1}">${Array.from({ length: 8 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>文本${r}-${c}</t></is></c>`).join('')}<c r="I${r + 1}" t="inlineStr"/></row>`,
+    );
+    const bytes = handFile([sheet(rows.join(''))]);
+    const read = sameAsSheetJs(bytes);
+    expect(read.sheets[0]?.rows[7999]?.[7]).toBe('文本7999-7');
+  });
 });
 
 describe('what the fast reader leaves to SheetJS (readXlsx then gives SheetJS’s answer)', () => {
@@ -226,6 +239,14 @@ describe('what the fast reader leaves to SheetJS (readXlsx then gives SheetJS’
     }
     if (expected instanceof Error) expect(() => readXlsx(bytes, 'file.xlsx')).toThrow();
     else expect(readXlsx(bytes, 'file.xlsx')).toEqual(expected);
+  });
+
+  it('a row past Excel’s last row is refused with the sheet named, not read (SheetJS would loop for minutes)', () => {
+    for (const rows of ['<row r="2000000000"><c><v>1</v></c></row>', '<row><c r="A1048577"><v>1</v></c></row>']) {
+      const bytes = handFile([sheet(rows)]);
+      expect(() => readXlsxFast(bytes, 'file.xlsx')).toThrow(SpreadsheetRefused);
+      expect(() => readXlsx(bytes, 'file.xlsx')).toThrow(/工作表“.+”中有第\d+行，超过Excel的最大行数（1048576行）/);
+    }
   });
 
   it('a legacy .xls is SheetJS’s', () => {
