@@ -87,6 +87,9 @@ export const budgetLineTableSchema = z
   .object({ ...lineColumnsShape, overrides: z.array(z.tuple([z.number().int().nonnegative(), lineOverridesSchema])) })
   .refine((table) => Object.keys(lineScalarShape).every((key) => table[key as keyof LineScalarShape].length === table.id.length), {
     message: '预算行各列的长度不一致',
+  })
+  .refine((table) => table.overrides.every(([row], i) => row < table.id.length && (i === 0 || row > (table.overrides[i - 1]?.[0] ?? -1))), {
+    message: '预算行的调整项应按行号递增，且在行数之内',
   });
 export type BudgetLineTable = z.infer<typeof budgetLineTableSchema>;
 

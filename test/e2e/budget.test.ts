@@ -156,3 +156,20 @@ describe('a target that takes its actual from the budget', () => {
     await expect.poll(() => cell(page, target.id, 'actual').textContent()).toMatch(/^预算7\d\.\d+$/);
   });
 });
+
+describe('views that show figures drawn from elsewhere', () => {
+  it('a target edit moves the budget line whose quantity it drives, when the budget is next shown', async () => {
+    const { page, workbook } = await sessions.open('follows-target');
+    const line = await lineId(page, '就业创业服务补贴（每人1500元）');
+    await page.getByRole('button', { name: '预算与情景' }).click();
+    await expect.poll(() => cell(page, line, 'quantity').textContent()).toBe('33,500');
+    // the line draws on the task's target of that name (the key work repeats it)
+    const target = workbook.db.prepare('SELECT driver_target_id AS id FROM budget_line WHERE id = ?').get(line) as { id: number };
+    await page.getByRole('button', { name: '指标', exact: true }).click();
+    await editCell(page, target.id, 'value', '4万');
+    await waitSaved(page);
+    await page.getByRole('button', { name: '预算与情景' }).click();
+    await expect.poll(() => cell(page, line, 'quantity').textContent()).toBe('40,000');
+    await expect.poll(() => cell(page, line, 'amount').textContent()).toBe('6,000.00');
+  });
+});

@@ -42,8 +42,9 @@ export async function dispatch(handlers: Handlers, context: HandlerContext, chan
     const refusal = context.session.writeRefusal();
     if (refusal) return { ok: false, error: { kind: 'conflict', message: refusal, details: [] } };
   }
-  // not cleared first: a write still running (an import awaiting its file) keeps what it has changed so far,
-  // and whichever answer goes out first carries it — the page hears of every change at least once
+  // not cleared first: a write still running (an import awaiting its file) keeps what it has changed so far, and
+  // whichever write answers next carries it. A write that committed and then failed leaves its tables for the next
+  // write's answer (its refusal reloads nothing); undo, redo and imports reload every view anyway.
   const journal = writes && context.session.isOpen ? context.session.workbook.journal : null;
   try {
     const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;

@@ -422,35 +422,32 @@ export class Journal {
 
   /** Undoes this session's newest action (never another window's or process's). */
   undo(): string | null {
-    this.assertWritable();
-    const label = this.db.transaction(() => {
-      const action = prepared(
-        this.db,
-        "SELECT id, label FROM action WHERE state = 'done' AND session IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1",
-      ).get(this.ownList()) as { id: number; label: string } | undefined;
-      if (!action) return null;
-      for (const table of this.replay(action, 'undo')) this.touched.add(table);
-      this.db.prepare("UPDATE action SET state = 'undone' WHERE id = ?").run(action.id);
-      this.revision++;
-      return action.label;
-    })();
-    this.settle();
-    return label;
+    return this.step('undo');
   }
 
+  /** Redoes this session's oldest undone action. */
   redo(): string | null {
+    return this.step('redo');
+  }
+
+  /** Undo takes back the newest done action, redo replays the oldest undone one; either answers with its label. */
+  private step(direction: 'undo' | 'redo'): string | null {
     this.assertWritable();
+    const [from, to, order] = direction === 'undo' ? (['done', 'undone', 'DESC'] as const) : (['undone', 'done', 'ASC'] as const);
+    let tables = new Set<string>();
     const label = this.db.transaction(() => {
       const action = prepared(
         this.db,
-        "SELECT id, label FROM action WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ASC LIMIT 1",
+        `SELECT id, label FROM action WHERE state = '${from}' AND session IN (SELECT value FROM json_each(?)) ORDER BY id ${order} LIMIT 1`,
       ).get(this.ownList()) as { id: number; label: string } | undefined;
       if (!action) return null;
-      for (const table of this.replay(action, 'redo')) this.touched.add(table);
-      this.db.prepare("UPDATE action SET state = 'done' WHERE id = ?").run(action.id);
+      tables = this.replay(action, direction);
+      this.db.prepare('UPDATE action SET state = ? WHERE id = ?').run(to, action.id);
       this.revision++;
       return action.label;
     })();
+    // only now: a rolled-back undo changed nothing
+    for (const table of tables) this.touched.add(table);
     this.settle();
     return label;
   }

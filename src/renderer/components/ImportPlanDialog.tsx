@@ -57,7 +57,7 @@ export function ImportPlanDialog(): React.JSX.Element {
     const result = await useUiStore.getState().track(() => call('plan-import', input));
     if (!result) return;
     // a new plan is the one every view shows
-    await notifyWorkbookChanged();
+    await notifyWorkbookChanged({ historyKnown: true });
     useUiStore.getState().showInfo(`已导入“${preview?.title ?? source.name}”：${result.tasks} 项任务，${result.targets} 个指标。`);
     close();
   });

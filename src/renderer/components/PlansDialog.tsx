@@ -25,7 +25,7 @@ export function PlansDialog(): React.JSX.Element {
     const remaining = await useUiStore.getState().track(() => call('plan-delete', { planId: plan.id }));
     if (!remaining) return;
     setPlans(remaining);
-    await notifyWorkbookChanged();
+    await notifyWorkbookChanged({ historyKnown: true });
     useUiStore.getState().showInfo(`已删除计划“${plan.title}”。需要时可按 Ctrl+Z 撤销。`);
   };
   return (

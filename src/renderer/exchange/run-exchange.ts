@@ -12,6 +12,6 @@ export async function exportWorkbookFile(): Promise<void> {
 
 /** After an import changed the workbook: every view reloads (the undo button's label came with the answer). */
 export async function afterImport(message: string): Promise<void> {
-  await notifyWorkbookChanged();
+  await notifyWorkbookChanged({ historyKnown: true });
   useUiStore.getState().showInfo(message);
 }

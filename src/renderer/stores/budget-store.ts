@@ -11,7 +11,7 @@ import type { ChannelInput } from '../../shared/contract';
 import { WorkbenchError } from '../../shared/result';
 import { call } from '../services/api';
 import { budgetEditTiming } from '../services/bench-timing';
-import { onWorkbookChanged } from './history-events';
+import { onTablesChanged, onWorkbookChanged } from './history-events';
 import { trackedWork, trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
@@ -196,6 +196,16 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
 onWorkbookChanged(() => {
   const { view, load, loadMetrics } = useBudgetStore.getState();
   return view ? load(view.scenario.id) : loadMetrics();
+});
+
+// a driver line's quantity can come from a plan target: after a target edit such lines (and the share) have moved.
+// The lines are read again when the view is next shown, not now: the budget view is not on screen while targets
+// are edited, and reading 100,000 lines after every target edit would cost the main process a second each time.
+onTablesChanged(['target'], () => {
+  const { view, loadMetrics } = useBudgetStore.getState();
+  if (!view || !view.lines.some((line) => line.targetId !== null)) return undefined;
+  useBudgetStore.setState({ view: null });
+  return loadMetrics();
 });
 
 export function scenarioKindLabel(scenario: ScenarioSummary): string {

@@ -1,16 +1,21 @@
 /**
- * Undo and redo can change any table, so every store that shows workbook data reloads after them. Stores
- * register here instead of importing each other.
+ * Undo and redo can change any table, and an import or another workbook changes everything, so every store that
+ * shows workbook data reloads after them. Stores register here instead of importing each other.
  */
-const listeners = new Set<() => Promise<void> | void>();
+export interface WorkbookChange {
+  /** the write's answer already carried the 撤销/重做 state (undo, redo, an import): no need to ask for it again */
+  historyKnown?: boolean;
+}
+type WorkbookListener = (change: WorkbookChange) => Promise<void> | void;
+const listeners = new Set<WorkbookListener>();
 
-export function onWorkbookChanged(listener: () => Promise<void> | void): () => void {
+export function onWorkbookChanged(listener: WorkbookListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-export async function notifyWorkbookChanged(): Promise<void> {
-  await Promise.all([...listeners].map((listener) => listener()));
+export async function notifyWorkbookChanged(change: WorkbookChange = {}): Promise<void> {
+  await Promise.all([...listeners].map((listener) => listener(change)));
 }
 
 /**

@@ -7,7 +7,8 @@ import { useUiStore } from './ui-store';
 
 /**
  * 撤销/重做 and their labels. Every write's answer carries the history state after it (see services/api), so an
- * edit needs no second request to relabel the buttons; only a workbook switch or restore asks again.
+ * edit needs no second request to relabel the buttons; only a workbook switch, a restore or another process's
+ * change asks again.
  */
 interface HistoryStoreState {
   history: HistoryState;
@@ -23,7 +24,7 @@ async function step(channel: 'history-undo' | 'history-redo'): Promise<void> {
   commitPendingEdits();
   const history = await useUiStore.getState().track(() => call(channel, {}));
   // undo and redo can change any table: every view reloads (their answer already set the labels)
-  if (history) await notifyWorkbookChanged();
+  if (history) await notifyWorkbookChanged({ historyKnown: true });
 }
 
 export const useHistoryStore = create<HistoryStoreState>((set) => ({
@@ -43,4 +44,4 @@ onWorkbookChanges((changes, channel) => {
   useHistoryStore.setState({ history: changes.history });
   if (channel !== 'history-undo' && channel !== 'history-redo') void notifyTablesChanged(changes.tables);
 });
-onWorkbookChanged(() => useHistoryStore.getState().refresh());
+onWorkbookChanged(({ historyKnown }) => (historyKnown ? undefined : useHistoryStore.getState().refresh()));

@@ -96,5 +96,8 @@ export const useTaskStore = create<TaskState>((set, get) => ({
 }));
 
 onWorkbookChanged(() => useTaskStore.getState().load());
-// a task's lights and counts come from its targets (and the 序时进度 settings), its owners' names from the units
-onTablesChanged(['target', 'target_link', 'setting', 'unit'], () => useTaskStore.getState().reloadTasks());
+// a task's lights and counts come from its targets (and the 序时进度 settings), its owners' names from the units;
+// a target linked to the budget takes its actual from a scenario's share, which any budget edit moves
+onTablesChanged(['target', 'target_link', 'setting', 'unit', 'budget_line', 'scenario_override', 'scenario'], () =>
+  useTaskStore.getState().reloadTasks(),
+);

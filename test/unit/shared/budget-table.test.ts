@@ -52,6 +52,14 @@ describe('the budget lines as columns', () => {
     expect(budgetLinesFromTable(table)).toEqual(rows);
   });
 
+  it('refuse overrides on a row that is not there, or twice on one row', () => {
+    const rows = [row(1, { overrides: [{ field: 'amount', op: 'add', value: 1 }] }), row(2)];
+    const table = tableOf(rows);
+    expect(budgetLineTableSchema.safeParse({ ...table, overrides: [[2, rows[0]?.overrides]] }).success).toBe(false);
+    expect(budgetLineTableSchema.safeParse({ ...table, overrides: [...table.overrides, ...table.overrides] }).success).toBe(false);
+    expect(budgetLineTableSchema.safeParse(table).success).toBe(true);
+  });
+
   it('refuse columns of different lengths (a row would be made of two lines)', () => {
     const table = tableOf([row(1), row(2)]) as Record<string, unknown[]>;
     table.name = ['只有一个'];
