@@ -55,8 +55,8 @@ describe('the task grid', () => {
     // (the status bar's poll for changes made by other processes aside)
     const calls = invoked.slice(callsBefore).filter((channel) => channel !== 'workbook-status');
     expect(calls[0]).toBe('target-update');
-    // then only the views that show figures drawn from targets reload (the unit list's counts too, when loaded)
-    expect(calls.slice(1).every((channel) => channel === 'task-list' || channel === 'unit-list')).toBe(true);
+    // then only the task rows, whose lights and counts are drawn from targets, are read again
+    expect(calls.slice(1).every((channel) => channel === 'task-list')).toBe(true);
     expect(calls).toContain('task-list');
 
     await page.getByRole('button', { name: '责任单位', exact: true }).click();

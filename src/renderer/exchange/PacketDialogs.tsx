@@ -14,7 +14,8 @@ export function PacketExportDialog(): React.JSX.Element {
   const units = useUnitStore((state) => state.units).filter((u) => u.leadCount + u.coCount > 0);
   const [unitId, setUnitId] = useState<number | 'all'>('all');
   useEffect(() => {
-    if (!useUnitStore.getState().loaded) void useUnitStore.getState().load();
+    // the counts it lists units by move with every owner and target edit: read them as the dialog opens
+    void useUnitStore.getState().load();
   }, []);
   const run = async (): Promise<void> => {
     const result = await useUiStore.getState().track(() => call('packet-export', unitId === 'all' ? {} : { unitId }));

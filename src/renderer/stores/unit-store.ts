@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { UnitEditableField, UnitRow } from '../../shared/grid';
 import { call } from '../services/api';
-import { onTablesChanged, onWorkbookChanged } from './history-events';
+import { onWorkbookChanged } from './history-events';
 import { trackedWrite, withReason } from './track-edit';
 import { useUiStore } from './ui-store';
 
@@ -53,7 +53,3 @@ export const useUnitStore = create<UnitState>((set, get) => ({
 }));
 
 onWorkbookChanged(() => (useUnitStore.getState().loaded ? useUnitStore.getState().load() : undefined));
-// a unit's 牵头/配合 counts and its targets' progress (which 导出单位报送表 lists units by) come from the owners and targets
-onTablesChanged(['task_owner', 'target', 'target_link', 'setting'], () =>
-  useUnitStore.getState().loaded ? useUnitStore.getState().load() : undefined,
-);
