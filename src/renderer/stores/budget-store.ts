@@ -128,8 +128,12 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
     scenarioName: '',
     isExample: false,
     load: async (scenarioId) => {
+      const asked = workbookGeneration;
       try {
-        show(budgetViewFromAnswer(await call('budget-view', scenarioId === undefined ? {} : { scenarioId })));
+        const answer = await call('budget-view', scenarioId === undefined ? {} : { scenarioId });
+        // the page's workbook changed while the lines were read (opened, restored, undone): read them again
+        if (asked !== workbookGeneration) return get().load();
+        show(budgetViewFromAnswer(answer));
       } catch (error) {
         // the scenario shown may have gone (an undo took its creation back): show the current one instead
         if (scenarioId !== undefined && error instanceof WorkbenchError && error.kind === 'not_found') return get().load();
@@ -193,7 +197,11 @@ export const useBudgetStore = create<BudgetState>((set, get) => {
   };
 });
 
+/** bumps whenever the page's workbook changes as a whole, so that a read begun before is not shown after */
+let workbookGeneration = 0;
+
 onWorkbookChanged(() => {
+  workbookGeneration++;
   const { view, load, loadMetrics } = useBudgetStore.getState();
   return view ? load(view.scenario.id) : loadMetrics();
 });
