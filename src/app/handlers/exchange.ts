@@ -90,17 +90,14 @@ export function sheetPreviews(data: SpreadsheetData): { name: string; rowCount: 
   }));
 }
 
+/** What every import dialog is first shown of a chosen spreadsheet: its token, name, encoding and sheet previews. */
+export function chosenPreview({ token, data }: { token: string; data: SpreadsheetData }) {
+  return { token, fileName: data.fileName, encoding: data.encoding ?? 'xlsx', sheets: sheetPreviews(data) };
+}
+
 export const budgetImportInspect: Handler<'budget-import-inspect'> = async (_input, context) => {
   const chosen = await readChosen(context, 'budget');
-  if (!chosen) return null;
-  const { data } = chosen;
-  return {
-    token: chosen.token,
-    fileName: data.fileName,
-    encoding: data.encoding ?? 'xlsx',
-    sheets: sheetPreviews(data),
-    guess: guessMapping(data),
-  };
+  return chosen ? { ...chosenPreview(chosen), guess: guessMapping(chosen.data) } : null;
 };
 
 /** How many mapped lines the preview shows; the rest are counted. */

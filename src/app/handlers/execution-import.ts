@@ -27,7 +27,7 @@ import {
   settingsOfBudget,
 } from '../store/execution-repository';
 import type { Handler } from './context';
-import { readChosen, sheetPreviews } from './exchange';
+import { chosenPreview, readChosen } from './exchange';
 
 /**
  * Importing execution tables: the file is parsed out of process and kept for the preview; the preview reads
@@ -37,15 +37,7 @@ import { readChosen, sheetPreviews } from './exchange';
 
 export const executionImportInspect: Handler<'execution-import-inspect'> = async (_input, context) => {
   const chosen = await readChosen(context, 'execution');
-  if (!chosen) return null;
-  const { data } = chosen;
-  return {
-    token: chosen.token,
-    fileName: data.fileName,
-    encoding: data.encoding ?? 'xlsx',
-    sheets: sheetPreviews(data),
-    guesses: guessExecutionMappings(data),
-  };
+  return chosen ? { ...chosenPreview(chosen), guesses: guessExecutionMappings(chosen.data) } : null;
 };
 
 interface Target {
