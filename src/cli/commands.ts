@@ -41,6 +41,7 @@ import { unitIdByName } from '../app/store/unit-repository';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
+import { formatTransfer, localCopy, refuseServerWorkbook, uploadWorkbook } from './server-commands';
 import { type ParsedArgs, parseArgs } from './args';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,6 +85,10 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  导入预算执行表（xlsx/xls/csv）；地区不存在时新建；同一期间已有报表时替换
   execution --db FILE [--budget 地区名] [--period 2017-06] [--json]
                                  执行进度、民生占比、三种年底预计和底线测算（金额单位：元）；不指定地区时为各地区对比
+  upload --db FILE --to postgres://用户名@服务器:端口/数据库?workbook=名称 [--title 标题]
+                                 上传到服务器：把本地工作簿发布为团队工作簿（一个事务，内容校验一致才提交）；密码用环境变量 PGPASSWORD
+  local-copy --db postgres://…?workbook=名称 --out FILE.mswb
+                                 另存为本地副本：取团队工作簿此刻的完整副本（出差或在隔离的电脑上用）；不覆盖已有文件
   import-budget FILE --db FILE [--sheet 工作表] [--header-row 行号] [--unit 元|万元|亿元] [--name 基线名] [--dry-run] [--json]
                                  导入预算表（Excel或CSV）为新的基线，列按常见表头识别；有任何错误则整个文件不导入
   任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）
@@ -129,6 +134,7 @@ async function withWorkbook<T>(
   work: (context: CliContext) => Promise<T>,
   options: { create?: boolean; force?: boolean } = {},
 ): Promise<T> {
+  refuseServerWorkbook(path);
   const open = (file: string, how: OpenHow = {}): Workbook =>
     openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
   const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);
@@ -420,6 +426,20 @@ async function run(argv: readonly string[]): Promise<void> {
           : budgetReport((await invoke(context, 'execution-view', { budgetId: budgetIdOf(context, budget), ...span })) as ExecutionView),
       );
       print(result, json, () => (budget === undefined ? formatAllBudgets(result) : formatBudgetReport(result)));
+      return;
+    }
+    case 'upload': {
+      const to = requireFlag(args, 'to');
+      const title = optionalFlag(args, 'title') ?? '';
+      const result = await withWorkbook(requireFlag(args, 'db'), async (context) =>
+        uploadWorkbook(context.session.workbook, to, title, resources),
+      );
+      print(result, json, () => formatTransfer(result, `已上传到 ${result.address}`));
+      return;
+    }
+    case 'local-copy': {
+      const result = await localCopy(requireFlag(args, 'db'), requireFlag(args, 'out'), resources);
+      print(result, json, () => formatTransfer(result, `已保存本地副本 ${result.file}`));
       return;
     }
     case '':

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parsePlan } from '../../core/plan/parse-plan';
 import type { ParsedPlan } from '../../shared/plan';
 import { WorkbenchError } from '../../shared/result';
-import { fsyncFile, renameNoClobber, temporaryBeside } from '../durable-files';
 import { describeHolder, type LockFile, lockIsLive, me, readLock, type SessionOrigin, WorkbookLock } from '../workbook-lock';
 import { type Db, openDatabase } from './connection';
 import { Journal } from './journal';
@@ -13,10 +12,13 @@ import { ensureBudget } from './budget-repository';
 import { insertParsedPlan, planFingerprint } from './plan-repository';
 import { APPLICATION_ID, type FileVerdict, inspectHeldWorkbook, inspectWorkbookFile, type RefusalReason } from './file-check';
 import { ensureExecutionExample } from './execution-repository';
+import { writeNewWorkbookFile } from './new-workbook-file';
 
 /** Where the app's own files are: the migrations and the seed plan ship beside the code. */
 export interface WorkbookResources {
   migrationsDir: string;
+  /** the same schema's PostgreSQL form, for team workbooks (db/migrations-pg) */
+  serverMigrationsDir: string;
   seedPlanFile: string;
   seedCorrectionsFile: string;
 }
@@ -24,6 +26,7 @@ export interface WorkbookResources {
 export function resourcesAt(rootDir: string): WorkbookResources {
   return {
     migrationsDir: join(rootDir, 'db', 'migrations'),
+    serverMigrationsDir: join(rootDir, 'db', 'migrations-pg'),
     seedPlanFile: join(rootDir, 'db', 'seed', 'dazhou-2017-equalization-plan.txt'),
     seedCorrectionsFile: join(rootDir, 'db', 'seed', 'dazhou-2017.corrections.json'),
   };
@@ -99,29 +102,13 @@ function missing(path: string): WorkbookRefused {
  * under the real name, and an existing file is never replaced.
  */
 function buildNewWorkbook(path: string, options: OpenWorkbookOptions): void {
-  if (!existsSync(dirname(path))) {
-    throw new WorkbenchError('bad_input', `文件夹“${dirname(path)}”不存在。请先创建该文件夹，或换一个保存位置。`);
-  }
-  const temporary = temporaryBeside(path, 'creating');
-  try {
-    const db = openDatabase(temporary, { nativeBinding: options.nativeBinding });
-    try {
-      migrate(db, loadMigrations(options.resources.migrationsDir));
-      db.transaction(() => {
-        const plan = seedPlan(options.resources);
-        insertParsedPlan(db, plan, '内置示例：达州市2017年实施计划', planFingerprint(plan));
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-      })();
-      ensureBudget(db);
-      ensureExecutionExample(db);
-    } finally {
-      db.close();
-    }
-    fsyncFile(temporary);
-    if (!renameNoClobber(temporary, path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖数据，请换一个文件名。`);
-  } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${temporary}${suffix}`, { force: true });
-  }
+  const migrations = loadMigrations(options.resources.migrationsDir);
+  writeNewWorkbookFile(path, { migrations, nativeBinding: options.nativeBinding }, (db) => {
+    const plan = seedPlan(options.resources);
+    insertParsedPlan(db, plan, '内置示例：达州市2017年实施计划', planFingerprint(plan));
+    ensureBudget(db);
+    ensureExecutionExample(db);
+  });
 }
 
 /**

@@ -1,0 +1,95 @@
+import { WorkbenchError } from '../../../shared/result';
+import { latestVersion, type Migration } from '../migrations';
+import type { ServerClient } from './server-connection';
+
+/**
+ * The layout of team workbooks in a database: one PostgreSQL schema per workbook, holding the same tables as a
+ * .mswb file (db/migrations-pg), plus the `minsheng` schema listing the workbooks. One schema each rather than a
+ * workbook id on every row: `pg_dump -n name` backs up (and `pg_restore` brings back) exactly one workbook,
+ * grants and row-level security are given per workbook, dropping or renaming one is one statement, and the
+ * store's SQL runs unchanged under `search_path` instead of carrying a workbook id through every key and query.
+ */
+
+export const REGISTRY_SCHEMA = 'minsheng';
+
+export async function ensureRegistry(client: ServerClient): Promise<void> {
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${REGISTRY_SCHEMA}`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${REGISTRY_SCHEMA}.workbook (
+    name           text PRIMARY KEY,
+    title          text NOT NULL DEFAULT '',
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    created_by     text NOT NULL DEFAULT current_user,
+    published_from text NOT NULL DEFAULT '',
+    content_digest text NOT NULL DEFAULT ''
+  )`);
+}
+
+export interface ServerWorkbookEntry {
+  name: string;
+  title: string;
+  createdAt: string;
+  createdBy: string;
+  publishedFrom: string;
+}
+
+/** The team workbooks of a database, for 打开 and for a refusal that names what is there. */
+export async function listServerWorkbooks(client: ServerClient): Promise<ServerWorkbookEntry[]> {
+  const registry = await client.query(`SELECT to_regclass('${REGISTRY_SCHEMA}.workbook') IS NOT NULL AS present`);
+  if (!(registry.rows[0] as { present: boolean }).present) return [];
+  const result = await client.query(
+    `SELECT name, title, to_char(created_at, 'YYYY-MM-DD HH24:MI') AS "createdAt", created_by AS "createdBy",
+            published_from AS "publishedFrom"
+     FROM ${REGISTRY_SCHEMA}.workbook ORDER BY name`,
+  );
+  return result.rows as ServerWorkbookEntry[];
+}
+
+export async function workbookExists(client: ServerClient, name: string): Promise<boolean> {
+  const result = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name]);
+  return result.rowCount === 1;
+}
+
+/** The migration versions a team workbook records; empty when the schema has no migration table. */
+async function appliedServerVersions(client: ServerClient, name: string): Promise<number[]> {
+  const present = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${name}.schema_migration`]);
+  if (!(present.rows[0] as { present: boolean }).present) return [];
+  const result = await client.query(`SELECT version FROM ${name}.schema_migration ORDER BY version`);
+  return (result.rows as { version: number }[]).map((row) => row.version);
+}
+
+/**
+ * Refuses a team workbook written by a newer version of the app (its schema would be misread and then
+ * damaged), as a newer .mswb file is refused; answers the workbook's schema version otherwise.
+ */
+export async function checkServerSchema(client: ServerClient, name: string, migrations: readonly Migration[]): Promise<number> {
+  const applied = await appliedServerVersions(client, name);
+  if (applied.length === 0)
+    throw new WorkbenchError('not_found', `服务器上的“${name}”不是民生规划工作台的团队工作簿（缺少数据结构版本记录）。`);
+  const known = new Set(migrations.map((migration) => migration.version));
+  const unknown = applied.filter((version) => !known.has(version));
+  if (unknown.length > 0)
+    throw new WorkbenchError(
+      'conflict',
+      `团队工作簿“${name}”由更新版本的民生规划工作台创建（数据结构版本 ${Math.max(...unknown)}），本软件只支持到版本 ${latestVersion(migrations)}。请升级软件后再打开，服务器上的数据未做任何修改。`,
+    );
+  return Math.max(...applied);
+}
+
+/**
+ * Creates the workbook's schema and its tables inside the caller's transaction, and leaves `search_path` on it
+ * for the rest of that transaction. The baseline migration seeds default settings; an upload replaces them.
+ */
+export async function createWorkbookSchema(client: ServerClient, name: string, migrations: readonly Migration[]): Promise<void> {
+  if (await workbookExists(client, name)) throw new WorkbenchError('conflict', `服务器上已有名为“${name}”的工作簿，请换一个名称。`);
+  await client.query(`CREATE SCHEMA ${name}`);
+  await client.query(`SET LOCAL search_path TO ${name}`);
+  await client.query('CREATE TABLE schema_migration (version bigint PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+  for (const migration of migrations) {
+    await client.query(migration.sql);
+    await client.query('INSERT INTO schema_migration (version, name, applied_at) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    ]);
+  }
+}
