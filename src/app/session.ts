@@ -33,7 +33,8 @@ export class WorkbookSession {
   constructor(
     private workbookPath: string,
     private readonly openAt: WorkbookOpener,
-    private readonly nativeBinding?: string,
+    /** the SQLite binding built for this runtime (Electron's), for every file the session opens */
+    readonly nativeBinding?: string,
   ) {}
 
   get path(): string {

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { loadMigrations } from '../app/store/migrations';
 import { connectServer } from '../app/store/pg/server-connection';
-import { isServerAddress, parseServerAddress, type ServerAddress } from '../app/store/pg/server-address';
+import { isServerAddress, requireServerAddress } from '../app/store/pg/server-address';
 import { publishWorkbook, takeLocalCopy, type TransferSummary } from '../app/store/pg/workbook-transfer';
 import type { Workbook, WorkbookResources } from '../app/store/workbook';
 import { WorkbenchError } from '../shared/result';
@@ -10,12 +10,6 @@ import { WorkbenchError } from '../shared/result';
  * The team-workbook commands: `upload` (上传到服务器) and `local-copy` (另存为本地副本). The password is never an
  * argument: the driver reads PGPASSWORD (or the user's ~/.pgpass) as libpq does.
  */
-
-export function serverAddressArgument(text: string): ServerAddress {
-  const parsed = parseServerAddress(text);
-  if ('ok' in parsed) throw new WorkbenchError('bad_input', parsed.reason);
-  return parsed;
-}
 
 /** A command other than upload/local-copy named a server workbook: say what works today instead of making a file. */
 export function refuseServerWorkbook(path: string): void {
@@ -32,7 +26,7 @@ export async function uploadWorkbook(
   title: string,
   resources: WorkbookResources,
 ): Promise<TransferSummary & { address: string }> {
-  const address = serverAddressArgument(to);
+  const address = requireServerAddress(to);
   const client = await connectServer(address, { applicationName: 'minsheng-cli upload' });
   try {
     const summary = await publishWorkbook(
@@ -48,7 +42,7 @@ export async function uploadWorkbook(
 }
 
 export async function localCopy(from: string, out: string, resources: WorkbookResources): Promise<TransferSummary & { file: string }> {
-  const address = serverAddressArgument(from);
+  const address = requireServerAddress(from);
   const client = await connectServer(address, { applicationName: 'minsheng-cli local-copy' });
   try {
     const file = resolve(out);

@@ -130,6 +130,7 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
       pending: new PendingFiles(),
       pendingPlans: new PendingFiles(),
       recent: new RecentWorkbooks(join(dirname(defaultPath), 'recent-workbooks.json')),
+      resources: resourcesAt(appRoot),
       localFolder: dirname(defaultPath),
       printer: {
         toPdf: async () => {

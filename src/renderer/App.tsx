@@ -36,6 +36,7 @@ const ExecutionView = lazy(() => import('./views/ExecutionView').then((m) => ({ 
 const CountyCompareView = lazy(() => import('./views/CountyCompareView').then((m) => ({ default: m.CountyCompareView })));
 const ExecutionImportDialog = lazy(() => import('./exchange/ExecutionImportDialog').then((m) => ({ default: m.ExecutionImportDialog })));
 const BackupsDialog = lazy(() => import('./components/BackupsDialog').then((m) => ({ default: m.BackupsDialog })));
+const TeamWorkbookDialog = lazy(() => import('./components/TeamWorkbookDialog').then((m) => ({ default: m.TeamWorkbookDialog })));
 const ImportPlanDialog = lazy(() => import('./components/ImportPlanDialog').then((m) => ({ default: m.ImportPlanDialog })));
 const BudgetImportDialog = lazy(() => import('./exchange/BudgetImportDialog').then((m) => ({ default: m.BudgetImportDialog })));
 const ImportWorkbookDialog = lazy(() => import('./exchange/ImportWorkbookDialog').then((m) => ({ default: m.ImportWorkbookDialog })));
@@ -81,6 +82,7 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
   const exchange = useUiStore((state) => state.exchange);
 
   const backupsOpen = useUiStore((state) => state.backupsOpen);
+  const teamOpen = useUiStore((state) => state.teamOpen);
   const plansOpen = useUiStore((state) => state.plansOpen);
   const aboutOpen = useUiStore((state) => state.aboutOpen);
   // who has the workbook, and whether another process changed it: asked every few seconds
@@ -166,6 +168,7 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
         {exchange === 'import-packet' && <PacketImportDialog />}
         {exchange === 'import-execution' && <ExecutionImportDialog />}
         {backupsOpen && <BackupsDialog />}
+        {teamOpen && <TeamWorkbookDialog />}
         {plansOpen && <PlansDialog />}
         {aboutOpen && <AboutDialog />}
       </Suspense>

@@ -88,4 +88,7 @@ export const CHANNEL_ACCESS: Record<ChannelName, 'read' | 'write'> = {
   'execution-lines-delete': 'write',
   'execution-scenario-create': 'write',
   'target-link-set': 'write',
+  // the open workbook is only read (upload) or not touched at all (a copy from the server goes to a new file)
+  'server-upload': 'read',
+  'server-local-copy': 'read',
 };

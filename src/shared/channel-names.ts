@@ -82,6 +82,8 @@ export const CHANNEL_NAMES = [
   'execution-lines-delete',
   'execution-scenario-create',
   'target-link-set',
+  'server-upload',
+  'server-local-copy',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -24,6 +24,7 @@ export type CommandId =
   | 'export-packets'
   | 'import-packet'
   | 'backups'
+  | 'team-workbooks'
   | 'print'
   | 'undo'
   | 'redo'
@@ -64,6 +65,7 @@ export const COMMANDS: Record<CommandId, CommandSpec> = {
   'export-packets': { label: '导出单位报送表…' },
   'import-packet': { label: '导入单位报送表…' },
   backups: { label: '备份与恢复…' },
+  'team-workbooks': { label: '团队工作簿（服务器）…' },
   print: { label: '打印报告…', accelerator: 'Ctrl+P' },
   undo: { label: '撤销', accelerator: 'Ctrl+Z' },
   redo: { label: '重做', accelerator: 'Ctrl+Y', alsoKeys: ['Ctrl+Shift+Z'] },
@@ -121,6 +123,7 @@ export const MENU_BAR: readonly MenuSpec[] = [
       { kind: 'submenu', label: '单位报送表', entries: [command('export-packets'), command('import-packet')] },
       separator,
       command('backups'),
+      command('team-workbooks'),
       separator,
       command('print'),
       separator,

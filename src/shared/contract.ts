@@ -175,6 +175,13 @@ export type ReportModelData = z.infer<typeof reportModelSchema>;
 
 const workbookOpenedSchema = z.object({ path: z.string(), note: z.string() });
 
+/**
+ * A team workbook's address and the password typed for this one call: the password crosses to the app process,
+ * is given to the driver and is never written anywhere (the address cannot hold one: it is refused there).
+ */
+const serverLogin = z.strictObject({ address: z.string().min(1).max(1000), password: z.string().max(200) });
+const transferSummarySchema = z.object({ tables: z.number().int(), rows: z.number().int(), digest: z.string() });
+
 export const backupEntrySchema = z.object({
   file: z.string(),
   at: z.string(),
@@ -450,6 +457,11 @@ export const contract = {
     }),
     output: z.object({ restored: z.string(), size: z.number().int() }),
   },
+  'server-upload': {
+    input: serverLogin.extend({ title: z.string().max(100) }),
+    output: transferSummarySchema.extend({ address: z.string() }),
+  },
+  'server-local-copy': { input: serverLogin, output: transferSummarySchema.extend({ file: z.string() }).nullable() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -108,6 +108,9 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'execution-lines-delete': { reportId: 1, lineIds: [1] },
   'execution-scenario-create': { budgetId: 1, year: 2017, month: 6, method: 'planned' },
   'target-link-set': { targetId: 1, link: { source: 'budget_share', scenarioId: 1 } },
+  // port 1 on this machine: nothing listens, so a well-formed call is refused at once
+  'server-upload': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '', title: '达州' },
+  'server-local-copy': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

@@ -4,7 +4,7 @@ import type { HandlerContext } from '../handlers/context';
 import { PresetDialogs } from '../handlers/preset-dialogs';
 import { WorkbenchError } from '../../shared/result';
 import type { WorkbookSession } from '../session';
-import type { Workbook } from '../store/workbook';
+import { resourcesAt, type Workbook } from '../store/workbook';
 import { bundledWorker } from './dev-worker';
 import { nodeSpreadsheetParser } from './node-parser';
 import type { SpreadsheetParser } from './parse-protocol';
@@ -31,6 +31,7 @@ export function nodeHandlerContext(
     pending: new PendingFiles(),
     pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),
+    resources: resourcesAt(repoRoot),
     localFolder: join(dirname(session.path), 'local-copies'),
     // set by a host that has a page to print (the Playwright harness, the CLI's report command)
     printer: {

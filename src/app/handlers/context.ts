@@ -5,7 +5,7 @@ import type { SpreadsheetParser } from '../exchange/parse-protocol';
 import type { PendingFiles } from '../exchange/pending-files';
 import type { RecentWorkbooks } from '../recent-workbooks';
 import type { WorkbookSession } from '../session';
-import type { Workbook } from '../store/workbook';
+import type { Workbook, WorkbookResources } from '../store/workbook';
 
 /**
  * What a handler may reach besides its input: the open workbook, the OS dialogs (faked in tests), the
@@ -21,6 +21,8 @@ export interface HandlerContext {
   /** plan documents read for the import preview, waiting for the user's go-ahead */
   pendingPlans: PendingFiles<PlanReading>;
   recent: RecentWorkbooks;
+  /** the migrations (file and server forms) the app ships */
+  resources: WorkbookResources;
   /** where local copies of workbooks go (the local app-data folder) */
   localFolder: string;
   /** prints the page as it is now (the report preview, through the print stylesheet) to PDF */

@@ -14,6 +14,7 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
+import { serverLocalCopy, serverUpload } from './team-workbooks';
 import { reportData, reportPdf } from './reports';
 import {
   workbookForceOpen,
@@ -137,6 +138,8 @@ export const handlers: Handlers = {
   'execution-lines-delete': executionLinesDelete,
   'execution-scenario-create': executionScenarioCreate,
   'target-link-set': targetLinkSet,
+  'server-upload': serverUpload,
+  'server-local-copy': serverLocalCopy,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

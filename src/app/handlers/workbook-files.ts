@@ -10,7 +10,8 @@ import type { Handler, HandlerContext } from './context';
 
 /** 文件 → 新建 / 打开 / 另存为 / 最近打开: a workbook is one .mswb file that can travel on a USB stick. */
 
-const withExtension = (path: string): string =>
+/** A name typed in the save dialog without .mswb gets it (another extension is kept and gains .mswb). */
+export const withWorkbookExtension = (path: string): string =>
   extname(path).toLowerCase() === WORKBOOK_EXTENSION ? path : `${path}${WORKBOOK_EXTENSION}`;
 
 function opened(context: HandlerContext, note = '') {
@@ -21,7 +22,7 @@ function opened(context: HandlerContext, note = '') {
 export const workbookNew: Handler<'workbook-new'> = async (_input, context) => {
   const chosen = await context.dialogs.pickWorkbookSavePath(`新工作簿${WORKBOOK_EXTENSION}`);
   if (chosen === null) return null;
-  const path = withExtension(chosen);
+  const path = withWorkbookExtension(chosen);
   if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖，请换一个文件名。`);
   // the one place besides the first start and `init` that creates a workbook: the reference plan and the example budget
   context.session.switchTo(path, { create: true });
@@ -90,7 +91,7 @@ export const workbookSaveAs: Handler<'workbook-save-as'> = async (_input, contex
   const { session } = context;
   const chosen = await context.dialogs.pickWorkbookSavePath(basename(session.path));
   if (chosen === null) return null;
-  const path = withExtension(chosen);
+  const path = withWorkbookExtension(chosen);
   assertNotWorkbookFile(path, session.path);
   // only the name the dialog returned was confirmed; one that gained its extension here was not
   const replace = existsSync(path) && path === chosen;

@@ -80,6 +80,7 @@ const ACTIONS: Record<CommandId, () => void> = {
   'export-packets': () => useUiStore.getState().setExchange('export-packets'),
   'import-packet': () => useUiStore.getState().setExchange('import-packet'),
   backups: () => useUiStore.getState().setBackupsOpen(true),
+  'team-workbooks': () => useUiStore.getState().setTeamOpen(true),
   print: () => {
     commitPendingEdits();
     print();

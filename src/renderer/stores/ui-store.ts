@@ -31,6 +31,9 @@ interface UiState {
   importOpen: boolean;
   backupsOpen: boolean;
   setBackupsOpen(open: boolean): void;
+  /** 团队工作簿: upload to a PostgreSQL server, take a local copy from one */
+  teamOpen: boolean;
+  setTeamOpen(open: boolean): void;
   /** 计划管理 (the plans in the workbook; delete one) */
   plansOpen: boolean;
   setPlansOpen(open: boolean): void;
@@ -83,6 +86,12 @@ export const useUiStore = create<UiState>((set, get) => ({
   setBackupsOpen: (backupsOpen) => {
     commitPendingEdits();
     set({ backupsOpen });
+  },
+  teamOpen: false,
+  setTeamOpen: (teamOpen) => {
+    // an upload copies the workbook as it is: the cell being typed goes in first
+    commitPendingEdits();
+    set({ teamOpen });
   },
   plansOpen: false,
   setPlansOpen: (plansOpen) => {

@@ -1,4 +1,5 @@
 import type { Refusal } from '../../../core/refusal';
+import { WorkbenchError } from '../../../shared/result';
 
 /**
  * Where a team workbook lives: `postgres://user@host:port/database?workbook=name`. The workbook is one
@@ -42,7 +43,9 @@ export function workbookNameProblem(name: string): string | null {
 }
 
 export function parseServerAddress(text: string): ServerAddress | Refusal {
-  const refuse = (reason: string): Refusal => ({ ok: false, reason: `服务器地址“${text}”有误：${reason}。` });
+  // a password typed into the address is not shown back on the screen either
+  const shown = text.replace(/(:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+  const refuse = (reason: string): Refusal => ({ ok: false, reason: `服务器地址“${shown}”有误：${reason}。` });
   const trimmed = text.trim();
   if (!SCHEME.test(trimmed)) return refuse('应以 postgres:// 开头');
   let url: URL;
@@ -78,4 +81,11 @@ export function parseServerAddress(text: string): ServerAddress | Refusal {
     sslmode: sslmode as ServerAddress['sslmode'],
     text: `postgres://${encodeURIComponent(user)}@${url.host}/${encodeURIComponent(database)}?${query.toString()}`,
   };
+}
+
+/** The address, or a bad-input error saying what is wrong with it. */
+export function requireServerAddress(text: string): ServerAddress {
+  const parsed = parseServerAddress(text);
+  if ('ok' in parsed) throw new WorkbenchError('bad_input', parsed.reason);
+  return parsed;
 }

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
+import { chooseMenu, screenshots, useWorkbenchSessions } from './session';
+
+/**
+ * 文件 → 团队工作簿（服务器）… against a real PostgreSQL server (a private cluster for this file): a mistyped
+ * address is explained and costs no 保存失败, an upload lands on the server whole, a local copy lands as a file.
+ */
+const sessions = useWorkbenchSessions();
+
+describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
+  let cluster: PgCluster;
+  beforeAll(() => {
+    cluster = startPgCluster();
+    cluster.createDatabase('office');
+  }, 60_000);
+  afterAll(() => cluster?.stop());
+
+  it('uploads the open workbook and takes a local copy back, saying what was checked', async () => {
+    const workbench = await sessions.open('team-upload');
+    const { page } = workbench;
+    await chooseMenu(page, '文件', '团队工作簿（服务器）…');
+    const dialog = page.getByTestId('team-workbook-dialog');
+    await dialog.waitFor();
+    const address = cluster.address('office', { workbook: 'dazhou_2027' });
+
+    // a password written into the address is refused before any connection, and the workbook is not 保存失败
+    await dialog.getByLabel('服务器地址').fill(address.replace('postgres@', 'postgres:secret@'));
+    await dialog.getByRole('button', { name: '上传到服务器' }).click();
+    await expect.poll(() => page.locator('.message-bar').textContent()).toContain('地址中不能写密码');
+    expect(await page.locator('.message-bar').textContent()).not.toContain('secret');
+    expect(await page.getByTestId('save-state').textContent()).not.toContain('失败');
+
+    await dialog.getByLabel('服务器地址').fill(address);
+    await dialog.getByLabel('团队工作簿标题').fill('达州市2027年民生实事');
+    await dialog.getByRole('button', { name: '上传到服务器' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^已上传到 .*逐行校验一致/);
+    await page.screenshot({ path: join(screenshots, 'team-workbook-upload-1366x768.png') });
+    expect(cluster.psql('office', 'SELECT title FROM minsheng.workbook').trim()).toBe('达州市2027年民生实事');
+    const targets = (workbench.workbook.db.prepare('SELECT count(*) AS n FROM target').get() as { n: number }).n;
+    expect(Number(cluster.psql('office', 'SELECT count(*) FROM dazhou_2027.target'))).toBe(targets);
+
+    await dialog.getByLabel('从服务器另存为本地副本').check();
+    expect(await dialog.getByLabel('团队工作簿标题').count()).toBe(0);
+    workbench.setNextSavePath(join(sessions.dir(), '出差副本'));
+    await dialog.getByRole('button', { name: '另存为本地副本…' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toContain('已保存本地副本');
+    expect(existsSync(join(sessions.dir(), '出差副本.mswb'))).toBe(true);
+    await page.screenshot({ path: join(screenshots, 'team-workbook-copy-1366x768.png') });
+  });
+});
