@@ -12,6 +12,7 @@ import { packetHeader } from '../shared/fields/field-spec';
 import { TARGET_FIELDS } from '../shared/fields/target-fields';
 import { fileURLToPath } from 'node:url';
 import type { PlanReading } from '../core/document/plan-reading';
+import type { Owner, ParsedPlan } from '../shared/plan';
 import { bundledWorker } from '../app/exchange/dev-worker';
 import { nodeSpreadsheetParser, takeEarlyParser } from '../app/exchange/node-parser';
 import { floorFromLinesFile, floorReport, formatFloorReport, importBudget, lineIdByCode, scenarioIdByName } from './budget-commands';
@@ -37,7 +38,7 @@ import { writeExportFile } from '../app/exchange/write-file';
 type CliContext = HandlerContext & { dialogs: PresetDialogs };
 import { dispatch, toErrorData } from '../app/ipc/dispatch';
 import { createWorkbook, openWorkbook, resourcesAt, type Workbook } from '../app/store/workbook';
-import { unitIdByName } from '../app/store/unit-repository';
+import { orgIdByName } from '../app/store/org-repository';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
@@ -158,6 +159,21 @@ function print(value: unknown, json: boolean, human: () => string): void {
   process.stdout.write(formatOutput(value, { json, ascii: asciiOutput }, human));
 }
 
+/**
+ * `parse-plan --json` prints a plan with the keys earlier versions printed, which scripts may read: a 责任单位 is
+ * `unit` there (`units`, `owners[].unit`), `org` in the code.
+ */
+function planAsPrinted({ orgs, domains, tasks, safeguards, ...rest }: Omit<ParsedPlan, 'preamble' | 'sections'>) {
+  const owners = (list: readonly Owner[]) => list.map(({ org, role }) => ({ unit: org, role }));
+  return {
+    ...rest,
+    domains: domains.map((domain) => ({ ...domain, owners: owners(domain.owners) })),
+    tasks: tasks.map((task) => ({ ...task, owners: owners(task.owners) })),
+    safeguards: safeguards.map((safeguard) => ({ ...safeguard, owners: owners(safeguard.owners) })),
+    units: orgs,
+  };
+}
+
 async function run(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const json = args.flags.has('json');
@@ -185,7 +201,12 @@ async function run(argv: readonly string[]): Promise<void> {
       const { plan } = reading;
       const { preamble: _preamble, sections: _sections, ...result } = plan;
       print(
-        { file: reading.name, format: reading.format, ...(reading.encoding ? { encoding: reading.encoding } : {}), ...result },
+        {
+          file: reading.name,
+          format: reading.format,
+          ...(reading.encoding ? { encoding: reading.encoding } : {}),
+          ...planAsPrinted(result),
+        },
         json,
         () =>
           [
@@ -197,7 +218,7 @@ async function run(argv: readonly string[]): Promise<void> {
                 `  ${t.number}. ${t.title}（${t.place ?? ''}）牵头：${
                   t.owners
                     .filter((o) => o.role === 'lead')
-                    .map((o) => o.unit)
+                    .map((o) => o.org)
                     .join('、') || '—'
                 }`,
             ),
@@ -303,12 +324,12 @@ async function run(argv: readonly string[]): Promise<void> {
     }
     case 'export-packet': {
       const result = (await withWorkbook(requireFlag(args, 'db'), async (context) => {
-        const unitName = args.flags.get('unit');
-        if (typeof unitName === 'string') {
-          const unitId = unitIdByName(context.workbook.db, unitName);
-          if (unitId === null) throw new WorkbenchError('not_found', `没有名为“${unitName}”的单位。`);
+        const orgName = args.flags.get('unit');
+        if (typeof orgName === 'string') {
+          const orgId = orgIdByName(context.workbook.db, orgName);
+          if (orgId === null) throw new WorkbenchError('not_found', `没有名为“${orgName}”的单位。`);
           context.dialogs.save = resolve(requireFlag(args, 'out'));
-          return invoke(context, 'packet-export', { unitId });
+          return invoke(context, 'packet-export', { orgId });
         }
         context.dialogs.folder = resolve(requireFlag(args, 'out-dir'));
         return invoke(context, 'packet-export', {});
@@ -332,7 +353,8 @@ async function run(argv: readonly string[]): Promise<void> {
               }
             ).applied
           : 0;
-        return { file: preview.fileName, unit: preview.unitName, changes: preview.changes, applied };
+        // `unit`: the key earlier versions printed (--json), which scripts may read
+        return { file: preview.fileName, unit: preview.orgName, changes: preview.changes, applied };
       });
       print(result, json, () =>
         [

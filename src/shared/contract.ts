@@ -20,8 +20,8 @@ import {
   TARGET_EDITABLE_FIELDS,
   targetListSchema,
   targetRowSchema,
-  UNIT_EDITABLE_FIELDS,
-  unitRowSchema,
+  ORG_EDITABLE_FIELDS,
+  orgRowSchema,
 } from './grid';
 import { exchangeChannels } from './exchange';
 import { executionChannels } from './execution';
@@ -43,7 +43,7 @@ export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'at_risk', '
 export const taskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
-export const TASK_EDITABLE_FIELDS = ['title', 'status', 'progressNote', 'remark', 'leadUnits', 'coUnits'] as const;
+export const TASK_EDITABLE_FIELDS = ['title', 'status', 'progressNote', 'remark', 'leadOrgs', 'coOrgs'] as const;
 export type TaskEditableField = (typeof TASK_EDITABLE_FIELDS)[number];
 
 export const taskRowSchema = z.object({
@@ -55,8 +55,8 @@ export const taskRowSchema = z.object({
   domainName: z.string(),
   title: z.string(),
   body: z.string(),
-  leadUnits: z.array(z.string()),
-  coUnits: z.array(z.string()),
+  leadOrgs: z.array(z.string()),
+  coOrgs: z.array(z.string()),
   targetCount: z.number().int(),
   targetsMet: z.number().int(),
   /** the worst light of its targets; null without targets */
@@ -135,12 +135,12 @@ export const planFilePreviewSchema = z.object({
 });
 export type PlanFilePreview = z.infer<typeof planFilePreviewSchema>;
 
-const unitName = z.string().min(1).max(100);
+const orgName = z.string().min(1).max(100);
 /** The user's correction of a task's owners in the import preview. */
 export const ownerFixSchema = z.strictObject({
   taskNumber: z.number().int().min(0).max(100_000),
-  lead: z.array(unitName).max(20),
-  co: z.array(unitName).max(100),
+  lead: z.array(orgName).max(20),
+  co: z.array(orgName).max(100),
 });
 export type OwnerFix = z.infer<typeof ownerFixSchema>;
 
@@ -213,7 +213,7 @@ export const contract = {
   'task-owner-set': {
     input: z.strictObject({
       changes: z
-        .array(z.strictObject({ taskId: id, unitId: id, role: z.enum(['lead', 'co']).nullable() }))
+        .array(z.strictObject({ taskId: id, orgId: id, role: z.enum(['lead', 'co']).nullable() }))
         .min(1)
         .max(20_000),
       reason: shortText.optional(),
@@ -241,22 +241,22 @@ export const contract = {
     }),
     output: progressSettingsSchema,
   },
-  'unit-list': { input: noInput, output: z.array(unitRowSchema) },
-  'unit-update': {
+  'org-list': { input: noInput, output: z.array(orgRowSchema) },
+  'org-update': {
     input: z.strictObject({
       edits: z
-        .array(z.strictObject({ unitId: id, field: z.enum(UNIT_EDITABLE_FIELDS), value: cellText }))
+        .array(z.strictObject({ orgId: id, field: z.enum(ORG_EDITABLE_FIELDS), value: cellText }))
         .min(1)
         .max(20_000),
       reason: shortText.optional(),
       label: shortText.optional(),
     }),
-    output: z.array(unitRowSchema),
+    output: z.array(orgRowSchema),
   },
-  'unit-add': { input: z.strictObject({ name: z.string().max(100) }), output: unitRowSchema },
-  'unit-merge': {
-    input: z.strictObject({ fromUnitId: id, intoUnitId: id, reason: shortText.optional() }),
-    output: z.array(unitRowSchema),
+  'org-add': { input: z.strictObject({ name: z.string().max(100) }), output: orgRowSchema },
+  'org-merge': {
+    input: z.strictObject({ fromOrgId: id, intoOrgId: id, reason: shortText.optional() }),
+    output: z.array(orgRowSchema),
   },
   'history-undo': { input: noInput, output: historyStateSchema },
   'history-redo': { input: noInput, output: historyStateSchema },

@@ -70,7 +70,7 @@ export type PacketChangeRow = z.infer<typeof packetChangeSchema>;
 export const packetPreviewSchema = z.object({
   token,
   fileName: z.string(),
-  unitName: z.string(),
+  orgName: z.string(),
   changes: z.array(packetChangeSchema),
   problems: z.array(detail),
 });
@@ -87,7 +87,7 @@ export const exchangeChannels = {
     output: scenarioSummarySchema,
   },
   'packet-export': {
-    input: z.strictObject({ unitId: z.number().int().positive().optional() }),
+    input: z.strictObject({ orgId: z.number().int().positive().optional() }),
     output: z.object({ files: z.array(z.string()) }).nullable(),
   },
   'packet-import-preview': { input: z.strictObject({}), output: packetPreviewSchema.nullable() },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { comparatorSchema } from './plan';
 
-/** Shapes of the plan grids: targets with progress, units, matrix, batch cell edits, change-log filters. */
+/** Shapes of the plan grids: targets with progress, orgs, matrix, batch cell edits, change-log filters. */
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -57,7 +57,7 @@ export const targetRowSchema = z.object({
   dueDate: z.string(),
   note: z.string(),
   sourceText: z.string(),
-  leadUnits: z.array(z.string()),
+  leadOrgs: z.array(z.string()),
   completion: z.number().nullable(),
   progress: progressStateSchema,
   behindPoints: z.number().nullable(),
@@ -74,10 +74,10 @@ export type TargetRow = z.infer<typeof targetRowSchema>;
 
 export const targetListSchema = z.object({ targets: z.array(targetRowSchema), progress: progressSettingsSchema });
 
-export const UNIT_EDITABLE_FIELDS = ['name', 'aliases', 'contact', 'phone'] as const;
-export type UnitEditableField = (typeof UNIT_EDITABLE_FIELDS)[number];
+export const ORG_EDITABLE_FIELDS = ['name', 'aliases', 'contact', 'phone'] as const;
+export type OrgEditableField = (typeof ORG_EDITABLE_FIELDS)[number];
 
-export const unitRowSchema = z.object({
+export const orgRowSchema = z.object({
   id,
   name: z.string(),
   aliases: z.array(z.string()),
@@ -90,12 +90,12 @@ export const unitRowSchema = z.object({
   targetsRed: z.number().int(),
   targetsYellow: z.number().int(),
 });
-export type UnitRow = z.infer<typeof unitRowSchema>;
+export type OrgRow = z.infer<typeof orgRowSchema>;
 
 export const changeLogFilterSchema = z.strictObject({
   limit: z.number().int().min(1).max(5000).optional(),
   taskId: id.optional(),
-  unitId: id.optional(),
+  orgId: id.optional(),
   /** yyyy-mm-dd, inclusive */
   from: z
     .string()

@@ -13,7 +13,7 @@ export const OWNER_ROLES = ['lead', 'co'] as const;
 export const ownerRoleSchema = z.enum(OWNER_ROLES);
 export type OwnerRole = z.infer<typeof ownerRoleSchema>;
 
-export const ownerSchema = z.object({ unit: z.string(), role: ownerRoleSchema });
+export const ownerSchema = z.object({ org: z.string(), role: ownerRoleSchema });
 export type Owner = z.infer<typeof ownerSchema>;
 
 export const parsedTargetSchema = z.object({
@@ -87,7 +87,7 @@ export const parsedPlanSchema = z.object({
   tasks: z.array(parsedTaskSchema),
   keyWork: z.object({ text: z.string(), targets: z.array(parsedTargetSchema) }),
   safeguards: z.array(z.object({ title: z.string(), text: z.string(), owners: z.array(ownerSchema) })),
-  units: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
+  orgs: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
   conflicts: z.array(z.object({ label: z.string(), values: z.array(z.number()), places: z.array(z.string()) })),
   warnings: z.array(z.string()),
 });

@@ -25,7 +25,7 @@ export const FIRST_ROW_SCRIPT = `
   }).observe(document, { childList: true, subtree: true });`;
 
 /** The task grid's columns: the bare page the first screen is compared with shows the same tasks in as many columns. */
-const TASK_FIELDS = ['number', 'title', 'body', 'leadUnits', 'coUnits', 'targetCount', 'progress', 'completion', 'status', 'remark'];
+const TASK_FIELDS = ['number', 'title', 'body', 'leadOrgs', 'coOrgs', 'targetCount', 'progress', 'completion', 'status', 'remark'];
 
 const BUDGET_FIELDS = [
   'code',

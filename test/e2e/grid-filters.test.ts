@@ -103,7 +103,7 @@ describe('column filters', () => {
     expect(await page.getByTestId('filter-status').count()).toBe(0);
 
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await openFilter(page, 'targets-sheet', 'leadUnits');
+    await openFilter(page, 'targets-sheet', 'leadOrgs');
     await page.screenshot({ path: join(screenshots, 'filter-popup-1920x1080.png') });
   });
 

@@ -161,13 +161,13 @@ describe('spreadsheet editing', () => {
     ]);
   });
 
-  it('the matrix toggles a unit onto a task by click and keyboard, and the task grid follows', async () => {
+  it('the matrix toggles an org onto a task by click and keyboard, and the task grid follows', async () => {
     const { page, workbook } = await openView('matrix', '分工矩阵', 'matrix-view');
-    // a unit with no role on task 1 yet
+    // an org with no role on task 1 yet
     const { id: finance, name } = workbook.db
       .prepare('SELECT id, name FROM unit WHERE id NOT IN (SELECT unit_id FROM task_owner WHERE task_id = 1) ORDER BY id LIMIT 1')
       .get() as { id: number; name: string };
-    const matrixCell = cell(page, 1, `unit:${finance}`);
+    const matrixCell = cell(page, 1, `org:${finance}`);
     expect(await matrixCell.textContent()).toBe('');
     await matrixCell.click();
     await expect.poll(() => matrixCell.textContent()).toBe('●');
@@ -178,12 +178,12 @@ describe('spreadsheet editing', () => {
 
     await page.getByRole('button', { name: '任务', exact: true }).click();
     await page.locator('.ag-row[row-id="1"]').waitFor();
-    expect((await cell(page, 1, 'coUnits').getAttribute('title')) ?? (await cell(page, 1, 'coUnits').textContent())).toBeTruthy();
-    const coUnits = await page.evaluate(async () => {
+    expect((await cell(page, 1, 'coOrgs').getAttribute('title')) ?? (await cell(page, 1, 'coOrgs').textContent())).toBeTruthy();
+    const coOrgs = await page.evaluate(async () => {
       const result = await window.workbench!['task-list']({});
-      return result.ok ? (result.value[0]?.coUnits ?? []) : [];
+      return result.ok ? (result.value[0]?.coOrgs ?? []) : [];
     });
-    expect(coUnits).toContain(name);
+    expect(coOrgs).toContain(name);
     expect(await changeLog(page)).toContain(`任务1：${name}设为配合`);
   });
 

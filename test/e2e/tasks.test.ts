@@ -15,7 +15,7 @@ describe('the task grid', () => {
     // the share is asked for after the task grid is painted, and arrives without opening the budget
     await expect.poll(() => page.getByTestId('status-floor').textContent()).toMatch(/民生占比 7\d\.\d\d% ✔ 达标/);
     expect(await cell(page, 1, 'title').textContent()).toBe('普惠性学前教育');
-    expect(await cell(page, 1, 'leadUnits').textContent()).toBe('市教育局');
+    expect(await cell(page, 1, 'leadOrgs').textContent()).toBe('市教育局');
     // every column fits the window: no horizontal scroll at 1366 wide
     const lastHeader = await page.locator('.ag-header-cell[col-id="remark"]').boundingBox();
     const grid = await page.locator('.ag-root-wrapper').boundingBox();
@@ -30,7 +30,7 @@ describe('the task grid', () => {
     await page.screenshot({ path: join(screenshots, 'tasks-1366x768.png') });
   });
 
-  it('follows what was done elsewhere: a target met in 指标 and a unit renamed in 责任单位 show in the task grid', async () => {
+  it('follows what was done elsewhere: a target met in 指标 and an org renamed in 责任单位 show in the task grid', async () => {
     const { page, invoked } = await open('follows');
     await expect.poll(() => cell(page, 1, 'targets').textContent()).toMatch(/^0\/\d+$/);
     const total = (await cell(page, 1, 'targets').textContent())?.split('/')[1];
@@ -60,11 +60,11 @@ describe('the task grid', () => {
     expect(calls).toContain('task-list');
 
     await page.getByRole('button', { name: '责任单位', exact: true }).click();
-    const unitRow = page.getByTestId('owners-view').locator('.ag-row', { hasText: '市教育局' }).first();
-    const unitId = await unitRow.getAttribute('row-id');
-    await editCell(page, Number(unitId), 'name', '市教育和体育局');
+    const orgRow = page.getByTestId('owners-view').locator('.ag-row', { hasText: '市教育局' }).first();
+    const orgId = await orgRow.getAttribute('row-id');
+    await editCell(page, Number(orgId), 'name', '市教育和体育局');
     await page.getByRole('button', { name: '任务', exact: true }).click();
-    await expect.poll(() => cell(page, 1, 'leadUnits').textContent()).toBe('市教育和体育局');
+    await expect.poll(() => cell(page, 1, 'leadOrgs').textContent()).toBe('市教育和体育局');
   });
 
   it('keeps an edited cell after a reload, in the page and in the workbook', async () => {

@@ -64,6 +64,9 @@ describe('the CLI', { timeout: 120_000 }, () => {
     });
     expect(plan.conflicts[0].label).toBe('城镇新增就业');
     expect(Object.keys(plan.tasks[0])).toEqual(['number', 'label', 'title', 'domain', 'text', 'owners', 'targets', 'place']);
+    // a 责任单位 keeps the key earlier versions printed: `unit` (`org` in the code)
+    expect(Object.keys(plan.tasks[0].owners[0])).toEqual(['unit', 'role']);
+    expect(plan.units.find((u: { name: string }) => u.name === '市人力资源社会保障局').aliases).toEqual(['市人力资源和社会保障局']);
     // where each task came from, and the format read by content
     expect(plan.format).toBe('text');
     expect(plan.tasks[0]).toMatchObject({ label: '1.', place: '第8行' });

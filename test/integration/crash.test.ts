@@ -76,7 +76,7 @@ describe(`crash safety (${ROUNDS} rounds each)`, () => {
       acknowledged += acks.length;
       const workbook = reopenAndCheck(path);
       for (const n of acks.filter((a) => a % 2 === 0)) {
-        expect(workbook.db.prepare('SELECT 1 FROM unit WHERE name = ?').get(`崩溃测试-${n}`), `unit ${n}`).toBeTruthy();
+        expect(workbook.db.prepare('SELECT 1 FROM unit WHERE name = ?').get(`崩溃测试-${n}`), `org ${n}`).toBeTruthy();
       }
       const remarks = (workbook.db.prepare('SELECT remark FROM task WHERE id <= 5 ORDER BY id').all() as { remark: string }[]).map(
         (r) => r.remark,

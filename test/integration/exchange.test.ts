@@ -293,16 +293,16 @@ describe('budget import from the user own sheet', () => {
   });
 });
 
-describe('per-unit packets', () => {
-  it('a unit fills its packet; each returned change can be accepted or rejected; the log names the sender', async () => {
+describe('per-org packets', () => {
+  it('an org fills its packet; each returned change can be accepted or rejected; the log names the sender', async () => {
     const dir = tempDir();
     const workbook = newWorkbook();
     const invoke = invoker(workbook);
-    const units = await ok<{ id: number; name: string }[]>(invoke, 'unit-list');
-    const hr = units.find((u) => u.name === '市人力资源社会保障局') as { id: number };
+    const orgs = await ok<{ id: number; name: string }[]>(invoke, 'org-list');
+    const hr = orgs.find((u) => u.name === '市人力资源社会保障局') as { id: number };
     const file = join(dir, 'packet.xlsx');
     invoke.dialogs.save = file;
-    expect(await ok(invoke, 'packet-export', { unitId: hr.id })).toEqual({ files: [file] });
+    expect(await ok(invoke, 'packet-export', { orgId: hr.id })).toEqual({ files: [file] });
     const rows = sheetRows(file, '报送表');
     expect(String(rows[1]?.[0])).toContain('报送单位：市人力资源社会保障局');
     const jobs = rows.findIndex((r) => r[3] === '城镇新增就业') + 1;
@@ -310,7 +310,7 @@ describe('per-unit packets', () => {
     editXlsx(file, '报送表', { [`I${jobs}`]: 3.6, [`J${jobs}`]: '1—10月数据', [`I${rate}`]: 97 });
     invoke.dialogs.open = file;
     const received = await ok<PacketPreview>(invoke, 'packet-import-preview');
-    expect(received.unitName).toBe('市人力资源社会保障局');
+    expect(received.orgName).toBe('市人力资源社会保障局');
     expect(received.changes.map((c) => [c.label, c.field, c.after])).toEqual([
       ['城镇新增就业', 'actual', '3.6'],
       ['城镇新增就业', 'note', '1—10月数据'],
@@ -329,11 +329,11 @@ describe('per-unit packets', () => {
     });
   });
 
-  it('exports every unit into one folder under names Windows accepts, numbering names that collide', async () => {
+  it('exports every org into one folder under names Windows accepts, numbering names that collide', async () => {
     const dir = tempDir();
     const workbook = newWorkbook();
     const invoke = invoker(workbook);
-    // two units whose names differ only by a line break, and a device name: all three need distinct, valid files
+    // two orgs whose names differ only by a line break, and a device name: all three need distinct, valid files
     const ids = workbook.db.prepare('SELECT id FROM unit ORDER BY id LIMIT 3').all() as { id: number }[];
     const rename = workbook.db.prepare('UPDATE unit SET name = ? WHERE id = ?');
     rename.run('市教育局', ids[0]?.id);
@@ -377,14 +377,14 @@ describe('per-unit packets', () => {
     expect(readFileSync(join(dir, '导出.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('refuses a packet that reports targets the unit does not own', async () => {
+  it('refuses a packet that reports targets the org does not own', async () => {
     const dir = tempDir();
     const invoke = invoker(newWorkbook());
-    const units = await ok<{ id: number; name: string }[]>(invoke, 'unit-list');
-    const education = units.find((u) => u.name === '市教育局') as { id: number };
+    const orgs = await ok<{ id: number; name: string }[]>(invoke, 'org-list');
+    const education = orgs.find((u) => u.name === '市教育局') as { id: number };
     const file = join(dir, 'edu.xlsx');
     invoke.dialogs.save = file;
-    await ok(invoke, 'packet-export', { unitId: education.id });
+    await ok(invoke, 'packet-export', { orgId: education.id });
     editXlsx(file, '报送表', { A2: '报送单位：市残联' });
     invoke.dialogs.open = file;
     const received = await ok<PacketPreview>(invoke, 'packet-import-preview');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRow } from '../../src/shared/contract';
-import type { TargetRow, UnitRow } from '../../src/shared/grid';
+import type { TargetRow, OrgRow } from '../../src/shared/grid';
 import { invoker, newWorkbook } from './helpers';
 
 type Invoke = ReturnType<typeof invoker>;
@@ -107,13 +107,13 @@ describe('targets and progress', () => {
 });
 
 describe('owners, the matrix and merging', () => {
-  it('owners typed as text resolve names and aliases; unknown units are refused', async () => {
+  it('owners typed as text resolve names and aliases; unknown orgs are refused', async () => {
     const invoke = invoker(newWorkbook());
     const [task] = await ok<TaskRow[]>(invoke, 'task-update', {
-      edits: [{ taskId: 1, field: 'coUnits', value: '市财政局、市卫生计生委' }],
+      edits: [{ taskId: 1, field: 'coOrgs', value: '市财政局、市卫生计生委' }],
     });
-    expect(task?.coUnits).toEqual(['市财政局', '市卫生计生委']);
-    const bad = await invoke('task-update', { edits: [{ taskId: 1, field: 'coUnits', value: '市不存在局' }] });
+    expect(task?.coOrgs).toEqual(['市财政局', '市卫生计生委']);
+    const bad = await invoke('task-update', { edits: [{ taskId: 1, field: 'coOrgs', value: '市不存在局' }] });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.details[0]?.message).toContain('没有名为“市不存在局”');
   });
@@ -121,62 +121,62 @@ describe('owners, the matrix and merging', () => {
   it('the matrix sets a role in one action and never leaves a task without a lead', async () => {
     const workbook = newWorkbook();
     const invoke = invoker(workbook);
-    const units = await ok<UnitRow[]>(invoke, 'unit-list', {});
-    const finance = units.find((u) => u.name === '市财政局') as UnitRow;
-    const education = units.find((u) => u.name === '市教育局') as UnitRow;
-    const [task] = await ok<TaskRow[]>(invoke, 'task-owner-set', { changes: [{ taskId: 1, unitId: finance.id, role: 'lead' }] });
-    expect(task?.leadUnits).toEqual(['市教育局', '市财政局']);
+    const orgs = await ok<OrgRow[]>(invoke, 'org-list', {});
+    const finance = orgs.find((u) => u.name === '市财政局') as OrgRow;
+    const education = orgs.find((u) => u.name === '市教育局') as OrgRow;
+    const [task] = await ok<TaskRow[]>(invoke, 'task-owner-set', { changes: [{ taskId: 1, orgId: finance.id, role: 'lead' }] });
+    expect(task?.leadOrgs).toEqual(['市教育局', '市财政局']);
     const leadless = await invoke('task-owner-set', {
       changes: [
-        { taskId: 1, unitId: finance.id, role: null },
-        { taskId: 1, unitId: education.id, role: 'co' },
+        { taskId: 1, orgId: finance.id, role: null },
+        { taskId: 1, orgId: education.id, role: 'co' },
       ],
     });
     expect(leadless.ok).toBe(false);
     if (!leadless.ok) expect(leadless.error.message).toContain('没有牵头单位');
-    expect((await ok<TaskRow[]>(invoke, 'task-list', {}))[0]?.leadUnits).toEqual(['市教育局', '市财政局']);
+    expect((await ok<TaskRow[]>(invoke, 'task-list', {}))[0]?.leadOrgs).toEqual(['市教育局', '市财政局']);
   });
 
-  it('merging two units moves their tasks, keeps the old name as an alias, and undoes as one', async () => {
+  it('merging two orgs moves their tasks, keeps the old name as an alias, and undoes as one', async () => {
     const workbook = newWorkbook();
     const invoke = invoker(workbook);
-    const added = await ok<UnitRow>(invoke, 'unit-add', { name: '达州市教育局' });
-    await ok(invoke, 'task-owner-set', { changes: [{ taskId: 3, unitId: added.id, role: 'co' }] });
-    const education = (await ok<UnitRow[]>(invoke, 'unit-list', {})).find((u) => u.name === '市教育局') as UnitRow;
-    const units = await ok<UnitRow[]>(invoke, 'unit-merge', { fromUnitId: added.id, intoUnitId: education.id });
-    expect(units.find((u) => u.id === added.id)).toBeUndefined();
-    expect(units.find((u) => u.id === education.id)?.aliases).toContain('达州市教育局');
+    const added = await ok<OrgRow>(invoke, 'org-add', { name: '达州市教育局' });
+    await ok(invoke, 'task-owner-set', { changes: [{ taskId: 3, orgId: added.id, role: 'co' }] });
+    const education = (await ok<OrgRow[]>(invoke, 'org-list', {})).find((u) => u.name === '市教育局') as OrgRow;
+    const orgs = await ok<OrgRow[]>(invoke, 'org-merge', { fromOrgId: added.id, intoOrgId: education.id });
+    expect(orgs.find((u) => u.id === added.id)).toBeUndefined();
+    expect(orgs.find((u) => u.id === education.id)?.aliases).toContain('达州市教育局');
     // task 3 already had 市教育局 as lead: the stronger role stays
     const task3 = (await ok<TaskRow[]>(invoke, 'task-list', {})).find((t) => t.number === 3);
-    expect(task3?.leadUnits).toContain('市教育局');
-    expect(task3?.coUnits).not.toContain('达州市教育局');
+    expect(task3?.leadOrgs).toContain('市教育局');
+    expect(task3?.coOrgs).not.toContain('达州市教育局');
     await ok(invoke, 'history-undo', {});
-    const restored = await ok<UnitRow[]>(invoke, 'unit-list', {});
+    const restored = await ok<OrgRow[]>(invoke, 'org-list', {});
     expect(restored.find((u) => u.id === added.id)).toMatchObject({ name: '达州市教育局', coCount: 1 });
     expect(workbook.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
   });
 
-  it('unit names stay unique across names and aliases', async () => {
+  it('org names stay unique across names and aliases', async () => {
     const invoke = invoker(newWorkbook());
-    const units = await ok<UnitRow[]>(invoke, 'unit-list', {});
-    const [first, second] = units as [UnitRow, UnitRow];
-    const result = await invoke('unit-update', { edits: [{ unitId: first.id, field: 'name', value: second.name }] });
+    const orgs = await ok<OrgRow[]>(invoke, 'org-list', {});
+    const [first, second] = orgs as [OrgRow, OrgRow];
+    const result = await invoke('org-update', { edits: [{ orgId: first.id, field: 'name', value: second.name }] });
     expect(result.ok).toBe(false);
-    const phone = await ok<UnitRow[]>(invoke, 'unit-update', { edits: [{ unitId: first.id, field: 'phone', value: '0818-2123456' }] });
+    const phone = await ok<OrgRow[]>(invoke, 'org-update', { edits: [{ orgId: first.id, field: 'phone', value: '0818-2123456' }] });
     expect(phone[0]?.phone).toBe('0818-2123456');
   });
 });
 
 describe('the change log', () => {
-  it('filters by task, by unit and by date, and says what changed in words', async () => {
+  it('filters by task, by org and by date, and says what changed in words', async () => {
     const invoke = invoker(newWorkbook());
     await ok(invoke, 'task-update', { edits: [{ taskId: 2, field: 'remark', value: 'a' }] });
     await ok(invoke, 'task-update', { edits: [{ taskId: 7, field: 'remark', value: 'b' }] });
-    const education = (await ok<UnitRow[]>(invoke, 'unit-list', {})).find((u) => u.name === '市教育局') as UnitRow;
+    const education = (await ok<OrgRow[]>(invoke, 'org-list', {})).find((u) => u.name === '市教育局') as OrgRow;
     const byTask = await ok<{ what: string }[]>(invoke, 'change-log-list', { taskId: 2 });
     expect(byTask.map((e) => e.what)).toEqual(['任务2 九年义务教育']);
-    const byUnit = await ok<{ what: string }[]>(invoke, 'change-log-list', { unitId: education.id });
-    expect(byUnit.map((e) => e.what)).toEqual(['任务2 九年义务教育']); // task 7 is not 教育局's
+    const byOrg = await ok<{ what: string }[]>(invoke, 'change-log-list', { orgId: education.id });
+    expect(byOrg.map((e) => e.what)).toEqual(['任务2 九年义务教育']); // task 7 is not 教育局's
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     expect((await ok<unknown[]>(invoke, 'change-log-list', { from: iso, to: iso })).length).toBe(2);

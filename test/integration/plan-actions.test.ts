@@ -53,7 +53,7 @@ async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: un
 }
 
 describe('plan import is one action', () => {
-  it('is listed in 变更记录, undone as a whole (with the units it introduced) and redone with the same rows', async () => {
+  it('is listed in 变更记录, undone as a whole (with the orgs it introduced) and redone with the same rows', async () => {
     const workbook = newWorkbook();
     const call = invoker(workbook);
     const before = planTables(workbook.db);

@@ -126,10 +126,10 @@ describe('one writer per workbook', () => {
       user: '李四',
       forcedFrom: expect.stringContaining('tester'),
     });
-    const refused = await invoker(first)('unit-add', { name: '被拒绝的单位' });
+    const refused = await invoker(first)('org-add', { name: '被拒绝的单位' });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`李四（${hostname()}）`) } });
     expect(second.db.prepare("SELECT COUNT(*) AS n FROM unit WHERE name = '被拒绝的单位'").get()).toEqual({ n: 0 });
-    expect((await invoker(second)('unit-add', { name: '强制打开后的单位' })).ok).toBe(true);
+    expect((await invoker(second)('org-add', { name: '强制打开后的单位' })).ok).toBe(true);
     second.close();
     // closing the first window does not remove the lock it no longer holds
     first.close();
@@ -148,8 +148,8 @@ describe('one writer per workbook', () => {
       notice: '',
       externalChanges: 0,
     });
-    expect((await call('unit-add', { name: '只读转写入' })).ok).toBe(true);
-    expect((await invoker(first)('unit-add', { name: '原窗口' })).ok).toBe(false);
+    expect((await call('org-add', { name: '只读转写入' })).ok).toBe(true);
+    expect((await invoker(first)('org-add', { name: '原窗口' })).ok).toBe(false);
   });
 });
 
@@ -209,7 +209,7 @@ describe('undo belongs to the window that acted', () => {
     expect(again.db.prepare('SELECT COUNT(*) AS n FROM plan').get()).toEqual({ n: 2 });
     expect(again.db.prepare('SELECT remark FROM task WHERE id = 1').get()).toEqual({ remark: '我的修改' });
     // this window's own action is undoable, and only it
-    expect((await call('unit-add', { name: '本窗口的单位' })).ok).toBe(true);
+    expect((await call('org-add', { name: '本窗口的单位' })).ok).toBe(true);
     expect(await ok<{ canUndo: boolean; undoLabel: string }>(call('history-state', {}))).toMatchObject({
       canUndo: true,
       undoLabel: expect.stringContaining('本窗口的单位'),
@@ -253,7 +253,7 @@ describe('undo belongs to the window that acted', () => {
     expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 4').get()).toEqual({ remark: '张三的' });
     expect(mine.state()).toMatchObject({ canUndo: true });
     expect(theirs.state()).toMatchObject({ canUndo: true, undoLabel: '张三的备注' });
-    // a unit someone else has since given a task to is not taken away with it by an undo of its creation
+    // an org someone else has since given a task to is not taken away with it by an undo of its creation
     mine.record('新单位', '', (recorder) => recorder.insert('unit', { id: 9001, name: '新单位' }));
     theirs.record('分工', '', (recorder) => recorder.insert('task_owner', { task_id: 5, unit_id: 9001, role: 'co', ord: 9 }));
     expect(() => mine.undo()).toThrow(/无法撤销“新单位”/);

@@ -120,7 +120,7 @@ describe('editing a task', () => {
       ok: true,
       changes: { tables: ['task'], history: { canUndo: true, canRedo: false, undoLabel: '修改任务6的备注' } },
     });
-    const owners = await call('task-owner-set', { changes: [{ taskId: 6, unitId: 1, role: 'co' }] });
+    const owners = await call('task-owner-set', { changes: [{ taskId: 6, orgId: 1, role: 'co' }] });
     expect(owners.ok && owners.changes?.tables).toEqual(['task_owner']);
     expect(await call('task-update', { edits: [{ taskId: 6, field: 'remark', value: '按月调度' }] })).not.toHaveProperty('changes');
     expect(await call('task-update', { edits: [{ taskId: 6, field: 'status', value: '不存在的状态' }] })).toMatchObject({ ok: false });
@@ -182,7 +182,7 @@ describe('editing a task', () => {
     expect(workbook.db.prepare('SELECT * FROM task ORDER BY id').all()).toEqual(before);
   });
 
-  it('lists tasks with lead and co units in order', async () => {
+  it('lists tasks with lead and co orgs in order', async () => {
     const workbook = newWorkbook();
     const result = await invoker(workbook)('task-list', {});
     const tasks = (result.ok ? result.value : []) as TaskRow[];
@@ -190,8 +190,8 @@ describe('editing a task', () => {
     expect(tasks[22]).toMatchObject({
       number: 23,
       domainName: '基本住房保障',
-      leadUnits: ['市住房城乡建设局'],
-      coUnits: ['市发展改革委', '各县(市、区)人民政府', '达州经开区管委会'],
+      leadOrgs: ['市住房城乡建设局'],
+      coOrgs: ['市发展改革委', '各县(市、区)人民政府', '达州经开区管委会'],
       targetCount: 2,
       status: 'not_started',
     });

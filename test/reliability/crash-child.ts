@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   };
   if (mode === 'edits') {
     for (let n = 1; ; n++) {
-      if (n % 2 === 0) await call('unit-add', { name: `崩溃测试-${n}` });
+      if (n % 2 === 0) await call('org-add', { name: `崩溃测试-${n}` });
       else await call('task-update', { edits: [1, 2, 3, 4, 5].map((taskId) => ({ taskId, field: 'remark', value: `批次-${n}` })) });
       say(`ack ${n}`);
     }

@@ -1,6 +1,6 @@
 /**
  * The process whose disk the power-loss test cuts. It runs under powercut-shim.c (LD_PRELOAD), works on a real
- * workbook through the real handlers — unit inserts and five-cell batch edits, with a checkpoint now and then as
+ * workbook through the real handlers — org inserts and five-cell batch edits, with a checkpoint now and then as
  * a long session has — and appends "ack N" to a marks file only after the handler has answered. The marks file is
  * traced like the workbook, so the log says which actions had been acknowledged at any cut.
  */
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   };
   const actions = Number(actionsText);
   for (let n = 1; n <= actions; n++) {
-    if (n % 2 === 0) await call('unit-add', { name: `断电测试-${n}` });
+    if (n % 2 === 0) await call('org-add', { name: `断电测试-${n}` });
     else await call('task-update', { edits: [1, 2, 3, 4, 5].map((taskId) => ({ taskId, field: 'remark', value: `批次-${n}` })) });
     writeSync(marks, `ack ${n}\n`);
     // what SQLite's automatic checkpoint does after 1000 pages, sooner: the cuts also land inside checkpoints

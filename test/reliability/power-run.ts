@@ -96,7 +96,7 @@ export function checkCut(
       const integrity = String(db.pragma('integrity_check', { simple: true }));
       if (integrity !== 'ok') return `integrity_check: ${integrity}`;
       for (const n of acks.filter((a) => a % 2 === 0)) {
-        if (!db.prepare('SELECT 1 FROM unit WHERE name = ?').get(`断电测试-${n}`)) return `acknowledged action ${n} (a new unit) is lost`;
+        if (!db.prepare('SELECT 1 FROM unit WHERE name = ?').get(`断电测试-${n}`)) return `acknowledged action ${n} (a new org) is lost`;
       }
       const remarks = new Set(
         (db.prepare('SELECT remark FROM task WHERE id <= 5 ORDER BY id').all() as { remark: string }[]).map((r) => r.remark),

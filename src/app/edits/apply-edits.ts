@@ -3,29 +3,29 @@ import type { EditPlan } from '../../core/edits/row-changes';
 import { refuse } from '../../core/edits/row-changes';
 import { planTargetEdits, stateAsImportsRead, type TargetEdit, type TargetState } from '../../core/plan/target-edits';
 import { isOwnerEdit, planTaskEdits, type TaskEdit } from '../../core/plan/task-edits';
-import { planUnitEdits, type UnitEdit } from '../../core/plan/unit-edits';
+import { planOrgEdits, type OrgEdit } from '../../core/plan/org-edits';
 import type { BudgetLineField } from '../../shared/budget';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
-import { UNIT_FIELDS } from '../../shared/fields/unit-fields';
+import { ORG_FIELDS } from '../../shared/fields/org-fields';
 import type { ErrorDetail } from '../../shared/result';
 import { WorkbenchError } from '../../shared/result';
 import { scenarioModel } from '../store/budget-repository';
 import type { Db } from '../store/connection';
 import { nextId } from '../store/ids';
 import { type Journal, writeChanges } from '../store/journal';
-import { hasLeadUnit, taskOwners } from '../store/owner-repository';
+import { hasLeadOrg, taskOwners } from '../store/owner-repository';
 import { defaultPlanId } from '../store/plan-repository';
 import { checkScenarioName } from '../store/scenario-writer';
 import { nextBaselineLineOrd, overrideOf, overridesOfLine } from '../store/scenario-repository';
 import { targetStates } from '../store/target-repository';
 import { taskByNumber, taskNumbers } from '../store/task-repository';
-import { findUnitId, unitAliases, unitNames } from '../store/unit-repository';
+import { findOrgId, orgAliases, orgNames } from '../store/org-repository';
 import type { Workbook } from '../store/workbook';
 
 /**
  * The one way an edit reaches the workbook — the grids, a paste, Delete, 按比例调整, the round-trip import and a
- * unit's returned packet alike: the state the cells need is loaded through the repositories, core's planners say
+ * org's returned packet alike: the state the cells need is loaded through the repositories, core's planners say
  * what each cell changes (or why it cannot), and if every cell can be stored the changes are written as one
  * journal action; otherwise nothing is written and every bad cell is named.
  */
@@ -49,7 +49,7 @@ export type EditBatch =
   /** `asImports`: the target states as the packet and spreadsheet imports read them (see stateAsImportsRead) */
   | { entity: 'target'; edits: readonly (TargetEdit & Shown)[]; asImports?: boolean }
   | { entity: 'task'; edits: readonly (TaskEdit & Shown)[] }
-  | { entity: 'unit'; edits: readonly (UnitEdit & Shown)[] }
+  | { entity: 'org'; edits: readonly (OrgEdit & Shown)[] }
   | { entity: 'line'; scenarioId: number; edits: readonly (LineEdit & Shown)[] };
 
 export interface PlannedCell {
@@ -91,7 +91,7 @@ function planTargets(db: Db, batch: Extract<EditBatch, { entity: 'target' }>): P
 
 /** Run inside the action's transaction: throwing rolls the batch back. */
 function assertEveryTaskLed(db: Db, taskIds: readonly number[], numbers: ReadonlyMap<number, number>): void {
-  const leadless = taskIds.filter((taskId) => !hasLeadUnit(db, taskId));
+  const leadless = taskIds.filter((taskId) => !hasLeadOrg(db, taskId));
   if (leadless.length > 0) {
     throw new WorkbenchError(
       'bad_input',
@@ -103,12 +103,12 @@ function assertEveryTaskLed(db: Db, taskIds: readonly number[], numbers: Readonl
 function planTasks(db: Db, batch: Extract<EditBatch, { entity: 'task' }>): PlannedBatch {
   const numbers = taskNumbers(db);
   let names: Map<number, string> | undefined;
-  const unitName = (unitId: number): string | undefined => (names ??= unitNames(db)).get(unitId);
+  const orgName = (orgId: number): string | undefined => (names ??= orgNames(db)).get(orgId);
   const plans = planTaskEdits(
     {
       number: (taskId) => numbers.get(taskId),
-      unitName,
-      findUnit: (name) => findUnitId(db, name),
+      orgName,
+      findOrg: (name) => findOrgId(db, name),
       owners: (taskId) => taskOwners(db, taskId),
     },
     batch.edits,
@@ -122,25 +122,25 @@ function planTasks(db: Db, batch: Extract<EditBatch, { entity: 'task' }>): Plann
         plan,
       };
     return {
-      where: edit.where ?? `任务${numbers.get(edit.taskId) ?? edit.taskId} × ${unitName(edit.unitId) ?? edit.unitId}`,
+      where: edit.where ?? `任务${numbers.get(edit.taskId) ?? edit.taskId} × ${orgName(edit.orgId) ?? edit.orgId}`,
       text: edit.text ?? (edit.role ? ROLE_LABELS[edit.role] : '（空）'),
       plan,
     };
   });
-  // a task is never left without a lead unit
+  // a task is never left without a lead org
   const ledTasks = [...new Set(batch.edits.filter(isOwnerEdit).map((edit) => edit.taskId))];
   return { cells, check: ledTasks.length > 0 ? () => assertEveryTaskLed(db, ledTasks, numbers) : undefined };
 }
 
-function planUnits(db: Db, batch: Extract<EditBatch, { entity: 'unit' }>): PlannedBatch {
-  const names = unitNames(db);
-  const plans = planUnitEdits(
-    { exists: (unitId) => names.has(unitId), findUnit: (name) => findUnitId(db, name), aliases: (unitId) => unitAliases(db, unitId) },
+function planOrgs(db: Db, batch: Extract<EditBatch, { entity: 'org' }>): PlannedBatch {
+  const names = orgNames(db);
+  const plans = planOrgEdits(
+    { exists: (orgId) => names.has(orgId), findOrg: (name) => findOrgId(db, name), aliases: (orgId) => orgAliases(db, orgId) },
     batch.edits,
   );
   return {
     cells: batch.edits.map((edit, i) => ({
-      where: edit.where ?? `单位“${names.get(edit.unitId) ?? edit.unitId}”「${UNIT_FIELDS[edit.field].label}」`,
+      where: edit.where ?? `单位“${names.get(edit.orgId) ?? edit.orgId}”「${ORG_FIELDS[edit.field].label}」`,
       text: edit.text ?? edit.value,
       plan: plans[i] as EditPlan,
     })),
@@ -216,8 +216,8 @@ export function planEdits(db: Db, batch: EditBatch): PlannedBatch {
       return planTargets(db, batch);
     case 'task':
       return planTasks(db, batch);
-    case 'unit':
-      return planUnits(db, batch);
+    case 'org':
+      return planOrgs(db, batch);
     case 'line':
       return planLines(db, batch);
   }

@@ -18,7 +18,7 @@ export function applyRoundTrip(workbook: Workbook, changes: RoundTripChanges, fi
   const count = changeCount(changes);
   if (count === 0) return 0;
   const batches: PlannedBatch[] = [
-    planEdits(db, { entity: 'unit', edits: changes.unitEdits }),
+    planEdits(db, { entity: 'org', edits: changes.orgEdits }),
     // the task sheet's cells and the 任务分工表's roles build on each other: one batch
     planEdits(db, { entity: 'task', edits: [...changes.taskEdits, ...changes.ownerChanges] }),
     planEdits(db, { entity: 'target', edits: changes.targetEdits, asImports: true }),

@@ -4,7 +4,7 @@ import { recordName } from '../store/record-names';
 import type { Db } from '../store/connection';
 import { defaultPlanId, listTasks } from '../store/plan-repository';
 import { listTargets } from '../store/progress-repository';
-import { listUnits } from '../store/unit-repository';
+import { listOrgs } from '../store/org-repository';
 
 function scenarioSnapshot(db: Db, scenarioId: number): ScenarioSnapshot {
   const model = scenarioModel(db, scenarioId);
@@ -30,7 +30,7 @@ export function readSnapshot(db: Db, now = new Date()): WorkbookSnapshot {
     exportedAt: stamp(now),
     tasks: planId === null ? [] : listTasks(db, planId),
     targets: planId === null ? [] : listTargets(db, planId),
-    units: listUnits(db),
+    orgs: listOrgs(db),
     baseline: baselineId === null ? null : scenarioSnapshot(db, baselineId),
     scenarios: listScenarios(db)
       .filter((s) => s.kind === 'scenario' && s.baselineId === baselineId)

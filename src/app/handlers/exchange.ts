@@ -15,12 +15,12 @@ import { toErrorData } from '../ipc/system-errors';
 import { getScenario, showScenario } from '../store/budget-repository';
 import { nextId } from '../store/ids';
 import { checkScenarioName } from '../store/scenario-writer';
-import { taskIdsOfUnitNamed } from '../store/owner-repository';
+import { taskIdsOfOrgNamed } from '../store/owner-repository';
 import { defaultPlanId } from '../store/plan-repository';
 import { listTargets } from '../store/progress-repository';
 import type { Handler, HandlerContext, SpreadsheetPurpose } from './context';
 
-/** Excel/WPS exchange: export, round-trip import, the user's own budget sheet, per-unit packets. */
+/** Excel/WPS exchange: export, round-trip import, the user's own budget sheet, per-org packets. */
 
 /** Asks for a file, parses it out of process and keeps it for the preview; null when the user cancelled. */
 export async function readChosen(context: HandlerContext, purpose: SpreadsheetPurpose) {
@@ -53,7 +53,7 @@ export const xlsxImportPreview: Handler<'xlsx-import-preview'> = async (_input, 
   if (!chosen) return null;
   const changes = diffRoundTrip(chosen.data, readSnapshot(context.workbook.db));
   const lines = [
-    ...changes.unitEdits,
+    ...changes.orgEdits,
     ...changes.taskEdits,
     ...changes.targetEdits,
     ...changes.ownerChanges,
@@ -164,42 +164,38 @@ export const budgetImportApply: Handler<'budget-import-apply'> = async ({ token,
   return getScenario(db, baselineId);
 };
 
-function unitTargets(db: HandlerContext['workbook']['db'], unitName: string) {
+function orgTargets(db: HandlerContext['workbook']['db'], orgName: string) {
   const planId = defaultPlanId(db);
   if (planId === null) return [];
-  const taskIds = new Set(taskIdsOfUnitNamed(db, unitName));
+  const taskIds = new Set(taskIdsOfOrgNamed(db, orgName));
   return listTargets(db, planId).filter((t) => t.taskId !== null && taskIds.has(t.taskId));
 }
 
-export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workbook, dialogs }) => {
+export const packetExport: Handler<'packet-export'> = async ({ orgId }, { workbook, dialogs }) => {
   const { db } = workbook;
   const snapshot = readSnapshot(db);
-  const units = snapshot.units.filter((u) => (unitId === undefined ? u.leadCount + u.coCount > 0 : u.id === unitId));
-  if (units.length === 0) throw new WorkbenchError('not_found', '没有找到要导出的单位（或该单位没有任务）。');
+  const orgs = snapshot.orgs.filter((u) => (orgId === undefined ? u.leadCount + u.coCount > 0 : u.id === orgId));
+  if (orgs.length === 0) throw new WorkbenchError('not_found', '没有找到要导出的单位（或该单位没有任务）。');
   let paths: string[];
-  if (unitId !== undefined) {
-    const chosen = await dialogs.pickSavePath(packetFileName(units[0]?.name ?? ''), 'xlsx');
+  if (orgId !== undefined) {
+    const chosen = await dialogs.pickSavePath(packetFileName(orgs[0]?.name ?? ''), 'xlsx');
     if (chosen === null) return null;
     paths = [withExtension(chosen, 'xlsx')];
   } else {
     const folder = await dialogs.pickFolder();
     if (folder === null) return null;
     const taken = new Set<string>();
-    paths = units.map((u) => join(folder, packetFileName(u.name, taken)));
+    paths = orgs.map((u) => join(folder, packetFileName(u.name, taken)));
   }
   // every target is checked before the first file is written: a refused name leaves no partial set
   for (const path of paths) assertNotWorkbookFile(path, workbook.path);
   // one file Excel holds does not stop the batch: the rest are written, and the page is told which ones were not
   const failed: { where: string; message: string }[] = [];
   const { buildPacket } = await import('../../core/exchange/packet-file');
-  for (const [i, unit] of units.entries()) {
+  for (const [i, org] of orgs.entries()) {
     const path = paths[i] as string;
     try {
-      await writeExportFile(
-        path,
-        buildPacket(snapshot.planTitle, unit.name, unitTargets(db, unit.name), snapshot.exportedAt),
-        workbook.path,
-      );
+      await writeExportFile(path, buildPacket(snapshot.planTitle, org.name, orgTargets(db, org.name), snapshot.exportedAt), workbook.path);
     } catch (error) {
       failed.push({ where: basename(path), message: toErrorData(error).message });
     }
@@ -207,7 +203,7 @@ export const packetExport: Handler<'packet-export'> = async ({ unitId }, { workb
   if (failed.length > 0) {
     throw new WorkbenchError(
       'conflict',
-      `已导出${units.length - failed.length}个单位的报送表，另有${failed.length}个未能写入（见下）。请关闭这些文件后，在“责任单位”中对这些单位单独导出。`,
+      `已导出${orgs.length - failed.length}个单位的报送表，另有${failed.length}个未能写入（见下）。请关闭这些文件后，在“责任单位”中对这些单位单独导出。`,
       failed,
     );
   }
@@ -218,7 +214,7 @@ function packetDiff(context: HandlerContext, token: string) {
   const data = context.pending.get(token);
   const planId = defaultPlanId(context.workbook.db);
   const targets = planId === null ? [] : listTargets(context.workbook.db, planId);
-  const diff = diffPacket(data, targets, (unitName, target) => unitTargets(context.workbook.db, unitName).some((t) => t.id === target.id));
+  const diff = diffPacket(data, targets, (orgName, target) => orgTargets(context.workbook.db, orgName).some((t) => t.id === target.id));
   return { data, diff };
 }
 
@@ -226,7 +222,7 @@ export const packetImportPreview: Handler<'packet-import-preview'> = async (_inp
   const chosen = await readChosen(context, 'packet');
   if (!chosen) return null;
   const { diff } = packetDiff(context, chosen.token);
-  return { token: chosen.token, fileName: chosen.data.fileName, unitName: diff.unitName, changes: diff.changes, problems: diff.problems };
+  return { token: chosen.token, fileName: chosen.data.fileName, orgName: diff.orgName, changes: diff.changes, problems: diff.problems };
 };
 
 /** Applies the accepted changes of a returned packet as one action; the change log names the sender. */
@@ -247,8 +243,8 @@ export const packetImportApply: Handler<'packet-import-apply'> = async ({ token,
   applyEdits(
     context.workbook,
     { entity: 'target', edits, asImports: true },
-    `报送单位：${diff.unitName}；文件：${data.fileName}`,
-    `单位报送：${diff.unitName}（${basename(data.fileName)}，${accepted.length}项）`,
+    `报送单位：${diff.orgName}；文件：${data.fileName}`,
+    `单位报送：${diff.orgName}（${basename(data.fileName)}，${accepted.length}项）`,
   );
   context.pending.drop(token);
   return { applied: accepted.length };

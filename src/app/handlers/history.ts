@@ -8,7 +8,7 @@ import { EXECUTION_LINE_FIELDS } from '../../shared/fields/execution-line-fields
 import { historyLabels } from '../../shared/fields/field-spec';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
-import { UNIT_FIELDS } from '../../shared/fields/unit-fields';
+import { ORG_FIELDS } from '../../shared/fields/org-fields';
 
 export const historyUndo: Handler<'history-undo'> = (_input, { workbook }) => {
   workbook.journal.undo();
@@ -59,7 +59,7 @@ const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     min_value: '区间下限',
     max_value: '区间上限',
   },
-  unit: historyLabels(UNIT_FIELDS),
+  unit: historyLabels(ORG_FIELDS),
   budget_line: { ...historyLabels(BUDGET_FIELDS), domain_id: '领域' },
   task_owner: { role: '角色' },
   domain_owner: { role: '角色' },

@@ -42,7 +42,7 @@ import { planDelete, planFindSame, planImport, planList, planParse, planPickFile
 import { progressSettingsUpdate, targetList, targetUpdate } from './targets';
 import { targetLinkSet } from './target-links';
 import { taskList, taskOwnerSet, taskUpdate } from './tasks';
-import { unitAdd, unitList, unitMerge, unitUpdate } from './units';
+import { orgAdd, orgList, orgMerge, orgUpdate } from './orgs';
 import { workbookInfo } from './workbook';
 import {
   executionBudgetCreate,
@@ -67,10 +67,10 @@ export const handlers: Handlers = {
   'target-list': targetList,
   'target-update': targetUpdate,
   'progress-settings-update': progressSettingsUpdate,
-  'unit-list': unitList,
-  'unit-update': unitUpdate,
-  'unit-add': unitAdd,
-  'unit-merge': unitMerge,
+  'org-list': orgList,
+  'org-update': orgUpdate,
+  'org-add': orgAdd,
+  'org-merge': orgMerge,
   'history-undo': historyUndo,
   'history-redo': historyRedo,
   'history-state': historyState,

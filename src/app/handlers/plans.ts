@@ -39,7 +39,7 @@ export const planFindSame: Handler<'plan-find-same'> = (input, { workbook, pendi
 };
 
 /**
- * One undoable action: every row of the plan is recorded, so 撤销 removes the plan (and units it introduced) and
+ * One undoable action: every row of the plan is recorded, so 撤销 removes the plan (and orgs it introduced) and
  * 变更记录 lists it. A plan whose content is already in the workbook is refused unless the user confirmed the copy.
  */
 export const planImport: Handler<'plan-import'> = async (input, { workbook, pendingPlans }) => {

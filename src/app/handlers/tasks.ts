@@ -1,6 +1,6 @@
 import { defaultPlanId, getTasks, listTasks } from '../store/plan-repository';
 import { taskNumbers } from '../store/task-repository';
-import { unitNames } from '../store/unit-repository';
+import { orgNames } from '../store/org-repository';
 import { applyEdits, batchLabel } from '../edits/apply-edits';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
 import type { Handler } from './context';
@@ -20,13 +20,13 @@ export const taskUpdate: Handler<'task-update'> = ({ edits, reason, label }, { w
 const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
 
 /**
- * The matrix: units' roles on tasks — lead (●), co (○) or none — as one action however many cells change.
- * A task is never left without a lead unit.
+ * The matrix: orgs' roles on tasks — lead (●), co (○) or none — as one action however many cells change.
+ * A task is never left without a lead org.
  */
 export const taskOwnerSet: Handler<'task-owner-set'> = ({ changes, reason, label }, { workbook }) => {
   const first = changes[0];
   const single = () =>
-    `任务${taskNumbers(workbook.db).get(first?.taskId ?? 0) ?? ''}：${unitNames(workbook.db).get(first?.unitId ?? 0) ?? ''}设为${first?.role ? ROLE_LABELS[first.role] : '不参与'}`;
+    `任务${taskNumbers(workbook.db).get(first?.taskId ?? 0) ?? ''}：${orgNames(workbook.db).get(first?.orgId ?? 0) ?? ''}设为${first?.role ? ROLE_LABELS[first.role] : '不参与'}`;
   applyEdits(workbook, { entity: 'task', edits: changes }, reason ?? '', batchLabel(label, single, changes.length));
   return getTasks(workbook.db, [...new Set(changes.map((c) => c.taskId))]);
 };

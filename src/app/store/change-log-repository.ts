@@ -3,7 +3,7 @@ import { type Db, prepared } from './connection';
 
 /**
  * The change log as people read it (修改记录): the journal's change rows joined to their actions, filtered by a
- * task, a unit or a span of days. Writing the log — and undo and redo — is journal.ts's job; this module only reads
+ * task, an org or a span of days. Writing the log — and undo and redo — is journal.ts's job; this module only reads
  * what it wrote. The rows it touched are named by record-names.ts.
  */
 
@@ -13,7 +13,7 @@ export type StoredChange = Omit<ChangeLogEntry, 'what' | 'tableLabel' | 'fieldLa
 export interface ChangeLogFilter {
   limit?: number | undefined;
   taskId?: number | undefined;
-  unitId?: number | undefined;
+  orgId?: number | undefined;
   /** local calendar days, YYYY-MM-DD */
   from?: string | undefined;
   to?: string | undefined;
@@ -26,20 +26,20 @@ const TASK_FILTER = `(
   OR (c.table_name = 'target' AND (json_extract(c.row_key, '$.id') IN (SELECT id FROM target WHERE task_id = @taskId)
                                    OR json_extract(c.row_json, '$.task_id') = @taskId)))`;
 
-/** Rows that concern a unit: the unit, its roles, and the tasks and targets it owns. */
-const UNIT_FILTER = `(
-  (c.table_name = 'unit' AND json_extract(c.row_key, '$.id') = @unitId)
-  OR (c.table_name IN ('task_owner', 'domain_owner', 'safeguard_owner') AND json_extract(c.row_key, '$.unit_id') = @unitId)
-  OR (c.table_name = 'unit_alias' AND json_extract(c.row_json, '$.unit_id') = @unitId)
-  OR (c.table_name = 'task' AND json_extract(c.row_key, '$.id') IN (SELECT task_id FROM task_owner WHERE unit_id = @unitId))
+/** Rows that concern an org: the org, its roles, and the tasks and targets it owns. */
+const ORG_FILTER = `(
+  (c.table_name = 'unit' AND json_extract(c.row_key, '$.id') = @orgId)
+  OR (c.table_name IN ('task_owner', 'domain_owner', 'safeguard_owner') AND json_extract(c.row_key, '$.unit_id') = @orgId)
+  OR (c.table_name = 'unit_alias' AND json_extract(c.row_json, '$.unit_id') = @orgId)
+  OR (c.table_name = 'task' AND json_extract(c.row_key, '$.id') IN (SELECT task_id FROM task_owner WHERE unit_id = @orgId))
   OR (c.table_name = 'target' AND json_extract(c.row_key, '$.id') IN
-        (SELECT g.id FROM target g JOIN task_owner o ON o.task_id = g.task_id WHERE o.unit_id = @unitId)))`;
+        (SELECT g.id FROM target g JOIN task_owner o ON o.task_id = g.task_id WHERE o.unit_id = @orgId)))`;
 
 /** The newest changes first (500 unless told), each action's changes in reverse order of writing. */
-export function changeLogRows(db: Db, { limit, taskId, unitId, from, to }: ChangeLogFilter): StoredChange[] {
+export function changeLogRows(db: Db, { limit, taskId, orgId, from, to }: ChangeLogFilter): StoredChange[] {
   const conditions = ['1 = 1'];
   if (taskId !== undefined) conditions.push(TASK_FILTER);
-  if (unitId !== undefined) conditions.push(UNIT_FILTER);
+  if (orgId !== undefined) conditions.push(ORG_FILTER);
   // dates are local calendar days; `at` is stored in UTC ISO, so compare on the local date of it
   if (from) conditions.push("date(a.at, 'localtime') >= @from");
   if (to) conditions.push("date(a.at, 'localtime') <= @to");
@@ -51,5 +51,5 @@ export function changeLogRows(db: Db, { limit, taskId, unitId, from, to }: Chang
      FROM change_log c JOIN action a ON a.id = c.action_id
      WHERE ${conditions.join(' AND ')}
      ORDER BY c.action_id DESC, c.seq DESC LIMIT @limit`,
-  ).all({ limit: limit ?? 500, taskId: taskId ?? null, unitId: unitId ?? null, from: from ?? null, to: to ?? null }) as StoredChange[];
+  ).all({ limit: limit ?? 500, taskId: taskId ?? null, orgId: orgId ?? null, from: from ?? null, to: to ?? null }) as StoredChange[];
 }

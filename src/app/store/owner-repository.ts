@@ -15,42 +15,42 @@ export const OWNED_COLUMN: Readonly<Record<OwnerTable, string>> = {
   safeguard_owner: 'safeguard_id',
 };
 
-/** A unit's role on one item, if it has one. */
-export function ownerRole(db: Db, table: OwnerTable, itemId: number, unitId: number): OwnerRole | undefined {
-  const row = prepared(db, `SELECT role FROM ${table} WHERE ${OWNED_COLUMN[table]} = ? AND unit_id = ?`).get(itemId, unitId) as
+/** An org's role on one item, if it has one. */
+export function ownerRole(db: Db, table: OwnerTable, itemId: number, orgId: number): OwnerRole | undefined {
+  const row = prepared(db, `SELECT role FROM ${table} WHERE ${OWNED_COLUMN[table]} = ? AND unit_id = ?`).get(itemId, orgId) as
     { role: OwnerRole } | undefined;
   return row?.role;
 }
 
-/** Every role a unit holds in one owner table. */
-export function rolesOfUnit(db: Db, table: OwnerTable, unitId: number): { itemId: number; role: OwnerRole; ord: number }[] {
-  return prepared(db, `SELECT ${OWNED_COLUMN[table]} AS itemId, role, ord FROM ${table} WHERE unit_id = ?`).all(unitId) as {
+/** Every role an org holds in one owner table. */
+export function rolesOfOrg(db: Db, table: OwnerTable, orgId: number): { itemId: number; role: OwnerRole; ord: number }[] {
+  return prepared(db, `SELECT ${OWNED_COLUMN[table]} AS itemId, role, ord FROM ${table} WHERE unit_id = ?`).all(orgId) as {
     itemId: number;
     role: OwnerRole;
     ord: number;
   }[];
 }
 
-export function taskOwners(db: Db, taskId: number): { unitId: number; role: OwnerRole; ord: number }[] {
-  return prepared(db, 'SELECT unit_id AS unitId, role, ord FROM task_owner WHERE task_id = ?').all(taskId) as {
-    unitId: number;
+export function taskOwners(db: Db, taskId: number): { orgId: number; role: OwnerRole; ord: number }[] {
+  return prepared(db, 'SELECT unit_id AS orgId, role, ord FROM task_owner WHERE task_id = ?').all(taskId) as {
+    orgId: number;
     role: OwnerRole;
     ord: number;
   }[];
 }
 
-export function hasLeadUnit(db: Db, taskId: number): boolean {
+export function hasLeadOrg(db: Db, taskId: number): boolean {
   return prepared(db, "SELECT 1 FROM task_owner WHERE task_id = ? AND role = 'lead'").get(taskId) !== undefined;
 }
 
-/** The next position among a task's owners (a unit added goes last). */
+/** The next position among a task's owners (an org added goes last). */
 export function nextOwnerOrd(db: Db, taskId: number): number {
   return (prepared(db, 'SELECT COALESCE(MAX(ord), -1) + 1 AS ord FROM task_owner WHERE task_id = ?').get(taskId) as { ord: number }).ord;
 }
 
-/** The tasks a unit, by its name, leads or helps with (a unit's packet holds their targets). */
-export function taskIdsOfUnitNamed(db: Db, unitName: string): number[] {
-  const rows = prepared(db, 'SELECT o.task_id AS id FROM task_owner o JOIN unit u ON u.id = o.unit_id WHERE u.name = ?').all(unitName) as {
+/** The tasks an org, by its name, leads or helps with (an org's packet holds their targets). */
+export function taskIdsOfOrgNamed(db: Db, orgName: string): number[] {
+  const rows = prepared(db, 'SELECT o.task_id AS id FROM task_owner o JOIN unit u ON u.id = o.unit_id WHERE u.name = ?').all(orgName) as {
     id: number;
   }[];
   return rows.map((row) => row.id);

@@ -62,28 +62,28 @@ export function insertParsedPlan(
     created_at: new Date().toISOString(),
   });
 
-  const unitIds = new Map<string, number>();
-  const findUnit = db.prepare('SELECT id FROM unit WHERE name = ?');
+  const orgIds = new Map<string, number>();
+  const findOrg = db.prepare('SELECT id FROM unit WHERE name = ?');
   const findAlias = db.prepare('SELECT unit_id AS id FROM unit_alias WHERE alias = ?');
-  const newUnit = (name: string): number => {
+  const newOrg = (name: string): number => {
     const id = nextId('unit');
     insertRow('unit', { id, name });
     return id;
   };
-  for (const unit of plan.units) {
-    const existing = (findUnit.get(unit.name) ?? findAlias.get(unit.name)) as { id: number } | undefined;
-    const id = existing?.id ?? newUnit(unit.name);
-    unitIds.set(unit.name, id);
-    for (const alias of unit.aliases) {
-      if (!findUnit.get(alias) && !findAlias.get(alias)) insertRow('unit_alias', { alias, unit_id: id });
-      unitIds.set(alias, id);
+  for (const org of plan.orgs) {
+    const existing = (findOrg.get(org.name) ?? findAlias.get(org.name)) as { id: number } | undefined;
+    const id = existing?.id ?? newOrg(org.name);
+    orgIds.set(org.name, id);
+    for (const alias of org.aliases) {
+      if (!findOrg.get(alias) && !findAlias.get(alias)) insertRow('unit_alias', { alias, unit_id: id });
+      orgIds.set(alias, id);
     }
   }
-  const unitId = (name: string): number => {
-    const id = unitIds.get(name);
+  const orgId = (name: string): number => {
+    const id = orgIds.get(name);
     if (id !== undefined) return id;
-    const created = newUnit(name);
-    unitIds.set(name, created);
+    const created = newOrg(name);
+    orgIds.set(name, created);
     return created;
   };
   const insertOwners = (
@@ -93,7 +93,7 @@ export function insertParsedPlan(
     owners: Owner[],
   ): void => {
     owners.forEach((owner, index) =>
-      insertRow(table, { [parentColumn]: parentId, unit_id: unitId(owner.unit), role: owner.role, ord: index }),
+      insertRow(table, { [parentColumn]: parentId, unit_id: orgId(owner.org), role: owner.role, ord: index }),
     );
   };
 
@@ -235,8 +235,8 @@ function toTaskRow(record: TaskRecord, progress: Map<number, TaskProgress>): Tas
     ...rest,
     targetsMet: progress.get(record.id)?.targetsMet ?? 0,
     progress: progress.get(record.id)?.progress ?? null,
-    leadUnits: owners.filter(([, role]) => role === 'lead').map(([name]) => name),
-    coUnits: owners.filter(([, role]) => role === 'co').map(([name]) => name),
+    leadOrgs: owners.filter(([, role]) => role === 'lead').map(([name]) => name),
+    coOrgs: owners.filter(([, role]) => role === 'co').map(([name]) => name),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Comparator } from '../../shared/plan';
 import type { Db } from './connection';
 import { settingValue } from './setting-repository';
 
-/** Targets with their progress, and the roll-ups the task and unit views show. */
+/** Targets with their progress, and the roll-ups the task and org views show. */
 
 const localIso = (date: Date): string =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -58,7 +58,7 @@ interface TargetRecord {
   dueDate: string;
   note: string;
   sourceText: string;
-  leadUnits: string | null;
+  leadOrgs: string | null;
   relativeToYear: number | null;
   linkSource: string | null;
   linkScenarioId: number | null;
@@ -71,7 +71,7 @@ const TARGET_SELECT = `
          g.baseline, g.actual, g.due_date AS dueDate, g.note, g.source_text AS sourceText, g.relative_to_year AS relativeToYear,
          k.source AS linkSource, k.scenario_id AS linkScenarioId,
          (SELECT json_group_array(u.name) FROM (SELECT * FROM task_owner WHERE task_id = g.task_id AND role = 'lead' ORDER BY ord) o
-            JOIN unit u ON u.id = o.unit_id) AS leadUnits
+            JOIN unit u ON u.id = o.unit_id) AS leadOrgs
   FROM target g LEFT JOIN task t ON t.id = g.task_id LEFT JOIN domain d ON d.id = t.domain_id
        LEFT JOIN target_link k ON k.target_id = g.id`;
 
@@ -116,7 +116,7 @@ function toTargetRow(record: TargetRecord, settings: ProgressSettings, linked: (
     max: written(record.max),
     baseline: written(record.baseline),
     actual: written(actual),
-    leadUnits: JSON.parse(record.leadUnits ?? '[]') as string[],
+    leadOrgs: JSON.parse(record.leadOrgs ?? '[]') as string[],
     completion: progress.completion,
     progress: progress.state,
     behindPoints: progress.behindPoints,

@@ -1,7 +1,7 @@
 import { type Db, prepared } from './connection';
 
 /**
- * What a row is called, in words, by table and id — 任务3 …, a target's label, a unit's or a scenario's name, an
+ * What a row is called, in words, by table and id — 任务3 …, a target's label, an org's or a scenario's name, an
  * execution report as 地区 年1-月: the change log names the rows it lists this way, and an export titles itself
  * with its plan's title. One statement per table, so every place that names a row names it alike.
  */
@@ -27,7 +27,7 @@ const NAME_SQL = {
 
 export type NamedTable = keyof typeof NAME_SQL;
 
-/** A row's name in words — 任务3 …, a target's label, a unit's name — or undefined when the row is not there. */
+/** A row's name in words — 任务3 …, a target's label, an org's name — or undefined when the row is not there. */
 export function recordName(db: Db, table: NamedTable, id: SqlValue): string | undefined {
   if (id === null) return undefined;
   return (prepared(db, NAME_SQL[table]).get(id) as { text: string } | undefined)?.text;

@@ -7,7 +7,7 @@ import { buildSheet, dataFormats, DIRECT_ROWS, HEADER_ROWS, safeSheetName, sheet
 import { finishXlsx, type SheetFinish } from './finish-xlsx';
 import type { Deflater } from './zip-writer';
 import type { CellValue } from './sheet-data';
-import { BUDGET_SHEET, MATRIX_TASK_COLUMNS, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, UNIT_SHEET } from './sheet-layouts';
+import { BUDGET_SHEET, MATRIX_TASK_COLUMNS, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, ORG_SHEET } from './sheet-layouts';
 import { SHEETS, type ScenarioSnapshot, type WorkbookSnapshot } from './snapshot';
 import { exportHeader } from '../../shared/fields/field-spec';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
@@ -37,13 +37,13 @@ function targetSheet(s: WorkbookSnapshot): SheetSpec {
   };
 }
 
-function unitSheet(s: WorkbookSnapshot): SheetSpec {
+function orgSheet(s: WorkbookSnapshot): SheetSpec {
   return {
-    name: SHEETS.units,
+    name: SHEETS.orgs,
     title: `${s.planTitle} —— 责任单位`,
     subtitle: `导出时间：${s.exportedAt}`,
-    columns: UNIT_SHEET.columns,
-    rows: s.units.map(UNIT_SHEET.cells),
+    columns: ORG_SHEET.columns,
+    rows: s.orgs.map(ORG_SHEET.cells),
   };
 }
 
@@ -51,12 +51,12 @@ function matrixSheet(s: WorkbookSnapshot): SheetSpec {
   return {
     name: SHEETS.matrix,
     title: `${s.planTitle} —— 任务分工表`,
-    subtitle: `● ${TASK_FIELDS.leadUnits.label}　○ ${TASK_FIELDS.coUnits.label}`,
-    columns: [...MATRIX_TASK_COLUMNS, ...s.units.map((u) => ({ header: u.name, width: 6 }))],
+    subtitle: `● ${TASK_FIELDS.leadOrgs.label}　○ ${TASK_FIELDS.coOrgs.label}`,
+    columns: [...MATRIX_TASK_COLUMNS, ...s.orgs.map((u) => ({ header: u.name, width: 6 }))],
     rows: s.tasks.map((t) => [
       t.number,
       t.title,
-      ...s.units.map((u) => (t.leadUnits.includes(u.name) ? '●' : t.coUnits.includes(u.name) ? '○' : null)),
+      ...s.orgs.map((u) => (t.leadOrgs.includes(u.name) ? '●' : t.coOrgs.includes(u.name) ? '○' : null)),
     ]),
   };
 }
@@ -130,7 +130,7 @@ export function sheetTable(snapshot: WorkbookSnapshot, sheet: '任务' | '指标
       : sheet === '指标'
         ? targetSheet(snapshot)
         : sheet === '责任单位'
-          ? unitSheet(snapshot)
+          ? orgSheet(snapshot)
           : snapshot.baseline
             ? budgetSheet(snapshot, snapshot.baseline)
             : null;
@@ -139,7 +139,7 @@ export function sheetTable(snapshot: WorkbookSnapshot, sheet: '任务' | '指标
 
 /** The sheets an export holds, as plain cell tables (title, subtitle, headers, rows), for comparison. */
 export function workbookTables(snapshot: WorkbookSnapshot): { name: string; cells: CellValue[][] }[] {
-  const specs = [taskSheet(snapshot), targetSheet(snapshot), unitSheet(snapshot), matrixSheet(snapshot)];
+  const specs = [taskSheet(snapshot), targetSheet(snapshot), orgSheet(snapshot), matrixSheet(snapshot)];
   if (snapshot.baseline) {
     const taken = new Set<string>(Object.values(SHEETS));
     specs.push(budgetSheet(snapshot, snapshot.baseline), ...snapshot.scenarios.map((s) => scenarioSheet(s, taken)));
@@ -178,7 +178,7 @@ export function exportWorkbook(snapshot: WorkbookSnapshot, options: { deflater?:
   };
   add(taskSheet(snapshot), 3);
   add(targetSheet(snapshot), 4);
-  add(unitSheet(snapshot), 2);
+  add(orgSheet(snapshot), 2);
   add(matrixSheet(snapshot), 2);
   if (snapshot.baseline) {
     add(budgetSheet(snapshot, snapshot.baseline), 3);

@@ -4,12 +4,12 @@ import { finishXlsx } from './finish-xlsx';
 import { HEADER, PACKET, PACKET_SHEET } from './packet';
 import { buildSheet, HEADER_ROWS } from './sheet-builder';
 
-/** A unit's packet as an .xlsx (apart from packet.ts, which reads packets back, so that reading needs no SheetJS). */
-export function buildPacket(planTitle: string, unitName: string, targets: readonly TargetRow[], exportedAt: string): Uint8Array {
+/** An org's packet as an .xlsx (apart from packet.ts, which reads packets back, so that reading needs no SheetJS). */
+export function buildPacket(planTitle: string, orgName: string, targets: readonly TargetRow[], exportedAt: string): Uint8Array {
   const sheet = buildSheet({
     name: PACKET_SHEET,
     title: `${planTitle} —— 指标完成情况报送表`,
-    subtitle: `报送单位：${unitName}　导出时间：${exportedAt}　请填写“${HEADER.actual}”（按指标单位）和“${HEADER.note}”，其余列请勿修改`,
+    subtitle: `报送单位：${orgName}　导出时间：${exportedAt}　请填写“${HEADER.actual}”（按指标单位）和“${HEADER.note}”，其余列请勿修改`,
     columns: PACKET.columns,
     rows: targets.map(PACKET.cells),
   });

@@ -9,13 +9,13 @@ import { headings, packetHeader } from '../../shared/fields/field-spec';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 
 /**
- * Per-unit packets, the way supervision actually works: each unit gets its own tasks and targets with two
+ * Per-org packets, the way supervision actually works: each org gets its own tasks and targets with two
  * columns to fill (实际值, 进展说明), sends the file back, and every returned change is reviewed one by one.
  */
 
 export const PACKET_SHEET = '报送表';
 
-/** The packet's columns: a target as the unit reads it, then the two it fills in (实际值, 进展说明). */
+/** The packet's columns: a target as the org reads it, then the two it fills in (实际值, 进展说明). */
 export const PACKET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(
   TARGET_FIELDS,
   [
@@ -35,9 +35,9 @@ export const PACKET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(
 
 export const HEADER = headings(TARGET_FIELDS, packetHeader);
 
-/** The packet's file name; pass one `taken` set for a batch so two units never get the same file. */
-export function packetFileName(unitName: string, taken?: Set<string>): string {
-  return safeFileName(`${cleanStem(unitName)}-指标报送表`, 'xlsx', taken);
+/** The packet's file name; pass one `taken` set for a batch so two orgs never get the same file. */
+export function packetFileName(orgName: string, taken?: Set<string>): string {
+  return safeFileName(`${cleanStem(orgName)}-指标报送表`, 'xlsx', taken);
 }
 
 export interface PacketChange {
@@ -53,25 +53,25 @@ export interface PacketChange {
 }
 
 export interface PacketDiff {
-  unitName: string;
+  orgName: string;
   changes: PacketChange[];
   problems: ErrorDetail[];
 }
 
-/** A returned packet against the current targets: only 实际值 and 进展说明 are taken; the unit must own the targets. */
+/** A returned packet against the current targets: only 实际值 and 进展说明 are taken; the org must own the targets. */
 export function diffPacket(
   data: SpreadsheetData,
   targets: readonly TargetRow[],
-  unitOwns: (unitName: string, target: TargetRow) => boolean,
+  orgOwns: (orgName: string, target: TargetRow) => boolean,
 ): PacketDiff {
   const sheetData = data.sheets.find((s) => s.name === PACKET_SHEET) ?? data.sheets[0];
   const problems: ErrorDetail[] = [];
   const subtitle = textOf(sheetData?.rows[1]?.[0] ?? null);
-  const unitName = /报送单位：(\S+)/.exec(subtitle)?.[1] ?? '';
+  const orgName = /报送单位：(\S+)/.exec(subtitle)?.[1] ?? '';
   const sheet = sheetData ? readSheet(sheetData, [HEADER.id, HEADER.label, HEADER.actual]) : null;
-  if (!sheet || !unitName) {
+  if (!sheet || !orgName) {
     return {
-      unitName,
+      orgName,
       changes: [],
       problems: [{ message: `“${data.fileName}”不是本软件导出的报送表（找不到“报送单位”或“${HEADER.id}/${HEADER.actual}”列）。` }],
     };
@@ -86,8 +86,8 @@ export function diffPacket(
       problems.push({ where: row.where(HEADER.id), message: `指标ID“${row.text(HEADER.id)}”在工作簿中不存在。` });
       continue;
     }
-    if (!unitOwns(unitName, target)) {
-      problems.push({ where: row.where(HEADER.id), message: `指标“${target.label}”不是“${unitName}”牵头或配合的任务，不能由其报送。` });
+    if (!orgOwns(orgName, target)) {
+      problems.push({ where: row.where(HEADER.id), message: `指标“${target.label}”不是“${orgName}”牵头或配合的任务，不能由其报送。` });
       continue;
     }
     const actualCell = row.get(HEADER.actual);
@@ -124,5 +124,5 @@ export function diffPacket(
       });
     }
   }
-  return { unitName, changes, problems };
+  return { orgName, changes, problems };
 }

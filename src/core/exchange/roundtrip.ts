@@ -3,17 +3,17 @@ import { COMPARATOR_SIGNS } from '../plan/cell-values';
 import { writtenRange } from '../plan/target-text';
 import type { TaskEditableField } from '../../shared/contract';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
-import type { TargetEditableField, UnitEditableField } from '../../shared/grid';
+import type { TargetEditableField, OrgEditableField } from '../../shared/grid';
 import type { ErrorDetail } from '../../shared/result';
 import { type CellValue, limitProblem, type SpreadsheetData, textOf } from './sheet-data';
 import { dateText, intOf, type ReadableSheet, readSheet, sameNumber } from './sheet-reader';
-import { BUDGET_SHEET, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, UNIT_SHEET } from './sheet-layouts';
+import { BUDGET_SHEET, SCENARIO_SHEET, TARGET_SHEET, TASK_SHEET, ORG_SHEET } from './sheet-layouts';
 import { livelihoodText, SHEETS, type WorkbookSnapshot } from './snapshot';
 import { headings } from '../../shared/fields/field-spec';
 import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
-import { UNIT_FIELDS } from '../../shared/fields/unit-fields';
+import { ORG_FIELDS } from '../../shared/fields/org-fields';
 
 /**
  * A workbook exported earlier (and perhaps edited in Excel/WPS), compared with the workbook as it is now:
@@ -43,8 +43,8 @@ export interface RoundTripChanges {
   summary: SheetSummary[];
   taskEdits: (Located & { taskId: number; field: TaskEditableField; value: string })[];
   targetEdits: (Located & { targetId: number; field: TargetEditableField; value: string })[];
-  unitEdits: (Located & { unitId: number; field: UnitEditableField; value: string })[];
-  ownerChanges: (Located & { taskId: number; unitId: number; role: Role })[];
+  orgEdits: (Located & { orgId: number; field: OrgEditableField; value: string })[];
+  ownerChanges: (Located & { taskId: number; orgId: number; role: Role })[];
   lineEdits: (Located & {
     lineId: number;
     field: 'code' | 'name' | 'livelihood' | 'note' | 'amount' | 'quantity' | 'rate';
@@ -59,7 +59,7 @@ export interface RoundTripChanges {
 /** The headings of the exported sheets' columns, which a file read back still has. */
 const TASK = headings(TASK_FIELDS);
 const TARGET = headings(TARGET_FIELDS);
-const UNIT = headings(UNIT_FIELDS);
+const ORG = headings(ORG_FIELDS);
 const LINE = headings(BUDGET_FIELDS);
 
 function emptyChanges(): RoundTripChanges {
@@ -67,7 +67,7 @@ function emptyChanges(): RoundTripChanges {
     summary: [],
     taskEdits: [],
     targetEdits: [],
-    unitEdits: [],
+    orgEdits: [],
     ownerChanges: [],
     lineEdits: [],
     lineAdds: [],
@@ -116,8 +116,8 @@ function diffTasks(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripC
   const seen = new Set<number>();
   const fields: [TaskEditableField, (t: WorkbookSnapshot['tasks'][number]) => string, boolean][] = [
     ['title', (t) => t.title, false],
-    ['leadUnits', (t) => t.leadUnits.join('、'), true],
-    ['coUnits', (t) => t.coUnits.join('、'), true],
+    ['leadOrgs', (t) => t.leadOrgs.join('、'), true],
+    ['coOrgs', (t) => t.coOrgs.join('、'), true],
     ['status', (t) => TASK_STATUS_LABELS[t.status], false],
     ['progressNote', (t) => t.progressNote, false],
     ['remark', (t) => t.remark, false],
@@ -199,33 +199,33 @@ function diffTargets(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTri
   out.summary.push(summary);
 }
 
-function diffUnits(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
-  const sheet = findSheet(data, SHEETS.units, UNIT_SHEET.headers, out);
+function diffOrgs(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTripChanges): void {
+  const sheet = findSheet(data, SHEETS.orgs, ORG_SHEET.headers, out);
   if (!sheet) return;
-  const summary: SheetSummary = { sheet: SHEETS.units, added: 0, changed: 0, removed: 0, notes: [] };
-  const byId = new Map(now.units.map((u) => [u.id, u]));
+  const summary: SheetSummary = { sheet: SHEETS.orgs, added: 0, changed: 0, removed: 0, notes: [] };
+  const byId = new Map(now.orgs.map((u) => [u.id, u]));
   for (const row of sheet.rows) {
-    const id = intOf(row.get(UNIT.id));
-    const unit = id === null ? undefined : byId.get(id);
-    if (!unit) {
+    const id = intOf(row.get(ORG.id));
+    const org = id === null ? undefined : byId.get(id);
+    if (!org) {
       out.problems.push({
-        where: row.where(UNIT.id),
-        message: `单位ID“${row.text(UNIT.id)}”在工作簿中不存在；新增单位请在“责任单位”表中进行。`,
+        where: row.where(ORG.id),
+        message: `单位ID“${row.text(ORG.id)}”在工作簿中不存在；新增单位请在“责任单位”表中进行。`,
       });
       continue;
     }
     let changed = false;
     for (const [field, before, isList] of [
-      ['name', unit.name, false],
-      ['aliases', unit.aliases.join('、'), true],
-      ['contact', unit.contact, false],
-      ['phone', unit.phone, false],
+      ['name', org.name, false],
+      ['aliases', org.aliases.join('、'), true],
+      ['contact', org.contact, false],
+      ['phone', org.phone, false],
     ] as const) {
-      const header = UNIT[field];
+      const header = ORG[field];
       if (!row.has(header)) continue;
       const text = cellText(row.get(header));
       if ((isList ? normalizeList(text) : text) === (isList ? normalizeList(before) : before.trim())) continue;
-      out.unitEdits.push({ unitId: unit.id, field, value: text, where: row.where(header), text, before });
+      out.orgEdits.push({ orgId: org.id, field, value: text, where: row.where(header), text, before });
       changed = true;
     }
     if (changed) summary.changed++;
@@ -245,27 +245,27 @@ function diffMatrix(data: SpreadsheetData, now: WorkbookSnapshot, out: RoundTrip
   if (!sheet) return;
   const summary: SheetSummary = { sheet: SHEETS.matrix, added: 0, changed: 0, removed: 0, notes: [] };
   const byNumber = new Map(now.tasks.map((t) => [t.number, t]));
-  const unitColumns = now.units.filter((u) => sheet.columns.has(u.name));
-  const unknown = [...sheet.columns.keys()].filter((h) => h !== TASK.number && h !== TASK.title && !now.units.some((u) => u.name === h));
+  const orgColumns = now.orgs.filter((u) => sheet.columns.has(u.name));
+  const unknown = [...sheet.columns.keys()].filter((h) => h !== TASK.number && h !== TASK.title && !now.orgs.some((u) => u.name === h));
   if (unknown.length > 0) summary.notes.push(`未知的单位列已忽略：${unknown.join('、')}`);
   for (const row of sheet.rows) {
     const task = byNumber.get(intOf(row.get(TASK.number)) ?? -1);
     if (!task) continue;
     let changed = false;
-    for (const unit of unitColumns) {
-      const text = row.text(unit.name);
+    for (const org of orgColumns) {
+      const text = row.text(org.name);
       const role = roleOfMark(text);
-      const current: Role = task.leadUnits.includes(unit.name) ? 'lead' : task.coUnits.includes(unit.name) ? 'co' : null;
+      const current: Role = task.leadOrgs.includes(org.name) ? 'lead' : task.coOrgs.includes(org.name) ? 'co' : null;
       if (role === undefined) {
-        out.problems.push({ where: row.where(unit.name), message: `“${text}”不是分工标记（● 牵头，○ 配合，空白为不参与）。` });
+        out.problems.push({ where: row.where(org.name), message: `“${text}”不是分工标记（● 牵头，○ 配合，空白为不参与）。` });
         continue;
       }
       if (role === current) continue;
       out.ownerChanges.push({
         taskId: task.id,
-        unitId: unit.id,
+        orgId: org.id,
         role,
-        where: row.where(unit.name),
+        where: row.where(org.name),
         text,
         before: current === 'lead' ? '●' : current === 'co' ? '○' : '',
       });
@@ -417,7 +417,7 @@ export function diffRoundTrip(data: SpreadsheetData, now: WorkbookSnapshot): Rou
     const beyond = limitProblem(sheet);
     if (beyond) out.problems.push(beyond);
   }
-  diffUnits(data, now, out);
+  diffOrgs(data, now, out);
   diffTasks(data, now, out);
   diffTargets(data, now, out);
   diffMatrix(data, now, out);
@@ -430,7 +430,7 @@ export function changeCount(changes: RoundTripChanges): number {
   return (
     changes.taskEdits.length +
     changes.targetEdits.length +
-    changes.unitEdits.length +
+    changes.orgEdits.length +
     changes.ownerChanges.length +
     changes.lineEdits.length +
     changes.lineAdds.length +

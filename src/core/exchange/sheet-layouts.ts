@@ -7,8 +7,8 @@ import type { TaskRow } from '../../shared/contract';
 import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
-import { UNIT_FIELDS } from '../../shared/fields/unit-fields';
-import type { TargetRow, UnitRow } from '../../shared/grid';
+import { ORG_FIELDS } from '../../shared/fields/org-fields';
+import type { TargetRow, OrgRow } from '../../shared/grid';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import { sheetLayout } from './field-columns';
 import type { CellValue } from './sheet-data';
@@ -31,8 +31,8 @@ export const TASK_SHEET = sheetLayout<typeof TASK_FIELDS, TaskRow>(TASK_FIELDS, 
   ['domainName', 14, (t) => t.domainName],
   ['title', 18, (t) => t.title],
   ['body', 50, (t) => t.body],
-  ['leadUnits', 20, (t) => t.leadUnits.join('、')],
-  ['coUnits', 28, (t) => t.coUnits.join('、')],
+  ['leadOrgs', 20, (t) => t.leadOrgs.join('、')],
+  ['coOrgs', 28, (t) => t.coOrgs.join('、')],
   ['targetCount', 8, (t) => t.targetCount],
   ['targetsMet', 8, (t) => t.targetsMet],
   ['status', 8, (t) => TASK_STATUS_LABELS[t.status]],
@@ -53,12 +53,12 @@ export const TARGET_SHEET = sheetLayout<typeof TARGET_FIELDS, TargetRow>(TARGET_
   ['completion', 9, (t) => t.completion],
   ['progress', 10, (t) => PROGRESS_LABELS[t.progress]],
   ['dueDate', 12, (t) => t.dueDate],
-  ['leadUnits', 18, (t) => t.leadUnits.join('、')],
+  ['leadOrgs', 18, (t) => t.leadOrgs.join('、')],
   ['note', 16, (t) => t.note],
   ['sourceText', 40, (t) => t.sourceText],
 ]);
 
-export const UNIT_SHEET = sheetLayout<typeof UNIT_FIELDS, UnitRow>(UNIT_FIELDS, [
+export const ORG_SHEET = sheetLayout<typeof ORG_FIELDS, OrgRow>(ORG_FIELDS, [
   ['id', 7, (u) => u.id],
   ['name', 24, (u) => u.name],
   ['aliases', 28, (u) => u.aliases.join('、')],
@@ -82,7 +82,7 @@ export const BUDGET_SHEET = sheetLayout<typeof BUDGET_FIELDS, BudgetLineRow>(BUD
   ['note', 20, (l) => l.note],
 ]);
 
-/** The 任务分工表 sheet: each task by number and title, then a column per unit (● 牵头, ○ 配合). */
+/** The 任务分工表 sheet: each task by number and title, then a column per org (● 牵头, ○ 配合). */
 export const MATRIX_TASK_COLUMNS = sheetLayout<typeof TASK_FIELDS, TaskRow>(TASK_FIELDS, [
   ['number', 6, (t) => t.number],
   ['title', 18, (t) => t.title],

@@ -1,6 +1,6 @@
 import type { BudgetLineRow, BudgetSettings, BudgetView } from '../../shared/budget';
 import type { TaskRow } from '../../shared/contract';
-import type { TargetRow, UnitRow } from '../../shared/grid';
+import type { TargetRow, OrgRow } from '../../shared/grid';
 
 /** Everything one export writes (and a round-trip import compares against), read from the workbook. */
 export interface ScenarioSnapshot {
@@ -16,7 +16,7 @@ export interface WorkbookSnapshot {
   exportedAt: string;
   tasks: TaskRow[];
   targets: TargetRow[];
-  units: UnitRow[];
+  orgs: OrgRow[];
   baseline: ScenarioSnapshot | null;
   /** scenarios over the current baseline */
   scenarios: ScenarioSnapshot[];
@@ -27,7 +27,7 @@ export interface WorkbookSnapshot {
 export const SHEETS = {
   tasks: '任务',
   targets: '指标',
-  units: '责任单位',
+  orgs: '责任单位',
   matrix: '任务分工表',
   budget: '预算',
   compare: '情景对比',

@@ -1,5 +1,5 @@
 /**
- * File names the app suggests or writes (a plan title, a unit's name, a report's title) must be valid on Windows,
+ * File names the app suggests or writes (a plan title, an org's name, a report's title) must be valid on Windows,
  * whose rules are the strictest of the systems we ship for: no control characters or <>:"/\|?*, no trailing dot or
  * space, none of the device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with or without an extension), and names
  * that differ only in case are the same file (NTFS).
@@ -13,7 +13,7 @@ const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 const MAX_STEM = 100;
 const FALLBACK = '未命名';
 
-/** One part of a composed name (a unit's name before `-指标报送表`), cleaned as a whole name would be. */
+/** One part of a composed name (an org's name before `-指标报送表`), cleaned as a whole name would be. */
 export function cleanStem(stem: string): string {
   let name = stem.replace(CONTROLS, ' ').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
   name = name.replace(/[. ]+$/, '');

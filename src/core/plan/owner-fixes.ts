@@ -1,10 +1,10 @@
 import type { Owner, ParsedPlan } from '../../shared/plan';
-import { groupUnits } from './units';
+import { groupOrgs } from './orgs';
 
 /**
  * The owners a user set for some tasks in the import preview, put into the parsed plan before it is written:
- * leads then co-operating units, each named once, and the plan's unit list grouped again so a new spelling
- * joins the unit it names.
+ * leads then co-operating orgs, each named once, and the plan's org list grouped again so a new spelling
+ * joins the org it names.
  */
 export interface OwnerCorrection {
   taskNumber: number;
@@ -22,24 +22,24 @@ export function applyOwnerCorrections(plan: ParsedPlan, corrections: readonly Ow
     if (!correction) return task;
     const seen = new Set<string>();
     const owners: Owner[] = [];
-    const add = (unit: string, role: Owner['role']): void => {
-      const name = unit.trim();
+    const add = (org: string, role: Owner['role']): void => {
+      const name = org.trim();
       if (name === '' || seen.has(name)) return;
       seen.add(name);
-      owners.push({ unit: name, role });
+      owners.push({ org: name, role });
     };
-    correction.lead.forEach((unit) => add(unit, 'lead'));
-    correction.co.forEach((unit) => add(unit, 'co'));
+    correction.lead.forEach((org) => add(org, 'lead'));
+    correction.co.forEach((org) => add(org, 'co'));
     return { ...task, owners };
   });
   const spellings = [
-    ...plan.units.flatMap((unit) => [unit.name, ...unit.aliases]),
-    ...tasks.flatMap((task) => task.owners.map((owner) => owner.unit)),
+    ...plan.orgs.flatMap((org) => [org.name, ...org.aliases]),
+    ...tasks.flatMap((task) => task.owners.map((owner) => owner.org)),
   ];
-  const { units, resolve } = groupUnits(spellings);
+  const { orgs, resolve } = groupOrgs(spellings);
   return {
     ...plan,
-    tasks: tasks.map((task) => ({ ...task, owners: task.owners.map((owner) => ({ ...owner, unit: resolve(owner.unit) })) })),
-    units,
+    tasks: tasks.map((task) => ({ ...task, owners: task.owners.map((owner) => ({ ...owner, org: resolve(owner.org) })) })),
+    orgs,
   };
 }

@@ -3,8 +3,8 @@ import { foldWidth } from '../text/fold';
 
 /**
  * Owner phrases: "(责任单位:市教育局、市财政局等)", "（牵头单位：X，配合单位：Y、Z）", "【牵头单位：X】",
- * "牵头单位:X;责任单位:Y", "主办单位:X", "责任单位：市教育局（牵头）、市财政局". The first unit of an unlabelled
- * 责任单位 list leads, the rest cooperate; beside a 牵头 label, 责任单位 are the co-operating units.
+ * "牵头单位:X;责任单位:Y", "主办单位:X", "责任单位：市教育局（牵头）、市财政局". The first org of an unlabelled
+ * 责任单位 list leads, the rest cooperate; beside a 牵头 label, 责任单位 are the co-operating orgs.
  */
 
 const LEAD_LABELS = ['牵头单位', '牵头部门', '主办单位', '主责单位', '牵头责任单位', '责任牵头单位', '牵头'];
@@ -24,11 +24,11 @@ const OWNER_GROUP = new RegExp(`[${OPENERS}]\\s*(?:${LABELS})\\s*[:：][^${CLOSE
 /** Owners written after the task's text without brackets: "…。牵头单位：X；配合单位：Y" */
 const TRAILING_BARE_OWNERS = new RegExp(`(?<=[。；;])\\s*(?:${LABELS})\\s*[:：][^。]*[。]?$`);
 
-/** "（市发展改革委牵头，市财政局、市人社局按职责分工负责）": roles written after the units, no labels. */
+/** "（市发展改革委牵头，市财政局、市人社局按职责分工负责）": roles written after the orgs, no labels. */
 const ROLE_WORDS_GROUP =
   /[(（]([^()（）]{2,80}?)牵头(?:[,，;；、]\s*([^()（）]{2,120}?)(?:配合|参与|协助|协同|按职责分工负责|按职责分工落实|分工负责|负责))?[)）]\s*[。.]?\s*$/;
 
-/** The units of a role-words group as a labelled phrase ("牵头单位：X；配合单位：Y"), or null. */
+/** The orgs of a role-words group as a labelled phrase ("牵头单位：X；配合单位：Y"), or null. */
 function roleWordsPhrase(folded: string, original: string): { phrase: string; index: number } | null {
   const match = ROLE_WORDS_GROUP.exec(folded);
   if (!match?.[1]) return null;
@@ -74,7 +74,7 @@ const ADMIN_LEVEL = /^[县市区乡镇旗]+$/;
  * Splits "A、B,C;D" at top level only: "各县(市、区)人民政府" stays whole, and so does "各县、市、区政府"
  * (one suffix shared by a list of kinds of government).
  */
-export function splitUnitList(list: string): string[] {
+export function splitOrgList(list: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
@@ -90,33 +90,33 @@ export function splitUnitList(list: string): string[] {
     current += ch;
   }
   if (current.trim()) parts.push(current.trim());
-  const units: string[] = [];
+  const orgs: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as string;
-    // "各县" "市" "区政府": bare levels between a 各-prefixed level and a suffixed one are one unit
+    // "各县" "市" "区政府": bare levels between a 各-prefixed level and a suffixed one are one org
     if (/^各[县市区乡镇旗]+$/.test(part) && ADMIN_LEVEL.test(parts[i + 1] ?? '')) {
       let j = i + 1;
       while (j < parts.length && ADMIN_LEVEL.test(parts[j] as string)) j++;
       const tail = parts[j];
       if (tail !== undefined && /^[县市区乡镇旗]/.test(tail)) {
-        units.push(parts.slice(i, j + 1).join('、'));
+        orgs.push(parts.slice(i, j + 1).join('、'));
         i = j;
         continue;
       }
     }
-    units.push(part);
+    orgs.push(part);
   }
-  return units
-    .map((unit) =>
-      unit
+  return orgs
+    .map((org) =>
+      org
         .replace(/(等|等单位|等部门|等有关单位|等相关单位)$/, '')
         .replace(/^(和|及|以及)/, '')
         .trim(),
     )
-    .filter((unit) => unit.length > 0 && unit !== '等');
+    .filter((org) => org.length > 0 && org !== '等');
 }
 
-/** "市教育局（牵头）": a role written after the unit. */
+/** "市教育局（牵头）": a role written after the org. */
 const ROLE_SUFFIX = /[(（](牵头|配合|协办)[)）]$/;
 
 /** Reads an owner phrase (or several joined with "；") into ordered owners with roles, leads first. */
@@ -128,7 +128,7 @@ export function parseOwnerPhrase(phrase: string): Owner[] {
   const segments: { label: string; list: string }[] = [];
   const folded = foldWidth(text);
   const matches = [...folded.matchAll(LABEL_PATTERN)];
-  // "完成时限：2023年底" after the units is not one of them
+  // "完成时限：2023年底" after the orgs is not one of them
   const stop = folded.search(/[;；,，。\s]*(完成时限|完成时间|时间节点|时限要求|进度安排|时限)\s*[:：]/);
   matches.forEach((match, index) => {
     const start = match.index + match[0].length;
@@ -141,18 +141,18 @@ export function parseOwnerPhrase(phrase: string): Owner[] {
   const seen = new Set<string>();
   const add = (written: string, role: Owner['role']): void => {
     const suffix = ROLE_SUFFIX.exec(foldWidth(written));
-    const unit = suffix ? written.slice(0, suffix.index).trim() : written;
+    const org = suffix ? written.slice(0, suffix.index).trim() : written;
     const actual: Owner['role'] = suffix ? (suffix[1] === '牵头' ? 'lead' : 'co') : role;
-    if (unit === '' || seen.has(unit)) return;
-    seen.add(unit);
-    owners.push({ unit, role: actual });
+    if (org === '' || seen.has(org)) return;
+    seen.add(org);
+    owners.push({ org, role: actual });
   };
   for (const segment of segments) {
-    const units = splitUnitList(segment.list);
-    const suffixLead = units.some((unit) => ROLE_SUFFIX.exec(foldWidth(unit))?.[1] === '牵头');
-    if (LEAD_LABELS.includes(segment.label)) units.forEach((unit) => add(unit, 'lead'));
-    else if (CO_LABELS.includes(segment.label) || hasLead || suffixLead) units.forEach((unit) => add(unit, 'co'));
-    else units.forEach((unit, index) => add(unit, index === 0 ? 'lead' : 'co'));
+    const orgs = splitOrgList(segment.list);
+    const suffixLead = orgs.some((org) => ROLE_SUFFIX.exec(foldWidth(org))?.[1] === '牵头');
+    if (LEAD_LABELS.includes(segment.label)) orgs.forEach((org) => add(org, 'lead'));
+    else if (CO_LABELS.includes(segment.label) || hasLead || suffixLead) orgs.forEach((org) => add(org, 'co'));
+    else orgs.forEach((org, index) => add(org, index === 0 ? 'lead' : 'co'));
   }
   return [...owners.filter((o) => o.role === 'lead'), ...owners.filter((o) => o.role === 'co')];
 }

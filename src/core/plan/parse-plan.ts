@@ -16,7 +16,7 @@ import { OWNER_LINE, ownersFromCells, parseOwnerPhrase, takeOwnerGroups } from '
 import { linesOfBlocks, linesOfText, type PlanLine, type TableRow, type TextLine } from './plan-lines';
 import { type ColumnMap, headerColumns, isHeadingRow, roleOfHeading, rowParts, sameHeader } from './task-table';
 import { extractTargets } from './targets';
-import { groupUnits } from './units';
+import { groupOrgs } from './orgs';
 
 /**
  * Reads an implementation plan (基本公共服务均等化实施计划 and its family) from its lines and table rows.
@@ -631,17 +631,17 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
   const keyWorkSection = sections.find((s) => s.kind === 'key_work');
   targetPlaces.unshift({ place: keyWorkSection ? `${keyWorkSection.title}` : '重点工作', targets: keyWorkTargets });
 
-  // owners → canonical units
+  // owners → canonical orgs
   const spellings = [
     ...domains.flatMap((d) => [...d.owners, ...d.tasks.flatMap((t) => t.owners)]),
     ...safeguards.flatMap((s) => s.owners),
-  ].map((owner) => owner.unit);
-  const { units, resolve } = groupUnits(spellings);
+  ].map((owner) => owner.org);
+  const { orgs, resolve } = groupOrgs(spellings);
   const canonicalOwners = (owners: Owner[]): Owner[] => {
     const seen = new Set<string>();
     return owners
-      .map((owner) => ({ unit: resolve(owner.unit), role: owner.role }))
-      .filter((owner) => (seen.has(owner.unit) ? false : (seen.add(owner.unit), true)));
+      .map((owner) => ({ org: resolve(owner.org), role: owner.role }))
+      .filter((owner) => (seen.has(owner.org) ? false : (seen.add(owner.org), true)));
   };
 
   if (year === null) {
@@ -672,7 +672,7 @@ function parseLines(lines: PlanLine[]): ParsedPlan {
     tasks: tasks.map((t) => ({ ...t, owners: canonicalOwners(t.owners) })),
     keyWork: { text: keyWorkParts.map((part) => part.text).join('\n'), targets: keyWorkTargets },
     safeguards: safeguards.map((s) => ({ ...s, owners: canonicalOwners(s.owners) })),
-    units,
+    orgs,
     conflicts: findConflicts(targetPlaces),
     warnings,
   };

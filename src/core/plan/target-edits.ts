@@ -5,7 +5,7 @@ import { foldWidth } from '../text/fold';
 import { parseComparator, parseDueDate, parseMeasure, parseRange, parseTargetValue } from './cell-values';
 
 /**
- * What an edit of a target cell changes: one set of rules for the grid, a paste, a unit's returned packet and the
+ * What an edit of a target cell changes: one set of rules for the grid, a paste, an org's returned packet and the
  * spreadsheet import. Pure: the target's state comes in, row changes (or a refusal) come out.
  */
 

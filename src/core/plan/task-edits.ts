@@ -2,10 +2,10 @@ import { TASK_STATUSES, type TaskEditableField, type TaskStatus } from '../../sh
 import type { OwnerRole } from '../../shared/plan';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import { accept, type EditPlan, insert, refuse, remove, type RowChange, update } from '../edits/row-changes';
-import { splitUnitNames } from './unit-edits';
+import { splitOrgNames } from './org-edits';
 
 /**
- * What an edit of a task changes: a cell of the task grid (grid, paste, spreadsheet import) or one unit's role on
+ * What an edit of a task changes: a cell of the task grid (grid, paste, spreadsheet import) or one org's role on
  * it (the 任务分工表 matrix, its sheet). Pure: the facts come in as lookups, changes come out. A batch threads the
  * owners it has planned, so a pasted 牵头单位 and 配合单位 of one task, or two matrix cells, build on each other.
  */
@@ -21,7 +21,7 @@ const STATUS_WORDS: Record<string, TaskStatus> = {
 };
 
 export interface TaskOwner {
-  unitId: number;
+  orgId: number;
   role: OwnerRole;
   ord: number;
 }
@@ -29,21 +29,21 @@ export interface TaskOwner {
 export interface TaskEditFacts {
   /** the task's number in its plan, undefined when there is no such task */
   number(taskId: number): number | undefined;
-  /** the unit's name, undefined when there is no such unit */
-  unitName(unitId: number): string | undefined;
-  /** the unit holding `name` as its name or an alias, as the workbook is before the batch */
-  findUnit(name: string): number | null;
+  /** the org's name, undefined when there is no such org */
+  orgName(orgId: number): string | undefined;
+  /** the org holding `name` as its name or an alias, as the workbook is before the batch */
+  findOrg(name: string): number | null;
   /** the task's owners before the batch */
   owners(taskId: number): readonly TaskOwner[];
 }
 
-/** A task cell, or one unit's role on a task (null: not involved). */
+/** A task cell, or one org's role on a task (null: not involved). */
 export type TaskEdit =
-  { taskId: number; field: TaskEditableField; value: string } | { taskId: number; unitId: number; role: OwnerRole | null };
+  { taskId: number; field: TaskEditableField; value: string } | { taskId: number; orgId: number; role: OwnerRole | null };
 
 export const TASK_MISSING = '任务不存在，可能已被删除，请刷新';
 
-export const isOwnerEdit = (edit: TaskEdit): boolean => !('field' in edit) || edit.field === 'leadUnits' || edit.field === 'coUnits';
+export const isOwnerEdit = (edit: TaskEdit): boolean => !('field' in edit) || edit.field === 'leadOrgs' || edit.field === 'coOrgs';
 
 export function planTaskEdits(facts: TaskEditFacts, edits: readonly TaskEdit[]): EditPlan[] {
   const ownersNow = new Map<number, TaskOwner[]>();
@@ -56,36 +56,36 @@ export function planTaskEdits(facts: TaskEditFacts, edits: readonly TaskEdit[]):
     return owners;
   };
 
-  /** Makes `unitIds` (in order) the task's owners in `role`; a unit holding the other role moves over. */
-  const setOwners = (taskId: number, role: OwnerRole, unitIds: readonly number[]): RowChange[] => {
+  /** Makes `orgIds` (in order) the task's owners in `role`; an org holding the other role moves over. */
+  const setOwners = (taskId: number, role: OwnerRole, orgIds: readonly number[]): RowChange[] => {
     const current = ownersOf(taskId);
     const changes: RowChange[] = [];
     const kept: TaskOwner[] = [];
     for (const owner of current) {
-      if (owner.role === role && !unitIds.includes(owner.unitId))
-        changes.push(remove('task_owner', { task_id: taskId, unit_id: owner.unitId }));
+      if (owner.role === role && !orgIds.includes(owner.orgId))
+        changes.push(remove('task_owner', { task_id: taskId, unit_id: owner.orgId }));
       else kept.push(owner);
     }
     let nextOrd = current.reduce((max, owner) => Math.max(max, owner.ord), -1) + 1;
-    for (const unitId of unitIds) {
-      const existing = kept.find((owner) => owner.unitId === unitId);
+    for (const orgId of orgIds) {
+      const existing = kept.find((owner) => owner.orgId === orgId);
       if (existing) {
-        changes.push(update('task_owner', { task_id: taskId, unit_id: unitId }, 'role', role));
+        changes.push(update('task_owner', { task_id: taskId, unit_id: orgId }, 'role', role));
         existing.role = role;
       } else {
-        changes.push(insert('task_owner', { task_id: taskId, unit_id: unitId, role, ord: nextOrd }));
-        kept.push({ unitId, role, ord: nextOrd++ });
+        changes.push(insert('task_owner', { task_id: taskId, unit_id: orgId, role, ord: nextOrd }));
+        kept.push({ orgId, role, ord: nextOrd++ });
       }
     }
     ownersNow.set(taskId, kept);
     return changes;
   };
 
-  /** One unit's role on one task — lead, co or none — as the matrix and its sheet set it. */
-  const setRole = (taskId: number, unitId: number, role: OwnerRole | null): RowChange[] => {
+  /** One org's role on one task — lead, co or none — as the matrix and its sheet set it. */
+  const setRole = (taskId: number, orgId: number, role: OwnerRole | null): RowChange[] => {
     const owners = ownersOf(taskId);
-    const key = { task_id: taskId, unit_id: unitId };
-    const current = owners.find((owner) => owner.unitId === unitId);
+    const key = { task_id: taskId, unit_id: orgId };
+    const current = owners.find((owner) => owner.orgId === orgId);
     if (role === null) {
       if (!current) return [];
       ownersNow.set(
@@ -99,15 +99,15 @@ export function planTaskEdits(facts: TaskEditFacts, edits: readonly TaskEdit[]):
       return [update('task_owner', key, 'role', role)];
     }
     const ord = owners.reduce((max, owner) => Math.max(max, owner.ord), -1) + 1;
-    owners.push({ unitId, role, ord });
+    owners.push({ orgId, role, ord });
     return [insert('task_owner', { ...key, role, ord })];
   };
 
   return edits.map((edit): EditPlan => {
     const { taskId } = edit;
     if (!('field' in edit)) {
-      if (facts.number(taskId) === undefined || facts.unitName(edit.unitId) === undefined) return refuse('任务或单位不存在，请刷新');
-      return accept(...setRole(taskId, edit.unitId, edit.role));
+      if (facts.number(taskId) === undefined || facts.orgName(edit.orgId) === undefined) return refuse('任务或单位不存在，请刷新');
+      return accept(...setRole(taskId, edit.orgId, edit.role));
     }
     if (facts.number(taskId) === undefined) return refuse(TASK_MISSING);
     const { field, value } = edit;
@@ -123,14 +123,14 @@ export function planTaskEdits(facts: TaskEditFacts, edits: readonly TaskEdit[]):
       case 'progressNote':
       case 'remark':
         return accept(update('task', key, TEXT_COLUMNS[field], value));
-      case 'leadUnits':
-      case 'coUnits': {
-        const names = splitUnitNames(value);
-        const ids = names.map((name) => facts.findUnit(name));
+      case 'leadOrgs':
+      case 'coOrgs': {
+        const names = splitOrgNames(value);
+        const ids = names.map((name) => facts.findOrg(name));
         const unknown = names.filter((_, i) => ids[i] === null);
         if (unknown.length > 0) return refuse(`没有名为“${unknown.join('、')}”的责任单位（可先在“责任单位”表中新增）`);
-        if (field === 'leadUnits' && ids.length === 0) return refuse('每项任务至少要有一个牵头单位');
-        return accept(...setOwners(taskId, field === 'leadUnits' ? 'lead' : 'co', [...new Set(ids as number[])]));
+        if (field === 'leadOrgs' && ids.length === 0) return refuse('每项任务至少要有一个牵头单位');
+        return accept(...setOwners(taskId, field === 'leadOrgs' ? 'lead' : 'co', [...new Set(ids as number[])]));
       }
     }
   });

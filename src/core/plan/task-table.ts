@@ -76,7 +76,7 @@ export function rowParts(cells: readonly string[], columns: ColumnMap): RowParts
     const index = columns.get(role);
     return index === undefined ? '' : (cells[index] ?? '').trim().replace(/\s*\n\s*/g, lineBreak);
   };
-  // a cell's lines are one text (wrapped), but separate units in an owners cell
+  // a cell's lines are one text (wrapped), but separate orgs in an owners cell
   return {
     number: get('number', ''),
     domain: get('domain', ''),

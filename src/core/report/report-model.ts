@@ -187,10 +187,10 @@ function countRow(label: string, states: ProgressState[]): string[] {
 function status(snapshot: WorkbookSnapshot): ReportModel {
   const domains = new Map<string, ProgressState[]>();
   for (const t of snapshot.targets) domains.set(t.domainName, [...(domains.get(t.domainName) ?? []), t.progress]);
-  const units = snapshot.units
+  const orgs = snapshot.orgs
     .filter((u) => u.targetsTotal > 0)
     .map((u) => {
-      const own = snapshot.targets.filter((t) => t.leadUnits.includes(u.name)).map((t) => t.progress);
+      const own = snapshot.targets.filter((t) => t.leadOrgs.includes(u.name)).map((t) => t.progress);
       return countRow(u.name, own);
     });
   const headers = ['', '指标数', ...STATES.map((s) => PROGRESS_LABELS[s]), '达成率'];
@@ -212,10 +212,10 @@ function status(snapshot: WorkbookSnapshot): ReportModel {
         ),
       },
       {
-        caption: `按${TASK_HEADINGS.leadUnits}`,
-        headers: [TASK_HEADINGS.leadUnits, ...headers.slice(1)],
+        caption: `按${TASK_HEADINGS.leadOrgs}`,
+        headers: [TASK_HEADINGS.leadOrgs, ...headers.slice(1)],
         numeric: headers.map((_, i) => i > 0),
-        rows: units,
+        rows: orgs,
       },
     ],
   };
@@ -237,7 +237,7 @@ function supervision(snapshot: WorkbookSnapshot): ReportModel {
         // 序号 counts the rows of this list; the rest are the targets' fields as the report heads them
         headers: [
           '序号',
-          ...(['progress', 'taskTitle', 'label', 'value', 'actual', 'completion', 'dueDate', 'leadUnits'] as const).map(
+          ...(['progress', 'taskTitle', 'label', 'value', 'actual', 'completion', 'dueDate', 'leadOrgs'] as const).map(
             (key) => TARGET_HEADINGS[key],
           ),
         ],
@@ -251,7 +251,7 @@ function supervision(snapshot: WorkbookSnapshot): ReportModel {
           written(t.actual, t.unit),
           pct(t.completion),
           t.dueDate || '—',
-          t.leadUnits.join('、'),
+          t.leadOrgs.join('、'),
         ]),
       },
     ],
@@ -267,9 +267,9 @@ function matrix(snapshot: WorkbookSnapshot): ReportModel {
     notes: [],
     tables: [
       {
-        headers: (['number', 'domainName', 'title', 'leadUnits', 'coUnits'] as const).map((key) => TASK_HEADINGS[key]),
+        headers: (['number', 'domainName', 'title', 'leadOrgs', 'coOrgs'] as const).map((key) => TASK_HEADINGS[key]),
         numeric: [true, false, false, false, false],
-        rows: snapshot.tasks.map((t) => [String(t.number), t.domainName, t.title, t.leadUnits.join('、'), t.coUnits.join('、')]),
+        rows: snapshot.tasks.map((t) => [String(t.number), t.domainName, t.title, t.leadOrgs.join('、'), t.coOrgs.join('、')]),
       },
     ],
   };

@@ -13,12 +13,12 @@ function describeTarget(target: ParsedTarget): string {
   return `${target.label} ${COMPARATOR_SIGNS[target.comparator]} ${approx}${amount}${baseline}${relative}`;
 }
 
-/** "市教育局、市财政局" (or with commas/spaces) → the unit names. */
-export function splitUnits(text: string): string[] {
+/** "市教育局、市财政局" (or with commas/spaces) → the org names. */
+export function splitOrgs(text: string): string[] {
   return text
     .split(/[、,，;；\s]+/)
-    .map((unit) => unit.trim())
-    .filter((unit) => unit !== '');
+    .map((org) => org.trim())
+    .filter((org) => org !== '');
 }
 
 /** The task's number, and the number as written when the plan wrote it otherwise ("7（一是）", "3（（三））"). */
@@ -27,7 +27,7 @@ function numberAsWritten(task: ParsedTask): string {
   return written === '' || written === String(task.number) ? String(task.number) : `${task.number}（${task.label}）`;
 }
 
-const unitsOf = (task: ParsedTask, role: 'lead' | 'co'): string[] => task.owners.filter((o) => o.role === role).map((o) => o.unit);
+const orgsOf = (task: ParsedTask, role: 'lead' | 'co'): string[] => task.owners.filter((o) => o.role === role).map((o) => o.org);
 
 function OwnerEditor({
   task,
@@ -40,8 +40,8 @@ function OwnerEditor({
   onSave: (fix: OwnerFix) => void;
   onCancel: () => void;
 }) {
-  const [lead, setLead] = useState((fix?.lead ?? unitsOf(task, 'lead')).join('、'));
-  const [co, setCo] = useState((fix?.co ?? unitsOf(task, 'co')).join('、'));
+  const [lead, setLead] = useState((fix?.lead ?? orgsOf(task, 'lead')).join('、'));
+  const [co, setCo] = useState((fix?.co ?? orgsOf(task, 'co')).join('、'));
   return (
     <div className="owner-editor" role="group" aria-label={`任务${task.number}的责任单位`}>
       <label>
@@ -54,8 +54,8 @@ function OwnerEditor({
       </label>
       <button
         type="button"
-        onClick={() => onSave({ taskNumber: task.number, lead: splitUnits(lead), co: splitUnits(co) })}
-        disabled={splitUnits(lead).length === 0}
+        onClick={() => onSave({ taskNumber: task.number, lead: splitOrgs(lead), co: splitOrgs(co) })}
+        disabled={splitOrgs(lead).length === 0}
       >
         确定
       </button>
@@ -84,7 +84,7 @@ export function PlanPreview({
     <div className="dialog-body preview" data-testid="plan-preview">
       <p className="summary">
         <strong>{plan.title}</strong> {plan.docNo} {plan.date} <span className="source">（{source}）</span> — {plan.domains.length} 个领域，
-        {plan.tasks.length} 项任务，{targetCount} 个量化指标，{plan.units.length} 个责任单位
+        {plan.tasks.length} 项任务，{targetCount} 个量化指标，{plan.orgs.length} 个责任单位
       </p>
       {plan.conflicts.length > 0 && (
         <section className="conflicts">
@@ -130,8 +130,8 @@ export function PlanPreview({
                   .filter((task) => task.domain === domain.ordinal)
                   .map((task) => {
                     const fix = fixes.get(task.number);
-                    const lead = fix?.lead ?? unitsOf(task, 'lead');
-                    const co = fix?.co ?? unitsOf(task, 'co');
+                    const lead = fix?.lead ?? orgsOf(task, 'lead');
+                    const co = fix?.co ?? orgsOf(task, 'co');
                     return (
                       <tr key={task.number} data-task={task.number} className={fix ? 'fixed' : lead.length === 0 ? 'missing' : undefined}>
                         <td>{numberAsWritten(task)}</td>

@@ -4,7 +4,7 @@ import { useTargetStore } from '../stores/target-store';
 import { useUiStore } from '../stores/ui-store';
 
 /**
- * The 序时进度 and its date, beside a grid whose 进度 lights are judged against it (tasks, units): a past plan
+ * The 序时进度 and its date, beside a grid whose 进度 lights are judged against it (tasks, orgs): a past plan
  * year is measured at its year end, and the reader should see that date rather than guess it. The date is set
  * in 指标 (序时进度与红黄灯).
  */

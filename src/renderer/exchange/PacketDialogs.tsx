@@ -5,20 +5,20 @@ import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import { Dialog } from '../components/Dialog';
 import { call } from '../services/api';
 import { useUiStore } from '../stores/ui-store';
-import { useUnitStore } from '../stores/unit-store';
+import { useOrgStore } from '../stores/org-store';
 import { afterImport } from './run-exchange';
 
-/** 导出单位报送表: one unit, or every unit with tasks (one file each, into a folder). */
+/** 导出单位报送表: one org, or every org with tasks (one file each, into a folder). */
 export function PacketExportDialog(): React.JSX.Element {
   const close = (): void => useUiStore.getState().setExchange(null);
-  const units = useUnitStore((state) => state.units).filter((u) => u.leadCount + u.coCount > 0);
-  const [unitId, setUnitId] = useState<number | 'all'>('all');
+  const orgs = useOrgStore((state) => state.orgs).filter((u) => u.leadCount + u.coCount > 0);
+  const [orgId, setOrgId] = useState<number | 'all'>('all');
   useEffect(() => {
-    // the counts it lists units by move with every owner and target edit: read them as the dialog opens
-    void useUnitStore.getState().load();
+    // the counts it lists orgs by move with every owner and target edit: read them as the dialog opens
+    void useOrgStore.getState().load();
   }, []);
   const run = async (): Promise<void> => {
-    const result = await useUiStore.getState().track(() => call('packet-export', unitId === 'all' ? {} : { unitId }));
+    const result = await useUiStore.getState().track(() => call('packet-export', orgId === 'all' ? {} : { orgId }));
     if (result) {
       close();
       useUiStore.getState().showInfo(`已导出 ${result.files.length} 个报送表：${result.files.join('；')}`);
@@ -45,9 +45,9 @@ export function PacketExportDialog(): React.JSX.Element {
       </p>
       <label className="field">
         单位
-        <select value={unitId} onChange={(e) => setUnitId(e.target.value === 'all' ? 'all' : Number(e.target.value))} aria-label="单位">
+        <select value={orgId} onChange={(e) => setOrgId(e.target.value === 'all' ? 'all' : Number(e.target.value))} aria-label="单位">
           <option value="all">全部单位（每个单位一个文件）</option>
-          {units.map((u) => (
+          {orgs.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
@@ -87,12 +87,12 @@ export function PacketImportDialog(): React.JSX.Element | null {
     const result = await useUiStore.getState().track(() => call('packet-import-apply', { token: preview.token, acceptIds: [...accepted] }));
     if (result) {
       close();
-      await afterImport(`已接受“${preview.unitName}”报送的 ${result.applied} 处修改（可撤销）。`);
+      await afterImport(`已接受“${preview.orgName}”报送的 ${result.applied} 处修改（可撤销）。`);
     }
   };
   return (
     <Dialog
-      title={`导入单位报送表 —— ${preview.unitName || preview.fileName}`}
+      title={`导入单位报送表 —— ${preview.orgName || preview.fileName}`}
       onClose={close}
       testId="packet-import-dialog"
       footer={

@@ -1,7 +1,7 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
 
 /**
- * Columns whose content decides their width: a unit name is read whole, not cut to "市人力资源社…", at any window
+ * Columns whose content decides their width: an org name is read whole, not cut to "市人力资源社…", at any window
  * size. Mark a column with `fitContent(...)`; SheetGrid sizes it to its longest shown value once the rows are
  * in, within its min/max width, and leaves alone any column the user has resized (its width then differs
  * from the definition's). Flex columns take what is left.

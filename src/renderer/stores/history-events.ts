@@ -27,7 +27,7 @@ const tableListeners = new Map<WorkbookTable, Set<() => Promise<void> | void>>()
 
 /**
  * A store that shows figures derived from another part subscribes to its tables: the task grid's lights and counts
- * come from targets, its owner names from units. The writing store does not know who shows what.
+ * come from targets, its owner names from orgs. The writing store does not know who shows what.
  */
 export function onTablesChanged(tables: readonly WorkbookTable[], listener: () => Promise<void> | void): () => void {
   for (const table of tables) {

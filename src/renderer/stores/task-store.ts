@@ -13,7 +13,7 @@ export interface TaskEdit {
 
 export interface OwnerChange {
   taskId: number;
-  unitId: number;
+  orgId: number;
   role: 'lead' | 'co' | null;
 }
 
@@ -27,9 +27,9 @@ interface TaskState {
   load(): Promise<void>;
   /** Saves cell edits as one action; resolves to the rows as stored, or null when refused. */
   updateCells(edits: TaskEdit[], label?: string): Promise<TaskRow[] | null>;
-  /** Sets units' roles on tasks (the matrix) as one action. */
+  /** Sets orgs' roles on tasks (the matrix) as one action. */
   setOwners(changes: OwnerChange[], label?: string): Promise<TaskRow[] | null>;
-  /** the task rows again (after their targets or units changed), keeping what else the store holds */
+  /** the task rows again (after their targets or orgs changed), keeping what else the store holds */
   reloadTasks(): Promise<void>;
 }
 
@@ -96,7 +96,7 @@ export const useTaskStore = create<TaskState>((set, get) => ({
 }));
 
 onWorkbookChanged(() => useTaskStore.getState().load());
-// a task's lights and counts come from its targets (and the 序时进度 settings), its owners' names from the units;
+// a task's lights and counts come from its targets (and the 序时进度 settings), its owners' names from the orgs;
 // a target linked to the budget takes its actual from a scenario's share, which any budget edit moves
 onTablesChanged(['target', 'target_link', 'setting', 'unit', 'budget_line', 'scenario_override', 'scenario'], () =>
   useTaskStore.getState().reloadTasks(),

@@ -7,14 +7,14 @@ import { call, styleNonce } from '../services/api';
 import { useHistoryStore } from '../stores/history-store';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
-import { useUnitStore } from '../stores/unit-store';
+import { useOrgStore } from '../stores/org-store';
 import { actionSummary, groupByAction, type HistoryRow, historyRows, singleChange } from './history/history-rows';
 
 const STATE_LABELS: Record<ChangeLogEntry['state'], string> = { done: '有效', undone: '已撤销', discarded: '已撤销' };
 
 interface Filters {
   taskId?: number;
-  unitId?: number;
+  orgId?: number;
   from?: string;
   to?: string;
 }
@@ -53,10 +53,10 @@ export function HistoryView(): React.JSX.Element {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const history = useHistoryStore((state) => state.history);
   const tasks = useTaskStore((state) => state.tasks);
-  const units = useUnitStore((state) => state.units);
+  const orgs = useOrgStore((state) => state.orgs);
 
   useEffect(() => {
-    if (!useUnitStore.getState().loaded) void useUnitStore.getState().load();
+    if (!useOrgStore.getState().loaded) void useOrgStore.getState().load();
   }, []);
   useEffect(() => {
     call('change-log-list', { limit: 2000, ...filters }).then(setEntries, (error: unknown) => useUiStore.getState().showError(error));
@@ -154,12 +154,12 @@ export function HistoryView(): React.JSX.Element {
         <label>
           单位
           <select
-            value={filters.unitId ?? ''}
-            onChange={(e) => set({ unitId: e.target.value ? Number(e.target.value) : undefined })}
+            value={filters.orgId ?? ''}
+            onChange={(e) => set({ orgId: e.target.value ? Number(e.target.value) : undefined })}
             aria-label="按单位筛选"
           >
             <option value="">全部</option>
-            {units.map((u) => (
+            {orgs.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
               </option>

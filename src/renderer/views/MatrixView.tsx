@@ -1,22 +1,24 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { TaskRow } from '../../shared/contract';
-import type { UnitRow } from '../../shared/grid';
+import type { OrgRow } from '../../shared/grid';
 import { ReasonField } from '../components/ReasonField';
 import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
 import { type OwnerChange, useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
-import { useUnitStore } from '../stores/unit-store';
+import { useOrgStore } from '../stores/org-store';
 
 type Role = 'lead' | 'co' | null;
 const MARKS: Record<'lead' | 'co', string> = { lead: '●', co: '○' };
 const NEXT_ROLE: Record<string, Role> = { none: 'lead', lead: 'co', co: null };
+/** An org's column id: `org:12` (column-state.ts reads widths saved under the earlier `unit:12`). */
+const orgColumnId = (orgId: number): string => `org:${orgId}`;
 
-function roleOf(task: TaskRow | undefined, unit: UnitRow): Role {
+function roleOf(task: TaskRow | undefined, org: OrgRow): Role {
   if (!task) return null;
-  if (task.leadUnits.includes(unit.name)) return 'lead';
-  if (task.coUnits.includes(unit.name)) return 'co';
+  if (task.leadOrgs.includes(org.name)) return 'lead';
+  if (task.coOrgs.includes(org.name)) return 'co';
   return null;
 }
 
@@ -37,32 +39,32 @@ const matrixGroup: GroupSpec<TaskRow> = {
   summaryOf: (rows) => `${rows.length}项任务`,
 };
 
-/** 分工矩阵: tasks × units, ● lead / ○ co — the classic 任务分工表 — toggled by click or keyboard. */
+/** 分工矩阵: tasks × orgs, ● lead / ○ co — the classic 任务分工表 — toggled by click or keyboard. */
 export function MatrixView(): React.JSX.Element {
   const tasks = useTaskStore((state) => state.tasks);
   const version = useTaskStore((state) => state.version);
-  const units = useUnitStore((state) => state.units);
-  const unitVersion = useUnitStore((state) => state.version);
+  const orgs = useOrgStore((state) => state.orgs);
+  const orgVersion = useOrgStore((state) => state.version);
 
   useEffect(() => {
-    void useUnitStore.getState().load();
+    void useOrgStore.getState().load();
   }, []);
 
   const apply = useCallback(async (changes: OwnerChange[], label?: string) => useTaskStore.getState().setOwners(changes, label), []);
 
   const cycle = useCallback(
-    (task: TaskRow, unit: UnitRow, role?: Role) => {
-      const next = role === undefined ? (NEXT_ROLE[roleOf(task, unit) ?? 'none'] ?? null) : role;
-      return apply([{ taskId: task.id, unitId: unit.id, role: next }]);
+    (task: TaskRow, org: OrgRow, role?: Role) => {
+      const next = role === undefined ? (NEXT_ROLE[roleOf(task, org) ?? 'none'] ?? null) : role;
+      return apply([{ taskId: task.id, orgId: org.id, role: next }]);
     },
     [apply],
   );
 
   const columns = useMemo<ColDef<TaskRow>[]>(() => {
-    const unitColumns = units.map((unit): ColDef<TaskRow> => ({
-      colId: `unit:${unit.id}`,
-      headerName: unit.name.replace(/^市/, ''),
-      headerTooltip: unit.name,
+    const orgColumns = orgs.map((org): ColDef<TaskRow> => ({
+      colId: orgColumnId(org.id),
+      headerName: org.name.replace(/^市/, ''),
+      headerTooltip: org.name,
       width: 62,
       wrapHeaderText: true,
       autoHeaderHeight: true,
@@ -71,28 +73,28 @@ export function MatrixView(): React.JSX.Element {
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: ['●', '○', ''] },
       valueGetter: (p) => {
-        const role = roleOf(p.data, unit);
+        const role = roleOf(p.data, org);
         return role ? MARKS[role] : '';
       },
     }));
     return [
       { field: 'number', headerName: '编号', width: 58, pinned: 'left', type: 'numericColumn' },
       { field: 'title', headerName: '任务', width: 150, pinned: 'left', tooltipField: 'title' },
-      ...unitColumns,
+      ...orgColumns,
     ];
-    // unit columns follow the units list
+    // org columns follow the orgs list
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [unitVersion]);
+  }, [orgVersion]);
 
   const onEdits = useCallback(
     async (edits: SheetEdit<TaskRow>[], label: string | undefined) => {
       const changes: OwnerChange[] = [];
       const bad: string[] = [];
       for (const edit of edits) {
-        const unitId = Number(edit.colId.replace('unit:', ''));
+        const orgId = Number(edit.colId.replace('org:', ''));
         const role = parseRoleMark(edit.value);
         if (role === undefined) bad.push(`任务${edit.row.number}：“${edit.value}”不是分工标记（● 牵头，○ 配合，空白为不参与）`);
-        else changes.push({ taskId: edit.row.id, unitId, role });
+        else changes.push({ taskId: edit.row.id, orgId, role });
       }
       if (bad.length > 0) {
         useUiStore.setState({
@@ -105,13 +107,13 @@ export function MatrixView(): React.JSX.Element {
     [apply],
   );
 
-  const unitOf = (colId: string): UnitRow | undefined => units.find((u) => `unit:${u.id}` === colId);
-  const searchText = useCallback((row: TaskRow) => `${row.number} ${row.title} ${row.leadUnits.join(' ')} ${row.coUnits.join(' ')}`, []);
+  const orgOf = (colId: string): OrgRow | undefined => orgs.find((u) => orgColumnId(u.id) === colId);
+  const searchText = useCallback((row: TaskRow) => `${row.number} ${row.title} ${row.leadOrgs.join(' ')} ${row.coOrgs.join(' ')}`, []);
 
   return (
     <div className="view grid-view" data-testid="matrix-view">
       <SheetGrid<TaskRow>
-        key={unitVersion}
+        key={orgVersion}
         viewId="matrix"
         testId="matrix-sheet"
         rows={tasks}
@@ -123,16 +125,16 @@ export function MatrixView(): React.JSX.Element {
         searchText={searchText}
         rowLabel={(task) => `任务${task.number}`}
         onCellClicked={(task, colId) => {
-          const unit = unitOf(colId);
-          return unit ? cycle(task, unit) : undefined;
+          const org = orgOf(colId);
+          return org ? cycle(task, org) : undefined;
         }}
         onCellKey={(task, colId, event) => {
-          const unit = unitOf(colId);
+          const org = orgOf(colId);
           const key = event.key.toLowerCase();
-          if (!unit) return undefined;
-          if (key === ' ' || key === 'enter') return cycle(task, unit);
-          if (key === 'l') return cycle(task, unit, 'lead');
-          if (key === 'c') return cycle(task, unit, 'co');
+          if (!org) return undefined;
+          if (key === ' ' || key === 'enter') return cycle(task, org);
+          if (key === 'l') return cycle(task, org, 'lead');
+          if (key === 'c') return cycle(task, org, 'co');
           return undefined;
         }}
         toolbar={

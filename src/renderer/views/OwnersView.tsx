@@ -2,19 +2,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProgressAsOf } from '../components/ProgressAsOf';
 import type { ColDef } from 'ag-grid-community';
 import { isEditableKey } from '../../shared/fields/field-spec';
-import { UNIT_FIELDS, type UnitFieldKey } from '../../shared/fields/unit-fields';
-import type { UnitRow } from '../../shared/grid';
+import { ORG_FIELDS, type OrgFieldKey } from '../../shared/fields/org-fields';
+import type { OrgRow } from '../../shared/grid';
 import { Dialog } from '../components/Dialog';
 import { ReasonField } from '../components/ReasonField';
 import { fieldColumn } from '../grid/field-column';
 import { type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import { useTaskStore } from '../stores/task-store';
 import { useUiStore } from '../stores/ui-store';
-import { useUnitStore } from '../stores/unit-store';
+import { useOrgStore } from '../stores/org-store';
 
-const column = (key: UnitFieldKey, def: ColDef<UnitRow>): ColDef<UnitRow> => fieldColumn(UNIT_FIELDS, key, def);
+const column = (key: OrgFieldKey, def: ColDef<OrgRow>): ColDef<OrgRow> => fieldColumn(ORG_FIELDS, key, def);
 
-const columns: ColDef<UnitRow>[] = [
+const columns: ColDef<OrgRow>[] = [
   column('name', { field: 'name', width: 200, pinned: 'left' }),
   column('aliases', {
     width: 200,
@@ -38,13 +38,13 @@ const columns: ColDef<UnitRow>[] = [
   column('phone', { field: 'phone', width: 150 }),
 ];
 
-function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: number | null; onClose(): void }): React.JSX.Element {
-  const [from, setFrom] = useState<number>(initial ?? units[0]?.id ?? 0);
-  const [into, setInto] = useState<number>(units.find((u) => u.id !== from)?.id ?? 0);
-  const source = units.find((u) => u.id === from);
-  const target = units.find((u) => u.id === into);
+function MergeDialog({ orgs, initial, onClose }: { orgs: OrgRow[]; initial: number | null; onClose(): void }): React.JSX.Element {
+  const [from, setFrom] = useState<number>(initial ?? orgs[0]?.id ?? 0);
+  const [into, setInto] = useState<number>(orgs.find((u) => u.id !== from)?.id ?? 0);
+  const source = orgs.find((u) => u.id === from);
+  const target = orgs.find((u) => u.id === into);
   const merge = async (): Promise<void> => {
-    if (await useUnitStore.getState().merge(from, into)) {
+    if (await useOrgStore.getState().merge(from, into)) {
       await useTaskStore.getState().load();
       useUiStore.getState().showInfo(`已将“${source?.name ?? ''}”并入“${target?.name ?? ''}”，原名称保留为别名。`);
       onClose();
@@ -71,7 +71,7 @@ function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: n
       <label className="field">
         并入前的单位（将被删除）
         <select value={from} onChange={(e) => setFrom(Number(e.target.value))} aria-label="被合并的单位">
-          {units.map((u) => (
+          {orgs.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
@@ -81,7 +81,7 @@ function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: n
       <label className="field">
         并入到
         <select value={into} onChange={(e) => setInto(Number(e.target.value))} aria-label="并入到">
-          {units
+          {orgs
             .filter((u) => u.id !== from)
             .map((u) => (
               <option key={u.id} value={u.id}>
@@ -99,27 +99,27 @@ function MergeDialog({ units, initial, onClose }: { units: UnitRow[]; initial: n
   );
 }
 
-/** 责任单位: the owners list, their workload and progress, contacts; merge two spellings of one unit. */
+/** 责任单位: the owners list, their workload and progress, contacts; merge two spellings of one org. */
 export function OwnersView(): React.JSX.Element {
-  const units = useUnitStore((state) => state.units);
-  const version = useUnitStore((state) => state.version);
+  const orgs = useOrgStore((state) => state.orgs);
+  const version = useOrgStore((state) => state.version);
   const [mergeOpen, setMergeOpen] = useState(false);
   const focused = useRef<number | null>(null);
 
   useEffect(() => {
-    void useUnitStore.getState().load();
+    void useOrgStore.getState().load();
   }, []);
 
-  const onEdits = useCallback(async (edits: SheetEdit<UnitRow>[], label: string | undefined) => {
+  const onEdits = useCallback(async (edits: SheetEdit<OrgRow>[], label: string | undefined) => {
     const mapped = edits.flatMap((edit) => {
       const field = edit.colId;
-      return isEditableKey(UNIT_FIELDS, field) ? [{ unitId: edit.row.id, field, value: edit.value }] : [];
+      return isEditableKey(ORG_FIELDS, field) ? [{ orgId: edit.row.id, field, value: edit.value }] : [];
     });
-    return mapped.length ? useUnitStore.getState().updateCells(mapped, label) : null;
+    return mapped.length ? useOrgStore.getState().updateCells(mapped, label) : null;
   }, []);
-  const searchText = useCallback((row: UnitRow) => `${row.name} ${row.aliases.join(' ')} ${row.contact} ${row.phone}`, []);
+  const searchText = useCallback((row: OrgRow) => `${row.name} ${row.aliases.join(' ')} ${row.contact} ${row.phone}`, []);
   const totals = useMemo(
-    () => (rows: readonly UnitRow[]) => ({
+    () => (rows: readonly OrgRow[]) => ({
       name: `合计 ${rows.length}个单位`,
       leadCount: rows.reduce((n, r) => n + r.leadCount, 0),
       coCount: rows.reduce((n, r) => n + r.coCount, 0),
@@ -128,21 +128,21 @@ export function OwnersView(): React.JSX.Element {
   );
   const add = async (): Promise<void> => {
     const name = await useUiStore.getState().ask({ title: '新增单位', message: '单位名称：', defaultValue: '', confirmLabel: '新增' });
-    if (name) await useUnitStore.getState().add(name);
+    if (name) await useOrgStore.getState().add(name);
   };
 
   return (
     <div className="view grid-view" data-testid="owners-view">
-      <SheetGrid<UnitRow>
+      <SheetGrid<OrgRow>
         viewId="owners"
         testId="owners-sheet"
-        rows={units}
+        rows={orgs}
         rowsVersion={version}
         columns={columns}
         onEdits={onEdits}
         totals={totals}
         searchText={searchText}
-        rowLabel={(unit) => `单位“${unit.name}”`}
+        rowLabel={(org) => `单位“${org.name}”`}
         onCellFocused={(row) => {
           focused.current = row?.id ?? null;
         }}
@@ -152,14 +152,14 @@ export function OwnersView(): React.JSX.Element {
             <button type="button" onClick={() => void add()}>
               新增单位
             </button>
-            <button type="button" onClick={() => setMergeOpen(true)} disabled={units.length < 2}>
+            <button type="button" onClick={() => setMergeOpen(true)} disabled={orgs.length < 2}>
               合并单位…
             </button>
             <ProgressAsOf />
           </>
         }
       />
-      {mergeOpen && <MergeDialog units={units} initial={focused.current} onClose={() => setMergeOpen(false)} />}
+      {mergeOpen && <MergeDialog orgs={orgs} initial={focused.current} onClose={() => setMergeOpen(false)} />}
     </div>
   );
 }

@@ -156,10 +156,10 @@ function targetColumns(): ColDef<TargetRow>[] {
       headerTooltip: '直接输入，如“2017-06-30”或“2017年6月底”',
     }),
     fitContent(
-      column('leadUnits', {
+      column('leadOrgs', {
         width: 120,
-        valueGetter: (p) => (p.data?.leadUnits ?? []).join('、'),
-        tooltipValueGetter: (p) => (p.data?.leadUnits ?? []).join('、'),
+        valueGetter: (p) => (p.data?.leadOrgs ?? []).join('、'),
+        tooltipValueGetter: (p) => (p.data?.leadOrgs ?? []).join('、'),
       }),
       { minWidth: 90, maxWidth: 280 },
     ),
@@ -203,7 +203,7 @@ export function TargetsView(): React.JSX.Element {
   }, []);
   const searchText = useCallback(
     (row: TargetRow) =>
-      `${row.taskNumber ?? ''} ${row.taskTitle} ${row.label} ${progressLabel(row.progress)} ${row.leadUnits.join(' ')} ${row.sourceText} ${row.note}`,
+      `${row.taskNumber ?? ''} ${row.taskTitle} ${row.label} ${progressLabel(row.progress)} ${row.leadOrgs.join(' ')} ${row.sourceText} ${row.note}`,
     [],
   );
 

@@ -9,10 +9,10 @@ import { fitContent } from '../grid/fit-content';
 import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
 import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
-import { UnitPickerEditor } from '../grid/UnitPickerEditor';
+import { OrgPickerEditor } from '../grid/OrgPickerEditor';
 import { TASK_STATUS_LABELS } from '../../shared/task-status';
 import { useTaskStore } from '../stores/task-store';
-import { useUnitStore } from '../stores/unit-store';
+import { useOrgStore } from '../stores/org-store';
 import { ReasonField } from '../components/ReasonField';
 
 export const domainGroup: GroupSpec<{ domainOrdinal: number; domainName: string }> = {
@@ -33,25 +33,25 @@ const taskGroup: GroupSpec<TaskRow> = {
   },
 };
 
-const joinUnits = (units: string[] | undefined): string => (units ?? []).join('、');
+const joinOrgs = (orgs: string[] | undefined): string => (orgs ?? []).join('、');
 
 function taskColumns(): ColDef<TaskRow>[] {
   const column = (key: TaskFieldKey, def: ColDef<TaskRow>): ColDef<TaskRow> => fieldColumn(TASK_FIELDS, key, def);
-  const unitColumn = (field: 'leadUnits' | 'coUnits', width: number): ColDef<TaskRow> =>
+  const orgColumn = (field: 'leadOrgs' | 'coOrgs', width: number): ColDef<TaskRow> =>
     column(field, {
       width,
-      valueGetter: (p) => joinUnits(p.data?.[field]),
-      tooltipValueGetter: (p) => joinUnits(p.data?.[field]),
-      cellEditor: UnitPickerEditor,
+      valueGetter: (p) => joinOrgs(p.data?.[field]),
+      tooltipValueGetter: (p) => joinOrgs(p.data?.[field]),
+      cellEditor: OrgPickerEditor,
       cellEditorPopup: true,
     });
   return [
     column('number', { field: 'number', width: 62, pinned: 'left', type: 'numericColumn' }),
     column('title', { field: 'title', width: 140, pinned: 'left', tooltipField: 'title' }),
     column('body', { field: 'body', flex: 2, minWidth: 150, tooltipField: 'body' }),
-    // the lead unit is read whole; the co-units are a list, given a share of a wide window and a tooltip
-    fitContent(unitColumn('leadUnits', 120), { minWidth: 90, maxWidth: 280 }),
-    { ...unitColumn('coUnits', 130), flex: 1, minWidth: 130 },
+    // the lead org is read whole; the co-orgs are a list, given a share of a wide window and a tooltip
+    fitContent(orgColumn('leadOrgs', 120), { minWidth: 90, maxWidth: 280 }),
+    { ...orgColumn('coOrgs', 130), flex: 1, minWidth: 130 },
     column('targetCount', {
       colId: 'targets',
       width: 78,
@@ -103,7 +103,7 @@ export function TasksView(): React.JSX.Element {
   const columns = useMemo(taskColumns, []);
 
   useEffect(() => {
-    if (!useUnitStore.getState().loaded) void useUnitStore.getState().load();
+    if (!useOrgStore.getState().loaded) void useOrgStore.getState().load();
   }, []);
 
   const onEdits = useCallback(async (edits: SheetEdit<TaskRow>[], label: string | undefined) => {
@@ -116,7 +116,7 @@ export function TasksView(): React.JSX.Element {
 
   const searchText = useCallback(
     (row: TaskRow) =>
-      `${row.number} ${row.title} ${row.body} ${row.leadUnits.join(' ')} ${row.coUnits.join(' ')} ${TASK_STATUS_LABELS[row.status]} ${progressLabel(row.progress)} ${row.remark} ${row.progressNote}`,
+      `${row.number} ${row.title} ${row.body} ${row.leadOrgs.join(' ')} ${row.coOrgs.join(' ')} ${TASK_STATUS_LABELS[row.status]} ${progressLabel(row.progress)} ${row.remark} ${row.progressNote}`,
     [],
   );
 

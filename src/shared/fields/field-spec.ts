@@ -37,7 +37,7 @@ export interface FieldSpec {
   readonly header?: string;
   /** the exported (and re-imported) sheet's heading when it differs from the grid's */
   readonly exportHeader?: string;
-  /** the unit packet's heading when it differs from the export's */
+  /** the org packet's heading when it differs from the export's */
   readonly packetHeader?: string;
   /** the printed report's heading when it differs from the export's */
   readonly reportHeader?: string;
@@ -62,7 +62,7 @@ export function fieldOf<C extends FieldCatalogue>(catalogue: C, key: keyof C & s
 export const gridHeader = (spec: FieldSpec): string => spec.header ?? spec.label;
 /** The exported and re-imported heading. */
 export const exportHeader = (spec: FieldSpec): string => spec.exportHeader ?? gridHeader(spec);
-/** The unit packet's heading. */
+/** The org packet's heading. */
 export const packetHeader = (spec: FieldSpec): string => spec.packetHeader ?? exportHeader(spec);
 /** The printed report's heading. */
 export const reportHeader = (spec: FieldSpec): string => spec.reportHeader ?? exportHeader(spec);

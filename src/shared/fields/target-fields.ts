@@ -2,7 +2,7 @@ import type { TargetEditableField } from '../grid';
 import type { Check, EditableKey, EditsMatch, FieldCatalogue } from './field-spec';
 
 /**
- * A target's fields (指标 grid, its edits and 变更记录, the 指标 sheet, the unit packet, the 督办 report).
+ * A target's fields (指标 grid, its edits and 变更记录, the 指标 sheet, the org packet, the 督办 report).
  * The printed report says 目标/实际/状态 and names the 责任单位 as the 牵头单位, the packet calls the note 进展说明:
  * those words are kept beside the label.
  */
@@ -22,7 +22,7 @@ export const TARGET_FIELDS = {
   completion: { label: '完成率', unit: 'ratio', editable: 'never' },
   progress: { label: '进度状态', reportHeader: '状态', unit: 'text', editable: 'never' },
   dueDate: { label: '截止日期', column: 'due_date', unit: 'text', editable: 'always' },
-  leadUnits: { label: '责任单位', reportHeader: '牵头单位', unit: 'list', editable: 'never' },
+  leadOrgs: { label: '责任单位', reportHeader: '牵头单位', unit: 'list', editable: 'never' },
   note: { label: '备注', packetHeader: '进展说明', column: 'note', unit: 'text', editable: 'always' },
   sourceText: { label: '原文', unit: 'text', editable: 'never' },
 } as const satisfies FieldCatalogue;

@@ -10,8 +10,8 @@ export const TASK_FIELDS = {
   domainName: { label: '领域', unit: 'text', editable: 'never' },
   title: { label: '任务', column: 'title', unit: 'text', editable: 'always' },
   body: { label: '内容摘要', exportHeader: '内容', unit: 'text', editable: 'never' },
-  leadUnits: { label: '牵头单位', unit: 'list', editable: 'always' },
-  coUnits: { label: '配合单位', unit: 'list', editable: 'always' },
+  leadOrgs: { label: '牵头单位', unit: 'list', editable: 'always' },
+  coOrgs: { label: '配合单位', unit: 'list', editable: 'always' },
   targetCount: { label: '指标数', unit: 'integer', editable: 'never' },
   targetsMet: { label: '已达成', unit: 'integer', editable: 'never' },
   /** the worst light of the task's targets */

@@ -143,7 +143,7 @@ describe('files are read by what they contain, not by their name', () => {
       '\uFEFF序号,工作任务,具体内容,牵头单位,配合单位\n1,学前教育,新建幼儿园6所。,县教育局,县财政局\n2,养老服务,新增养老床位300张。,县民政局,\n';
     const { plan, format } = await readPlanFile(new TextEncoder().encode(csv), '任务.csv');
     expect(format).toBe('csv');
-    expect(plan.tasks.map((t) => [t.number, t.title, t.owners.map((o) => o.unit), t.targets.map((g) => g.raw)])).toEqual([
+    expect(plan.tasks.map((t) => [t.number, t.title, t.owners.map((o) => o.org), t.targets.map((g) => g.raw)])).toEqual([
       [1, '学前教育', ['县教育局', '县财政局'], ['6所']],
       [2, '养老服务', ['县民政局'], ['300张']],
     ]);
@@ -165,7 +165,7 @@ describe('files are read by what they contain, not by their name', () => {
     const { plan, format } = await readPlanFile(bytes, '任务.xls');
     expect(format).toBe('xls');
     expect(plan.domains.map((d) => d.name)).toEqual(['教育', '卫生']);
-    expect(plan.tasks.map((t) => [t.number, t.domain, t.owners[0]?.unit])).toEqual([
+    expect(plan.tasks.map((t) => [t.number, t.domain, t.owners[0]?.org])).toEqual([
       [1, 1, '县教育局'],
       [2, 1, '县教育局'],
       [3, 2, '县卫健局'],
@@ -174,7 +174,7 @@ describe('files are read by what they contain, not by their name', () => {
 });
 
 describe('a task table with a two-row header (责任单位 over 牵头单位 | 配合单位), a title row and merged domain rows', () => {
-  it('maps the second header row and splits units written on separate lines of a cell', async () => {
+  it('maps the second header row and splits orgs written on separate lines of a cell', async () => {
     const book = XLSX.utils.book_new();
     const sheet = XLSX.utils.aoa_to_sheet([
       ['北岭县2023年基本公共服务重点任务分解表'],
@@ -202,9 +202,9 @@ describe('a task table with a two-row header (责任单位 over 牵头单位 | �
       [3, '养老保险', 2, '工作表“分解表” 第8行'],
     ]);
     expect(plan.tasks[0]!.owners).toEqual([
-      { unit: '县教育局', role: 'lead' },
-      { unit: '县财政局', role: 'co' },
-      { unit: '县发改局', role: 'co' },
+      { org: '县教育局', role: 'lead' },
+      { org: '县财政局', role: 'co' },
+      { org: '县发改局', role: 'co' },
     ]);
     expect(plan.tasks[0]!.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
       [1200, '个', '>='],

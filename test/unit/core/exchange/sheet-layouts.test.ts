@@ -5,7 +5,7 @@ import {
   SCENARIO_SHEET,
   TARGET_SHEET,
   TASK_SHEET,
-  UNIT_SHEET,
+  ORG_SHEET,
 } from '../../../../src/core/exchange/sheet-layouts';
 import { headings, packetHeader, reportHeader } from '../../../../src/shared/fields/field-spec';
 import { TARGET_FIELDS } from '../../../../src/shared/fields/target-fields';
@@ -46,7 +46,7 @@ describe('exported sheet headings (a file format)', () => {
       '备注',
       '原文',
     ]);
-    expect(UNIT_SHEET.headers).toEqual(['单位ID', '单位', '别名', '联系人', '电话', '牵头任务数', '配合任务数']);
+    expect(ORG_SHEET.headers).toEqual(['单位ID', '单位', '别名', '联系人', '电话', '牵头任务数', '配合任务数']);
     expect(BUDGET_SHEET.headers).toEqual([
       '行ID',
       '科目编码',
@@ -99,6 +99,6 @@ describe('exported sheet headings (a file format)', () => {
     const packet = headings(TARGET_FIELDS, packetHeader);
     expect([packet.id, packet.label, packet.actual, packet.note]).toEqual(['指标ID', '指标', '实际值', '进展说明']);
     const report = headings(TARGET_FIELDS, reportHeader);
-    expect([report.progress, report.value, report.actual, report.leadUnits]).toEqual(['状态', '目标', '实际', '牵头单位']);
+    expect([report.progress, report.value, report.actual, report.leadOrgs]).toEqual(['状态', '目标', '实际', '牵头单位']);
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOwnerPhrase, splitUnitList } from '../../../../src/core/plan/owners';
+import { parseOwnerPhrase, splitOrgList } from '../../../../src/core/plan/owners';
 import { parsePlan } from '../../../../src/core/plan/parse-plan';
-import { groupUnits } from '../../../../src/core/plan/units';
+import { groupOrgs } from '../../../../src/core/plan/orgs';
 
 const seedText = readFileSync(join(__dirname, '../../../../db/seed/dazhou-2017-equalization-plan.txt'), 'utf8');
 const seed = parsePlan(seedText);
@@ -70,28 +70,28 @@ describe('the 2017 Dazhou plan', () => {
     expect(seed.tasks[5]!.text.endsWith('城镇登记失业率控制在4.2%以内。')).toBe(true);
   });
 
-  it('gives each task its domain owners, first unit leading', () => {
+  it('gives each task its domain owners, first org leading', () => {
     const owners = (n: number) => seed.tasks[n - 1]!.owners;
     expect(owners(1)).toEqual([
-      { unit: '市教育局', role: 'lead' },
-      { unit: '市发展改革委', role: 'co' },
-      { unit: '市财政局', role: 'co' },
-      { unit: '市人力资源社会保障局', role: 'co' },
+      { org: '市教育局', role: 'lead' },
+      { org: '市发展改革委', role: 'co' },
+      { org: '市财政局', role: 'co' },
+      { org: '市人力资源社会保障局', role: 'co' },
     ]);
     // "市财政局等": the trailing 等 is dropped
-    expect(owners(11).at(-1)).toEqual({ unit: '市财政局', role: 'co' });
+    expect(owners(11).at(-1)).toEqual({ org: '市财政局', role: 'co' });
     // "各县(市、区)人民政府" stays whole
-    expect(owners(23).map((o) => o.unit)).toEqual(['市住房城乡建设局', '市发展改革委', '各县(市、区)人民政府', '达州经开区管委会']);
-    expect(owners(31)[0]).toEqual({ unit: '市残联', role: 'lead' });
+    expect(owners(23).map((o) => o.org)).toEqual(['市住房城乡建设局', '市发展改革委', '各县(市、区)人民政府', '达州经开区管委会']);
+    expect(owners(31)[0]).toEqual({ org: '市残联', role: 'lead' });
     expect(owners(31)).toHaveLength(11);
     for (const task of seed.tasks) expect(task.owners.filter((o) => o.role === 'lead')).toHaveLength(1);
   });
 
-  it('merges the two spellings of the human-resources bureau into one unit', () => {
-    const unit = seed.units.find((u) => u.name === '市人力资源社会保障局');
-    expect(unit?.aliases).toEqual(['市人力资源和社会保障局']);
-    expect(seed.tasks[30]!.owners.map((o) => o.unit)).toContain('市人力资源社会保障局');
-    expect(seed.tasks[30]!.owners.map((o) => o.unit)).not.toContain('市人力资源和社会保障局');
+  it('merges the two spellings of the human-resources bureau into one org', () => {
+    const org = seed.orgs.find((u) => u.name === '市人力资源社会保障局');
+    expect(org?.aliases).toEqual(['市人力资源和社会保障局']);
+    expect(seed.tasks[30]!.owners.map((o) => o.org)).toContain('市人力资源社会保障局');
+    expect(seed.tasks[30]!.owners.map((o) => o.org)).not.toContain('市人力资源和社会保障局');
   });
 
   it('finds every quantitative target with its base value and comparator', () => {
@@ -132,7 +132,7 @@ describe('the 2017 Dazhou plan', () => {
 
   it('keeps the safeguards with their owners and ignores web debris with a warning', () => {
     expect(seed.safeguards.map((s) => s.title)).toEqual(['细化措施,齐抓共管', '加大投入,多元供给', '完善机制,统筹推进']);
-    expect(seed.safeguards[0]!.owners[0]).toEqual({ unit: '市发展改革委', role: 'lead' });
+    expect(seed.safeguards[0]!.owners[0]).toEqual({ org: '市发展改革委', role: 'lead' });
     expect(seed.warnings.some((w) => w.includes('bt365'))).toBe(true);
     expect(JSON.stringify(seed.tasks)).not.toContain('bt365');
   });
@@ -167,17 +167,17 @@ describe('other forms of the same family', () => {
       [3, '就业服务', 2],
     ]);
     expect(plan.tasks[0]!.owners).toEqual([
-      { unit: '市教育局', role: 'lead' },
-      { unit: '市财政局', role: 'co' },
-      { unit: '市住房和城乡建设局', role: 'co' },
+      { org: '市教育局', role: 'lead' },
+      { org: '市财政局', role: 'co' },
+      { org: '市住房和城乡建设局', role: 'co' },
     ]);
     expect(plan.tasks[0]!.text).not.toContain('牵头单位');
     expect(plan.tasks[1]!.owners).toEqual([
-      { unit: '市教育局', role: 'lead' },
-      { unit: '市发改委', role: 'co' },
-      { unit: '市财政局', role: 'co' },
+      { org: '市教育局', role: 'lead' },
+      { org: '市发改委', role: 'co' },
+      { org: '市财政局', role: 'co' },
     ]);
-    expect(plan.tasks[2]!.owners).toEqual([{ unit: '市人社局', role: 'lead' }]);
+    expect(plan.tasks[2]!.owners).toEqual([{ org: '市人社局', role: 'lead' }]);
   });
 
   it('reads ranges and approximate values', () => {
@@ -196,7 +196,7 @@ describe('other forms of the same family', () => {
     const text = `二、主要任务\n(一)社会保障\n(1)养老保险。参保率达到95%。\n(2)医疗保险。参保率达到98%。\n(责任单位:市医保局、市财政局)`;
     const parsed = parsePlan(text);
     expect(parsed.tasks.map((t) => t.title)).toEqual(['养老保险', '医疗保险']);
-    expect(parsed.domains[0]!.owners[0]).toEqual({ unit: '市医保局', role: 'lead' });
+    expect(parsed.domains[0]!.owners[0]).toEqual({ org: '市医保局', role: 'lead' });
     expect(parsed.tasks[1]!.owners).toHaveLength(2);
   });
 
@@ -209,7 +209,7 @@ describe('other forms of the same family', () => {
 
 describe('owner phrases', () => {
   it('splits at top level only and drops a trailing 等', () => {
-    expect(splitUnitList('市民政局、各县(市、区)人民政府,达州经开区管委会等')).toEqual([
+    expect(splitOrgList('市民政局、各县(市、区)人民政府,达州经开区管委会等')).toEqual([
       '市民政局',
       '各县(市、区)人民政府',
       '达州经开区管委会',
@@ -217,14 +217,14 @@ describe('owner phrases', () => {
   });
   it('reads 牵头/责任 as lead and co', () => {
     expect(parseOwnerPhrase('牵头单位:市卫健委;责任单位:市财政局、市医保局')).toEqual([
-      { unit: '市卫健委', role: 'lead' },
-      { unit: '市财政局', role: 'co' },
-      { unit: '市医保局', role: 'co' },
+      { org: '市卫健委', role: 'lead' },
+      { org: '市财政局', role: 'co' },
+      { org: '市医保局', role: 'co' },
     ]);
   });
-  it('groups spellings and abbreviations of one unit', () => {
-    const { units, resolve } = groupUnits(['市发展改革委', '市发改委', '市发展改革委', '市住房城乡建设局', '市住房和城乡建设局']);
-    expect(units).toHaveLength(2);
+  it('groups spellings and abbreviations of one org', () => {
+    const { orgs, resolve } = groupOrgs(['市发展改革委', '市发改委', '市发展改革委', '市住房城乡建设局', '市住房和城乡建设局']);
+    expect(orgs).toHaveLength(2);
     expect(resolve('市发改委')).toBe('市发展改革委');
     expect(resolve('市住房和城乡建设局')).toBe('市住房城乡建设局');
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isNumbered } from '../../../../src/core/plan/numbering';
-import { parseOwnerPhrase, splitUnitList } from '../../../../src/core/plan/owners';
+import { parseOwnerPhrase, splitOrgList } from '../../../../src/core/plan/owners';
 import { parsePlan } from '../../../../src/core/plan/parse-plan';
 import { extractTargets } from '../../../../src/core/plan/targets';
 import { foldWidth } from '../../../../src/core/text/fold';
 import type { ParsedPlan } from '../../../../src/shared/plan';
 import { CITY_2019, COUNTY_2020, DISTRICT_2021 } from '../../../fixtures/plan-family';
 
-const leads = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'lead').map((o) => o.unit);
-const cos = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'co').map((o) => o.unit);
+const leads = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'lead').map((o) => o.org);
+const cos = (plan: ParsedPlan, n: number) => plan.tasks[n - 1]!.owners.filter((o) => o.role === 'co').map((o) => o.org);
 const targetsOf = (plan: ParsedPlan, n: number) =>
   plan.tasks[n - 1]!.targets.map((t) => `${t.label}${t.comparator}${t.value ?? `${t.min}~${t.max}`}${t.unit}`);
 
@@ -151,8 +151,8 @@ describe('more of the family', () => {
       [2, '道路建设'],
     ]);
     expect(plan.tasks[0]!.owners).toEqual([
-      { unit: '县水务局', role: 'lead' },
-      { unit: '县财政局', role: 'co' },
+      { org: '县水务局', role: 'lead' },
+      { org: '县财政局', role: 'co' },
     ]);
     expect(plan.tasks[1]!.targets[0]).toMatchObject({ value: 120, unit: '公里' });
   });
@@ -175,7 +175,7 @@ describe('民生实事 numbered at the top level', () => {
 牵头单位：市住建局
 四、保障措施
 （一）加强领导。各责任单位要加强领导。`);
-    expect(plan.tasks.map((t) => [t.number, t.label, t.title, t.owners[0]?.unit])).toEqual([
+    expect(plan.tasks.map((t) => [t.number, t.label, t.title, t.owners[0]?.org])).toEqual([
       [1, '一、', '城乡居民养老保险提标', '市人社局'],
       [2, '二、', '新建公办幼儿园', '市教育局'],
       [3, '三、', '老旧小区改造', '市住建局'],
@@ -193,12 +193,12 @@ describe('owners written with role words and no labels', () => {
 （三）扩大普惠养老服务。新增养老床位2000张。责任单位：市民政局；完成时限：2023年底`);
     expect(plan.tasks.map((t) => t.owners)).toEqual([
       [
-        { unit: '市发展改革委', role: 'lead' },
-        { unit: '市财政局', role: 'co' },
-        { unit: '市人力资源社会保障局', role: 'co' },
+        { org: '市发展改革委', role: 'lead' },
+        { org: '市财政局', role: 'co' },
+        { org: '市人力资源社会保障局', role: 'co' },
       ],
-      [{ unit: '市医保局', role: 'lead' }],
-      [{ unit: '市民政局', role: 'lead' }],
+      [{ org: '市医保局', role: 'lead' }],
+      [{ org: '市民政局', role: 'lead' }],
     ]);
     expect(plan.tasks[1]!.targets[0]).toMatchObject({ label: '城乡居民医保财政补助标准每人每年', value: 610, unit: '元' });
     expect(plan.tasks[0]!.text).not.toContain('牵头');
@@ -207,17 +207,17 @@ describe('owners written with role words and no labels', () => {
 
 describe('owner phrases of the family', () => {
   it('keeps a list of kinds of government sharing one suffix whole', () => {
-    expect(splitUnitList('市财政局、各县、市、区政府、市民政局')).toEqual(['市财政局', '各县、市、区政府', '市民政局']);
-    expect(splitUnitList('各县（市、区）人民政府、市教育局')).toEqual(['各县（市、区）人民政府', '市教育局']);
-    expect(splitUnitList('市县、区')).toEqual(['市县', '区']);
+    expect(splitOrgList('市财政局、各县、市、区政府、市民政局')).toEqual(['市财政局', '各县、市、区政府', '市民政局']);
+    expect(splitOrgList('各县（市、区）人民政府、市教育局')).toEqual(['各县（市、区）人民政府', '市教育局']);
+    expect(splitOrgList('市县、区')).toEqual(['市县', '区']);
   });
 
   it('puts the lead first whatever the order written', () => {
     expect(parseOwnerPhrase('配合单位：市财政局；牵头单位：市教育局')).toEqual([
-      { unit: '市教育局', role: 'lead' },
-      { unit: '市财政局', role: 'co' },
+      { org: '市教育局', role: 'lead' },
+      { org: '市财政局', role: 'co' },
     ]);
-    expect(parseOwnerPhrase('【牵头单位：市卫健委】')).toEqual([{ unit: '市卫健委', role: 'lead' }]);
+    expect(parseOwnerPhrase('【牵头单位：市卫健委】')).toEqual([{ org: '市卫健委', role: 'lead' }]);
   });
 });
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { planTaskEdits, TASK_MISSING, type TaskEditFacts, type TaskOwner } from '../../../../src/core/plan/task-edits';
 
-/** Task 1 (number 6) led by unit 10 (市教育局), helped by 11 (市财政局); unit 12 (市民政局, alias 民政局) has no role. */
+/** Task 1 (number 6) led by org 10 (市教育局), helped by 11 (市财政局); org 12 (市民政局, alias 民政局) has no role. */
 function facts(
   owners: Record<number, TaskOwner[]> = {
     1: [
-      { unitId: 10, role: 'lead', ord: 0 },
-      { unitId: 11, role: 'co', ord: 1 },
+      { orgId: 10, role: 'lead', ord: 0 },
+      { orgId: 11, role: 'co', ord: 1 },
     ],
   },
 ): TaskEditFacts {
-  const units: Record<string, number> = { 市教育局: 10, 市财政局: 11, 市民政局: 12, 民政局: 12 };
+  const orgs: Record<string, number> = { 市教育局: 10, 市财政局: 11, 市民政局: 12, 民政局: 12 };
   const names: Record<number, string> = { 10: '市教育局', 11: '市财政局', 12: '市民政局' };
   return {
     number: (taskId) => (taskId === 1 ? 6 : undefined),
-    unitName: (unitId) => names[unitId],
-    findUnit: (name) => units[name] ?? null,
+    orgName: (orgId) => names[orgId],
+    findOrg: (name) => orgs[name] ?? null,
     owners: (taskId) => owners[taskId] ?? [],
   };
 }
@@ -35,8 +35,8 @@ describe('planTaskEdits', () => {
     expect(bad).toEqual({ ok: false, reason: '状态请选“未开始”“推进中”“已完成”“滞后”或“暂停”' });
   });
 
-  it('lead units by name or alias: the old lead goes, a co unit named as lead moves over, a new one goes last', () => {
-    const [plan] = planTaskEdits(facts(), [{ taskId: 1, field: 'leadUnits', value: '市财政局、民政局' }]);
+  it('lead orgs by name or alias: the old lead goes, a co org named as lead moves over, a new one goes last', () => {
+    const [plan] = planTaskEdits(facts(), [{ taskId: 1, field: 'leadOrgs', value: '市财政局、民政局' }]);
     expect(plan).toEqual({
       ok: true,
       changes: [
@@ -49,10 +49,10 @@ describe('planTaskEdits', () => {
 
   it('a batch builds on itself: a pasted 牵头单位 and 配合单位, then matrix cells, see the owners planned before them', () => {
     const [lead, co, none, role] = planTaskEdits(facts(), [
-      { taskId: 1, field: 'leadUnits', value: '市民政局' },
-      { taskId: 1, field: 'coUnits', value: '市教育局' },
-      { taskId: 1, unitId: 11, role: null },
-      { taskId: 1, unitId: 11, role: 'co' },
+      { taskId: 1, field: 'leadOrgs', value: '市民政局' },
+      { taskId: 1, field: 'coOrgs', value: '市教育局' },
+      { taskId: 1, orgId: 11, role: null },
+      { taskId: 1, orgId: 11, role: 'co' },
     ]);
     expect(lead).toMatchObject({
       ok: true,
@@ -77,12 +77,12 @@ describe('planTaskEdits', () => {
     });
   });
 
-  it('refusals: an unknown unit, no lead at all, a task or unit that is gone', () => {
+  it('refusals: an unknown org, no lead at all, a task or org that is gone', () => {
     const plans = planTaskEdits(facts(), [
-      { taskId: 1, field: 'coUnits', value: '市教育局、市水务局' },
-      { taskId: 1, field: 'leadUnits', value: ' ' },
+      { taskId: 1, field: 'coOrgs', value: '市教育局、市水务局' },
+      { taskId: 1, field: 'leadOrgs', value: ' ' },
       { taskId: 2, field: 'title', value: 'x' },
-      { taskId: 1, unitId: 99, role: 'lead' },
+      { taskId: 1, orgId: 99, role: 'lead' },
       { taskId: 1, field: 'title', value: '' },
     ]);
     expect(plans).toEqual([

@@ -1,11 +1,11 @@
-import type { UnitEditableField } from '../grid';
+import type { OrgEditableField } from '../grid';
 import type { Check, EditableKey, EditsMatch, FieldCatalogue } from './field-spec';
 
 /**
  * A 责任单位's fields (the grid, its edits and 变更记录, the 责任单位 sheet). The 变更记录 has always called a
- * renamed unit's field 名称.
+ * renamed org's field 名称.
  */
-export const UNIT_FIELDS = {
+export const ORG_FIELDS = {
   id: { label: '单位ID', unit: 'integer', editable: 'never' },
   name: { label: '单位', historyLabel: '名称', column: 'name', unit: 'text', editable: 'always' },
   aliases: { label: '别名', unit: 'list', editable: 'always' },
@@ -19,7 +19,7 @@ export const UNIT_FIELDS = {
   late: { label: '滞后（黄/红）', unit: 'text', editable: 'never' },
 } as const satisfies FieldCatalogue;
 
-export type UnitFieldKey = keyof typeof UNIT_FIELDS;
+export type OrgFieldKey = keyof typeof ORG_FIELDS;
 
 /** the catalogue's editable fields are exactly the edit channel's */
-export type EditableFieldsMatch = Check<EditsMatch<EditableKey<typeof UNIT_FIELDS>, UnitEditableField>>;
+export type EditableFieldsMatch = Check<EditsMatch<EditableKey<typeof ORG_FIELDS>, OrgEditableField>>;

@@ -1,15 +1,17 @@
-import type { UnitRow } from '../../shared/grid';
+// 责任单位 (`org` in code) live in the table `unit`: its name in the workbook file format, kept so that existing
+// workbooks open unchanged. (A quantity's 计量单位 is the `unit` of a target.)
+import type { OrgRow } from '../../shared/grid';
 import { type Db, prepared } from './connection';
 import { defaultPlanId } from './plan-repository';
 import { listTargets } from './progress-repository';
 
 /**
- * 责任单位 — the organisations that own tasks — and their aliases: the unit grid's rows (task counts and the
- * progress of the targets of the tasks they lead), and a unit found by its name or an alias, as pasted text and
+ * 责任单位 — the organisations that own tasks — and their aliases: the org grid's rows (task counts and the
+ * progress of the targets of the tasks they lead), and an org found by its name or an alias, as pasted text and
  * imports name it. Roles on tasks are owner-repository.ts's.
  */
 
-interface UnitRecord {
+interface OrgRecord {
   id: number;
   name: string;
   aliases: string | null;
@@ -19,7 +21,7 @@ interface UnitRecord {
   phone: string;
 }
 
-export function listUnits(db: Db, onlyIds?: readonly number[]): UnitRow[] {
+export function listOrgs(db: Db, onlyIds?: readonly number[]): OrgRow[] {
   const planId = defaultPlanId(db);
   const records = db
     .prepare(
@@ -29,16 +31,16 @@ export function listUnits(db: Db, onlyIds?: readonly number[]): UnitRow[] {
                 (SELECT COUNT(*) FROM task_owner o JOIN task t ON t.id = o.task_id WHERE o.unit_id = u.id AND o.role = 'co' AND t.plan_id = @planId) AS coCount
               FROM unit u ORDER BY u.id`,
     )
-    .all({ planId }) as UnitRecord[];
+    .all({ planId }) as OrgRecord[];
   const targets = planId === null ? [] : listTargets(db, planId);
   const ledTasks = new Map<number, Set<number>>();
-  for (const row of db.prepare("SELECT unit_id AS unitId, task_id AS taskId FROM task_owner WHERE role = 'lead'").all() as {
-    unitId: number;
+  for (const row of db.prepare("SELECT unit_id AS orgId, task_id AS taskId FROM task_owner WHERE role = 'lead'").all() as {
+    orgId: number;
     taskId: number;
   }[]) {
-    const set = ledTasks.get(row.unitId) ?? new Set<number>();
+    const set = ledTasks.get(row.orgId) ?? new Set<number>();
     set.add(row.taskId);
-    ledTasks.set(row.unitId, set);
+    ledTasks.set(row.orgId, set);
   }
   const wanted = onlyIds ? new Set(onlyIds) : null;
   return records
@@ -57,37 +59,37 @@ export function listUnits(db: Db, onlyIds?: readonly number[]): UnitRow[] {
     });
 }
 
-/** A unit by its own name only (not an alias). */
-export function unitIdByName(db: Db, name: string): number | null {
+/** An org by its own name only (not an alias). */
+export function orgIdByName(db: Db, name: string): number | null {
   return (prepared(db, 'SELECT id FROM unit WHERE name = ?').get(name) as { id: number } | undefined)?.id ?? null;
 }
 
-/** A unit by its name or one of its aliases. */
-export function findUnitId(db: Db, name: string): number | null {
+/** An org by its name or one of its aliases. */
+export function findOrgId(db: Db, name: string): number | null {
   return (
-    unitIdByName(db, name) ??
+    orgIdByName(db, name) ??
     (prepared(db, 'SELECT unit_id AS id FROM unit_alias WHERE alias = ?').get(name) as { id: number } | undefined)?.id ??
     null
   );
 }
 
-export interface UnitContact {
+export interface OrgContact {
   id: number;
   name: string;
   contact: string;
   phone: string;
 }
 
-export function getUnit(db: Db, unitId: number): UnitContact | undefined {
-  return prepared(db, 'SELECT id, name, contact, phone FROM unit WHERE id = ?').get(unitId) as UnitContact | undefined;
+export function getOrg(db: Db, orgId: number): OrgContact | undefined {
+  return prepared(db, 'SELECT id, name, contact, phone FROM unit WHERE id = ?').get(orgId) as OrgContact | undefined;
 }
 
-/** Every unit's name by id. */
-export function unitNames(db: Db): Map<number, string> {
+/** Every org's name by id. */
+export function orgNames(db: Db): Map<number, string> {
   const rows = prepared(db, 'SELECT id, name FROM unit').all() as { id: number; name: string }[];
-  return new Map(rows.map((unit) => [unit.id, unit.name]));
+  return new Map(rows.map((org) => [org.id, org.name]));
 }
 
-export function unitAliases(db: Db, unitId: number): string[] {
-  return (prepared(db, 'SELECT alias FROM unit_alias WHERE unit_id = ?').all(unitId) as { alias: string }[]).map((row) => row.alias);
+export function orgAliases(db: Db, orgId: number): string[] {
+  return (prepared(db, 'SELECT alias FROM unit_alias WHERE unit_id = ?').all(orgId) as { alias: string }[]).map((row) => row.alias);
 }
