@@ -31,7 +31,12 @@ if (built < newestSource(join(root, 'src'))) {
   rmSync(outdir, { recursive: true, force: true });
   await build({
     // the parser process's script beside the CLI: built here once, not bundled again at every command
-    entryPoints: { index: join(root, 'src', 'cli', 'index.ts'), 'parse-worker': join(root, 'src', 'app', 'exchange', 'parse-worker.ts') },
+    entryPoints: {
+      index: join(root, 'src', 'cli', 'index.ts'),
+      'parse-worker': join(root, 'src', 'app', 'exchange', 'parse-worker.ts'),
+      // the thread holding a team workbook's PostgreSQL connection (src/app/store/pg/sync-server.ts)
+      'pg-sync-worker': join(root, 'src', 'app', 'store', 'pg', 'sync-worker.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     // shared code in chunks, and a dynamic import stays one: the report command's Chromium (playwright-core) is

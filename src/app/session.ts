@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { WorkbenchError } from '../shared/result';
 import { fsyncFile, renameDurable, renameNoClobber, temporaryBeside } from './durable-files';
 import { listBackups, restoreBackup } from './store/backups';
-import { copyOpenDatabase, dataVersion } from './store/connection';
+import { copyOpenDatabase, dataVersion, type FileDb } from './store/connection';
 import { copyThroughPrivateSnapshot, inspectWorkbookFile } from './store/file-check';
 import { WorkbookRefused, type Workbook } from './store/workbook';
 import { me, WorkbookLock } from './workbook-lock';
@@ -21,6 +21,12 @@ export type WorkbookOpener = (path: string, how?: OpenHow) => Workbook;
  * every channel that needs the workbook answers with the problem, the recovery channels list the verified
  * backups, and a restore swaps the workbook in place.
  */
+/** The file under a workbook that is one; a team workbook is copied with 另存为本地副本 instead. */
+function fileOf(workbook: Workbook): FileDb {
+  if (!workbook.file) throw new WorkbenchError('conflict', '团队工作簿不能“另存为”：请用 文件 → 团队工作簿 → 另存为本地副本。');
+  return workbook.file;
+}
+
 export class WorkbookSession {
   private current: Workbook | null = null;
   private problem = '';
@@ -97,7 +103,7 @@ export class WorkbookSession {
     const workbook = this.workbook;
     const temporary = temporaryBeside(target, 'saving');
     try {
-      await copyOpenDatabase(workbook.db, temporary);
+      await copyOpenDatabase(fileOf(workbook), temporary);
       fsyncFile(temporary);
       if (replace) {
         // the replaced workbook's own log files would be read as this file's: they go with it

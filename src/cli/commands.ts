@@ -42,7 +42,10 @@ import { orgIdByName } from '../app/store/org-repository';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
-import { formatTransfer, localCopy, refuseServerWorkbook, uploadWorkbook } from './server-commands';
+import { formatTransfer, localCopy, uploadWorkbook } from './server-commands';
+import { isServerAddress, requireServerAddress } from '../app/store/pg/server-address';
+import { openServerWorkbook } from '../app/store/pg/server-workbook';
+import { loadMigrations } from '../app/store/migrations';
 import { type ParsedArgs, parseArgs } from './args';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,6 +56,13 @@ const resources = resourcesAt(repoRoot);
  * The parser process's script. Run from its bundle (out/cli, scripts/build-cli.mjs), the CLI has the worker built
  * beside it; run from source, the worker is bundled on first use — esbuild at every command that reads a file.
  */
+const serverWorker = (): string => {
+  const prebuilt = join(here, 'pg-sync-worker.mjs');
+  return existsSync(prebuilt)
+    ? prebuilt
+    : bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker');
+};
+
 const parserWorker = (): string => {
   const prebuilt = join(here, 'parse-worker.mjs');
   return existsSync(prebuilt) ? prebuilt : bundledWorker(join(repoRoot, 'src', 'app', 'exchange', 'parse-worker.ts'), repoRoot);
@@ -135,9 +145,16 @@ async function withWorkbook<T>(
   work: (context: CliContext) => Promise<T>,
   options: { create?: boolean; force?: boolean } = {},
 ): Promise<T> {
-  refuseServerWorkbook(path);
   const open = (file: string, how: OpenHow = {}): Workbook =>
-    openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
+    isServerAddress(file)
+      ? openServerWorkbook(requireServerAddress(file), {
+          origin: 'cli',
+          serverMigrations: loadMigrations(resources.serverMigrationsDir),
+          workerScript: serverWorker(),
+        })
+      : openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
+  if (options.create && isServerAddress(path))
+    throw new WorkbenchError('bad_input', '团队工作簿由上传本地工作簿产生：请先 init 一个本地工作簿，再用 upload 上传到服务器。');
   const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);
   try {
     return await work(nodeHandlerContext(new WorkbookSession(path, open).adopt(workbook), repoRoot, parserWorker, takeEarlyParser()));

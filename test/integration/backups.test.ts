@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/app/store/connection';
 import { contentHash } from '../../src/app/store/content-hash';
 import { loadMigrations, migrate } from '../../src/app/store/migrations';
 import { openWorkbook } from '../../src/app/store/workbook';
-import { invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
+import { fileDb, invoker, latestSchemaVersion, newWorkbook, resources, tempDir } from './helpers';
 
 const open = (path: string) => openWorkbook(path, { resources, actor: 'tester', create: true });
 const remark = (path: string): unknown => {
@@ -121,7 +121,7 @@ describe('backups', () => {
 
     await session.restore(backup.file);
     expect(remark(path)).toBe('备份时');
-    expect(contentHash(session.workbook.db)).toBe(backupHash);
+    expect(contentHash(fileDb(session.workbook))).toBe(backupHash);
     // what was there before the restore was itself backed up
     expect(listBackups(path).some((e) => e.reason === 'before-restore')).toBe(true);
     session.close();

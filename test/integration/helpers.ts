@@ -11,7 +11,8 @@ import { nodeHandlerContext } from '../../src/app/exchange/node-context';
 import { WorkbookSession } from '../../src/app/session';
 import { dispatch } from '../../src/app/ipc/dispatch';
 import { latestVersion, loadMigrations } from '../../src/app/store/migrations';
-import { openWorkbook, resourcesAt, type Workbook } from '../../src/app/store/workbook';
+import type { FileDb } from '../../src/app/store/connection';
+import { type FileWorkbook, openWorkbook, resourcesAt, type Workbook } from '../../src/app/store/workbook';
 import { cliCommand } from '../cli-bundle';
 
 export const repoRoot = join(__dirname, '..', '..');
@@ -32,7 +33,7 @@ export function tempDir(): string {
 }
 
 /** A new workbook file with the default plan, closed after the test. */
-export function newWorkbook(file = join(tempDir(), 'test.mswb')): Workbook {
+export function newWorkbook(file = join(tempDir(), 'test.mswb')): FileWorkbook {
   const workbook = openWorkbook(file, { resources, actor: 'tester', create: true });
   cleanups.push(() => {
     if (workbook.db.open) workbook.close();
@@ -78,4 +79,10 @@ export function folderState(dir: string): Record<string, string> {
   };
   walk(dir, '');
   return state;
+}
+
+/** The SQLite connection of a workbook that is a file (backups, hashes); a team workbook has none. */
+export function fileDb(workbook: Workbook): FileDb {
+  if (!workbook.file) throw new Error(`${workbook.path} is not a workbook file`);
+  return workbook.file;
 }

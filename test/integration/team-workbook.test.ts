@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestVersion, loadMigrations } from '../../src/app/store/migrations';
@@ -146,7 +147,6 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     await expect(takeLocalCopy(client, 'taken', copyFile, { fileMigrations, serverMigrations })).rejects.toThrow(
       '由更新版本的民生规划工作台创建',
     );
-    const { existsSync } = await import('node:fs');
     expect(existsSync(copyFile)).toBe(false);
   });
 
@@ -168,7 +168,7 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     await expect(connectServer(gone)).rejects.toThrow('连接中断');
   });
 
-  it('from the command line: upload, a local copy, and the floor read the same from the copy as from the original', () => {
+  it('from the command line: upload, a local copy, and the floor read the same from the server, the copy and the original', () => {
     const source = newWorkbook();
     const original = source.path;
     source.close();
@@ -184,9 +184,13 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     const floor = (db: string) => JSON.parse(cli('floor', '--db', db, '--json').stdout) as unknown;
     expect(floor(copy)).toEqual(floor(original));
 
-    const onServer = cli('floor', '--db', at);
-    expect(onServer.code).toBe(1);
-    expect(onServer.stderr).toContain('团队工作簿目前只能上传（upload）和取本地副本（local-copy）');
+    // the commands work on the team workbook itself as on a file
+    expect(floor(at)).toEqual(floor(original));
+    const exported = join(tempDir(), '团队.xlsx');
+    const exporting = cli('export-xlsx', '--db', at, '--out', exported);
+    expect(exporting.stderr).toBe('');
+    expect(existsSync(exported)).toBe(true);
+    expect(cli('init', '--db', at).stderr).toContain('请先 init 一个本地工作簿，再用 upload 上传到服务器');
     const withPassword = cli('local-copy', '--db', at.replace('postgres@', 'postgres:secret@'), '--out', join(tempDir(), 'x.mswb'));
     expect(withPassword.code).toBe(1);
     expect(withPassword.stderr).toContain('地址中不能写密码');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkbookAt } from '../../src/app/handlers/workbook-files';
 import { folderAcceptsFiles, opensAsLocalCopy } from '../../src/app/removable';
 import { contentHash } from '../../src/app/store/content-hash';
-import { contextFor, invoker, newWorkbook, tempDir } from './helpers';
+import { contextFor, fileDb, invoker, newWorkbook, tempDir } from './helpers';
 
 describe('workbook files', () => {
   it('Save As writes a copy through SQLite, work continues in it, and opening the copy shows the same content', async () => {
@@ -18,7 +18,7 @@ describe('workbook files', () => {
     const saved = await invoke('workbook-save-as', {});
     expect(saved).toMatchObject({ ok: true, value: { path: join(dir, 'copy.mswb') } });
     expect(context.session.path).toBe(join(dir, 'copy.mswb'));
-    expect(contentHash(context.session.workbook.db)).toBe(before);
+    expect(contentHash(fileDb(context.session.workbook))).toBe(before);
 
     // back to the original, then the copy from 最近打开
     context.dialogs.open = join(dir, 'original.mswb');
@@ -29,7 +29,7 @@ describe('workbook files', () => {
       join(dir, 'copy.mswb'),
     ]);
     expect((await invoke('workbook-open-recent', { path: join(dir, 'copy.mswb') })).ok).toBe(true);
-    expect(contentHash(context.session.workbook.db)).toBe(before);
+    expect(contentHash(fileDb(context.session.workbook))).toBe(before);
     // only paths from the list can be opened by name
     const refused = await invoke('workbook-open-recent', { path: '/etc/passwd' });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
@@ -59,7 +59,7 @@ describe('workbook files', () => {
     const context = contextFor(workbook);
     context.session.copyInFrom(join(dir, 'stick.mswb'), join(context.localFolder, 'stick.mswb'));
     expect(context.session.path).toBe(join(context.localFolder, 'stick.mswb'));
-    expect(contentHash(context.session.workbook.db)).toBe(hash);
+    expect(contentHash(fileDb(context.session.workbook))).toBe(hash);
     const local = '/home/a/.local/share/MinshengWorkbench';
     expect(await opensAsLocalCopy('/media/usb/plan.mswb', local, 'linux')).toBe(true);
     expect(await opensAsLocalCopy('/run/media/a/U盘/plan.mswb', local, 'linux')).toBe(true);

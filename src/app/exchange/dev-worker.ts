@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
  * against 0.7 s natively. Dependencies stay external and are resolved from the repository's node_modules,
  * which is why the bundle is written under node_modules/.cache.
  */
-export function bundledWorker(entry: string, repoRoot: string): string {
+export function bundledWorker(entry: string, repoRoot: string, name = 'parse-worker'): string {
   // loaded here, not with the module: the CLI's bundle has its worker prebuilt and need not load esbuild at all
   const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const result = buildSync({
@@ -22,11 +22,11 @@ export function bundledWorker(entry: string, repoRoot: string): string {
     packages: 'external',
     write: false,
     logLevel: 'silent',
-    outfile: 'parse-worker.mjs',
+    outfile: `${name}.mjs`,
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const out = join(repoRoot, 'node_modules', '.cache', 'minsheng-parse-worker', `parse-worker-${hash}.mjs`);
+  const out = join(repoRoot, 'node_modules', '.cache', `minsheng-${name}`, `${name}-${hash}.mjs`);
   if (!existsSync(out)) {
     mkdirSync(dirname(out), { recursive: true });
     // written beside and renamed: a second process never runs a half-written file

@@ -27,7 +27,7 @@ export const serverUpload: Handler<'server-upload'> = async (input, context) => 
   const { workbook, resources } = context;
   const summary = await withServer(address, input.password, 'upload', (client) =>
     publishWorkbook(
-      workbook.db,
+      workbook.file,
       client,
       { name: address.workbook, title: input.title, publishedFrom: basename(workbook.path) },
       loadMigrations(resources.serverMigrationsDir),

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { WorkbenchError } from '../../shared/result';
 import { ensureFolder, fsyncFile, fsyncFolder, renameDurable, temporaryBeside, writeFileDurable } from '../durable-files';
 import { contentHash } from './content-hash';
-import { copyOpenDatabase, type Db, openDatabase } from './connection';
+import { copyOpenDatabase, type FileDb, openDatabase } from './connection';
 import { schemaVersion } from './migrations';
 
 /**
@@ -78,7 +78,7 @@ function writeManifest(dir: string, entries: readonly BackupEntry[]): void {
 
 /** Opens a backup read-only and checks it: integrity, schema version, content hash. */
 export function verifyBackup(file: string, nativeBinding?: string): Pick<BackupEntry, 'verified' | 'problem' | 'hash' | 'schemaVersion'> {
-  let db: Db | null = null;
+  let db: FileDb | null = null;
   try {
     db = openDatabase(file, { readonly: true, fileMustExist: true, nativeBinding });
     const integrity = String(db.pragma('integrity_check', { simple: true }));
@@ -227,7 +227,7 @@ function temporaryIn(workbookPath: string): string {
 }
 
 /** An online backup of the open workbook (SQLite's backup API: consistent while the app keeps working). */
-export async function takeBackup(db: Db, workbookPath: string, reason: BackupReason, nativeBinding?: string): Promise<BackupEntry> {
+export async function takeBackup(db: FileDb, workbookPath: string, reason: BackupReason, nativeBinding?: string): Promise<BackupEntry> {
   const at = new Date();
   const temporary = temporaryIn(workbookPath);
   try {
@@ -244,7 +244,7 @@ export async function takeBackup(db: Db, workbookPath: string, reason: BackupRea
  * migration must wait for it), so it uses VACUUM INTO — SQLite's own consistent copy — rather than the
  * asynchronous backup API.
  */
-export function takeBackupSync(db: Db, workbookPath: string, reason: BackupReason, nativeBinding?: string): BackupEntry {
+export function takeBackupSync(db: FileDb, workbookPath: string, reason: BackupReason, nativeBinding?: string): BackupEntry {
   const at = new Date();
   const temporary = temporaryIn(workbookPath);
   try {

@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { WorkbenchError } from '../../shared/result';
 
-export type Db = Database.Database;
+import type { StoreDb, StoreStatement } from './store-db';
+
+/** A workbook file's connection: everything SQLite offers (backups, pragmas, the WAL). */
+export type FileDb = Database.Database;
+/** What the store's code may use, on a file or on a server (store-db.ts). */
+export type Db = StoreDb;
 
 export interface OpenOptions {
   /** path of a better_sqlite3.node built for the current runtime (Electron), when not the default one */
@@ -15,7 +20,7 @@ export interface OpenOptions {
  * better-sqlite3's build silently turns WAL databases to synchronous=NORMAL, which can lose the last
  * acknowledged transactions on power loss. A connection that will not hold these settings is refused.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): FileDb {
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.fileMustExist ?? false,
@@ -31,7 +36,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
-export function applyDurability(db: Db): void {
+export function applyDurability(db: FileDb): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -47,7 +52,7 @@ export function applyDurability(db: Db): void {
 
 const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
-export function readDurability(db: Db): { journalMode: string; synchronous: string; foreignKeys: boolean } {
+export function readDurability(db: FileDb): { journalMode: string; synchronous: string; foreignKeys: boolean } {
   const journalMode = String(db.pragma('journal_mode', { simple: true }));
   const synchronousLevel = Number(db.pragma('synchronous', { simple: true }));
   const foreignKeys = Number(db.pragma('foreign_keys', { simple: true })) === 1;
@@ -67,17 +72,17 @@ export function dataVersion(db: Db): number {
 }
 
 /** A consistent copy of the open database into `file`, taken with SQLite's online backup API while it keeps working. */
-export async function copyOpenDatabase(db: Db, file: string): Promise<void> {
+export async function copyOpenDatabase(db: FileDb, file: string): Promise<void> {
   await db.backup(file);
 }
 
-const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+const statementCaches = new WeakMap<Db, Map<string, StoreStatement>>();
 
 /**
  * A statement prepared once per connection. Compiling the SQL costs more than running a one-row statement, and
  * an edit at 100,000 lines runs a handful of them; the SQL text must be fixed (identifiers never from input).
  */
-export function prepared(db: Db, sql: string): Database.Statement {
+export function prepared(db: Db, sql: string): StoreStatement {
   let cache = statementCaches.get(db);
   if (!cache) {
     cache = new Map();

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './connection';
+import type { FileDb } from './connection';
 
 /**
  * A hash of what a workbook holds (every user table, rows in key order), independent of page layout, so
  * a backup can be checked against what it was taken from and a restore against the backup.
  */
-export function contentHash(db: Db): string {
+export function contentHash(db: FileDb): string {
   const hash = createHash('sha256');
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
     name: string;

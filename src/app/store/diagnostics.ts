@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import type { Db, FileDb } from './connection';
 
 /**
  * What 工作簿信息 shows about the file itself: how many rows the main tables hold and SQLite's own integrity check.
@@ -16,6 +16,6 @@ export function rowCounts(db: Db): Record<string, number> {
 }
 
 /** SQLite's verdict on the file: "ok", or the problems it found, joined with "; ". */
-export function integrityCheck(db: Db): string {
+export function integrityCheck(db: FileDb): string {
   return (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((row) => row.integrity_check).join('; ');
 }

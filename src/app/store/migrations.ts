@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
-import type { Db } from './connection';
+import type { Db, FileDb } from './connection';
 
 export interface Migration {
   version: number;
@@ -35,21 +35,26 @@ export function latestVersion(migrations: readonly Migration[]): number {
   return migrations.at(-1)?.version ?? 0;
 }
 
-export function schemaVersion(db: Db): number {
+/** The highest version a workbook records, where the record is known to exist (a team workbook always has it). */
+export function recordedVersion(db: Db): number {
+  return (db.prepare('SELECT MAX(version) AS version FROM schema_migration').get() as { version: number | null }).version ?? 0;
+}
+
+export function schemaVersion(db: FileDb): number {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").get();
   if (!exists) return 0;
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_migration').get() as { version: number | null };
   return row.version ?? 0;
 }
 
-export function appliedVersions(db: Db): Set<number> {
+export function appliedVersions(db: FileDb): Set<number> {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").get();
   if (!exists) return new Set();
   return new Set((db.prepare('SELECT version FROM schema_migration').all() as { version: number }[]).map((row) => row.version));
 }
 
 /** The shipped migrations this workbook has not had yet. */
-export function pendingMigrations(db: Db, migrations: readonly Migration[]): Migration[] {
+export function pendingMigrations(db: FileDb, migrations: readonly Migration[]): Migration[] {
   const applied = appliedVersions(db);
   return migrations.filter((migration) => !applied.has(migration.version));
 }
@@ -58,7 +63,7 @@ export function pendingMigrations(db: Db, migrations: readonly Migration[]): Mig
  * Applies the migrations this workbook lacks, each in its own transaction, and refuses a workbook that records a
  * migration this app does not know (written by a newer version: its schema would be misread and then damaged).
  */
-export function migrate(db: Db, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(db: FileDb, migrations: readonly Migration[]): { from: number; to: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const from = schemaVersion(db);

@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { fsyncFile, renameNoClobber, temporaryBeside } from '../durable-files';
-import { type Db, openDatabase } from './connection';
+import { type FileDb, openDatabase } from './connection';
 import { APPLICATION_ID } from './file-check';
 import { type Migration, migrate } from './migrations';
 
@@ -15,7 +15,7 @@ import { type Migration, migrate } from './migrations';
 export function writeNewWorkbookFile(
   path: string,
   options: { migrations: readonly Migration[]; nativeBinding?: string | undefined },
-  fill: (db: Db) => void,
+  fill: (db: FileDb) => void,
 ): void {
   if (!existsSync(dirname(path))) {
     throw new WorkbenchError('bad_input', `文件夹“${dirname(path)}”不存在。请先创建该文件夹，或换一个保存位置。`);

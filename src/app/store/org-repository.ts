@@ -26,7 +26,7 @@ export function listOrgs(db: Db, onlyIds?: readonly number[]): OrgRow[] {
   const records = db
     .prepare(
       `SELECT u.id, u.name, u.contact, u.phone,
-                (SELECT json_group_array(alias) FROM (SELECT alias FROM unit_alias WHERE unit_id = u.id ORDER BY alias)) AS aliases,
+                (SELECT json_group_array(alias ORDER BY alias) FROM unit_alias WHERE unit_id = u.id) AS aliases,
                 (SELECT COUNT(*) FROM task_owner o JOIN task t ON t.id = o.task_id WHERE o.unit_id = u.id AND o.role = 'lead' AND t.plan_id = @planId) AS leadCount,
                 (SELECT COUNT(*) FROM task_owner o JOIN task t ON t.id = o.task_id WHERE o.unit_id = u.id AND o.role = 'co' AND t.plan_id = @planId) AS coCount
               FROM unit u ORDER BY u.id`,

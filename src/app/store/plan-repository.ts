@@ -222,8 +222,8 @@ interface TaskRecord {
 
 const TASK_SELECT = `
   SELECT t.id, t.plan_id AS planId, t.domain_id AS domainId, t.number, d.ordinal AS domainOrdinal, d.name AS domainName, t.title, t.body,
-         (SELECT json_group_array(json_array(u.name, o.role)) FROM
-            (SELECT * FROM task_owner WHERE task_id = t.id ORDER BY ord) o JOIN unit u ON u.id = o.unit_id) AS owners,
+         (SELECT json_group_array(json_array(u.name, o.role) ORDER BY o.ord) FROM task_owner o JOIN unit u ON u.id = o.unit_id
+            WHERE o.task_id = t.id) AS owners,
          (SELECT COUNT(*) FROM target g WHERE g.task_id = t.id) AS targetCount,
          t.status, t.progress_note AS progressNote, t.remark
   FROM task t JOIN domain d ON d.id = t.domain_id`;

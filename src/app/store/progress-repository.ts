@@ -70,8 +70,8 @@ const TARGET_SELECT = `
          g.base_value AS baseValue, g.base_unit AS baseUnit, g.approx, g.min_value AS min, g.max_value AS max,
          g.baseline, g.actual, g.due_date AS dueDate, g.note, g.source_text AS sourceText, g.relative_to_year AS relativeToYear,
          k.source AS linkSource, k.scenario_id AS linkScenarioId,
-         (SELECT json_group_array(u.name) FROM (SELECT * FROM task_owner WHERE task_id = g.task_id AND role = 'lead' ORDER BY ord) o
-            JOIN unit u ON u.id = o.unit_id) AS leadOrgs
+         (SELECT json_group_array(u.name ORDER BY o.ord) FROM task_owner o JOIN unit u ON u.id = o.unit_id
+            WHERE o.task_id = g.task_id AND o.role = 'lead') AS leadOrgs
   FROM target g LEFT JOIN task t ON t.id = g.task_id LEFT JOIN domain d ON d.id = t.domain_id
        LEFT JOIN target_link k ON k.target_id = g.id`;
 

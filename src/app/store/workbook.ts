@@ -4,7 +4,7 @@ import { parsePlan } from '../../core/plan/parse-plan';
 import type { ParsedPlan } from '../../shared/plan';
 import { WorkbenchError } from '../../shared/result';
 import { describeHolder, type LockFile, lockIsLive, me, readLock, type SessionOrigin, WorkbookLock } from '../workbook-lock';
-import { type Db, openDatabase } from './connection';
+import { type Db, type FileDb, openDatabase } from './connection';
 import { Journal } from './journal';
 import { type BackupEntry, type BackupReason, takeBackup, takeBackupSync } from './backups';
 import { latestVersion, loadMigrations, migrate, pendingMigrations } from './migrations';
@@ -38,6 +38,8 @@ export type WorkbookAccess = { mode: 'write' } | { mode: 'read'; notice: string 
 export interface Workbook {
   readonly path: string;
   readonly db: Db;
+  /** the same connection as `db` when the workbook is a file (backups, integrity, copies); null on a server */
+  readonly file: FileDb | null;
   readonly journal: Journal;
   readonly access: WorkbookAccess;
   /**
@@ -48,6 +50,12 @@ export interface Workbook {
   /** A verified online backup beside the workbook (see backups.ts). */
   backup(reason: BackupReason): Promise<BackupEntry>;
   close(): void;
+}
+
+/** A workbook that is a .mswb file: its connection is SQLite's, with everything a file has. */
+export interface FileWorkbook extends Workbook {
+  readonly db: FileDb;
+  readonly file: FileDb;
 }
 
 export interface OpenWorkbookOptions {
@@ -118,7 +126,7 @@ function buildNewWorkbook(path: string, options: OpenWorkbookOptions): void {
  * process holds it — then brought up to date: a workbook made before this app wrote its identity, or with an older
  * schema, is backed up first, then migrated and stamped.
  */
-export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbook {
+export function openWorkbook(path: string, options: OpenWorkbookOptions): FileWorkbook {
   const migrations = loadMigrations(options.resources.migrationsDir);
   const latest = latestVersion(migrations);
   if (!existsSync(path)) {
@@ -146,7 +154,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
     );
   }
   const held = attempt.acquired;
-  let db: Db | null = null;
+  let db: FileDb | null = null;
   try {
     db = openDatabase(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
     // an older workbook (or one from before the identity was written) is copied aside before it changes
@@ -186,6 +194,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): Workbo
   return {
     path,
     db: openDb,
+    file: openDb,
     journal,
     access: { mode: 'write' },
     writeRefusal,
@@ -210,7 +219,7 @@ function openReadOnly(
   latest: number,
   session: string,
   notice = heldNotice(lock, options.origin),
-): Workbook {
+): FileWorkbook {
   const verdict = inspectHeldWorkbook(path, latest, options.nativeBinding);
   if (verdict.kind === 'refused') refuse(verdict);
   const db = openDatabase(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
@@ -229,6 +238,7 @@ function openReadOnly(
   return {
     path,
     db,
+    file: db,
     journal,
     access: { mode: 'read', notice },
     writeRefusal: () => notice,
@@ -240,7 +250,7 @@ function openReadOnly(
 }
 
 /** `init`: a new workbook file with the default plan; refuses to touch an existing file. */
-export function createWorkbook(path: string, options: OpenWorkbookOptions): Workbook {
+export function createWorkbook(path: string, options: OpenWorkbookOptions): FileWorkbook {
   if (existsSync(path)) throw new WorkbenchError('conflict', `文件已存在：${path}。为避免覆盖数据，请换一个文件名。`);
   return openWorkbook(path, { ...options, create: true });
 }

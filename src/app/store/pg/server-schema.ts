@@ -62,7 +62,11 @@ async function appliedServerVersions(client: ServerClient, name: string): Promis
  * damaged), as a newer .mswb file is refused; answers the workbook's schema version otherwise.
  */
 export async function checkServerSchema(client: ServerClient, name: string, migrations: readonly Migration[]): Promise<number> {
-  const applied = await appliedServerVersions(client, name);
+  return schemaVerdict(name, await appliedServerVersions(client, name), migrations);
+}
+
+/** The version of a team workbook recording `applied`, or the refusal of one that is not this app's or is newer. */
+export function schemaVerdict(name: string, applied: readonly number[], migrations: readonly Migration[]): number {
   if (applied.length === 0)
     throw new WorkbenchError('not_found', `服务器上的“${name}”不是民生规划工作台的团队工作簿（缺少数据结构版本记录）。`);
   const known = new Set(migrations.map((migration) => migration.version));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { WorkbenchError } from '../../../shared/result';
-import type { Db } from '../connection';
+import type { FileDb } from '../connection';
 import { latestVersion, type Migration, schemaVersion } from '../migrations';
 import { writeNewWorkbookFile } from '../new-workbook-file';
 import { DIGEST_SKIPS_TABLES, type TableContent, workbookDigest } from '../workbook-digest';
@@ -26,7 +26,7 @@ interface TableRows extends TableContent {
 }
 
 /** Every content table of a SQLite workbook, read in one transaction so that the copy is of one moment. */
-export function readFileTables(db: Db): TableRows[] {
+export function readFileTables(db: FileDb): TableRows[] {
   return db.transaction(() => {
     const names = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
@@ -108,11 +108,13 @@ export interface PublishTarget {
  * against the file's and only then commits. The file is only read.
  */
 export async function publishWorkbook(
-  db: Db,
+  db: FileDb | null,
   client: ServerClient,
   target: PublishTarget,
   serverMigrations: readonly Migration[],
 ): Promise<TransferSummary> {
+  if (!db)
+    throw new WorkbenchError('conflict', '这已经是服务器上的团队工作簿，不需要再上传；要在别的服务器上建一份，请先另存为本地副本再上传。');
   const nameProblem = workbookNameProblem(target.name);
   if (nameProblem) throw new WorkbenchError('bad_input', `${nameProblem}。`);
   const fileVersion = schemaVersion(db);

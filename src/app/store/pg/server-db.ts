@@ -1,0 +1,236 @@
+import { WorkbenchError } from '../../../shared/result';
+import type { StoreDb, StoreStatement } from '../store-db';
+import { toServerSql } from './server-sql';
+import type { QueryAnswer, SyncServerConnection } from './sync-server';
+
+/**
+ * A team workbook as the store sees a workbook file (store-db.ts): the same repositories, journal and edit
+ * planners run on it unchanged. Each statement is put in its PostgreSQL form once (server-sql.ts); results come
+ * back as better-sqlite3 gives them (a true/false as 1/0, a bigint as a number), an INSERT into a table with an
+ * id answers the new id as lastInsertRowid, and the journal's old and new values (any number, text or null in
+ * SQLite) are written to their jsonb columns as JSON.
+ *
+ * Every transaction is REPEATABLE READ: when two people change the same row at the same moment, the second
+ * commit is refused (40001) instead of silently overwriting the first.
+ *
+ * SQLite's change stamps, which the budget model cache and the journal's conflict check read, have a meaning
+ * here too: `total_changes()` counts the rows this connection has written; `PRAGMA data_version` (another
+ * connection has committed) cannot be known without asking the server, so it moves at every read and the model
+ * cache rebuilds each time — correct, and the reason a cache fed by the server's change notices is the next step.
+ */
+
+interface TableFacts {
+  columns: Map<string, string>;
+}
+
+type Binding = { position: number } | { name: string };
+
+export class ServerDb implements StoreDb {
+  private depth = 0;
+  private closed = false;
+  /** rows written through this connection (SQLite's total_changes()) */
+  private ownChanges = 0;
+  private othersStamp = 0;
+  private catalog: Map<string, TableFacts> | null = null;
+
+  constructor(readonly connection: SyncServerConnection) {}
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  get open(): boolean {
+    return !this.closed;
+  }
+
+  /** The workbook's tables and their column types, read once: which columns are jsonb, which tables have an id. */
+  tables(): Map<string, TableFacts> {
+    if (!this.catalog) {
+      const rows = this.connection.query(
+        'SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()',
+      ).rows as { table_name: string; column_name: string; data_type: string }[];
+      const catalog = new Map<string, TableFacts>();
+      for (const row of rows) {
+        const facts = catalog.get(row.table_name) ?? { columns: new Map<string, string>() };
+        facts.columns.set(row.column_name, row.data_type);
+        catalog.set(row.table_name, facts);
+      }
+      this.catalog = catalog;
+    }
+    return this.catalog;
+  }
+
+  prepare(sql: string): StoreStatement {
+    const totalChanges = /^\s*SELECT total_changes\(\) AS (\w+)\s*$/i.exec(sql);
+    if (totalChanges?.[1]) return new LocalStatement({ [totalChanges[1]]: () => this.ownChanges });
+    if (/^\s*PRAGMA data_version\s*$/i.test(sql)) return new LocalStatement({ data_version: () => ++this.othersStamp });
+    return new ServerStatementRunner(this, sql);
+  }
+
+  run(text: string, values: unknown[], rowMode: 'object' | 'array'): QueryAnswer {
+    if (this.closed) throw new WorkbenchError('storage', '团队工作簿已关闭。');
+    const answer = this.connection.query(text, values, rowMode);
+    if (['INSERT', 'UPDATE', 'DELETE'].includes(answer.command)) this.ownChanges += answer.rowCount;
+    return answer;
+  }
+
+  transaction<T>(fn: () => T): () => T {
+    return () => {
+      const level = this.depth;
+      const savepoint = `s${level}`;
+      this.run(level === 0 ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : `SAVEPOINT ${savepoint}`, [], 'object');
+      this.depth++;
+      try {
+        const result = fn();
+        this.run(level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`, [], 'object');
+        return result;
+      } catch (error) {
+        try {
+          this.run(level === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`, [], 'object');
+        } catch {
+          // the connection went with the transaction: nothing of it was committed
+        }
+        throw error;
+      } finally {
+        this.depth = level;
+      }
+    };
+  }
+
+  /** The few pragmas the store's shared code asks, in their server meaning; any other is a mistake to surface. */
+  pragma(source: string): unknown {
+    const pragma = source.trim().toLowerCase();
+    if (pragma === 'data_version') return 0;
+    if (pragma.startsWith('wal_checkpoint')) return undefined;
+    if (pragma === 'foreign_keys') return 1;
+    if (pragma === 'defer_foreign_keys = on') return this.run('SET CONSTRAINTS ALL DEFERRED', [], 'object');
+    throw new Error(`pragma ${source} has no meaning for a team workbook`);
+  }
+
+  exec(sql: string): unknown {
+    return this.run(sql, [], 'object');
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.connection.close();
+  }
+}
+
+const INSERT = /^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)\s*$/i;
+
+class ServerStatementRunner implements StoreStatement {
+  private readonly text: string;
+  private readonly bindings: Binding[];
+  /** positions ($n - 1) whose value goes to a jsonb column */
+  private readonly jsonParameters = new Set<number>();
+  private readonly returnsId: boolean;
+  private rowMode: 'object' | 'array' = 'object';
+
+  constructor(
+    private readonly db: ServerDb,
+    sql: string,
+  ) {
+    const statement = toServerSql(sql);
+    let text = statement.text;
+    const insert = INSERT.exec(text);
+    let returnsId = false;
+    if (insert?.[1] && insert[2] && insert[3]) {
+      const facts = db.tables().get(insert[1]);
+      const columns = insert[2].split(',').map((column) => column.trim());
+      const tuple = insert[3].split(',').map((value) => value.trim());
+      const typed = tuple.map((value, index) => {
+        const parameter = /^\$(\d+)$/.exec(value);
+        if (!parameter?.[1] || facts?.columns.get(columns[index] ?? '') !== 'jsonb') return value;
+        this.jsonParameters.add(Number(parameter[1]) - 1);
+        return `${value}::jsonb`;
+      });
+      text = text.replace(`(${insert[3]})`, `(${typed.join(', ')})`);
+      returnsId = facts?.columns.has('id') === true;
+      if (returnsId) text += ' RETURNING id';
+    }
+    this.text = text;
+    this.bindings = statement.parameters;
+    this.returnsId = returnsId;
+  }
+
+  raw(toggle = true): this {
+    this.rowMode = toggle ? 'array' : 'object';
+    return this;
+  }
+
+  private values(args: unknown[]): unknown[] {
+    const single = args.length === 1 ? args[0] : undefined;
+    const named = single !== null && typeof single === 'object' && !Array.isArray(single) ? (single as Record<string, unknown>) : null;
+    const positional = args.flat();
+    return this.bindings.map((binding, index) => {
+      const value = 'name' in binding ? named?.[binding.name] : positional[binding.position];
+      if (value === undefined)
+        throw new Error(`missing value for parameter ${'name' in binding ? `@${binding.name}` : binding.position + 1}`);
+      if (this.jsonParameters.has(index)) return value === null ? null : JSON.stringify(value);
+      if (typeof value === 'boolean') return value ? 1 : 0;
+      if (typeof value === 'bigint') return value.toString();
+      return value;
+    });
+  }
+
+  private query(args: unknown[], rowMode = this.rowMode): QueryAnswer {
+    const answer = this.db.run(this.text, this.values(args), rowMode);
+    return { ...answer, rows: answer.rows.map(sqliteValues) };
+  }
+
+  all(...args: unknown[]): unknown[] {
+    return this.query(args).rows;
+  }
+
+  get(...args: unknown[]): unknown {
+    return this.query(args).rows[0];
+  }
+
+  run(...args: unknown[]): { changes: number; lastInsertRowid: number } {
+    const answer = this.query(args, 'object');
+    const last = answer.rows.at(-1) as { id?: number } | undefined;
+    return { changes: answer.rowCount, lastInsertRowid: this.returnsId ? Number(last?.id ?? 0) : 0 };
+  }
+
+  columns(): { name: string }[] {
+    const probe = this.db.run(
+      `SELECT * FROM (${this.text}) AS probe LIMIT 0`,
+      this.bindings.map(() => null),
+      'object',
+    );
+    return probe.fields.map((name) => ({ name }));
+  }
+}
+
+/** A one-row answer the connection knows without asking the server (its change counters). */
+class LocalStatement implements StoreStatement {
+  constructor(private readonly values: Record<string, () => number>) {}
+  private row(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this.values).map(([name, value]) => [name, value()]));
+  }
+  all(): unknown[] {
+    return [this.row()];
+  }
+  get(): unknown {
+    return this.row();
+  }
+  run(): { changes: number; lastInsertRowid: number } {
+    return { changes: 0, lastInsertRowid: 0 };
+  }
+  raw(): this {
+    return this;
+  }
+  columns(): { name: string }[] {
+    return Object.keys(this.values).map((name) => ({ name }));
+  }
+}
+
+/** A row as better-sqlite3 gives it: booleans (EXISTS, comparisons) as 1/0. */
+function sqliteValues(row: unknown): unknown {
+  if (Array.isArray(row)) return row.map((value: unknown) => (typeof value === 'boolean' ? Number(value) : value));
+  const out = row as Record<string, unknown>;
+  for (const key of Object.keys(out)) if (typeof out[key] === 'boolean') out[key] = Number(out[key]);
+  return out;
+}

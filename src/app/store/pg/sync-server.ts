@@ -1,0 +1,134 @@
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { WorkbenchError } from '../../../shared/result';
+import type { ServerAddress } from './server-address';
+import { serverError } from './server-connection';
+import { ANSWERED, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
+
+/**
+ * A PostgreSQL connection the store can use as it uses SQLite: each query returns its rows, synchronously. The
+ * driver runs in a worker thread (sync-worker.ts); this side posts a request and sleeps on a shared counter
+ * (Atomics.wait) until the worker has posted the answer, then takes it from the port. The store's thread is
+ * blocked for one round trip per statement — as it is for a disk read with SQLite — so repositories, the journal
+ * and the edit planners run unchanged on either home.
+ *
+ * A connection that drops is reported as 连接中断 and replaced at the next statement (the transaction it was in
+ * is gone with it, and says so): the next edit retries on a fresh connection.
+ */
+
+export interface QueryAnswer {
+  rows: unknown[];
+  rowCount: number;
+  fields: string[];
+  /** SELECT, INSERT, UPDATE, DELETE, … */
+  command: string;
+}
+
+export interface SyncServerOptions {
+  password?: string | undefined;
+  applicationName?: string;
+  /** ms; the server cancels a statement that runs longer (and this side stops waiting a little later) */
+  statementTimeout?: number;
+  /** the compiled sync-worker script (beside the app's bundle, or bundled from source) */
+  workerScript: string;
+}
+
+const NOT_YET = -2;
+const FAILED = -1;
+
+interface Live {
+  worker: Worker;
+  port: MessagePort;
+  answered: Int32Array;
+}
+
+export class SyncServerConnection {
+  private live: Live | null = null;
+  private seq = 0;
+  private readonly config: SyncConnectionConfig;
+
+  constructor(
+    readonly address: ServerAddress,
+    private readonly options: SyncServerOptions,
+  ) {
+    this.config = {
+      host: address.host,
+      port: address.port,
+      database: address.database,
+      user: address.user,
+      password: options.password,
+      ssl: address.sslmode && address.sslmode !== 'disable' ? { rejectUnauthorized: address.sslmode === 'verify-full' } : undefined,
+      applicationName: options.applicationName ?? 'minsheng-workbench',
+      statementTimeout: options.statementTimeout ?? 60_000,
+      schema: address.workbook,
+    };
+    this.connect();
+  }
+
+  private get waitLimit(): number {
+    return this.config.statementTimeout + 15_000;
+  }
+
+  private connect(): Live {
+    const { port1, port2 } = new MessageChannel();
+    const shared = new SharedArrayBuffer(4);
+    const answered = new Int32Array(shared);
+    answered[ANSWERED] = NOT_YET;
+    const worker = new Worker(this.options.workerScript, {
+      workerData: { config: this.config, shared, port: port2 },
+      transferList: [port2],
+    });
+    worker.unref();
+    const live = { worker, port: port1, answered };
+    const answer = this.await(live, 0);
+    if (!answer.ok) {
+      void worker.terminate();
+      throw serverError({ code: answer.code, message: answer.message }, this.address);
+    }
+    this.live = live;
+    return live;
+  }
+
+  /** Sleeps until the worker posts answer `seq` (or fails to connect), then takes it from the port. */
+  private await(live: Live, seq: number): SyncAnswer {
+    const deadline = Date.now() + this.waitLimit;
+    for (;;) {
+      const current = Atomics.load(live.answered, ANSWERED);
+      if (current === seq || current === FAILED) break;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        void live.worker.terminate();
+        this.live = null;
+        throw new WorkbenchError(
+          'storage',
+          `连接中断：数据库服务器 ${this.address.host} 在 ${Math.round(this.waitLimit / 1000)} 秒内没有应答，操作未完成。`,
+        );
+      }
+      Atomics.wait(live.answered, ANSWERED, current, left);
+    }
+    const message = receiveMessageOnPort(live.port);
+    if (!message) throw new WorkbenchError('internal', 'the server worker answered without a message');
+    return message.message as SyncAnswer;
+  }
+
+  query(text: string, values: readonly unknown[] = [], rowMode: 'object' | 'array' = 'object'): QueryAnswer {
+    const live = this.live ?? this.connect();
+    const seq = ++this.seq;
+    const request: SyncRequest = { seq, text, values: [...values], rowMode };
+    live.port.postMessage(request);
+    const answer = this.await(live, seq);
+    if (answer.ok) return { rows: answer.rows, rowCount: answer.rowCount, fields: answer.fields, command: answer.command };
+    if (answer.lost) {
+      void live.worker.terminate();
+      this.live = null;
+    }
+    throw serverError({ code: answer.code, message: answer.message }, this.address);
+  }
+
+  close(): void {
+    const live = this.live;
+    this.live = null;
+    if (!live) return;
+    live.worker.postMessage('close');
+    // the worker ends its connection and exits; it is unref'd, so nothing waits for it
+  }
+}

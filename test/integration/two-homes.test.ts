@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { bundledWorker } from '../../src/app/exchange/dev-worker';
+import { WorkbookSession } from '../../src/app/session';
+import { loadMigrations } from '../../src/app/store/migrations';
+import { requireServerAddress } from '../../src/app/store/pg/server-address';
+import { connectServer } from '../../src/app/store/pg/server-connection';
+import { openServerWorkbook } from '../../src/app/store/pg/server-workbook';
+import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
+import type { Workbook } from '../../src/app/store/workbook';
+import type { ChannelName } from '../../src/shared/channel-names';
+import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
+import { newWorkbook, repoRoot, resources } from './helpers';
+
+/**
+ * One workbook, two homes: the same channels answered from a .mswb file and from its copy on a PostgreSQL server
+ * (uploaded from that file) must give the same answers — the plan grids, the owners, the floor, reports — and
+ * the same edits, undone, must leave both the same. The store's repositories, journal and edit planners run
+ * unchanged on either (the store seam, src/app/store/store-db.ts).
+ */
+const serverMigrations = loadMigrations(resources.serverMigrationsDir);
+const workerScript = bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker');
+
+describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
+  let cluster: PgCluster;
+  const open: Workbook[] = [];
+  beforeAll(() => {
+    cluster = startPgCluster();
+    cluster.createDatabase('office');
+  }, 60_000);
+  afterAll(() => {
+    for (const workbook of open) workbook.close();
+    cluster?.stop();
+  });
+
+  async function twoHomes(name: string) {
+    const file = newWorkbook();
+    const address = requireServerAddress(cluster.address('office', { workbook: name }));
+    const client = await connectServer(address);
+    await publishWorkbook(file.file, client, { name, title: name, publishedFrom: 'test.mswb' }, serverMigrations);
+    await client.end();
+    const server = openServerWorkbook(address, { origin: 'cli', actor: 'tester', serverMigrations, workerScript });
+    open.push(server);
+    const call = (workbook: Workbook) => {
+      const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), repoRoot);
+      return async (channel: ChannelName, input: unknown = {}) => {
+        const result = await dispatch(handlers, context, channel, input);
+        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+        return result.value;
+      };
+    };
+    return { file: call(file), server: call(server), serverWorkbook: server };
+  }
+
+  it('answers the plan grids, owners, budget and reports the same from the file and from the server', async () => {
+    const { file, server } = await twoHomes('reads');
+    for (const [channel, input] of [
+      ['plan-list', {}],
+      ['task-list', { planId: 1 }],
+      ['target-list', { planId: 1 }],
+      ['org-list', {}],
+      ['budget-metrics', {}],
+      ['budget-view', {}],
+      ['scenario-list', {}],
+      ['report-data', { kind: 'compliance' }],
+      ['report-data', { kind: 'matrix' }],
+      ['report-data', { kind: 'execution' }],
+    ] as const) {
+      expect(await server(channel, input), `${channel} ${JSON.stringify(input)}`).toEqual(await file(channel, input));
+    }
+  });
+
+  it('applies the same edits the same way, records them in the journal, and undoes them', async () => {
+    const { file, server, serverWorkbook } = await twoHomes('edits');
+    const edits: [ChannelName, unknown][] = [
+      ['target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.5万人' }] }],
+      ['task-update', { edits: [{ taskId: 2, field: 'remark', value: '已与教育局核对' }], reason: '季度核对' }],
+      ['org-add', { name: '市大数据局' }],
+    ];
+    for (const [channel, input] of edits) {
+      expect(await server(channel, input), channel).toEqual(await file(channel, input));
+    }
+    expect(await server('target-list', { planId: 1 })).toEqual(await file('target-list', { planId: 1 }));
+    const log = (entries: unknown) => (entries as { at: string }[]).map(({ at: _at, ...entry }) => entry);
+    expect(log(await server('change-log-list', { limit: 20 }))).toEqual(log(await file('change-log-list', { limit: 20 })));
+    // who and from where: the journal row on the server names the user, the machine and the kind of process
+    const action = serverWorkbook.db.prepare('SELECT actor, origin, machine FROM action ORDER BY id DESC LIMIT 1').get();
+    expect(action).toMatchObject({ actor: 'tester', origin: 'cli' });
+
+    for (let step = 0; step < edits.length; step++) {
+      expect(await server('history-undo', {})).toEqual(await file('history-undo', {}));
+    }
+    expect(await server('task-list', { planId: 1 })).toEqual(await file('task-list', { planId: 1 }));
+    expect(await server('org-list', {})).toEqual(await file('org-list', {}));
+  });
+});
