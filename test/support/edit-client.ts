@@ -1,0 +1,45 @@
+/**
+ * One client of the concurrency test (test/integration/team-concurrency.test.ts), run as its own process so that
+ * ten of them really write at once: opens the team workbook at argv[2] and makes argv[4] random edits of a few
+ * shared cells through the app's real handler path, then prints what became of each as one JSON line.
+ * Usage: node --import tsx edit-client.ts <address> <client name> <count> <worker script>
+ */
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { WorkbookSession } from '../../src/app/session';
+import { loadMigrations } from '../../src/app/store/migrations';
+import { requireServerAddress } from '../../src/app/store/pg/server-address';
+import { openServerWorkbook } from '../../src/app/store/pg/server-workbook';
+import { resourcesAt } from '../../src/app/store/workbook';
+import { join } from 'node:path';
+
+const [address = '', client = '', countText = '0', workerScript = ''] = process.argv.slice(2);
+const repoRoot = join(import.meta.dirname, '..', '..');
+const resources = resourcesAt(repoRoot);
+const workbook = openServerWorkbook(requireServerAddress(address), {
+  origin: 'cli',
+  actor: client,
+  serverMigrations: loadMigrations(resources.serverMigrationsDir),
+  workerScript,
+});
+const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), repoRoot);
+
+/** the shared cells: three targets written in 万人 and the notes of five targets */
+const QUANTITY_TARGETS = [4, 15, 16];
+const NOTE_TARGETS = [1, 2, 3, 4, 5];
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+
+const outcome = { client, applied: 0, refused: 0, failed: [] as string[] };
+for (let i = 0; i < Number(countText); i++) {
+  const edit =
+    Math.random() < 0.5
+      ? { targetId: pick(QUANTITY_TARGETS), field: 'actual', value: `${client.slice(1)}.${i}万人` }
+      : { targetId: pick(NOTE_TARGETS), field: 'note', value: `${client}-${i}` };
+  const result = await dispatch(handlers, context, 'target-update', { edits: [edit] });
+  if (result.ok) outcome.applied++;
+  else if (result.error.kind === 'conflict' && result.error.message.includes('刚被其他人修改')) outcome.refused++;
+  else outcome.failed.push(result.error.message);
+}
+workbook.close();
+process.stdout.write(`${JSON.stringify(outcome)}\n`);
