@@ -14,11 +14,12 @@ import { libreofficeWorkloads, sofficeVersion } from './libreoffice';
 import type { BenchRow } from './measure';
 import { nodeWorkloads } from './node-workloads';
 import { openWorkloads } from './open-workloads';
+import { teamWorkloads } from './team-workloads';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const json = process.argv.includes('--json');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-/** `--only=bulk,edit,engine,xlsx,browser,open,execution,documents,libreoffice` runs some groups (while working on one); the README table is a full run. */
+/** `--only=bulk,edit,engine,xlsx,browser,open,execution,documents,team,libreoffice` runs some groups (while working on one); the README table is a full run. */
 const only = process.argv
   .find((arg) => arg.startsWith('--only='))
   ?.slice('--only='.length)
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       ...(selected('open') ? await openWorkloads({ dir, repoRoot, template, runs: browserRuns }) : []),
       ...(selected('execution') ? await executionWorkloads({ dir, repoRoot, template, runs, browserRuns }) : []),
       ...(selected('documents') ? await documentWorkloads({ runs }) : []),
+      ...(selected('team') ? await teamWorkloads({ repoRoot, template, big, runs }) : []),
       ...(soffice ? libreofficeWorkloads({ dir, repoRoot, template, big50k, runs }) : []),
     ];
     const table = rows.map((row) => {
