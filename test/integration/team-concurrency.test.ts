@@ -23,22 +23,34 @@ interface Outcome {
   client: string;
   applied: number;
   refused: number;
+  interrupted: number;
+  acknowledged: string[];
   failed: string[];
 }
 
-function runClient(address: string, name: string, count: number): { done: Promise<Outcome>; kill(): void } {
-  const child = spawn(process.execPath, ['--import', 'tsx', clientScript, address, name, String(count), workerScript], {
+function runClient(
+  address: string,
+  name: string,
+  count: number | string,
+  mode = 'mixed',
+): { done: Promise<Outcome>; editing: Promise<void>; kill(): void } {
+  const child = spawn(process.execPath, ['--import', 'tsx', clientScript, address, name, String(count), workerScript, mode], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  let editing = (): void => undefined;
+  const started = new Promise<void>((resolve) => (editing = resolve));
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    if (err.includes('editing\n')) editing();
+  });
   const done = new Promise<Outcome>((resolve, reject) => {
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Outcome) : reject(new Error(`${name} exited ${code}: ${err}`))));
   });
-  return { done, kill: () => child.kill('SIGKILL') };
+  return { done, editing: started, kill: () => child.kill('SIGKILL') };
 }
 
 describe.skipIf(!postgresAvailable())('ten people in one team workbook', () => {
@@ -96,7 +108,8 @@ describe.skipIf(!postgresAvailable())('ten people in one team workbook', () => {
 
     // a client killed while it edits leaves only whole actions
     const victim = runClient(address, 'c99', 100_000);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await victim.editing;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     victim.kill();
     await victim.done.catch(() => undefined);
     const partial = await client.query(
@@ -105,4 +118,37 @@ describe.skipIf(!postgresAvailable())('ten people in one team workbook', () => {
     expect(partial.rows).toEqual([]);
     await client.end();
   }, 600_000);
+
+  it('loses no acknowledged edit when the server restarts while three people edit; their next edits reconnect', async () => {
+    const file = newWorkbook();
+    const address = cluster.address('office', { workbook: 'restarted' });
+    const setup = await connectServer(requireServerAddress(address));
+    await publishWorkbook(
+      file.file,
+      setup,
+      { name: 'restarted', title: '', publishedFrom: '' },
+      loadMigrations(resources.serverMigrationsDir),
+    );
+    await setup.end();
+
+    // each edits for 8 seconds once connected; the restart comes once all three are at it
+    const clients = ['r1', 'r2', 'r3'].map((name) => runClient(address, name, '8s', 'notes'));
+    await Promise.race([Promise.all(clients.map((c) => c.editing)), Promise.all(clients.map((c) => c.done))]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    cluster.restart();
+    const outcomes = await Promise.all(clients.map((c) => c.done));
+    expect(outcomes.flatMap((o) => o.failed)).toEqual([]);
+    expect(outcomes.reduce((sum, o) => sum + o.interrupted, 0)).toBeGreaterThan(0);
+    // edits went on after the restart
+    expect(outcomes.every((o) => o.applied > 0)).toBe(true);
+
+    const client = await connectServer(requireServerAddress(address));
+    const recorded = await client.query(
+      `SELECT a.actor, c.new_value FROM restarted.change_log c JOIN restarted.action a ON a.id = c.action_id
+       WHERE c.table_name = 'target' AND c.field = 'note'`,
+    );
+    const kept = new Set((recorded.rows as { actor: string; new_value: string }[]).map((row) => row.new_value));
+    for (const outcome of outcomes) expect(outcome.acknowledged.filter((value) => !kept.has(value))).toEqual([]);
+    await client.end();
+  }, 300_000);
 });

@@ -96,4 +96,27 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     expect(await server('task-list', { planId: 1 })).toEqual(await file('task-list', { planId: 1 }));
     expect(await server('org-list', {})).toEqual(await file('org-list', {}));
   });
+
+  it("undoes only one person's own actions, and refuses naming who changed the cell since", async () => {
+    const { server: alice } = await twoHomes('undo_rules');
+    const address = requireServerAddress(cluster.address('office', { workbook: 'undo_rules' }));
+    const bobsWorkbook = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
+    open.push(bobsWorkbook);
+    const bobContext = nodeHandlerContext(new WorkbookSession(bobsWorkbook.path, () => bobsWorkbook).adopt(bobsWorkbook), repoRoot);
+    const bob = (channel: ChannelName, input: unknown = {}) => dispatch(handlers, bobContext, channel, input);
+
+    await alice('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.2万人' }] });
+    expect(await bob('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.4万人' }] })).toMatchObject({ ok: true });
+    // bob's undo list holds only bob's action; alice's undo would overwrite bob's value, so it is refused
+    const refused = await alice('history-undo', {}).catch((error: Error) => error.message);
+    expect(refused).toMatch(/^history-undo: 无法撤销“.*”：其中的数据在此之后已被李四（.*）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 修改/);
+    expect(await bob('history-undo', {})).toMatchObject({ ok: true, value: { canUndo: false } });
+    // with bob's change taken back, alice's own undo goes through
+    await alice('history-undo', {});
+    const target = (await alice('target-list', { planId: 1 })) as { targets: { id: number; actual: number | null }[] };
+    expect(target.targets.find((row) => row.id === 4)?.actual).toBeNull();
+    // 变更记录 shows everyone's changes
+    const actors = ((await alice('change-log-list', { limit: 10 })) as { actor: string }[]).map((entry) => entry.actor);
+    expect(new Set(actors)).toEqual(new Set(['tester', '李四']));
+  });
 });

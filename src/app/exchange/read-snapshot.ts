@@ -1,3 +1,4 @@
+import { localMinute } from '../../core/local-time';
 import type { ScenarioSnapshot, WorkbookSnapshot } from '../../core/exchange/snapshot';
 import { budgetSettings, currentBaselineId, lineRows, listScenarios, scenarioModel } from '../store/budget-repository';
 import { recordName } from '../store/record-names';
@@ -17,9 +18,6 @@ function scenarioSnapshot(db: Db, scenarioId: number): ScenarioSnapshot {
   };
 }
 
-const stamp = (date: Date): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-
 /** The workbook's current plan, owners, baseline and its scenarios, as an export writes them. */
 export function readSnapshot(db: Db, now = new Date()): WorkbookSnapshot {
   const planId = defaultPlanId(db);
@@ -27,7 +25,7 @@ export function readSnapshot(db: Db, now = new Date()): WorkbookSnapshot {
   const planTitle = planId === null ? '民生规划工作台' : recordName(db, 'plan', planId) || '实施计划';
   return {
     planTitle,
-    exportedAt: stamp(now),
+    exportedAt: localMinute(now),
     tasks: planId === null ? [] : listTasks(db, planId),
     targets: planId === null ? [] : listTargets(db, planId),
     orgs: listOrgs(db),

@@ -1,3 +1,4 @@
+import { localMinute } from '../../core/local-time';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { WorkbenchError } from '../../shared/result';
@@ -405,14 +406,31 @@ export class Journal {
       } catch (error) {
         if (!(error instanceof UndoConflict)) throw error;
         const verb = direction === 'undo' ? '撤销' : '重做';
+        const by = this.laterChangeBy(change, action.id);
         throw new WorkbenchError(
           'conflict',
-          `无法${verb}“${action.label}”：其中的数据在此之后已被其他窗口或程序修改（或已被后来的数据引用），${verb}会覆盖或带走别人的修改。数据未做任何改动；如需改回，请直接编辑。`,
+          `无法${verb}“${action.label}”：其中的数据在此之后已被${by ?? '其他窗口或程序'}修改（或已被后来的数据引用），${verb}会覆盖或带走别人的修改。数据未做任何改动；如需改回，请直接编辑。`,
           [{ where: error.where, message: '已被修改' }],
         );
       }
     }
     return new Set(changes.map((change) => change.table_name));
+  }
+
+  /**
+   * Who changed a row after `actionId`, for the refusal of an undo: "李四（财政局-PC07）于 2027-03-02 10:02", or null
+   * when no journaled action did (a foreign key, a row removed by a cascade).
+   */
+  private laterChangeBy(change: ChangeRow, actionId: number): string | null {
+    const later = prepared(
+      this.db,
+      `SELECT a.actor, a.machine, a.at FROM change_log c JOIN action a ON a.id = c.action_id
+       WHERE c.table_name = ? AND c.row_key = ? AND a.id > ? AND a.state = 'done' ORDER BY a.id DESC LIMIT 1`,
+    ).get(change.table_name, change.row_key, actionId) as { actor: string; machine: string; at: string } | undefined;
+    if (!later) return null;
+    const at = new Date(later.at);
+    const when = Number.isNaN(at.getTime()) ? later.at : localMinute(at);
+    return `${later.actor}${later.machine ? `（${later.machine}）` : ''}于 ${when} `;
   }
 
   private assertWritable(): void {

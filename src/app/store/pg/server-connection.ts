@@ -74,6 +74,8 @@ const EXPLAINED: Record<string, (address: ServerPlace) => string> = {
   '40001': () => '同一内容刚被其他人修改，本次修改未保存。请核对最新内容后重试。',
   '40P01': () => '同一内容刚被其他人修改，本次修改未保存。请核对最新内容后重试。',
   '57P01': () => '连接中断：数据库服务器正在关闭或重启，请稍后重试。',
+  '57P02': () => '连接中断：数据库服务器异常重启，请稍后重试。',
+  '57P03': () => '连接中断：数据库服务器正在启动或关闭，暂不接受连接，请稍后重试。',
 };
 
 /** A driver or server error as a WorkbenchError naming the server, in Chinese. */
@@ -83,7 +85,7 @@ export function serverError(error: unknown, address: ServerPlace): WorkbenchErro
   const explain = EXPLAINED[code];
   if (explain) return new WorkbenchError(code === '42501' ? 'forbidden' : code.startsWith('40') ? 'conflict' : 'storage', explain(address));
   if (
-    ['ECONNREFUSED', 'ENOENT', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET'].includes(code) ||
+    ['ECONNREFUSED', 'ENOENT', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE'].includes(code) ||
     /timeout|terminated/i.test(String(error))
   )
     return new WorkbenchError(

@@ -38,7 +38,7 @@ function isLost(error: unknown): boolean {
   const code = String((error as { code?: unknown }).code ?? '');
   return (
     ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) ||
-    /Connection terminated|not queryable|ended/i.test(String(error))
+    /Connection terminated|not queryable|ended|EPIPE/i.test(String(error))
   );
 }
 
