@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/app/exchange/parse-worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'parse-worker': resolve('src/app/exchange/parse-worker.ts'),
+          // the thread holding a team workbook's PostgreSQL connection (src/app/store/pg/sync-server.ts)
+          'pg-sync-worker': resolve('src/app/store/pg/sync-worker.ts'),
+        },
+      },
     },
   },
   preload: {

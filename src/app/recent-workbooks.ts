@@ -1,3 +1,4 @@
+import { isServerAddress } from './store/pg/server-address';
 import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -49,6 +50,8 @@ export const REACHABLE_WITHIN_MS = 1500;
  * OS call runs off the main thread) and a path that has not answered in time counts as unavailable.
  */
 export async function reachable(path: string, probe: Probe = access, timeoutMs = REACHABLE_WITHIN_MS): Promise<boolean> {
+  // a team workbook's server is asked when it is opened, with the sentence that says what is wrong
+  if (isServerAddress(path)) return true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

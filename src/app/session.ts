@@ -12,6 +12,8 @@ import { me, WorkbookLock } from './workbook-lock';
 export interface OpenHow {
   create?: boolean;
   force?: boolean;
+  /** a team workbook's password, typed for this opening (see either-home.ts) */
+  password?: string | undefined;
 }
 
 export type WorkbookOpener = (path: string, how?: OpenHow) => Workbook;

@@ -43,9 +43,8 @@ import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
 import { formatTransfer, localCopy, uploadWorkbook } from './server-commands';
-import { isServerAddress, requireServerAddress } from '../app/store/pg/server-address';
-import { openServerWorkbook } from '../app/store/pg/server-workbook';
-import { loadMigrations } from '../app/store/migrations';
+import { isServerAddress } from '../app/store/pg/server-address';
+import { eitherHome, ServerPasswords } from '../app/either-home';
 import { type ParsedArgs, parseArgs } from './args';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -145,14 +144,11 @@ async function withWorkbook<T>(
   work: (context: CliContext) => Promise<T>,
   options: { create?: boolean; force?: boolean } = {},
 ): Promise<T> {
-  const open = (file: string, how: OpenHow = {}): Workbook =>
-    isServerAddress(file)
-      ? openServerWorkbook(requireServerAddress(file), {
-          origin: 'cli',
-          serverMigrations: loadMigrations(resources.serverMigrationsDir),
-          workerScript: serverWorker(),
-        })
-      : openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false });
+  const open = eitherHome(
+    (file: string, how: OpenHow = {}): Workbook =>
+      openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false }),
+    { serverMigrationsDir: resources.serverMigrationsDir, workerScript: serverWorker, passwords: new ServerPasswords(), origin: 'cli' },
+  );
   if (options.create && isServerAddress(path))
     throw new WorkbenchError('bad_input', '团队工作簿由上传本地工作簿产生：请先 init 一个本地工作簿，再用 upload 上传到服务器。');
   const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);

@@ -13,6 +13,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { handlers } from '../app/handlers';
 import { nodeHandlerContext } from '../app/exchange/node-context';
 import { WorkbookSession } from '../app/session';
+import { eitherHome, ServerPasswords } from '../app/either-home';
+import { bundledWorker } from '../app/exchange/dev-worker';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { dispatch } from '../app/ipc/dispatch';
 import { openWorkbook, resourcesAt, type Workbook } from '../app/store/workbook';
@@ -144,8 +146,19 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
   }
   // a refused workbook does not stop the app: it starts in recovery, as the Electron app does
-  const session = new WorkbookSession(options.dbPath, (path, how) =>
-    openWorkbook(path, { resources: resourcesAt(repoRoot), actor: options.actor ?? 'e2e', origin: options.origin ?? 'app', ...how }),
+  const session = new WorkbookSession(
+    options.dbPath,
+    eitherHome(
+      (path, how) =>
+        openWorkbook(path, { resources: resourcesAt(repoRoot), actor: options.actor ?? 'e2e', origin: options.origin ?? 'app', ...how }),
+      {
+        serverMigrationsDir: resourcesAt(repoRoot).serverMigrationsDir,
+        workerScript: () => bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker'),
+        passwords: new ServerPasswords(),
+        origin: options.origin ?? 'app',
+        actor: options.actor ?? 'e2e',
+      },
+    ),
   );
   // a missing file is created only where the caller says this is a first start (the tests' fresh workbooks)
   session.open({ create: options.create ?? true });

@@ -28,6 +28,7 @@ import { RecentWorkbooks } from '../app/recent-workbooks';
 import { WorkbookSession } from '../app/session';
 import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart, workbookArgument } from '../app/paths';
 import { openWorkbook, resourcesAt } from '../app/store/workbook';
+import { eitherHome, ServerPasswords } from '../app/either-home';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { serveAppRequest } from './app-protocol';
 import { registerIpc } from './ipc/register';
@@ -109,13 +110,22 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
     // missing one is created only on a true first start (see mayCreateAtStart), never for a mistyped --db
     const session = new WorkbookSession(
       named ?? defaultPath,
-      (path, how) =>
-        openWorkbook(path, {
-          resources: resourcesAt(appRoot),
-          nativeBinding,
-          ...how,
-          create: how?.create ?? mayCreateAtStart(path, defaultPath),
-        }),
+      eitherHome(
+        (path, how) =>
+          openWorkbook(path, {
+            resources: resourcesAt(appRoot),
+            nativeBinding,
+            ...how,
+            create: how?.create ?? mayCreateAtStart(path, defaultPath),
+          }),
+        {
+          serverMigrationsDir: resourcesAt(appRoot).serverMigrationsDir,
+          // built beside main by electron-vite (electron.vite.config.ts)
+          workerScript: () => join(start.here, 'pg-sync-worker.js'),
+          passwords: new ServerPasswords(),
+          origin: 'app',
+        },
+      ),
       nativeBinding,
     );
     let window: BrowserWindow | null = null;

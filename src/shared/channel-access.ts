@@ -91,4 +91,6 @@ export const CHANNEL_ACCESS: Record<ChannelName, 'read' | 'write'> = {
   // the open workbook is only read (upload) or not touched at all (a copy from the server goes to a new file)
   'server-upload': 'read',
   'server-local-copy': 'read',
+  // like 打开工作簿: this window switches to another workbook, its current one is not written
+  'workbook-open-server': 'read',
 };

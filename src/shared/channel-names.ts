@@ -84,6 +84,7 @@ export const CHANNEL_NAMES = [
   'target-link-set',
   'server-upload',
   'server-local-copy',
+  'workbook-open-server',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -462,6 +462,7 @@ export const contract = {
     output: transferSummarySchema.extend({ address: z.string() }),
   },
   'server-local-copy': { input: serverLogin, output: transferSummarySchema.extend({ file: z.string() }).nullable() },
+  'workbook-open-server': { input: serverLogin, output: workbookOpenedSchema },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

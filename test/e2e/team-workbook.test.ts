@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
-import { chooseMenu, screenshots, useWorkbenchSessions } from './session';
+import { chooseMenu, editCell, screenshots, useWorkbenchSessions } from './session';
 
 /**
  * 文件 → 团队工作簿（服务器）… against a real PostgreSQL server (a private cluster for this file): a mistyped
@@ -25,6 +25,7 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
     const dialog = page.getByTestId('team-workbook-dialog');
     await dialog.waitFor();
     const address = cluster.address('office', { workbook: 'dazhou_2027' });
+    await dialog.getByLabel('把本工作簿上传到服务器').check();
 
     // a password written into the address is refused before any connection, and the workbook is not 保存失败
     await dialog.getByLabel('服务器地址').fill(address.replace('postgres@', 'postgres:secret@'));
@@ -49,5 +50,30 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toContain('已保存本地副本');
     expect(existsSync(join(sessions.dir(), '出差副本.mswb'))).toBe(true);
     await page.screenshot({ path: join(screenshots, 'team-workbook-copy-1366x768.png') });
+  });
+
+  it('opens a team workbook in this window: the status bar names it, and an edit is saved on the server', async () => {
+    const workbench = await sessions.open('team-open');
+    const { page } = workbench;
+    // the server gets this window's workbook first, as an office would publish it
+    await chooseMenu(page, '文件', '团队工作簿（服务器）…');
+    const dialog = page.getByTestId('team-workbook-dialog');
+    const address = cluster.address('office', { workbook: 'opened_live' });
+    await dialog.getByLabel('把本工作簿上传到服务器').check();
+    await dialog.getByLabel('服务器地址').fill(address);
+    await dialog.getByRole('button', { name: '上传到服务器' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toContain('已上传到');
+
+    await dialog.getByLabel('打开团队工作簿').check();
+    await dialog.getByRole('button', { name: '打开', exact: true }).click();
+    await expect.poll(() => page.locator('.message-bar').textContent(), { timeout: 20_000 }).toContain('已打开团队工作簿“opened_live”');
+    await page.locator('.ag-row[row-id="1"]').waitFor();
+    expect(await page.locator('.status-bar').textContent()).toContain('workbook=opened_live');
+    expect(workbench.session.path).toMatch(/^postgres:\/\/.*workbook=opened_live/);
+
+    await editCell(page, 2, 'remark', '服务器上的备注');
+    expect(cluster.psql('office', 'SELECT remark FROM opened_live.task WHERE id = 2').trim()).toBe('服务器上的备注');
+    expect(cluster.psql('office', 'SELECT origin FROM opened_live.action ORDER BY id DESC LIMIT 1').trim()).toBe('app');
+    await page.screenshot({ path: join(screenshots, 'team-workbook-open-1366x768.png') });
   });
 });

@@ -106,7 +106,9 @@ describe('backups', () => {
     expect(session.open()).toBe(true);
     const workbook = session.workbook;
     workbook.db.prepare("UPDATE task SET remark = '备份时' WHERE id = 1").run();
-    const backup = await workbook.backup('manual');
+    const made = await workbook.backup('manual');
+    if (!made) throw new Error('a workbook file is backed up');
+    const backup = made;
     const backupHash = backup.hash;
     workbook.db.prepare("UPDATE task SET remark = '备份后' WHERE id = 1").run();
     // the later edit lives in the -wal file until a checkpoint

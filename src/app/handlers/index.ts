@@ -14,7 +14,7 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
-import { serverLocalCopy, serverUpload } from './team-workbooks';
+import { serverLocalCopy, serverUpload, workbookOpenServer } from './team-workbooks';
 import { reportData, reportPdf } from './reports';
 import {
   workbookForceOpen,
@@ -140,6 +140,7 @@ export const handlers: Handlers = {
   'target-link-set': targetLinkSet,
   'server-upload': serverUpload,
   'server-local-copy': serverLocalCopy,
+  'workbook-open-server': workbookOpenServer,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -4,9 +4,12 @@ import { requireServerAddress, type ServerAddress } from '../store/pg/server-add
 import { connectServer, type ServerClient } from '../store/pg/server-connection';
 import { publishWorkbook, takeLocalCopy } from '../store/pg/workbook-transfer';
 import type { Handler } from './context';
-import { withWorkbookExtension } from './workbook-files';
+import { opened, withWorkbookExtension } from './workbook-files';
 
-/** 团队工作簿 (文件 menu): 上传到服务器 and 另存为本地副本. One connection per call, closed when it is done. */
+/**
+ * 团队工作簿 (文件 menu): 打开团队工作簿, 上传到服务器 and 另存为本地副本. An upload or a copy uses a connection of its
+ * own, closed when it is done; an opened team workbook becomes this window's workbook (see either-home.ts).
+ */
 
 async function withServer<T>(
   address: ServerAddress,
@@ -50,4 +53,11 @@ export const serverLocalCopy: Handler<'server-local-copy'> = async (input, conte
     }),
   );
   return { ...summary, file };
+};
+
+/** 打开团队工作簿: this window works in the team workbook from now on; the password is remembered for this run only. */
+export const workbookOpenServer: Handler<'workbook-open-server'> = (input, context) => {
+  const address = requireServerAddress(input.address);
+  context.session.switchTo(address.text, { password: input.password || undefined });
+  return opened(context, `已打开团队工作簿“${address.workbook}”：修改直接保存到服务器；他人同时做的修改，重新打开该团队工作簿后即可看到。`);
 };

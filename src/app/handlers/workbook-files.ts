@@ -14,7 +14,8 @@ import type { Handler, HandlerContext } from './context';
 export const withWorkbookExtension = (path: string): string =>
   extname(path).toLowerCase() === WORKBOOK_EXTENSION ? path : `${path}${WORKBOOK_EXTENSION}`;
 
-function opened(context: HandlerContext, note = '') {
+/** The answer of every switch of workbook: where this window now works, and what the page should say about it. */
+export function opened(context: HandlerContext, note = '') {
   context.recent.add(context.session.path);
   return { path: context.session.path, note };
 }

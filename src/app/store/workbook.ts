@@ -47,8 +47,11 @@ export interface Workbook {
    * another opener chose 强制打开 and took the lock). Checked before every write.
    */
   writeRefusal(): string | null;
-  /** A verified online backup beside the workbook (see backups.ts). */
-  backup(reason: BackupReason): Promise<BackupEntry>;
+  /**
+   * A verified online backup beside the workbook (see backups.ts). A team workbook is backed up by its server:
+   * the automatic backups (before an import, every ten minutes) are skipped (null) and 立即备份 says so.
+   */
+  backup(reason: BackupReason): Promise<BackupEntry | null>;
   close(): void;
 }
 
@@ -56,6 +59,7 @@ export interface Workbook {
 export interface FileWorkbook extends Workbook {
   readonly db: FileDb;
   readonly file: FileDb;
+  backup(reason: BackupReason): Promise<BackupEntry>;
 }
 
 export interface OpenWorkbookOptions {

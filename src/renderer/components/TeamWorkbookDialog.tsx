@@ -1,20 +1,31 @@
 import { useState } from 'react';
 import { call } from '../services/api';
+import { switchWorkbook } from '../services/switch-workbook';
 import { useUiStore } from '../stores/ui-store';
 import { Dialog } from './Dialog';
 
-type Direction = 'upload' | 'copy';
+type Direction = 'open' | 'upload' | 'copy';
+
+const ACTION_LABELS: Record<Direction, string> = { open: '打开', upload: '上传到服务器', copy: '另存为本地副本…' };
+
+const HINTS: Record<Direction, string> = {
+  open: '本窗口改为在服务器上的团队工作簿中工作：每次修改直接保存到服务器，多人可同时修改；同一内容被他人抢先修改时，您的修改不会覆盖对方，会提示重试。',
+  upload:
+    '上传后服务器上多一个团队工作簿（数据库中的一个schema），本地文件不变。上传在一个事务中完成，逐行校验一致才提交；失败时服务器上不留任何内容。',
+  copy: '取团队工作簿此刻的完整副本，保存为新的 .mswb 文件（出差或在不联网的电脑上使用）；不会覆盖已有文件。',
+};
 
 const ADDRESS_EXAMPLE = 'postgres://用户名@服务器:5432/数据库?workbook=dazhou_2027';
 
 /**
- * 文件 → 团队工作簿: publish this workbook to the office's PostgreSQL server (上传到服务器), or take a team
- * workbook's local copy for a trip or an isolated machine (另存为本地副本). The password is typed for each call
- * and kept nowhere; the address, which is safe to remember, cannot hold one.
+ * 文件 → 团队工作簿: work in a team workbook on the office's PostgreSQL server (打开团队工作簿), publish this
+ * workbook there (上传到服务器), or take a team workbook's local copy for a trip or an isolated machine (另存为本地
+ * 副本). The password is typed here and kept only in memory while the app runs; the address, which is safe to
+ * remember (最近打开 lists it), cannot hold one.
  */
 export function TeamWorkbookDialog(): React.JSX.Element {
   const close = (): void => useUiStore.getState().setTeamOpen(false);
-  const [direction, setDirection] = useState<Direction>('upload');
+  const [direction, setDirection] = useState<Direction>('open');
   const [address, setAddress] = useState('');
   const [password, setPassword] = useState('');
   const [title, setTitle] = useState('');
@@ -27,7 +38,10 @@ export function TeamWorkbookDialog(): React.JSX.Element {
     setBusy(true);
     useUiStore.getState().dismissMessage();
     try {
-      if (direction === 'upload') {
+      if (direction === 'open') {
+        // the page reloads into the team workbook once main has switched to it
+        await switchWorkbook(() => call('workbook-open-server', { address, password }));
+      } else if (direction === 'upload') {
         const result = await call('server-upload', { address, password, title });
         setOutcome(`已上传到 ${result.address}：${result.tables} 张表、${result.rows} 行，服务器上的内容与本工作簿逐行校验一致。`);
       } else {
@@ -56,12 +70,16 @@ export function TeamWorkbookDialog(): React.JSX.Element {
             关闭
           </button>
           <button type="button" className="primary" disabled={busy || address.trim() === ''} onClick={() => void run()}>
-            {busy ? '正在连接服务器…' : direction === 'upload' ? '上传到服务器' : '另存为本地副本…'}
+            {busy ? '正在连接服务器…' : ACTION_LABELS[direction]}
           </button>
         </>
       }
     >
       <fieldset className="form-row" aria-label="操作">
+        <label>
+          <input type="radio" name="team-direction" checked={direction === 'open'} onChange={() => setDirection('open')} />
+          打开团队工作簿
+        </label>
         <label>
           <input type="radio" name="team-direction" checked={direction === 'upload'} onChange={() => setDirection('upload')} />
           把本工作簿上传到服务器
@@ -71,11 +89,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
           从服务器另存为本地副本
         </label>
       </fieldset>
-      <p className="hint">
-        {direction === 'upload'
-          ? '上传后服务器上多一个团队工作簿（数据库中的一个schema），本地文件不变。上传在一个事务中完成，逐行校验一致才提交；失败时服务器上不留任何内容。'
-          : '取团队工作簿此刻的完整副本，保存为新的 .mswb 文件（出差或在不联网的电脑上使用）；不会覆盖已有文件。'}
-      </p>
+      <p className="hint">{HINTS[direction]}</p>
       <label className="field">
         服务器地址
         <input
@@ -101,7 +115,9 @@ export function TeamWorkbookDialog(): React.JSX.Element {
           />
         </label>
       )}
-      <p className="hint">密码只用于本次连接，不会保存。地址中的 workbook= 是团队工作簿在服务器上的名称（小写字母、数字和下划线）。</p>
+      <p className="hint">
+        密码不写入任何文件，只在本次运行中记住。地址中的 workbook= 是团队工作簿在服务器上的名称（小写字母、数字和下划线）。
+      </p>
       {outcome && (
         <p className="team-outcome" role="status">
           {outcome}

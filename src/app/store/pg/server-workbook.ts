@@ -55,10 +55,15 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
     journal,
     access: { mode: 'write' },
     writeRefusal: () => null,
-    backup: () =>
-      Promise.reject(
-        new WorkbenchError('conflict', '团队工作簿由服务器备份（如 pg_dump），本机不为它做备份；需要一份本地文件时请用“另存为本地副本”。'),
-      ),
+    backup: (reason) =>
+      reason === 'manual'
+        ? Promise.reject(
+            new WorkbenchError(
+              'conflict',
+              '团队工作簿由服务器备份（如 pg_dump），本机不为它做备份；需要一份本地文件时请用“另存为本地副本”。',
+            ),
+          )
+        : Promise.resolve(null),
     close: () => db.close(),
   };
 }
