@@ -182,13 +182,14 @@ export class WorkbookSession {
   }
 
   /** Read-only or not, and whether another process has committed since this window opened the workbook. */
-  status(): { path: string; readOnly: boolean; notice: string; externalChanges: number } {
+  status(): { path: string; readOnly: boolean; notice: string; externalChanges: number; others: string[] } {
     const refusal = this.writeRefusal();
     return {
       path: this.path,
       readOnly: refusal !== null,
       notice: refusal ?? '',
       externalChanges: this.current ? dataVersion(this.current.db) - this.openedDataVersion : 0,
+      others: this.current ? this.current.others() : [],
     };
   }
 

@@ -428,8 +428,13 @@ export const contract = {
       readOnly: z.boolean(),
       /** who has it since when, and what to do (empty while this window is the writer) */
       notice: z.string(),
-      /** changes committed by other processes since this window opened the workbook (SQLite's data_version) */
+      /**
+       * changes committed by other processes since this window opened the workbook (SQLite's data_version; for a
+       * team workbook, the commits others announced on its change channel)
+       */
       externalChanges: z.number().int(),
+      /** who else is working in a team workbook now ("李四@PC07"); always empty for a file */
+      others: z.array(z.string()),
     }),
   },
   'workbook-force-open': { input: noInput, output: workbookOpenedSchema },

@@ -2,7 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
-import { chooseMenu, editCell, screenshots, useWorkbenchSessions } from './session';
+import { loadMigrations } from '../../src/app/store/migrations';
+import { requireServerAddress } from '../../src/app/store/pg/server-address';
+import { connectServer } from '../../src/app/store/pg/server-connection';
+import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
+import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
+import { launchWorkbench, repoRoot } from '../harness';
+import { cell, chooseMenu, editCell, screenshots, useWorkbenchSessions } from './session';
+
+const resources = resourcesAt(repoRoot);
+const serverMigrations = loadMigrations(resources.serverMigrationsDir);
 
 /**
  * 文件 → 团队工作簿（服务器）… against a real PostgreSQL server (a private cluster for this file): a mistyped
@@ -72,8 +81,37 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
     expect(workbench.session.path).toMatch(/^postgres:\/\/.*workbook=opened_live/);
 
     await editCell(page, 2, 'remark', '服务器上的备注');
-    expect(cluster.psql('office', 'SELECT remark FROM opened_live.task WHERE id = 2').trim()).toBe('服务器上的备注');
+    // (a freshly loaded page already reads 已保存, so the write is awaited on the server itself)
+    await expect.poll(() => cluster.psql('office', 'SELECT remark FROM opened_live.task WHERE id = 2').trim()).toBe('服务器上的备注');
     expect(cluster.psql('office', 'SELECT origin FROM opened_live.action ORDER BY id DESC LIMIT 1').trim()).toBe('app');
     await page.screenshot({ path: join(screenshots, 'team-workbook-open-1366x768.png') });
+  });
+
+  it("shows a colleague's edit within a second and who else is in the workbook", async () => {
+    const source = join(sessions.dir(), 'live-source.mswb');
+    const address = cluster.address('office', { workbook: 'live_view' });
+    const file = openWorkbook(source, { resources, actor: 'e2e', create: true });
+    const client = await connectServer(requireServerAddress(address));
+    await publishWorkbook(file.file, client, { name: 'live_view', title: '', publishedFrom: '' }, serverMigrations);
+    await client.end();
+    file.close();
+
+    const zhang = await launchWorkbench({ dbPath: address, actor: '张三' });
+    const li = await launchWorkbench({ dbPath: address, actor: '李四' });
+    try {
+      for (const { page } of [zhang, li]) await page.locator('.ag-row[row-id="1"]').waitFor();
+      await expect.poll(() => zhang.page.getByTestId('status-others').textContent(), { timeout: 5000 }).toMatch(/^同时在用：李四@/);
+
+      await editCell(li.page, 5, 'remark', '李四刚填的');
+      const seen = Date.now();
+      await expect.poll(() => cell(zhang.page, 5, 'remark').textContent(), { timeout: 3000, interval: 50 }).toBe('李四刚填的');
+      // the notice arrives with the commit; the page asks every 0.8 s and rereads
+      expect(Date.now() - seen).toBeLessThan(1500);
+      expect(await zhang.page.locator('.message-bar').textContent()).toContain('其他人刚修改了团队工作簿');
+      await zhang.page.screenshot({ path: join(screenshots, 'team-workbook-live-1366x768.png') });
+    } finally {
+      await zhang.close();
+      await li.close();
+    }
   });
 });

@@ -119,4 +119,21 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     const actors = ((await alice('change-log-list', { limit: 10 })) as { actor: string }[]).map((entry) => entry.actor);
     expect(new Set(actors)).toEqual(new Set(['tester', '李四']));
   });
+
+  it("hears another person's commit within a second, and knows who else is in the workbook", async () => {
+    const { serverWorkbook: mine } = await twoHomes('live');
+    const session = new WorkbookSession(mine.path, () => mine).adopt(mine);
+    const address = requireServerAddress(cluster.address('office', { workbook: 'live' }));
+    const theirs = openServerWorkbook(address, { origin: 'app', actor: '王五', serverMigrations, workerScript });
+    open.push(theirs);
+    await expect.poll(() => session.status().others, { timeout: 5000 }).toEqual([expect.stringMatching(/^王五@/)]);
+    expect(session.status().externalChanges).toBe(0);
+
+    theirs.journal.record('王五的修改', '', (recorder) => recorder.update('task', { id: 3 }, 'remark', '王五改的'));
+    await expect.poll(() => session.status().externalChanges, { timeout: 1000, interval: 50 }).toBe(1);
+    // this window's own commits are not news to it
+    mine.journal.record('我的修改', '', (recorder) => recorder.update('task', { id: 4 }, 'remark', '我改的'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(session.status().externalChanges).toBe(1);
+  });
 });

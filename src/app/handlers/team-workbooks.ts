@@ -59,5 +59,5 @@ export const serverLocalCopy: Handler<'server-local-copy'> = async (input, conte
 export const workbookOpenServer: Handler<'workbook-open-server'> = (input, context) => {
   const address = requireServerAddress(input.address);
   context.session.switchTo(address.text, { password: input.password || undefined });
-  return opened(context, `已打开团队工作簿“${address.workbook}”：修改直接保存到服务器；他人同时做的修改，重新打开该团队工作簿后即可看到。`);
+  return opened(context, `已打开团队工作簿“${address.workbook}”：每次修改直接保存到服务器，其他人的修改一秒内显示在这里。`);
 };

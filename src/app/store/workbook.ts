@@ -47,6 +47,8 @@ export interface Workbook {
    * another opener chose 强制打开 and took the lock). Checked before every write.
    */
   writeRefusal(): string | null;
+  /** Who else is working in the workbook now ("李四@PC07"); a file has one writer, so none. */
+  others(): string[];
   /**
    * A verified online backup beside the workbook (see backups.ts). A team workbook is backed up by its server:
    * the automatic backups (before an import, every ten minutes) are skipped (null) and 立即备份 says so.
@@ -200,6 +202,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): FileWo
     db: openDb,
     file: openDb,
     journal,
+    others: () => [],
     access: { mode: 'write' },
     writeRefusal,
     backup: (reason) => takeBackup(openDb, path, reason, options.nativeBinding),
@@ -244,6 +247,7 @@ function openReadOnly(
     db,
     file: db,
     journal,
+    others: () => [],
     access: { mode: 'read', notice },
     writeRefusal: () => notice,
     backup: () => Promise.reject(new WorkbenchError('conflict', notice)),

@@ -23,6 +23,7 @@ export function StatusBar(): React.JSX.Element {
   const isExample = useBudgetStore((state) => state.isExample);
   const readOnly = useWorkbookStore((state) => state.readOnly);
   const notice = useWorkbookStore((state) => state.notice);
+  const others = useWorkbookStore((state) => state.others);
   return (
     <footer className="status-bar" role="status">
       <span className="workbook-path" title={workbookPath ?? ''}>
@@ -34,6 +35,11 @@ export function StatusBar(): React.JSX.Element {
           <button type="button" onClick={() => void useWorkbookStore.getState().forceOpen()}>
             强制打开…
           </button>
+        </span>
+      )}
+      {others.length > 0 && (
+        <span className="others" data-testid="status-others" title={others.join('\n')}>
+          同时在用：{others.length > 2 ? `${others.slice(0, 2).join('、')} 等 ${others.length} 人` : others.join('、')}
         </span>
       )}
       <span>任务 {taskCount} 项</span>

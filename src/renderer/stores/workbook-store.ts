@@ -1,10 +1,16 @@
 import { create } from 'zustand';
+import { isServerAddress } from '../../shared/workbook-address';
 import { call } from '../services/api';
 import { notifyWorkbookChanged } from './history-events';
 import { useUiStore } from './ui-store';
 
-/** How often the page asks whether another process has changed the workbook or taken it (milliseconds). */
-export const WORKBOOK_STATUS_POLL_MS = 3000;
+/**
+ * How often the page asks whether another process (or, in a team workbook, another person) has changed the
+ * workbook or taken it (milliseconds). The answer is known in the app process without asking the disk or the
+ * server for changes (SQLite's data_version, the change notices a team workbook listens to), so asking often is
+ * cheap, and a colleague's edit shows within a second.
+ */
+export const WORKBOOK_STATUS_POLL_MS = 800;
 
 interface WorkbookState {
   /** this window may not write: someone else has the workbook (or took it with 强制打开) */
@@ -12,6 +18,8 @@ interface WorkbookState {
   /** who has it since when, and what to do */
   notice: string;
   externalChanges: number;
+  /** who else is in a team workbook now */
+  others: string[];
   refresh(): Promise<void>;
   /** 强制打开, after the user has read what it risks. */
   forceOpen(): Promise<void>;
@@ -25,6 +33,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
   readOnly: false,
   notice: '',
   externalChanges: 0,
+  others: [],
   refresh: async () => {
     let status;
     try {
@@ -33,10 +42,18 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
       return;
     }
     const changed = status.externalChanges !== get().externalChanges;
-    set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges });
+    // the same people keep the same array, so the status bar does not redraw at every poll
+    const others = status.others.join('、') === get().others.join('、') ? get().others : status.others;
+    set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges, others });
     if (changed && status.externalChanges > 0) {
       await notifyWorkbookChanged();
-      useUiStore.getState().showInfo('另一个窗口或程序修改了工作簿，已重新读取最新内容。');
+      useUiStore
+        .getState()
+        .showInfo(
+          isServerAddress(status.path)
+            ? '其他人刚修改了团队工作簿，已显示最新内容。'
+            : '另一个窗口或程序修改了工作簿，已重新读取最新内容。',
+        );
     }
   },
   forceOpen: async () => {

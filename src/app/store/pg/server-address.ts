@@ -1,5 +1,6 @@
 import type { Refusal } from '../../../core/refusal';
 import { WorkbenchError } from '../../../shared/result';
+import { isServerAddress, SERVER_ADDRESS_SCHEME } from '../../../shared/workbook-address';
 
 /**
  * Where a team workbook lives: `postgres://user@host:port/database?workbook=name`. The workbook is one
@@ -23,7 +24,6 @@ export interface ServerAddress {
   text: string;
 }
 
-const SCHEME = /^postgres(?:ql)?:\/\//i;
 /** a schema name needing no quotes anywhere (pg_dump -n, search_path, grants) */
 const WORKBOOK_NAME = /^[a-z][a-z0-9_]{0,47}$/;
 /** schemas the server or this app uses for themselves */
@@ -31,9 +31,7 @@ const RESERVED = new Set(['public', 'information_schema', 'minsheng']);
 const KNOWN_PARAMETERS = new Set(['workbook', 'host', 'sslmode']);
 const SSL_MODES = ['disable', 'require', 'verify-full'] as const;
 
-export function isServerAddress(text: string): boolean {
-  return SCHEME.test(text.trim());
-}
+export { isServerAddress };
 
 export function workbookNameProblem(name: string): string | null {
   if (!WORKBOOK_NAME.test(name))
@@ -47,10 +45,10 @@ export function parseServerAddress(text: string): ServerAddress | Refusal {
   const shown = text.replace(/(:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
   const refuse = (reason: string): Refusal => ({ ok: false, reason: `服务器地址“${shown}”有误：${reason}。` });
   const trimmed = text.trim();
-  if (!SCHEME.test(trimmed)) return refuse('应以 postgres:// 开头');
+  if (!isServerAddress(trimmed)) return refuse('应以 postgres:// 开头');
   let url: URL;
   try {
-    url = new URL(trimmed.replace(SCHEME, 'postgres://'));
+    url = new URL(trimmed.replace(SERVER_ADDRESS_SCHEME, 'postgres://'));
   } catch {
     return refuse('无法识别，格式为 postgres://用户名@服务器:端口/数据库?workbook=工作簿名');
   }

@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../../../shared/result';
 import type { StoreDb, StoreStatement } from '../store-db';
 import { toServerSql } from './server-sql';
+import { changeChannel, presenceOf, presencePrefix } from './sync-protocol';
 import type { QueryAnswer, SyncServerConnection } from './sync-server';
 
 /**
@@ -30,7 +31,6 @@ export class ServerDb implements StoreDb {
   private closed = false;
   /** rows written through this connection (SQLite's total_changes()) */
   private ownChanges = 0;
-  private othersStamp = 0;
   private catalog: Map<string, TableFacts> | null = null;
 
   constructor(readonly connection: SyncServerConnection) {}
@@ -63,7 +63,7 @@ export class ServerDb implements StoreDb {
   prepare(sql: string): StoreStatement {
     const totalChanges = /^\s*SELECT total_changes\(\) AS (\w+)\s*$/i.exec(sql);
     if (totalChanges?.[1]) return new LocalStatement({ [totalChanges[1]]: () => this.ownChanges });
-    if (/^\s*PRAGMA data_version\s*$/i.test(sql)) return new LocalStatement({ data_version: () => ++this.othersStamp });
+    if (/^\s*PRAGMA data_version\s*$/i.test(sql)) return new LocalStatement({ data_version: () => this.connection.othersCommitted() });
     return new ServerStatementRunner(this, sql);
   }
 
@@ -80,8 +80,12 @@ export class ServerDb implements StoreDb {
       const savepoint = `s${level}`;
       this.run(level === 0 ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : `SAVEPOINT ${savepoint}`, [], 'object');
       this.depth++;
+      const changesBefore = this.ownChanges;
       try {
         const result = fn();
+        // delivered when the commit is, and only then: the others' windows reread (sync-worker.ts listens)
+        if (level === 0 && this.ownChanges !== changesBefore)
+          this.run('SELECT pg_notify($1, $2)', [changeChannel(this.connection.address.workbook), ''], 'object');
         this.run(level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`, [], 'object');
         return result;
       } catch (error) {
@@ -100,11 +104,26 @@ export class ServerDb implements StoreDb {
   /** The few pragmas the store's shared code asks, in their server meaning; any other is a mistake to surface. */
   pragma(source: string): unknown {
     const pragma = source.trim().toLowerCase();
-    if (pragma === 'data_version') return 0;
+    if (pragma === 'data_version') return this.connection.othersCommitted();
     if (pragma.startsWith('wal_checkpoint')) return undefined;
     if (pragma === 'foreign_keys') return 1;
     if (pragma === 'defer_foreign_keys = on') return this.run('SET CONSTRAINTS ALL DEFERRED', [], 'object');
     throw new Error(`pragma ${source} has no meaning for a team workbook`);
+  }
+
+  /**
+   * Who else has this workbook open now: "李四@财政局-PC07", from the connections' application names (the
+   * database role when a name was too long to carry). This window's own connections carry its own name.
+   */
+  others(): string[] {
+    const schema = this.connection.address.workbook;
+    const rows = this.run(
+      `SELECT DISTINCT application_name AS name, usename AS role FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name LIKE $1 AND application_name <> $2`,
+      [`${presencePrefix(schema)}%`, this.connection.applicationName],
+      'object',
+    ).rows as { name: string; role: string }[];
+    return [...new Set(rows.map((row) => presenceOf(schema, row.name) ?? row.role))].sort();
   }
 
   exec(sql: string): unknown {

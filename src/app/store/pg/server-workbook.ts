@@ -7,6 +7,7 @@ import type { ServerAddress } from './server-address';
 import { ServerDb } from './server-db';
 import { schemaVerdict } from './server-schema';
 import { SyncServerConnection } from './sync-server';
+import { presenceName } from './sync-protocol';
 
 export interface OpenServerWorkbookOptions {
   /** from the system key store or a prompt (desktop), PGPASSWORD or ~/.pgpass (command line); never the address */
@@ -27,7 +28,7 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
   const self = me(options.origin, options.actor);
   const connection = new SyncServerConnection(address, {
     password: options.password,
-    applicationName: `minsheng-workbench ${options.origin} ${self.user}@${self.machine}`,
+    applicationName: presenceName(address.workbook, `${self.user}@${self.machine}${options.origin === 'cli' ? '（命令行）' : ''}`),
     workerScript: options.workerScript,
   });
   const db = new ServerDb(connection);
@@ -53,6 +54,7 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
     db,
     file: null,
     journal,
+    others: () => db.others(),
     access: { mode: 'write' },
     writeRefusal: () => null,
     backup: (reason) =>

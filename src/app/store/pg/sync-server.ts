@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { WorkbenchError } from '../../../shared/result';
 import type { ServerAddress } from './server-address';
 import { serverError } from './server-connection';
-import { ANSWERED, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
+import { ANSWERED, OTHERS_COMMITTED, presencePrefix, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
 
 /**
  * A PostgreSQL connection the store can use as it uses SQLite: each query returns its rows, synchronously. The
@@ -44,6 +44,8 @@ interface Live {
 export class SyncServerConnection {
   private live: Live | null = null;
   private seq = 0;
+  /** others' commits counted by earlier workers (a lost connection is replaced), plus one for each replacement */
+  private othersBefore = 0;
   private readonly config: SyncConnectionConfig;
 
   constructor(
@@ -57,11 +59,15 @@ export class SyncServerConnection {
       user: address.user,
       password: options.password,
       ssl: address.sslmode && address.sslmode !== 'disable' ? { rejectUnauthorized: address.sslmode === 'verify-full' } : undefined,
-      applicationName: options.applicationName ?? 'minsheng-workbench',
+      applicationName: options.applicationName ?? `${presencePrefix(address.workbook)}?`,
       statementTimeout: options.statementTimeout ?? 60_000,
       schema: address.workbook,
     };
     this.connect();
+  }
+
+  get applicationName(): string {
+    return this.config.applicationName;
   }
 
   private get waitLimit(): number {
@@ -70,7 +76,8 @@ export class SyncServerConnection {
 
   private connect(): Live {
     const { port1, port2 } = new MessageChannel();
-    const shared = new SharedArrayBuffer(4);
+    // two Int32 slots: ANSWERED and OTHERS_COMMITTED
+    const shared = new SharedArrayBuffer(8);
     const answered = new Int32Array(shared);
     answered[ANSWERED] = NOT_YET;
     const worker = new Worker(this.options.workerScript, {
@@ -96,8 +103,7 @@ export class SyncServerConnection {
       if (current === seq || current === FAILED) break;
       const left = deadline - Date.now();
       if (left <= 0) {
-        void live.worker.terminate();
-        this.live = null;
+        this.drop(live);
         throw new WorkbenchError(
           'storage',
           `连接中断：数据库服务器 ${this.address.host} 在 ${Math.round(this.waitLimit / 1000)} 秒内没有应答，操作未完成。`,
@@ -110,6 +116,20 @@ export class SyncServerConnection {
     return message.message as SyncAnswer;
   }
 
+  /**
+   * How many commits other people (connections) have made in this workbook since it was opened, as far as this
+   * side has heard (the worker's LISTEN); it only grows. Read without asking the server.
+   */
+  othersCommitted(): number {
+    return this.othersBefore + (this.live ? Atomics.load(this.live.answered, OTHERS_COMMITTED) : 0);
+  }
+
+  private drop(live: Live): void {
+    this.othersBefore += Atomics.load(live.answered, OTHERS_COMMITTED) + 1;
+    void live.worker.terminate();
+    if (this.live === live) this.live = null;
+  }
+
   query(text: string, values: readonly unknown[] = [], rowMode: 'object' | 'array' = 'object'): QueryAnswer {
     const live = this.live ?? this.connect();
     const seq = ++this.seq;
@@ -117,10 +137,7 @@ export class SyncServerConnection {
     live.port.postMessage(request);
     const answer = this.await(live, seq);
     if (answer.ok) return { rows: answer.rows, rowCount: answer.rowCount, fields: answer.fields, command: answer.command };
-    if (answer.lost) {
-      void live.worker.terminate();
-      this.live = null;
-    }
+    if (answer.lost) this.drop(live);
     throw serverError({ code: answer.code, message: answer.message }, this.address);
   }
 

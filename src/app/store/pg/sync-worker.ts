@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import pg from 'pg';
-import { ANSWERED, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
+import { ANSWERED, changeChannel, OTHERS_COMMITTED, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
 
 /**
  * Holds one PostgreSQL connection for a store that works synchronously (sync-server.ts): runs each request as
@@ -52,27 +52,56 @@ function failure(seq: number, error: unknown): SyncAnswer {
   };
 }
 
-const client = new pg.Client({
-  host: config.host,
-  port: config.port,
-  database: config.database,
-  user: config.user,
-  ...(config.password !== undefined ? { password: config.password } : {}),
-  ...(config.ssl ? { ssl: config.ssl } : {}),
-  application_name: config.applicationName,
-  statement_timeout: config.statementTimeout,
-  connectionTimeoutMillis: 10_000,
-  types,
-});
+const newClient = (): pg.Client =>
+  new pg.Client({
+    host: config.host,
+    port: config.port,
+    database: config.database,
+    user: config.user,
+    ...(config.password !== undefined ? { password: config.password } : {}),
+    ...(config.ssl ? { ssl: config.ssl } : {}),
+    application_name: config.applicationName,
+    statement_timeout: config.statementTimeout,
+    connectionTimeoutMillis: 10_000,
+    types,
+  });
+const client = newClient();
 let lost = false;
 client.on('error', () => {
   lost = true;
 });
 
+/**
+ * A second connection LISTENs on the workbook's channel and counts the commits of others (not of `client`), so
+ * that the store can tell, without asking the server, that what it shows may be out of date. A lost listener
+ * counts one change and tries again each second: what it missed meanwhile is unknown, so everything is reread.
+ */
+async function listen(): Promise<void> {
+  const listener = newClient();
+  const retry = (): void => {
+    Atomics.add(answered, OTHERS_COMMITTED, 1);
+    setTimeout(() => void listen(), 1000).unref();
+  };
+  listener.on('error', () => undefined);
+  try {
+    await listener.connect();
+    listener.on('notification', (message) => {
+      if (message.processId !== (client as unknown as { processID: number }).processID) Atomics.add(answered, OTHERS_COMMITTED, 1);
+    });
+    listener.on('end', retry);
+    await listener.query(`LISTEN ${changeChannel(config.schema)}`);
+  } catch {
+    listener.removeAllListeners('end');
+    void listener.end().catch(() => undefined);
+    retry();
+  }
+}
+
 async function start(): Promise<void> {
   try {
     await client.connect();
     await client.query(`SET search_path TO ${config.schema}`);
+    await listen();
     post({ seq: 0, ok: true, rows: [], rowCount: 0, fields: [], command: '' });
   } catch (error) {
     post({ ...failure(0, error), seq: -1 });
@@ -103,6 +132,7 @@ async function start(): Promise<void> {
 }
 
 parentPort?.on('message', (message: unknown) => {
+  // the listener goes with the process
   if (message === 'close') void client.end().finally(() => process.exit(0));
 });
 void start();
