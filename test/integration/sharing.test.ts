@@ -147,6 +147,8 @@ describe('one writer per workbook', () => {
       readOnly: false,
       notice: '',
       externalChanges: 0,
+      // a file has one writer: nobody else is listed
+      others: [],
     });
     expect((await call('org-add', { name: '只读转写入' })).ok).toBe(true);
     expect((await invoker(first)('org-add', { name: '原窗口' })).ok).toBe(false);
@@ -249,7 +251,8 @@ describe('undo belongs to the window that acted', () => {
     const theirs = new Journal(workbook.db, '张三', { id: 'their-session', origin: 'app', machine: 'PC-07' });
     mine.record('我的备注', '', (recorder) => recorder.update('task', { id: 4 }, 'remark', '我的'));
     theirs.record('张三的备注', '', (recorder) => recorder.update('task', { id: 4 }, 'remark', '张三的'));
-    expect(() => mine.undo()).toThrow(/无法撤销“我的备注”.*已被其他窗口或程序修改/);
+    // the refusal names who changed the cell since, and when
+    expect(() => mine.undo()).toThrow(/无法撤销“我的备注”：其中的数据在此之后已被张三（.*）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 修改/);
     expect(workbook.db.prepare('SELECT remark FROM task WHERE id = 4').get()).toEqual({ remark: '张三的' });
     expect(mine.state()).toMatchObject({ canUndo: true });
     expect(theirs.state()).toMatchObject({ canUndo: true, undoLabel: '张三的备注' });
