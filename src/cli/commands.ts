@@ -42,7 +42,7 @@ import { orgIdByName } from '../app/store/org-repository';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
-import { formatTransfer, localCopy, uploadWorkbook } from './server-commands';
+import { formatTransfer, grant, localCopy, uploadWorkbook } from './server-commands';
 import { isServerAddress } from '../app/store/pg/server-address';
 import { eitherHome, ServerPasswords } from '../app/either-home';
 import { type ParsedArgs, parseArgs } from './args';
@@ -99,6 +99,8 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  上传到服务器：把本地工作簿发布为团队工作簿（一个事务，内容校验一致才提交）；密码用环境变量 PGPASSWORD
   local-copy --db postgres://…?workbook=名称 --out FILE.mswb
                                  另存为本地副本：取团队工作簿此刻的完整副本（出差或在隔离的电脑上用）；不覆盖已有文件
+  grant --db postgres://管理员@…?workbook=名称 --role 数据库用户 --as 管理员|编辑|单位填报|只读 [--org 责任单位] [--name 姓名]
+                                 设定某人在团队工作簿中的权限（由数据库强制执行；单位填报只能改本单位任务的指标实际值和备注）
   import-budget FILE --db FILE [--sheet 工作表] [--header-row 行号] [--unit 元|万元|亿元] [--name 基线名] [--dry-run] [--json]
                                  导入预算表（Excel或CSV）为新的基线，列按常见表头识别；有任何错误则整个文件不导入
   任何命令加 --ascii：输出中的汉字写成 \\uXXXX（Windows PowerShell 5.1 按936代码页读取输出时不会乱码）
@@ -470,6 +472,16 @@ async function run(argv: readonly string[]): Promise<void> {
         uploadWorkbook(context.session.workbook, to, title, resources),
       );
       print(result, json, () => formatTransfer(result, `已上传到 ${result.address}`));
+      return;
+    }
+    case 'grant': {
+      const message = await grant(requireFlag(args, 'db'), {
+        role: requireFlag(args, 'role'),
+        as: requireFlag(args, 'as'),
+        org: optionalFlag(args, 'org'),
+        name: optionalFlag(args, 'name'),
+      });
+      print({ ok: true }, json, () => message);
       return;
     }
     case 'local-copy': {

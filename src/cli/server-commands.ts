@@ -2,11 +2,13 @@ import { basename, resolve } from 'node:path';
 import { loadMigrations } from '../app/store/migrations';
 import { connectServer } from '../app/store/pg/server-connection';
 import { requireServerAddress } from '../app/store/pg/server-address';
+import { grantMember, ROLE_KINDS, ROLE_LABELS } from '../app/store/pg/server-roles';
+import { WorkbenchError } from '../shared/result';
 import { publishWorkbook, takeLocalCopy, type TransferSummary } from '../app/store/pg/workbook-transfer';
 import type { Workbook, WorkbookResources } from '../app/store/workbook';
 
 /**
- * The team-workbook commands: `upload` (上传到服务器) and `local-copy` (另存为本地副本). The password is never an
+ * The team-workbook commands: `upload` (上传到服务器), `local-copy` (另存为本地副本) and `grant` (who may do what). The password is never an
  * argument: the driver reads PGPASSWORD (or the user's ~/.pgpass) as libpq does.
  */
 
@@ -48,4 +50,22 @@ export async function localCopy(from: string, out: string, resources: WorkbookRe
 
 export function formatTransfer(summary: TransferSummary, what: string): string {
   return `${what}：${summary.tables} 张表、${summary.rows} 行，内容校验一致（${summary.digest.slice(0, 16)}）\n`;
+}
+
+/** `grant`: makes a person's login role a member of the workbook as 管理员, 编辑, 单位填报 (with --org) or 只读. */
+export async function grant(
+  at: string,
+  member: { role: string; as: string; org?: string | undefined; name?: string | undefined },
+): Promise<string> {
+  const address = requireServerAddress(at);
+  const kind = ROLE_KINDS.find((candidate) => ROLE_LABELS[candidate] === member.as || candidate === member.as);
+  if (!kind) throw new WorkbenchError('bad_input', `--as 应为 ${ROLE_KINDS.map((k) => ROLE_LABELS[k]).join('、')} 之一`);
+  if (kind === 'reporter' && !member.org) throw new WorkbenchError('bad_input', '单位填报需要用 --org 指明其责任单位');
+  const client = await connectServer(address, { applicationName: 'minsheng-cli grant' });
+  try {
+    await grantMember(client, address.workbook, { role: member.role, kind, orgName: member.org, displayName: member.name });
+  } finally {
+    await client.end();
+  }
+  return `已把数据库用户 ${member.role}${member.name ? `（${member.name}）` : ''}设为团队工作簿“${address.workbook}”的${ROLE_LABELS[kind]}${kind === 'reporter' ? `（${member.org ?? ''}）` : ''}。\n`;
 }

@@ -191,6 +191,11 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     expect(exporting.stderr).toBe('');
     expect(existsSync(exported)).toBe(true);
     expect(cli('init', '--db', at).stderr).toContain('请先 init 一个本地工作簿，再用 upload 上传到服务器');
+    cluster.psql('office', 'CREATE ROLE li_si LOGIN');
+    const granted = cli('grant', '--db', at, '--role', 'li_si', '--as', '单位填报', '--org', '市教育局', '--name', '李四');
+    expect(granted.stdout.trim()).toBe('已把数据库用户 li_si（李四）设为团队工作簿“cli_book”的单位填报（市教育局）。');
+    expect(cluster.psql('office', "SELECT pg_has_role('li_si', 'mswb_cli_book_reporter', 'MEMBER')").trim()).toBe('t');
+    expect(cli('grant', '--db', at, '--role', 'li_si', '--as', '单位填报').stderr).toContain('单位填报需要用 --org 指明其责任单位');
     const withPassword = cli('local-copy', '--db', at.replace('postgres@', 'postgres:secret@'), '--out', join(tempDir(), 'x.mswb'));
     expect(withPassword.code).toBe(1);
     expect(withPassword.stderr).toContain('地址中不能写密码');

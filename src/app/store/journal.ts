@@ -202,7 +202,14 @@ export class Journal {
             { value: SqlValue } | undefined;
           if (!current) throw new WorkbenchError('not_found', `要修改的记录不存在（${table} ${JSON.stringify(key)}）`);
           if (current.value === value) return false;
-          prepared(db, `UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({ ...key, __value: value });
+          const updated = prepared(db, `UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({
+            ...key,
+            __value: value,
+          });
+          // a row the writer may read but not change (a team workbook's row-level security filters it out of the
+          // UPDATE without an error) must not be journaled as changed
+          if (updated.changes !== 1)
+            throw new WorkbenchError('forbidden', `没有修改该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
           write({
             op: 'update',
             table_name: table,
@@ -258,7 +265,8 @@ export class Journal {
         delete: (table, key) => {
           const row = prepared(db, `SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
           if (!row) return;
-          prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key);
+          if (prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key).changes !== 1)
+            throw new WorkbenchError('forbidden', `没有删除该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
           write({
             op: 'delete',
             table_name: table,

@@ -5,7 +5,7 @@ import type { Migration } from '../migrations';
 import type { Workbook } from '../workbook';
 import type { ServerAddress } from './server-address';
 import { ServerDb } from './server-db';
-import { schemaVerdict } from './server-schema';
+import { REGISTRY_SCHEMA, schemaVerdict } from './server-schema';
 import { SyncServerConnection } from './sync-server';
 import { presenceName } from './sync-protocol';
 
@@ -48,7 +48,11 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
     db.close();
     throw error;
   }
-  const journal = new Journal(db, self.user, { id: self.session, origin: self.origin, machine: self.machine });
+  const journal = new Journal(db, actorOf(db, address.workbook, self.user), {
+    id: self.session,
+    origin: self.origin,
+    machine: self.machine,
+  });
   return {
     path: address.text,
     db,
@@ -68,4 +72,19 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
         : Promise.resolve(null),
     close: () => db.close(),
   };
+}
+
+/**
+ * Who the journal names: a member's display name with the database role they logged in as ("李四（li_si）"), or the
+ * machine's user when the role is no member of the workbook (the owner, a superuser).
+ */
+function actorOf(db: ServerDb, workbook: string, osUser: string): string {
+  const registry = db.prepare(`SELECT to_regclass('${REGISTRY_SCHEMA}.member') IS NOT NULL AS present`).get() as { present: number };
+  if (!registry.present) return osUser;
+  const row = db
+    .prepare(
+      `SELECT display_name AS name, current_user AS role FROM ${REGISTRY_SCHEMA}.member WHERE workbook = ? AND role_name = current_user`,
+    )
+    .get(workbook) as { name: string; role: string } | undefined;
+  return row ? `${row.name || osUser}（${row.role}）` : osUser;
 }

@@ -5,6 +5,7 @@ import { latestVersion, type Migration, schemaVersion } from '../migrations';
 import { writeNewWorkbookFile } from '../new-workbook-file';
 import { DIGEST_SKIPS_TABLES, type TableContent, workbookDigest } from '../workbook-digest';
 import { createWorkbookSchema, ensureRegistry, checkServerSchema, REGISTRY_SCHEMA } from './server-schema';
+import { applyAccessRules, ensureMemberTable } from './server-roles';
 import { type ServerClient, serverError, type ServerPlace } from './server-connection';
 import { workbookNameProblem } from './server-address';
 
@@ -128,6 +129,7 @@ export async function publishWorkbook(
   await client.query('BEGIN');
   try {
     await ensureRegistry(client);
+    await ensureMemberTable(client);
     await createWorkbookSchema(client, target.name, serverMigrations);
     await client.query('SET CONSTRAINTS ALL DEFERRED');
     const columns = await serverColumns(client, target.name);
@@ -144,6 +146,10 @@ export async function publishWorkbook(
           ])
           .catch(ignoreNoSequence);
     }
+    // the copied rows' keys are checked now (and the table can be altered for row-level security)
+    await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+    // who may do what: the database enforces it, whatever the client (server-roles.ts)
+    await applyAccessRules(client, target.name);
     const copied = workbookDigest(await readServerTables(client, target.name));
     if (copied.digest !== local.digest)
       throw new WorkbenchError('storage', '上传校验未通过：服务器上的副本与本地工作簿内容不一致，已撤销上传，服务器未做任何修改。');

@@ -1,0 +1,134 @@
+import { WorkbenchError } from '../../../shared/result';
+import { REGISTRY_SCHEMA } from './server-schema';
+import type { ServerClient } from './server-connection';
+import { workbookNameProblem } from './server-address';
+
+/**
+ * Who may do what in a team workbook, kept by the database itself so that no client — not a modified app, not
+ * hand-made IPC input, not psql — can do more than its role allows:
+ *
+ * | role | 中文 | may |
+ * |---|---|---|
+ * | reader | 只读 | read everything |
+ * | reporter | 单位填报 | read; change 实际值 and 备注 of the targets of tasks its 责任单位 leads or helps with (the packet's rule: row-level security) |
+ * | editor | 编辑 | read; change plan and budget values (tasks, targets, owners, aliases, lines, scenario overrides, settings) |
+ * | admin | 管理员 | everything: structure, budgets, scenarios |
+ *
+ * Each is a group role per workbook (`mswb_<workbook>_<kind>`, NOLOGIN); a person logs in with a role of their own
+ * that `grantMember` makes a member of one group, and `minsheng.member` records the person's name and, for 单位填报,
+ * the 责任单位. Every writer also writes the journal (action, change_log), which is how its edits are undone and
+ * listed in 变更记录.
+ */
+export const ROLE_KINDS = ['reader', 'reporter', 'editor', 'admin'] as const;
+export type RoleKind = (typeof ROLE_KINDS)[number];
+export const ROLE_LABELS: Record<RoleKind, string> = { reader: '只读', reporter: '单位填报', editor: '编辑', admin: '管理员' };
+
+const LOGIN_ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function groupRole(workbook: string, kind: RoleKind): string {
+  return `mswb_${workbook}_${kind}`;
+}
+
+const JOURNAL = ['action', 'change_log'];
+/** what 编辑 may change: the plan's and the budget's values, not its structure */
+const EDITOR_UPDATES = ['task', 'target', 'unit', 'budget_line', 'setting', 'target_link'];
+const EDITOR_WRITES = ['task_owner', 'unit_alias', 'scenario_override', 'target_link'];
+
+/**
+ * Creates the four group roles of a workbook (or reuses them), their grants and the row-level security of targets.
+ * Runs in the caller's transaction (an upload's); the caller must be allowed to create roles.
+ */
+export async function applyAccessRules(client: ServerClient, workbook: string): Promise<void> {
+  const problem = workbookNameProblem(workbook);
+  if (problem) throw new WorkbenchError('bad_input', `${problem}。`);
+  const role = (kind: RoleKind): string => groupRole(workbook, kind);
+  for (const kind of ROLE_KINDS) {
+    await client.query(
+      `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role(kind)}') THEN CREATE ROLE ${role(kind)} NOLOGIN; END IF; END $$`,
+    );
+  }
+  await client.query(`GRANT ${role('reader')} TO ${role('reporter')}, ${role('editor')}`);
+  await client.query(`GRANT ${role('editor')} TO ${role('admin')}`);
+  const tables = `ALL TABLES IN SCHEMA ${workbook}`;
+  await client.query(`GRANT USAGE ON SCHEMA ${workbook} TO ${role('reader')}`);
+  await client.query(`GRANT USAGE ON SCHEMA ${REGISTRY_SCHEMA} TO ${role('reader')}`);
+  await client.query(`GRANT SELECT ON ${REGISTRY_SCHEMA}.workbook, ${REGISTRY_SCHEMA}.member TO ${role('reader')}`);
+  await client.query(`GRANT SELECT ON ${tables} TO ${role('reader')}`);
+  // every writer journals its actions: new actions and change rows, an action's state on undo/redo
+  for (const writer of [role('reporter'), role('editor')]) {
+    await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${workbook} TO ${writer}`);
+    await client.query(`GRANT INSERT, UPDATE ON ${JOURNAL.map((t) => `${workbook}.${t}`).join(', ')} TO ${writer}`);
+  }
+  await client.query(`GRANT UPDATE (actual, note) ON ${workbook}.target TO ${role('reporter')}`);
+  await client.query(`GRANT UPDATE ON ${EDITOR_UPDATES.map((t) => `${workbook}.${t}`).join(', ')} TO ${role('editor')}`);
+  await client.query(`GRANT INSERT, UPDATE, DELETE ON ${EDITOR_WRITES.map((t) => `${workbook}.${t}`).join(', ')} TO ${role('editor')}`);
+  await client.query(`GRANT ALL ON ${tables} TO ${role('admin')}`);
+  await client.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA ${workbook} TO ${role('admin')}`);
+
+  // 单位填报 changes only the targets of its own tasks; the others (and the owner) are not limited by rows
+  await client.query(`ALTER TABLE ${workbook}.target ENABLE ROW LEVEL SECURITY`);
+  await client.query(`DROP POLICY IF EXISTS everyone_reads ON ${workbook}.target`);
+  await client.query(`CREATE POLICY everyone_reads ON ${workbook}.target FOR SELECT USING (true)`);
+  await client.query(`DROP POLICY IF EXISTS editors_write ON ${workbook}.target`);
+  await client.query(`CREATE POLICY editors_write ON ${workbook}.target FOR ALL TO ${role('editor')} USING (true) WITH CHECK (true)`);
+  const ownTask = `EXISTS (SELECT 1 FROM ${workbook}.task_owner o JOIN ${REGISTRY_SCHEMA}.member m ON m.org_id = o.unit_id
+      WHERE o.task_id = target.task_id AND m.workbook = '${workbook}' AND m.role_name = current_user)`;
+  await client.query(`DROP POLICY IF EXISTS reporters_own ON ${workbook}.target`);
+  await client.query(
+    `CREATE POLICY reporters_own ON ${workbook}.target FOR UPDATE TO ${role('reporter')} USING (${ownTask}) WITH CHECK (${ownTask})`,
+  );
+}
+
+export async function ensureMemberTable(client: ServerClient): Promise<void> {
+  await client.query(`CREATE TABLE IF NOT EXISTS ${REGISTRY_SCHEMA}.member (
+    workbook     text NOT NULL,
+    role_name    text NOT NULL,
+    kind         text NOT NULL CHECK (kind IN ('reader', 'reporter', 'editor', 'admin')),
+    org_id       bigint,
+    display_name text NOT NULL DEFAULT '',
+    PRIMARY KEY (workbook, role_name),
+    CHECK ((kind = 'reporter') = (org_id IS NOT NULL))
+  )`);
+}
+
+export interface Membership {
+  /** the person's login role (created by the office: CREATE ROLE li_si LOGIN PASSWORD '…') */
+  role: string;
+  kind: RoleKind;
+  /** for 单位填报: the 责任单位 by its name in the workbook */
+  orgName?: string | undefined;
+  /** how the journal and the status bar name the person */
+  displayName?: string | undefined;
+}
+
+/** Makes a login role a member of one of the workbook's groups (and of no other), in one transaction. */
+export async function grantMember(client: ServerClient, workbook: string, member: Membership): Promise<void> {
+  if (!LOGIN_ROLE.test(member.role))
+    throw new WorkbenchError('bad_input', `数据库用户名“${member.role}”不可用：请用小写字母、数字和下划线。`);
+  await client.query('BEGIN');
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [member.role]);
+    if (exists.rowCount !== 1)
+      throw new WorkbenchError(
+        'not_found',
+        `数据库中没有用户“${member.role}”。请先由数据库管理员创建（CREATE ROLE ${member.role} LOGIN PASSWORD '…'）。`,
+      );
+    let orgId: number | null = null;
+    if (member.kind === 'reporter') {
+      const org = await client.query(`SELECT id FROM ${workbook}.unit WHERE name = $1`, [member.orgName ?? '']);
+      if (org.rowCount !== 1) throw new WorkbenchError('not_found', `团队工作簿“${workbook}”中没有责任单位“${member.orgName ?? ''}”。`);
+      orgId = (org.rows[0] as { id: number }).id;
+    }
+    for (const kind of ROLE_KINDS) await client.query(`REVOKE ${groupRole(workbook, kind)} FROM ${member.role}`);
+    await client.query(`GRANT ${groupRole(workbook, member.kind)} TO ${member.role}`);
+    await client.query(
+      `INSERT INTO ${REGISTRY_SCHEMA}.member (workbook, role_name, kind, org_id, display_name) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (workbook, role_name) DO UPDATE SET kind = excluded.kind, org_id = excluded.org_id, display_name = excluded.display_name`,
+      [workbook, member.role, member.kind, orgId, member.displayName ?? ''],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledWorker } from '../../src/app/exchange/dev-worker';
+import { nodeHandlerContext } from '../../src/app/exchange/node-context';
+import { handlers } from '../../src/app/handlers';
+import { dispatch } from '../../src/app/ipc/dispatch';
+import { WorkbookSession } from '../../src/app/session';
+import { loadMigrations } from '../../src/app/store/migrations';
+import { requireServerAddress } from '../../src/app/store/pg/server-address';
+import { connectServer } from '../../src/app/store/pg/server-connection';
+import { grantMember } from '../../src/app/store/pg/server-roles';
+import { openServerWorkbook } from '../../src/app/store/pg/server-workbook';
+import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
+import type { Workbook } from '../../src/app/store/workbook';
+import type { ChannelName } from '../../src/shared/channel-names';
+import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
+import { newWorkbook, repoRoot, resources } from './helpers';
+
+/**
+ * Who may do what in a team workbook is the database's to enforce: a 单位填报 login changes only its own tasks'
+ * targets, 只读 changes nothing, 编辑 changes values but not structure — whatever a client sends. The calls here
+ * are the page's IPC input, sent to the real handlers as each person.
+ */
+const serverMigrations = loadMigrations(resources.serverMigrationsDir);
+const workerScript = bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker');
+
+describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
+  let cluster: PgCluster;
+  const open: Workbook[] = [];
+  beforeAll(async () => {
+    cluster = startPgCluster();
+    cluster.createDatabase('office');
+    const file = newWorkbook();
+    const owner = await connectServer(requireServerAddress(cluster.address('office', { workbook: 'roles' })));
+    await publishWorkbook(file.file, owner, { name: 'roles', title: '', publishedFrom: '' }, serverMigrations);
+    cluster.psql('office', 'CREATE ROLE li LOGIN; CREATE ROLE wang LOGIN; CREATE ROLE zhao LOGIN');
+    await grantMember(owner, 'roles', { role: 'li', kind: 'reporter', orgName: '市教育局', displayName: '李四' });
+    await grantMember(owner, 'roles', { role: 'wang', kind: 'reader', displayName: '王五' });
+    await grantMember(owner, 'roles', { role: 'zhao', kind: 'editor', displayName: '赵六' });
+    await owner.end();
+  }, 60_000);
+  afterAll(() => {
+    for (const workbook of open) workbook.close();
+    cluster?.stop();
+  });
+
+  function as(role: string) {
+    const address = requireServerAddress(cluster.address('office', { workbook: 'roles' }).replace('postgres@', `${role}@`));
+    const workbook = openServerWorkbook(address, { origin: 'app', actor: role, serverMigrations, workerScript });
+    open.push(workbook);
+    const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), repoRoot);
+    return async (channel: ChannelName, input: unknown) => {
+      const result = await dispatch(handlers, context, channel, input);
+      return result.ok ? 'ok' : `${result.error.kind}: ${result.error.message}`;
+    };
+  }
+
+  it('单位填报 changes the actuals and notes of its own tasks only, and is journaled by name', async () => {
+    const li = as('li');
+    // task 1 is led by 市教育局; task 6 by 市人力资源社会保障局, with no part for 市教育局
+    expect(await li('target-update', { edits: [{ targetId: 5, field: 'actual', value: '1.2万名' }] })).toBe('ok');
+    expect(await li('target-update', { edits: [{ targetId: 5, field: 'note', value: '已核实' }] })).toBe('ok');
+    expect(await li('target-update', { edits: [{ targetId: 18, field: 'actual', value: '3万人' }] })).toMatch(
+      /^forbidden: .*没有修改该记录的权限/,
+    );
+    expect(await li('target-update', { edits: [{ targetId: 5, field: 'value', value: '9万名' }] })).toMatch(
+      /^forbidden: 当前数据库用户没有执行此操作的权限/,
+    );
+    expect(await li('task-update', { edits: [{ taskId: 1, field: 'remark', value: 'x' }] })).toMatch(/^forbidden:/);
+    expect(cluster.psql('office', 'SELECT actual FROM roles.target WHERE id = 18').trim()).toBe('');
+    expect(cluster.psql('office', "SELECT DISTINCT a.actor FROM roles.action a WHERE a.actor LIKE '李四%'").trim()).toBe('李四（li）');
+  });
+
+  it('只读 changes nothing; 编辑 changes values but not the structure', async () => {
+    const wang = as('wang');
+    expect(await wang('target-update', { edits: [{ targetId: 5, field: 'note', value: '王五' }] })).toMatch(/^forbidden:/);
+    expect(await wang('task-list', { planId: 1 })).toBe('ok');
+    const zhao = as('zhao');
+    expect(await zhao('task-update', { edits: [{ taskId: 6, field: 'remark', value: '赵六核对' }] })).toBe('ok');
+    expect(await zhao('target-update', { edits: [{ targetId: 18, field: 'actual', value: '3.1万人' }] })).toBe('ok');
+    expect(await zhao('org-add', { name: '市大数据局' })).toMatch(/^forbidden:/);
+    expect(cluster.psql('office', "SELECT count(*) FROM roles.unit WHERE name = '市大数据局'").trim()).toBe('0');
+  });
+});
