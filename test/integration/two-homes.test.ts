@@ -136,4 +136,30 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(session.status().externalChanges).toBe(1);
   });
+
+  it('refuses an edit of a cell someone changed after this window read it, naming who, when and to what', async () => {
+    const { server: alice } = await twoHomes('stale');
+    const address = requireServerAddress(cluster.address('office', { workbook: 'stale' }));
+    const bobs = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
+    open.push(bobs);
+    const bobContext = nodeHandlerContext(new WorkbookSession(bobs.path, () => bobs).adopt(bobs), repoRoot);
+
+    await alice('target-list', { planId: 1 });
+    expect(
+      await dispatch(handlers, bobContext, 'target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.2万人' }] }),
+    ).toMatchObject({ ok: true });
+    const refused = await alice('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.5万人' }] }).catch(
+      (e: Error) => e.message,
+    );
+    expect(refused).toMatch(/^target-update: 该单元格已被 李四 于 \d{2}:\d{2} 改为 3\.2万人，请核对后重试。您的修改未保存。$/);
+    // another cell of the same row, which nobody changed, is not stale
+    expect(await alice('target-update', { edits: [{ targetId: 4, field: 'note', value: '核对中' }] })).toBeTruthy();
+    // having read again (the page does within a second of the other commit), the edit goes through
+    await alice('target-list', { planId: 1 });
+    await alice('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.5万人' }] });
+    const row = ((await alice('target-list', { planId: 1 })) as { targets: { id: number; actual: number | null }[] }).targets.find(
+      (t) => t.id === 4,
+    );
+    expect(row?.actual).toBe(3.5);
+  });
 });

@@ -6,7 +6,7 @@ import { isOwnerEdit, planTaskEdits, type TaskEdit } from '../../core/plan/task-
 import { planOrgEdits, type OrgEdit } from '../../core/plan/org-edits';
 import type { BudgetLineField } from '../../shared/budget';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
-import { TASK_FIELDS } from '../../shared/fields/task-fields';
+import { TASK_FIELDS, type TaskFieldKey } from '../../shared/fields/task-fields';
 import { ORG_FIELDS } from '../../shared/fields/org-fields';
 import type { ErrorDetail } from '../../shared/result';
 import { WorkbenchError } from '../../shared/result';
@@ -66,6 +66,16 @@ export interface PlannedBatch {
 
 const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
 
+/** A target's cell as the grid shows its row: its task number (or 重点工作), the target's name, the field. */
+export function targetCellWhere(taskNumber: number | null, label: string, field: TargetEdit['field']): string {
+  return `${taskNumber === null ? '重点工作' : `任务${taskNumber}`} · 指标“${label}”「${TARGET_FIELDS[field].label}」`;
+}
+
+/** A task's cell: 任务6「状态」. */
+export function taskCellWhere(taskNumber: number | undefined, taskId: number, field: TaskFieldKey): string {
+  return `任务${taskNumber ?? `（编号${taskId}）`}「${TASK_FIELDS[field].label}」`;
+}
+
 function planTargets(db: Db, batch: Extract<EditBatch, { entity: 'target' }>): PlannedBatch {
   const states = new Map<number, TargetState>();
   const taskNumberOf = new Map<number, number | null>();
@@ -76,12 +86,9 @@ function planTargets(db: Db, batch: Extract<EditBatch, { entity: 'target' }>): P
     states.set(state.id, batch.asImports ? stateAsImportsRead(state) : state);
     taskNumberOf.set(state.id, taskNumber);
   }
-  // the row as the grid shows it: its task number (or 重点工作) and the target's name
   const where = (edit: TargetEdit): string => {
     const state = states.get(edit.targetId);
-    if (!state) return `指标（编号${edit.targetId}）`;
-    const number = taskNumberOf.get(state.id);
-    return `${number === null || number === undefined ? '重点工作' : `任务${number}`} · 指标“${state.label}”「${TARGET_FIELDS[edit.field].label}」`;
+    return state ? targetCellWhere(taskNumberOf.get(state.id) ?? null, state.label, edit.field) : `指标（编号${edit.targetId}）`;
   };
   const plans = planTargetEdits(states, batch.edits);
   return {
@@ -117,7 +124,7 @@ function planTasks(db: Db, batch: Extract<EditBatch, { entity: 'task' }>): Plann
     const plan = plans[i] as EditPlan;
     if ('field' in edit)
       return {
-        where: edit.where ?? `任务${numbers.get(edit.taskId) ?? `（编号${edit.taskId}）`}「${TASK_FIELDS[edit.field].label}」`,
+        where: edit.where ?? taskCellWhere(numbers.get(edit.taskId), edit.taskId, edit.field),
         text: edit.text ?? edit.value,
         plan,
       };

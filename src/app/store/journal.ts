@@ -99,6 +99,13 @@ interface ChangeRow {
   row_json: string | null;
 }
 
+/** A change someone else made to a cell after this window read it: the change row and who, where, when. */
+export interface StaleChange extends ChangeRow {
+  actor: string;
+  machine: string;
+  at: string;
+}
+
 /** Who records actions: one window of the app or one command-line run. */
 export interface JournalSession {
   id: string;
@@ -116,6 +123,8 @@ export class Journal {
   private readonly own: string[];
   /** the tables committed actions, undos and redos have changed since the last takeTouched() */
   private readonly touched = new Set<string>();
+  /** per table, the newest action when this window last read its rows (see markRead) */
+  private readonly readMarks = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -476,6 +485,33 @@ export class Journal {
     for (const table of tables) this.touched.add(table);
     this.settle();
     return label;
+  }
+
+  /**
+   * Notes that this window is reading `table`'s rows as they are now (called before they are read): an edit it
+   * then makes of a cell someone else has changed since is refused as stale (changedSinceRead).
+   */
+  markRead(table: string): void {
+    const newest = prepared(this.db, 'SELECT MAX(id) AS id FROM action').get() as { id: number | null };
+    this.readMarks.set(table, newest.id ?? 0);
+  }
+
+  /**
+   * The newest change another window, process or person has made to one cell since this window last read its
+   * table, or null (also when this window has not read the table: an import, the command line).
+   */
+  changedSinceRead(table: string, key: Record<string, SqlValue>, field: string): StaleChange | null {
+    const mark = this.readMarks.get(table);
+    if (mark === undefined) return null;
+    const row = prepared(
+      this.db,
+      `SELECT c.op, c.table_name, c.row_key, c.field, c.old_value, c.new_value, c.row_json, a.actor, a.machine, a.at
+       FROM change_log c JOIN action a ON a.id = c.action_id
+       WHERE c.table_name = ? AND c.row_key = ? AND c.field = ? AND a.id > ? AND a.state = 'done'
+         AND NOT (a.session IN (SELECT value FROM json_each(?)))
+       ORDER BY a.id DESC LIMIT 1`,
+    ).get(table, JSON.stringify(key), field, mark, this.ownList()) as StaleChange | undefined;
+    return row ?? null;
   }
 
   state(): HistoryState {
