@@ -107,6 +107,10 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
       await expect.poll(() => cell(zhang.page, 5, 'remark').textContent(), { timeout: 3000, interval: 50 }).toBe('李四刚填的');
       // the notice arrives with the commit; the page asks every 0.8 s and rereads
       expect(Date.now() - seen).toBeLessThan(1500);
+      // and the changed cell is marked for a moment
+      await expect
+        .poll(() => cell(zhang.page, 5, 'remark').getAttribute('class'), { timeout: 2000, interval: 30 })
+        .toContain('ag-cell-data-changed');
       expect(await zhang.page.locator('.message-bar').textContent()).toContain('其他人刚修改了团队工作簿');
       await zhang.page.screenshot({ path: join(screenshots, 'team-workbook-live-1366x768.png') });
     } finally {

@@ -22,6 +22,8 @@ import { restoreColumnState, saveColumnState } from './column-state';
 import { columnValues, type FilterPass, filterPass, isFiltering, type RowFilters } from './filter-pass';
 import { arrangeByGroup, type GroupRow, type GroupSpec, groupHeaders, isGroupRow, type SheetRow } from './grouping';
 import { registerPendingEdits } from '../services/pending-edits';
+import { changedElsewhereRecently } from '../stores/history-events';
+import { changedCells } from './flash-changes';
 import { type CellRange, isArrowKey, isInRange, stepFrom } from './range';
 import { rangeCommands, type SheetEdit } from './range-commands';
 import { gridLocale, gridTheme } from './setup';
@@ -150,6 +152,20 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     return activeGroup ? [...groupHeaders(rows, activeGroup), ...rows] : [...rows];
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rowsVersion, activeGroup]);
+
+  // someone else's change, reread: the cells it changed flash once, so the user sees what moved
+  const shownBefore = useRef<Map<number, T> | null>(null);
+  useEffect(() => {
+    const before = shownBefore.current;
+    shownBefore.current = new Map(rows.map((row) => [row.id, row]));
+    if (!api || api.isDestroyed() || !before || !changedElsewhereRecently()) return;
+    const fields = columns.flatMap((column) => (column.field ? [String(column.field)] : []));
+    for (const { id, fields: changed } of changedCells(before, rows, fields)) {
+      const node = api.getRowNode(String(id));
+      if (node) api.flashCells({ rowNodes: [node], columns: changed });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rowData]);
 
   useEffect(() => {
     if (!api) return undefined;

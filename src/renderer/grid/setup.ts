@@ -12,6 +12,7 @@ import {
   DateEditorModule,
   DateFilterModule,
   ExternalFilterModule,
+  HighlightChangesModule,
   LocaleModule,
   ModuleRegistry,
   NumberEditorModule,
@@ -37,6 +38,8 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
  * AG Grid console error, so a missing module shows up there.
  */
 ModuleRegistry.registerModules([
+  // the cells someone else changed flash once when the rows are reread (SheetGrid)
+  HighlightChangesModule,
   // SheetGrid fits marked columns to their content (fit-content.ts)
   ColumnAutoSizeModule,
   ClientSideRowModelModule,

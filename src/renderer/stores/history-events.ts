@@ -5,6 +5,8 @@
 export interface WorkbookChange {
   /** the write's answer already carried the 撤销/重做 state (undo, redo, an import): no need to ask for it again */
   historyKnown?: boolean;
+  /** someone else made it (another person in a team workbook, another window, the command line) */
+  elsewhere?: boolean;
 }
 type WorkbookListener = (change: WorkbookChange) => Promise<void> | void;
 const listeners = new Set<WorkbookListener>();
@@ -14,8 +16,16 @@ export function onWorkbookChanged(listener: WorkbookListener): () => void {
   return () => listeners.delete(listener);
 }
 
+let changedElsewhereAt = Number.NEGATIVE_INFINITY;
+
 export async function notifyWorkbookChanged(change: WorkbookChange = {}): Promise<void> {
+  if (change.elsewhere) changedElsewhereAt = Date.now();
   await Promise.all([...listeners].map((listener) => listener(change)));
+}
+
+/** Whether the rows arriving now come from someone else's change (the last few seconds): grids mark what changed. */
+export function changedElsewhereRecently(now = Date.now()): boolean {
+  return now - changedElsewhereAt < 3000;
 }
 
 /**

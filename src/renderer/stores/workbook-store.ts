@@ -46,7 +46,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
     const others = status.others.join('、') === get().others.join('、') ? get().others : status.others;
     set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges, others });
     if (changed && status.externalChanges > 0) {
-      await notifyWorkbookChanged();
+      await notifyWorkbookChanged({ elsewhere: true });
       useUiStore
         .getState()
         .showInfo(
