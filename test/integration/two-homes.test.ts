@@ -162,4 +162,19 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     );
     expect(row?.actual).toBe(3.5);
   });
+
+  it('refuses an undo whose delete would cascade to rows someone else has added since', async () => {
+    const { server: alice } = await twoHomes('cascade');
+    const address = requireServerAddress(cluster.address('office', { workbook: 'cascade' }));
+    const bobs = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
+    open.push(bobs);
+    const bob = (channel: ChannelName, input: unknown) =>
+      dispatch(handlers, nodeHandlerContext(new WorkbookSession(bobs.path, () => bobs).adopt(bobs), repoRoot), channel, input);
+
+    const org = (await alice('org-add', { name: '市大数据局' })) as { id: number };
+    expect(await bob('task-owner-set', { changes: [{ taskId: 3, orgId: org.id, role: 'co' }] })).toMatchObject({ ok: true });
+    // undoing the added org would delete it and, by cascade, 李四's owner row with it
+    expect(await alice('history-undo', {}).catch((e: Error) => e.message)).toMatch(/^history-undo: 无法撤销“.*市大数据局/);
+    expect(cluster.psql('office', `SELECT count(*) FROM cascade.task_owner WHERE unit_id = ${org.id}`).trim()).toBe('1');
+  });
 });

@@ -133,7 +133,8 @@ export function showScenario(db: Db, scenarioId: number): void {
 
 /** After rows were deleted: a shown scenario that is gone falls back to the current baseline. */
 export function forgetCurrentScenarioIfGone(db: Db): void {
-  db.prepare('DELETE FROM setting WHERE key = ? AND CAST(value AS INTEGER) NOT IN (SELECT id FROM scenario)').run(SETTING_CURRENT);
+  // compared as text: '' (none shown) is no scenario's id, and the same SQL reads both homes
+  db.prepare('DELETE FROM setting WHERE key = ? AND value NOT IN (SELECT CAST(id AS TEXT) FROM scenario)').run(SETTING_CURRENT);
 }
 
 /** What the lines of a baseline are, beyond the engine's arrays: for rows and for matching overrides. */

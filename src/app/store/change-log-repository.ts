@@ -40,9 +40,10 @@ export function changeLogRows(db: Db, { limit, taskId, orgId, from, to }: Change
   const conditions = ['1 = 1'];
   if (taskId !== undefined) conditions.push(TASK_FILTER);
   if (orgId !== undefined) conditions.push(ORG_FILTER);
-  // dates are local calendar days; `at` is stored in UTC ISO, so compare on the local date of it
-  if (from) conditions.push("date(a.at, 'localtime') >= @from");
-  if (to) conditions.push("date(a.at, 'localtime') <= @to");
+  // dates are local calendar days and `at` is stored as UTC ISO text: the days' bounds are made UTC here, so the
+  // comparison is of text on either home
+  if (from) conditions.push('a.at >= @fromAt');
+  if (to) conditions.push('a.at < @toAt');
   return prepared(
     db,
     `SELECT c.id, c.action_id AS actionId, a.at, a.actor, a.label, a.reason, a.state, c.op,
@@ -51,5 +52,17 @@ export function changeLogRows(db: Db, { limit, taskId, orgId, from, to }: Change
      FROM change_log c JOIN action a ON a.id = c.action_id
      WHERE ${conditions.join(' AND ')}
      ORDER BY c.action_id DESC, c.seq DESC LIMIT @limit`,
-  ).all({ limit: limit ?? 500, taskId: taskId ?? null, orgId: orgId ?? null, from: from ?? null, to: to ?? null }) as StoredChange[];
+  ).all({
+    limit: limit ?? 500,
+    taskId: taskId ?? null,
+    orgId: orgId ?? null,
+    fromAt: from ? localDayStart(from).toISOString() : null,
+    toAt: to ? localDayStart(to, 1).toISOString() : null,
+  }) as StoredChange[];
+}
+
+/** The start of a local calendar day (yyyy-mm-dd), `plusDays` later. */
+function localDayStart(day: string, plusDays = 0): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, (date ?? 1) + plusDays);
 }

@@ -9,8 +9,8 @@ import { isServerAddress, SERVER_ADDRESS_SCHEME } from '../../../shared/workbook
  * instead of a network host, as libpq reads it.
  *
  * The address is what the recent list and the command line remember, so it never holds a password: one in the
- * address is refused rather than quietly stored in plain text (the desktop keeps it in the system key store, the
- * command line reads PGPASSWORD or asks).
+ * address is refused rather than quietly stored in plain text (the desktop asks in its dialog and keeps it in
+ * memory for the run; the command line reads PGPASSWORD or ~/.pgpass).
  */
 export interface ServerAddress {
   host: string;
@@ -42,7 +42,7 @@ export function workbookNameProblem(name: string): string | null {
 
 export function parseServerAddress(text: string): ServerAddress | Refusal {
   // a password typed into the address is not shown back on the screen either
-  const shown = text.replace(/(:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+  const shown = text.replace(/(:\/\/[^:@/]*):[^@/]*@/, '$1:***@').replace(/([?&]password=)[^&]*/gi, '$1***');
   const refuse = (reason: string): Refusal => ({ ok: false, reason: `服务器地址“${shown}”有误：${reason}。` });
   const trimmed = text.trim();
   if (!isServerAddress(trimmed)) return refuse('应以 postgres:// 开头');
@@ -52,7 +52,8 @@ export function parseServerAddress(text: string): ServerAddress | Refusal {
   } catch {
     return refuse('无法识别，格式为 postgres://用户名@服务器:端口/数据库?workbook=工作簿名');
   }
-  if (url.password) return refuse('地址中不能写密码（密码不以明文保存）；命令行请用环境变量 PGPASSWORD，桌面程序会在连接时询问');
+  if (url.password || url.searchParams.has('password'))
+    return refuse('地址中不能写密码（密码不以明文保存）；命令行请用环境变量 PGPASSWORD 或 ~/.pgpass，桌面程序在对话框中输入');
   const user = decodeURIComponent(url.username);
   if (!user) return refuse('缺少用户名（postgres://用户名@服务器/数据库）');
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));

@@ -15,9 +15,8 @@ import type { QueryAnswer, SyncServerConnection } from './sync-server';
  * commit is refused (40001) instead of silently overwriting the first.
  *
  * SQLite's change stamps, which the budget model cache and the journal's conflict check read, have a meaning
- * here too: `total_changes()` counts the rows this connection has written; `PRAGMA data_version` (another
- * connection has committed) cannot be known without asking the server, so it moves at every read and the model
- * cache rebuilds each time — correct, and the reason a cache fed by the server's change notices is the next step.
+ * here too: `total_changes()` counts the rows this connection has written, those a cascade changed included;
+ * `PRAGMA data_version` counts the commits others have announced on the workbook's channel (sync-worker.ts).
  */
 
 interface TableFacts {
@@ -69,9 +68,22 @@ export class ServerDb implements StoreDb {
 
   run(text: string, values: unknown[], rowMode: 'object' | 'array'): QueryAnswer {
     if (this.closed) throw new WorkbenchError('storage', '团队工作簿已关闭。');
+    // a DELETE's row count leaves out the rows its foreign keys cascaded to, which SQLite's total_changes() counts
+    // and the journal's undo relies on to see that it would take someone else's rows with it
+    const cascades = this.depth > 0 && /^\s*DELETE\b/i.test(text);
+    const before = cascades ? this.tuplesWritten() : 0;
     const answer = this.connection.query(text, values, rowMode);
-    if (['INSERT', 'UPDATE', 'DELETE'].includes(answer.command)) this.ownChanges += answer.rowCount;
+    if (cascades) this.ownChanges += this.tuplesWritten() - before;
+    else if (['INSERT', 'UPDATE', 'DELETE'].includes(answer.command)) this.ownChanges += answer.rowCount;
     return answer;
+  }
+
+  /** Rows this transaction has inserted, updated or deleted so far, cascades included. */
+  private tuplesWritten(): number {
+    const answer = this.connection.query(
+      'SELECT COALESCE(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS n FROM pg_stat_xact_user_tables WHERE schemaname = current_schema()',
+    );
+    return Number((answer.rows[0] as { n: number }).n);
   }
 
   transaction<T>(fn: () => T): () => T {
@@ -86,7 +98,21 @@ export class ServerDb implements StoreDb {
         // delivered when the commit is, and only then: the others' windows reread (sync-worker.ts listens)
         if (level === 0 && this.ownChanges !== changesBefore)
           this.run('SELECT pg_notify($1, $2)', [changeChannel(this.connection.address.workbook), ''], 'object');
-        this.run(level === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`, [], 'object');
+        if (level > 0) {
+          this.run(`RELEASE SAVEPOINT ${savepoint}`, [], 'object');
+          return result;
+        }
+        try {
+          this.run('COMMIT', [], 'object');
+        } catch (error) {
+          // the COMMIT may have reached the server before the line went: whether it took is not known here
+          if (error instanceof WorkbenchError && error.message.startsWith('连接中断'))
+            throw new WorkbenchError(
+              'storage',
+              '连接中断：提交修改时与服务器的连接断开，无法确定这次修改是否已保存。请重新打开团队工作簿核对后再改。',
+            );
+          throw error;
+        }
         return result;
       } catch (error) {
         try {

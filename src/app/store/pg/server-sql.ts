@@ -20,7 +20,8 @@ export interface ServerStatement {
   parameters: ({ position: number } | { name: string })[];
 }
 
-const UNTRANSLATED = /\b(json_each|json_extract|json_group_array|json_array|pragma_\w+|group_concat|iif|printf|glob)\s*\(|\b(sqlite_\w+)/i;
+const UNTRANSLATED =
+  /\b(json_each|json_extract|json_group_array|json_array|pragma_\w+|group_concat|iif|printf|glob|date|datetime|strftime|julianday|unixepoch|total_changes|changes|last_insert_rowid)\s*\(|\b(sqlite_\w+)/i;
 
 export function toServerSql(sql: string): ServerStatement {
   let text = sql;

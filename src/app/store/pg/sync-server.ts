@@ -137,7 +137,13 @@ export class SyncServerConnection {
     live.port.postMessage(request);
     const answer = this.await(live, seq);
     if (answer.ok) return { rows: answer.rows, rowCount: answer.rowCount, fields: answer.fields, command: answer.command };
-    if (answer.lost) this.drop(live);
+    if (answer.lost) {
+      this.drop(live);
+      throw new WorkbenchError(
+        'storage',
+        `连接中断：与数据库服务器 ${this.address.host} 的连接已断开（${answer.message}），本次操作未完成；下次操作会自动重新连接。`,
+      );
+    }
     throw serverError({ code: answer.code, message: answer.message }, this.address);
   }
 

@@ -79,7 +79,6 @@ client.on('error', () => {
 async function listen(): Promise<void> {
   const listener = newClient();
   const retry = (): void => {
-    Atomics.add(answered, OTHERS_COMMITTED, 1);
     setTimeout(() => void listen(), 1000).unref();
   };
   listener.on('error', () => undefined);
@@ -90,6 +89,8 @@ async function listen(): Promise<void> {
     });
     listener.on('end', retry);
     await listener.query(`LISTEN ${changeChannel(config.schema)}`);
+    // commits made while nobody listened (before this LISTEN, after a lost one) are unknown: everything is reread
+    Atomics.add(answered, OTHERS_COMMITTED, 1);
   } catch {
     listener.removeAllListeners('end');
     void listener.end().catch(() => undefined);

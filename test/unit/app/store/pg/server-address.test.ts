@@ -35,6 +35,9 @@ describe('a team workbook address', () => {
     const refused = reason('postgres://li:MiMa123@10.1.2.3/finance?workbook=w');
     expect(refused).toContain('地址中不能写密码');
     expect(refused).not.toContain('MiMa123');
+    const inQuery = reason('postgres://li@h/db?workbook=w&password=MiMa123');
+    expect(inQuery).toContain('地址中不能写密码');
+    expect(inQuery).not.toContain('MiMa123');
   });
 
   it('says what is missing or wrong, in Chinese', () => {
