@@ -81,4 +81,27 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     expect(await zhao('org-add', { name: '市大数据局' })).toMatch(/^forbidden:/);
     expect(cluster.psql('office', "SELECT count(*) FROM roles.unit WHERE name = '市大数据局'").trim()).toBe('0');
   });
+
+  it('keeps the history honest: a writer adds and changes only its own actions, and only their state', async () => {
+    const li = as('li');
+    // retyping what is there records nothing, and is not refused
+    expect(await li('target-update', { edits: [{ targetId: 5, field: 'note', value: '已核实' }] })).toBe('ok');
+    const denied = (sql: string) => {
+      try {
+        cluster.psql('office', sql, 'li');
+        return 'allowed';
+      } catch (error) {
+        return String(error).match(/permission denied|violates row-level security/)?.[0] ?? String(error);
+      }
+    };
+    const zhaos = cluster.psql('office', "SELECT id FROM roles.action WHERE actor LIKE '赵六%' LIMIT 1").trim();
+    expect(denied(`UPDATE roles.change_log SET old_value = '1' WHERE action_id = ${zhaos}`)).toBe('permission denied');
+    expect(denied(`UPDATE roles.action SET state = 'undone' WHERE id = ${zhaos}`)).toBe('allowed');
+    expect(cluster.psql('office', `SELECT state FROM roles.action WHERE id = ${zhaos}`).trim()).toBe('done');
+    expect(denied(`INSERT INTO roles.action (at, actor, label) VALUES ('2027-01-01', '赵六（zhao）', '伪造')`)).toBe(
+      'violates row-level security',
+    );
+    expect(denied(`DELETE FROM roles.change_log WHERE action_id = ${zhaos}`)).toBe('permission denied');
+    expect(denied(`INSERT INTO roles.target (plan_id, ord, label, comparator) VALUES (1, 99, '新指标', '>=')`)).toBe('permission denied');
+  });
 });

@@ -16,8 +16,8 @@ export interface PgCluster {
   /** an address the app accepts, for `database` (created on demand with createDatabase) */
   address(database: string, query?: Record<string, string>): string;
   createDatabase(name: string): void;
-  /** runs SQL through psql as the superuser (setting up roles, checking what a client wrote) */
-  psql(database: string, sql: string): string;
+  /** runs SQL through psql as the superuser (setting up roles, checking what a client wrote), or as `user` */
+  psql(database: string, sql: string, user?: string): string;
   restart(): void;
   stop(): void;
 }
@@ -67,8 +67,8 @@ export function startPgCluster(): PgCluster {
     run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   };
   start();
-  const psql = (database: string, sql: string): string =>
-    run('psql', ['-h', dir, '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql]);
+  const psql = (database: string, sql: string, user = 'postgres'): string =>
+    run('psql', ['-h', dir, '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql]);
   return {
     socketDir: dir,
     address: (database, query = {}) => {

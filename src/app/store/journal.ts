@@ -40,6 +40,11 @@ const JOURNALED_TABLES: Record<string, readonly string[]> = {
 };
 
 /** A row an undo or redo would overwrite or take with it, found before anything is applied for good. */
+/** Thrown out of an action that changed nothing, so that its savepoint is rolled back; carries work's result. */
+class NothingRecorded {
+  constructor(readonly result: unknown) {}
+}
+
 class UndoConflict extends Error {
   constructor(readonly where: string) {
     super(where);
@@ -181,128 +186,138 @@ export class Journal {
     this.assertWritable();
     const db = this.db;
     const tables = new Set<string>();
+    // an action that changed nothing leaves nothing: its savepoint is rolled back (rather than its row deleted,
+    // which a team workbook's writers may not do: see server-roles.ts)
     const outcome = db.transaction(() => {
-      const actionId = Number(
-        prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-          new Date().toISOString(),
-          this.actor,
-          label,
-          reason,
-          this.session.id,
-          this.session.origin,
-          this.session.machine,
-        ).lastInsertRowid,
-      );
-      let seq = 0;
-      const log = prepared(
-        db,
-        `INSERT INTO change_log
-        (action_id, seq, op, table_name, row_key, field, old_value, new_value, row_json)
-        VALUES (@action_id, @seq, @op, @table_name, @row_key, @field, @old_value, @new_value, @row_json)`,
-      );
-      const write = (change: ChangeRow): void => {
-        log.run({ action_id: actionId, seq: seq++, ...change });
-        tables.add(change.table_name);
-      };
-      const recorder: Recorder = {
-        update: (table, key, field, value) => {
-          this.assertColumn(table, field);
-          const current = prepared(db, `SELECT ${field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as
-            { value: SqlValue } | undefined;
-          if (!current) throw new WorkbenchError('not_found', `要修改的记录不存在（${table} ${JSON.stringify(key)}）`);
-          if (current.value === value) return false;
-          const updated = prepared(db, `UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({
-            ...key,
-            __value: value,
-          });
-          // a row the writer may read but not change (a team workbook's row-level security filters it out of the
-          // UPDATE without an error) must not be journaled as changed
-          if (updated.changes !== 1)
-            throw new WorkbenchError('forbidden', `没有修改该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
-          write({
-            op: 'update',
-            table_name: table,
-            row_key: JSON.stringify(key),
-            field,
-            old_value: current.value,
-            new_value: value,
-            row_json: null,
-          });
-          return true;
-        },
-        insert: (table, row) => {
-          const columns = Object.keys(row);
-          columns.forEach((column) => this.assertColumn(table, column));
-          prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
-          const key = Object.fromEntries(keyColumns(table).map((column) => [column, row[column] ?? null]));
-          write({
-            op: 'insert',
-            table_name: table,
-            row_key: JSON.stringify(key),
-            field: '',
-            old_value: null,
-            new_value: null,
-            row_json: JSON.stringify(row),
-          });
-        },
-        insertMany: (table, columns, fill) => {
-          if (keyColumns(table).join() !== 'id' || columns.includes('id'))
-            throw new Error(`insertMany needs ${table} keyed by an assigned id`);
-          columns.forEach((column) => this.assertColumn(table, column));
-          const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-          let first: number | null = null;
-          let last = 0;
-          fill((row) => {
-            const id = Number(insert.run(row).lastInsertRowid);
-            // SQLite gives max(id) + 1 inside one transaction; anything else would make the range lie
-            if (first !== null && id !== last + 1) throw new Error(`insertMany: ${table} ids are not consecutive (${id} after ${last})`);
-            first ??= id;
-            last = id;
-          });
-          if (first === null) return null;
-          write({
-            op: 'insert_range',
-            table_name: table,
-            row_key: JSON.stringify({ from: first, to: last }),
-            field: '',
-            old_value: null,
-            new_value: null,
-            row_json: null,
-          });
-          return { from: first, to: last };
-        },
-        delete: (table, key) => {
-          const row = prepared(db, `SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
-          if (!row) return;
-          if (prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key).changes !== 1)
-            throw new WorkbenchError('forbidden', `没有删除该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
-          write({
-            op: 'delete',
-            table_name: table,
-            row_key: JSON.stringify(key),
-            field: '',
-            old_value: null,
-            new_value: null,
-            row_json: JSON.stringify(row),
-          });
-        },
-      };
-      const result = work(recorder);
-      if (seq === 0) {
-        prepared(db, 'DELETE FROM action WHERE id = ?').run(actionId);
-      } else {
-        // a new action makes this session's undone ones unreachable by redo (another window's stay its own)
-        prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?))").run(
-          this.ownList(),
-        );
-        this.revision++;
+      try {
+        return db.transaction(() => this.recordAction(label, reason, work, tables))();
+      } catch (error) {
+        if (error instanceof NothingRecorded) return error.result as T;
+        throw error;
       }
-      return result;
     })();
     // only now: a rolled-back action changed nothing
     for (const table of tables) this.touched.add(table);
     this.settle();
     return outcome;
+  }
+
+  /** One action's row, its changes as `work` makes them, and the undone actions it makes unreachable. */
+  private recordAction<T>(label: string, reason: string, work: (recorder: Recorder) => T, tables: Set<string>): T {
+    const db = this.db;
+    const actionId = Number(
+      prepared(db, 'INSERT INTO action (at, actor, label, reason, session, origin, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        new Date().toISOString(),
+        this.actor,
+        label,
+        reason,
+        this.session.id,
+        this.session.origin,
+        this.session.machine,
+      ).lastInsertRowid,
+    );
+    let seq = 0;
+    const log = prepared(
+      db,
+      `INSERT INTO change_log
+        (action_id, seq, op, table_name, row_key, field, old_value, new_value, row_json)
+        VALUES (@action_id, @seq, @op, @table_name, @row_key, @field, @old_value, @new_value, @row_json)`,
+    );
+    const write = (change: ChangeRow): void => {
+      log.run({ action_id: actionId, seq: seq++, ...change });
+      tables.add(change.table_name);
+    };
+    const recorder: Recorder = {
+      update: (table, key, field, value) => {
+        this.assertColumn(table, field);
+        const current = prepared(db, `SELECT ${field} AS value FROM ${table} WHERE ${whereClause(table)}`).get(key) as
+          { value: SqlValue } | undefined;
+        if (!current) throw new WorkbenchError('not_found', `要修改的记录不存在（${table} ${JSON.stringify(key)}）`);
+        if (current.value === value) return false;
+        const updated = prepared(db, `UPDATE ${table} SET ${field} = @__value WHERE ${whereClause(table)}`).run({
+          ...key,
+          __value: value,
+        });
+        // a row the writer may read but not change (a team workbook's row-level security filters it out of the
+        // UPDATE without an error) must not be journaled as changed
+        if (updated.changes !== 1)
+          throw new WorkbenchError('forbidden', `没有修改该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
+        write({
+          op: 'update',
+          table_name: table,
+          row_key: JSON.stringify(key),
+          field,
+          old_value: current.value,
+          new_value: value,
+          row_json: null,
+        });
+        return true;
+      },
+      insert: (table, row) => {
+        const columns = Object.keys(row);
+        columns.forEach((column) => this.assertColumn(table, column));
+        prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+        const key = Object.fromEntries(keyColumns(table).map((column) => [column, row[column] ?? null]));
+        write({
+          op: 'insert',
+          table_name: table,
+          row_key: JSON.stringify(key),
+          field: '',
+          old_value: null,
+          new_value: null,
+          row_json: JSON.stringify(row),
+        });
+      },
+      insertMany: (table, columns, fill) => {
+        if (keyColumns(table).join() !== 'id' || columns.includes('id'))
+          throw new Error(`insertMany needs ${table} keyed by an assigned id`);
+        columns.forEach((column) => this.assertColumn(table, column));
+        const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        let first: number | null = null;
+        let last = 0;
+        fill((row) => {
+          const id = Number(insert.run(row).lastInsertRowid);
+          // SQLite gives max(id) + 1 inside one transaction; anything else would make the range lie
+          if (first !== null && id !== last + 1) throw new Error(`insertMany: ${table} ids are not consecutive (${id} after ${last})`);
+          first ??= id;
+          last = id;
+        });
+        if (first === null) return null;
+        write({
+          op: 'insert_range',
+          table_name: table,
+          row_key: JSON.stringify({ from: first, to: last }),
+          field: '',
+          old_value: null,
+          new_value: null,
+          row_json: null,
+        });
+        return { from: first, to: last };
+      },
+      delete: (table, key) => {
+        const row = prepared(db, `SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
+        if (!row) return;
+        if (prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key).changes !== 1)
+          throw new WorkbenchError('forbidden', `没有删除该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
+        write({
+          op: 'delete',
+          table_name: table,
+          row_key: JSON.stringify(key),
+          field: '',
+          old_value: null,
+          new_value: null,
+          row_json: JSON.stringify(row),
+        });
+      },
+    };
+    const result = work(recorder);
+    if (seq === 0) throw new NothingRecorded(result);
+    // a new action makes this session's undone ones unreachable by redo (another window's stay its own)
+    prepared(db, "UPDATE action SET state = 'discarded' WHERE state = 'undone' AND session IN (SELECT value FROM json_each(?))").run(
+      this.ownList(),
+    );
+    this.revision++;
+    return result;
   }
 
   /**

@@ -54,11 +54,34 @@ export async function applyAccessRules(client: ServerClient, workbook: string): 
   await client.query(`GRANT USAGE ON SCHEMA ${REGISTRY_SCHEMA} TO ${role('reader')}`);
   await client.query(`GRANT SELECT ON ${REGISTRY_SCHEMA}.workbook, ${REGISTRY_SCHEMA}.member TO ${role('reader')}`);
   await client.query(`GRANT SELECT ON ${tables} TO ${role('reader')}`);
-  // every writer journals its actions: new actions and change rows, an action's state on undo/redo
+  // every writer journals its actions: new actions and change rows, an action's state on undo/redo, a bulk
+  // insert's rows kept when it is undone — and nothing else of the history, and only its own (policies below)
   for (const writer of [role('reporter'), role('editor')]) {
     await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${workbook} TO ${writer}`);
-    await client.query(`GRANT INSERT, UPDATE ON ${JOURNAL.map((t) => `${workbook}.${t}`).join(', ')} TO ${writer}`);
+    await client.query(`GRANT INSERT ON ${JOURNAL.map((t) => `${workbook}.${t}`).join(', ')} TO ${writer}`);
+    await client.query(`GRANT UPDATE (state) ON ${workbook}.action TO ${writer}`);
+    await client.query(`GRANT UPDATE (row_json) ON ${workbook}.change_log TO ${writer}`);
   }
+  // a member's actions name them with their role ("李四（li_si）", server-workbook.ts): a writer may add and change
+  // only actions that name itself, and change rows only of those
+  const ownAction = (alias: string): string => `right(${alias}.actor, length(current_user) + 2) = '（' || current_user || '）'`;
+  const writers = `${role('reporter')}, ${role('editor')}`;
+  await client.query(`ALTER TABLE ${workbook}.action ENABLE ROW LEVEL SECURITY`);
+  await client.query(`ALTER TABLE ${workbook}.change_log ENABLE ROW LEVEL SECURITY`);
+  for (const table of JOURNAL) await client.query(`DROP POLICY IF EXISTS everyone_reads ON ${workbook}.${table}`);
+  for (const table of JOURNAL) await client.query(`CREATE POLICY everyone_reads ON ${workbook}.${table} FOR SELECT USING (true)`);
+  for (const policy of ['own_insert', 'own_update']) {
+    for (const table of JOURNAL) await client.query(`DROP POLICY IF EXISTS ${policy} ON ${workbook}.${table}`);
+  }
+  await client.query(`CREATE POLICY own_insert ON ${workbook}.action FOR INSERT TO ${writers} WITH CHECK (${ownAction('action')})`);
+  await client.query(
+    `CREATE POLICY own_update ON ${workbook}.action FOR UPDATE TO ${writers} USING (${ownAction('action')}) WITH CHECK (${ownAction('action')})`,
+  );
+  const ownChange = `EXISTS (SELECT 1 FROM ${workbook}.action a WHERE a.id = change_log.action_id AND ${ownAction('a')})`;
+  await client.query(`CREATE POLICY own_insert ON ${workbook}.change_log FOR INSERT TO ${writers} WITH CHECK (${ownChange})`);
+  await client.query(
+    `CREATE POLICY own_update ON ${workbook}.change_log FOR UPDATE TO ${writers} USING (${ownChange}) WITH CHECK (${ownChange})`,
+  );
   await client.query(`GRANT UPDATE (actual, note) ON ${workbook}.target TO ${role('reporter')}`);
   await client.query(`GRANT UPDATE ON ${EDITOR_UPDATES.map((t) => `${workbook}.${t}`).join(', ')} TO ${role('editor')}`);
   await client.query(`GRANT INSERT, UPDATE, DELETE ON ${EDITOR_WRITES.map((t) => `${workbook}.${t}`).join(', ')} TO ${role('editor')}`);
