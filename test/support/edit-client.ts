@@ -38,6 +38,8 @@ const seconds = countText.endsWith('s') ? Number(countText.slice(0, -1)) : null;
 const until = seconds === null ? Number.POSITIVE_INFINITY : Date.now() + seconds * 1000;
 const count = seconds === null ? Number(countText) : Number.POSITIVE_INFINITY;
 for (let i = 0; i < count && Date.now() < until; i++) {
+  // now and then the client looks at the grid, as a person does; an edit of a cell someone changed since is stale
+  if (i % 10 === 0) await dispatch(handlers, context, 'target-list', {});
   const edit =
     !notesOnly && Math.random() < 0.5
       ? { targetId: pick(QUANTITY_TARGETS), field: 'actual', value: `${client.slice(1)}.${i}万人` }
@@ -49,7 +51,7 @@ for (let i = 0; i < count && Date.now() < until; i++) {
     outcome.applied++;
     if (notesOnly) outcome.acknowledged.push(edit.value);
   } else if (notesOnly && result.error.message.startsWith('连接中断')) outcome.interrupted++;
-  else if (result.error.kind === 'conflict' && result.error.message.includes('刚被其他人修改')) outcome.refused++;
+  else if (result.error.kind === 'conflict' && /刚被其他人修改|该单元格已被/.test(result.error.message)) outcome.refused++;
   else outcome.failed.push(result.error.message);
 }
 workbook.close();

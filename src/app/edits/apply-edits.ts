@@ -22,6 +22,7 @@ import { targetStates } from '../store/target-repository';
 import { taskByNumber, taskNumbers } from '../store/task-repository';
 import { findOrgId, orgAliases, orgNames } from '../store/org-repository';
 import type { Workbook } from '../store/workbook';
+import { refuseStaleCells } from './stale-cells';
 
 /**
  * The one way an edit reaches the workbook — the grids, a paste, Delete, 按比例调整, the round-trip import and a
@@ -67,12 +68,12 @@ export interface PlannedBatch {
 const ROLE_LABELS = { lead: '牵头', co: '配合' } as const;
 
 /** A target's cell as the grid shows its row: its task number (or 重点工作), the target's name, the field. */
-export function targetCellWhere(taskNumber: number | null, label: string, field: TargetEdit['field']): string {
+function targetCellWhere(taskNumber: number | null, label: string, field: TargetEdit['field']): string {
   return `${taskNumber === null ? '重点工作' : `任务${taskNumber}`} · 指标“${label}”「${TARGET_FIELDS[field].label}」`;
 }
 
 /** A task's cell: 任务6「状态」. */
-export function taskCellWhere(taskNumber: number | undefined, taskId: number, field: TaskFieldKey): string {
+function taskCellWhere(taskNumber: number | undefined, taskId: number, field: TaskFieldKey): string {
   return `任务${taskNumber ?? `（编号${taskId}）`}「${TASK_FIELDS[field].label}」`;
 }
 
@@ -237,7 +238,14 @@ const shortText = (text: string): string => (text.length > 40 ? `${text.slice(0,
  * typed and why; else every change goes through the journal in one transaction, and the batches' checks run
  * after the writes, inside it.
  */
-export function writeEdits(journal: Journal, label: string, reason: string, batches: readonly PlannedBatch[]): void {
+export function writeEdits(
+  journal: Journal,
+  label: string,
+  reason: string,
+  batches: readonly PlannedBatch[],
+  /** runs first inside the action's transaction (under a team workbook's write lock); throwing writes nothing */
+  beforeWriting?: (cells: readonly PlannedCell[]) => void,
+): void {
   const cells = batches.flatMap((batch) => batch.cells);
   const problems: ErrorDetail[] = [];
   for (const cell of cells)
@@ -250,14 +258,31 @@ export function writeEdits(journal: Journal, label: string, reason: string, batc
     throw new WorkbenchError('bad_input', message, problems);
   }
   journal.record(label, reason, (recorder) => {
+    beforeWriting?.(cells);
     for (const cell of cells) if (cell.plan.ok) writeChanges(recorder, cell.plan.changes);
     for (const batch of batches) batch.check?.();
   });
 }
 
-/** Plans and writes one batch: the grids' edit channels, paste, Delete and the packet import. */
-export function applyEdits(workbook: Workbook, batch: EditBatch, reason: string, label: string): void {
-  writeEdits(workbook.journal, label, reason, [planEdits(workbook.db, batch)]);
+/**
+ * Plans and writes one batch: the grids' edit channels, paste, Delete and the packet import. `againstRead`: the
+ * edit was made in a grid against the rows this window last read, and a cell someone else has changed since is
+ * refused rather than overwritten (stale-cells.ts).
+ */
+export function applyEdits(
+  workbook: Workbook,
+  batch: EditBatch,
+  reason: string,
+  label: string,
+  options: { againstRead?: boolean } = {},
+): void {
+  writeEdits(
+    workbook.journal,
+    label,
+    reason,
+    [planEdits(workbook.db, batch)],
+    options.againstRead ? (cells) => refuseStaleCells(workbook, cells) : undefined,
+  );
 }
 
 /** The journal's label of a batch: the one the page gives, a sentence for one cell, or the count. */

@@ -2,14 +2,7 @@ import { localMinute } from '../../core/local-time';
 import { type ErrorDetail, WorkbenchError } from '../../shared/result';
 import { changeTexts } from '../handlers/history-values';
 import type { Workbook } from '../store/workbook';
-
-/** One cell a grid edit changes: its row, its stored column, and how a refusal names it. */
-export interface EditedCell {
-  table: 'task' | 'target';
-  key: Record<string, number>;
-  column: string;
-  where: string;
-}
+import type { PlannedCell } from './apply-edits';
 
 /** "10:02" today, "2027-03-02 10:02" another day. */
 function when(at: string, now = new Date()): string {
@@ -25,23 +18,29 @@ function when(at: string, now = new Date()): string {
  * a value its author never saw: it is refused, naming who changed it to what and when, and nothing is written. The
  * page rereads (its status poll hears of the other commit) and the user decides again.
  */
-export function refuseStaleCells(workbook: Workbook, cells: readonly EditedCell[]): void {
+export function refuseStaleCells(workbook: Workbook, cells: readonly PlannedCell[]): void {
   let describe: ReturnType<typeof changeTexts> | undefined;
   const problems: ErrorDetail[] = [];
   for (const cell of cells) {
-    const change = workbook.journal.changedSinceRead(cell.table, cell.key, cell.column);
-    if (!change) continue;
-    describe ??= changeTexts(workbook.db);
-    const { newText } = describe({
-      op: change.op,
-      table: change.table_name,
-      rowKey: change.row_key,
-      field: change.field,
-      oldValue: change.old_value,
-      newValue: change.new_value,
-      rowJson: change.row_json,
-    });
-    problems.push({ where: cell.where, message: `已被 ${change.actor} 于 ${when(change.at)} 改为 ${newText}` });
+    if (!cell.plan.ok) continue;
+    // every column the edit writes: a range target's 目标值 writes its bounds too
+    for (const change of cell.plan.changes) {
+      if (change.kind !== 'update') continue;
+      const newer = workbook.journal.changedSinceRead(change.table, change.key, change.column);
+      if (!newer) continue;
+      describe ??= changeTexts(workbook.db);
+      const { newText } = describe({
+        op: newer.op,
+        table: newer.table_name,
+        rowKey: newer.row_key,
+        field: newer.field,
+        oldValue: newer.old_value,
+        newValue: newer.new_value,
+        rowJson: newer.row_json,
+      });
+      problems.push({ where: cell.where, message: `已被 ${newer.actor} 于 ${when(newer.at)} 改为 ${newText}` });
+      break;
+    }
   }
   const only = problems[0];
   if (!only) return;

@@ -3,8 +3,7 @@ import { WorkbenchError } from '../../shared/result';
 import { defaultPlanId } from '../store/plan-repository';
 import { getTargets, listTargets, progressSettings } from '../store/progress-repository';
 import { targetStates } from '../store/target-repository';
-import { applyEdits, batchLabel, targetCellWhere } from '../edits/apply-edits';
-import { refuseStaleCells } from '../edits/stale-cells';
+import { applyEdits, batchLabel } from '../edits/apply-edits';
 import { TARGET_FIELDS } from '../../shared/fields/target-fields';
 import type { Handler } from './context';
 
@@ -21,16 +20,7 @@ export const targetUpdate: Handler<'target-update'> = ({ edits, reason, label },
   const first = edits[0];
   const single = () =>
     `修改指标“${first ? (targetStates(db, [first.targetId])[0]?.label ?? '') : ''}”的${first ? TARGET_FIELDS[first.field].label : ''}`;
-  const shown = new Map(targetStates(db, [...new Set(edits.map((e) => e.targetId))]).map((state) => [state.id, state]));
-  refuseStaleCells(
-    workbook,
-    edits.map((e) => {
-      const state = shown.get(e.targetId);
-      const where = state ? targetCellWhere(state.taskNumber, state.label, e.field) : `指标（编号${e.targetId}）`;
-      return { table: 'target', key: { id: e.targetId }, column: TARGET_FIELDS[e.field].column, where };
-    }),
-  );
-  applyEdits(workbook, { entity: 'target', edits }, reason ?? '', batchLabel(label, single, edits.length));
+  applyEdits(workbook, { entity: 'target', edits }, reason ?? '', batchLabel(label, single, edits.length), { againstRead: true });
   return getTargets(db, [...new Set(edits.map((e) => e.targetId))]);
 };
 

@@ -1,10 +1,9 @@
 import { defaultPlanId, getTasks, listTasks } from '../store/plan-repository';
 import { taskNumbers } from '../store/task-repository';
 import { orgNames } from '../store/org-repository';
-import { applyEdits, batchLabel, taskCellWhere } from '../edits/apply-edits';
+import { applyEdits, batchLabel } from '../edits/apply-edits';
 import { TASK_FIELDS } from '../../shared/fields/task-fields';
 import type { Handler } from './context';
-import { refuseStaleCells } from '../edits/stale-cells';
 
 export const taskList: Handler<'task-list'> = ({ planId }, { workbook }) => {
   // what this window's grid shows from now: an edit of a cell someone changes after this is refused as stale
@@ -16,24 +15,7 @@ export const taskList: Handler<'task-list'> = ({ planId }, { workbook }) => {
 export const taskUpdate: Handler<'task-update'> = ({ edits, reason, label }, { workbook }) => {
   const first = edits[0];
   const single = () => `修改任务${taskNumbers(workbook.db).get(first?.taskId ?? 0) ?? ''}的${first ? TASK_FIELDS[first.field].label : ''}`;
-  const numbers = taskNumbers(workbook.db);
-  refuseStaleCells(
-    workbook,
-    edits.flatMap((e) => {
-      const spec = TASK_FIELDS[e.field];
-      // owners are not one cell of the task row: the matrix and the owner columns write task_owner rows
-      if (!('column' in spec)) return [];
-      return [
-        {
-          table: 'task' as const,
-          key: { id: e.taskId },
-          column: spec.column,
-          where: taskCellWhere(numbers.get(e.taskId), e.taskId, e.field),
-        },
-      ];
-    }),
-  );
-  applyEdits(workbook, { entity: 'task', edits }, reason ?? '', batchLabel(label, single, edits.length));
+  applyEdits(workbook, { entity: 'task', edits }, reason ?? '', batchLabel(label, single, edits.length), { againstRead: true });
   return getTasks(workbook.db, [...new Set(edits.map((e) => e.taskId))]);
 };
 

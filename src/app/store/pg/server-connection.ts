@@ -70,6 +70,7 @@ const EXPLAINED: Record<string, (address: ServerPlace) => string> = {
   '3D000': (a) => `服务器上没有数据库“${a.database}”。`,
   '42501': () => '当前数据库用户没有执行此操作的权限。',
   '57014': () => '服务器处理超时，操作已取消，数据未修改。',
+  '23505': () => '要保存的内容与已有的重复（可能是他人刚刚添加了相同的内容），本次修改未保存。请核对后重试。',
   // REPEATABLE READ: someone else changed the same rows while this action ran; it was undone whole
   '40001': () => '同一内容刚被其他人修改，本次修改未保存。请核对最新内容后重试。',
   '40P01': () => '同一内容刚被其他人修改，本次修改未保存。请核对最新内容后重试。',
@@ -83,7 +84,11 @@ export function serverError(error: unknown, address: ServerPlace): WorkbenchErro
   if (error instanceof WorkbenchError) return error;
   const code = (error as { code?: string }).code ?? '';
   const explain = EXPLAINED[code];
-  if (explain) return new WorkbenchError(code === '42501' ? 'forbidden' : code.startsWith('40') ? 'conflict' : 'storage', explain(address));
+  if (explain)
+    return new WorkbenchError(
+      code === '42501' ? 'forbidden' : code.startsWith('40') || code === '23505' ? 'conflict' : 'storage',
+      explain(address),
+    );
   if (
     ['ECONNREFUSED', 'ENOENT', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE'].includes(code) ||
     /timeout|terminated/i.test(String(error))

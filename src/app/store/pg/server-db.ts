@@ -11,8 +11,12 @@ import type { QueryAnswer, SyncServerConnection } from './sync-server';
  * id answers the new id as lastInsertRowid, and the journal's old and new values (any number, text or null in
  * SQLite) are written to their jsonb columns as JSON.
  *
- * Every transaction is REPEATABLE READ: when two people change the same row at the same moment, the second
- * commit is refused (40001) instead of silently overwriting the first.
+ * A workbook has one writer at a time, as a file has: a transaction's first write takes the workbook's write lock
+ * (a transaction-scoped advisory lock), and everything it then reads is as the previous writer committed it. So
+ * the journal's read-compare-write of a cell, MAX(id) + 1 for new rows, and the stale-cell check (edits/stale-cells.ts)
+ * each see one settled workbook; writers wait for each other for the milliseconds an action takes, and readers never
+ * wait. (Under REPEATABLE READ instead, two edits of different cells of one row collided, and a snapshot taken before
+ * the lock was granted read MAX(id) as it was before the other writer's rows.)
  *
  * SQLite's change stamps, which the budget model cache and the journal's conflict check read, have a meaning
  * here too: `total_changes()` counts the rows this connection has written, those a cascade changed included;
@@ -28,6 +32,10 @@ type Binding = { position: number } | { name: string };
 export class ServerDb implements StoreDb {
   private depth = 0;
   private closed = false;
+  /** this transaction holds the workbook's write lock */
+  private writeLocked = false;
+  /** per table, the id the next row inserted without one gets in this transaction (MAX(id) + 1, then counted on) */
+  private readonly nextIds = new Map<string, number>();
   /** rows written through this connection (SQLite's total_changes()) */
   private ownChanges = 0;
   private catalog: Map<string, TableFacts> | null = null;
@@ -70,12 +78,38 @@ export class ServerDb implements StoreDb {
     if (this.closed) throw new WorkbenchError('storage', '团队工作簿已关闭。');
     // a DELETE's row count leaves out the rows its foreign keys cascaded to, which SQLite's total_changes() counts
     // and the journal's undo relies on to see that it would take someone else's rows with it
+    if (WRITE.test(text)) this.lockForWriting();
     const cascades = this.depth > 0 && /^\s*DELETE\b/i.test(text);
     const before = cascades ? this.tuplesWritten() : 0;
     const answer = this.connection.query(text, values, rowMode);
     if (cascades) this.ownChanges += this.tuplesWritten() - before;
     else if (['INSERT', 'UPDATE', 'DELETE'].includes(answer.command)) this.ownChanges += answer.rowCount;
     return answer;
+  }
+
+  /** Takes the workbook's write lock for the rest of this transaction (once); outside one, a statement is its own. */
+  private lockForWriting(): void {
+    if (this.depth === 0 || this.writeLocked) return;
+    this.connection.query('SELECT pg_advisory_xact_lock(hashtext($1))', [writeLockName(this.connection.address.workbook)]);
+    this.writeLocked = true;
+  }
+
+  /** The id of a row inserted without one (the journal's bulk insert): counted on from MAX(id) + 1 under the lock. */
+  nextRowId(table: string): number {
+    this.lockForWriting();
+    let next = this.nextIds.get(table);
+    if (next === undefined) {
+      const answer = this.connection.query(`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM ${table}`);
+      next = Number((answer.rows[0] as { id: number }).id);
+    }
+    this.nextIds.set(table, next + 1);
+    return next;
+  }
+
+  /** A row inserted with its own id: the count for rows without one goes on past it. */
+  noteInsertedId(table: string, id: number): void {
+    const next = this.nextIds.get(table);
+    if (next !== undefined && id >= next) this.nextIds.set(table, id + 1);
   }
 
   /** Rows this transaction has inserted, updated or deleted so far, cascades included. */
@@ -90,7 +124,8 @@ export class ServerDb implements StoreDb {
     return () => {
       const level = this.depth;
       const savepoint = `s${level}`;
-      this.run(level === 0 ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : `SAVEPOINT ${savepoint}`, [], 'object');
+      this.run(level === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`, [], 'object');
+      if (level === 0) this.writeLocked = false;
       this.depth++;
       const changesBefore = this.ownChanges;
       try {
@@ -123,6 +158,10 @@ export class ServerDb implements StoreDb {
         throw error;
       } finally {
         this.depth = level;
+        if (level === 0) {
+          this.writeLocked = false;
+          this.nextIds.clear();
+        }
       }
     };
   }
@@ -164,6 +203,12 @@ export class ServerDb implements StoreDb {
 }
 
 const INSERT = /^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)\s*$/i;
+const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+
+/** The name of a workbook's write lock; every client of the workbook takes the same one. */
+function writeLockName(workbook: string): string {
+  return `minsheng write ${workbook}`;
+}
 
 class ServerStatementRunner implements StoreStatement {
   private readonly text: string;
@@ -171,6 +216,9 @@ class ServerStatementRunner implements StoreStatement {
   /** positions ($n - 1) whose value goes to a jsonb column */
   private readonly jsonParameters = new Set<number>();
   private readonly returnsId: boolean;
+  private readonly table: string | null = null;
+  /** the table whose id this INSERT leaves out, and gets here (MAX(id) + 1 under the write lock), not from a sequence */
+  private readonly assignsIdOf: string | null = null;
   private rowMode: 'object' | 'array' = 'object';
 
   constructor(
@@ -193,6 +241,14 @@ class ServerStatementRunner implements StoreStatement {
       });
       text = text.replace(`(${insert[3]})`, `(${typed.join(', ')})`);
       returnsId = facts?.columns.has('id') === true;
+      this.table = insert[1];
+      if (returnsId && !columns.includes('id')) {
+        // the id goes last among the parameters: ($1, …, $n) → (…, $n+1)
+        this.assignsIdOf = insert[1];
+        text = text
+          .replace(`(${insert[2]})`, `(${insert[2]}, id)`)
+          .replace(`(${typed.join(', ')})`, `(${typed.join(', ')}, $${statement.parameters.length + 1})`);
+      }
       if (returnsId) text += ' RETURNING id';
     }
     this.text = text;
@@ -221,7 +277,9 @@ class ServerStatementRunner implements StoreStatement {
   }
 
   private query(args: unknown[], rowMode = this.rowMode): QueryAnswer {
-    const answer = this.db.run(this.text, this.values(args), rowMode);
+    const values = this.values(args);
+    if (this.assignsIdOf) values.push(this.db.nextRowId(this.assignsIdOf));
+    const answer = this.db.run(this.text, values, rowMode);
     return { ...answer, rows: answer.rows.map(sqliteValues) };
   }
 
@@ -236,7 +294,9 @@ class ServerStatementRunner implements StoreStatement {
   run(...args: unknown[]): { changes: number; lastInsertRowid: number } {
     const answer = this.query(args, 'object');
     const last = answer.rows.at(-1) as { id?: number } | undefined;
-    return { changes: answer.rowCount, lastInsertRowid: this.returnsId ? Number(last?.id ?? 0) : 0 };
+    const id = this.returnsId ? Number(last?.id ?? 0) : 0;
+    if (this.table && this.returnsId && !this.assignsIdOf) this.db.noteInsertedId(this.table, id);
+    return { changes: answer.rowCount, lastInsertRowid: id };
   }
 
   columns(): { name: string }[] {
