@@ -1,8 +1,9 @@
 -- The PostgreSQL form of the workbook schema as SQLite migrations 0001–0008 leave it: the same tables, columns
 -- (in the same order), keys, checks and indexes, so that one workbook reads the same from either home. A team
 -- workbook is one PostgreSQL schema; the migrator sets search_path to it before running this file. From 0009 on,
--- each SQLite migration ships with its PostgreSQL form under the same number (test/integration/pg-schema.test.ts
--- compares the two schemas column by column).
+-- each SQLite migration ships with its PostgreSQL form under the same number (test/integration/team-workbook.test.ts
+-- compares the two schemas' tables, columns, column kinds and nullability, and that every later migration has its
+-- PostgreSQL form; keys, checks and indexes are kept the same by hand).
 --
 -- Types: INTEGER → bigint (ids, money in 分, flags kept 0/1 so that the same SQL reads both), REAL → double
 -- precision, TEXT → text, ANY (the journal's old and new values: a number, a text or null) → jsonb, which keeps

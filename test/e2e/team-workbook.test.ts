@@ -100,7 +100,8 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
     const li = await launchWorkbench({ dbPath: address, actor: '李四' });
     try {
       for (const { page } of [zhang, li]) await page.locator('.ag-row[row-id="1"]').waitFor();
-      await expect.poll(() => zhang.page.getByTestId('status-others').textContent(), { timeout: 5000 }).toMatch(/^同时在用：李四@/);
+      // who else is in is asked of the server every 5 s
+      await expect.poll(() => zhang.page.getByTestId('status-others').textContent(), { timeout: 12_000 }).toMatch(/^同时在用：李四@/);
 
       await editCell(li.page, 5, 'remark', '李四刚填的');
       const seen = Date.now();

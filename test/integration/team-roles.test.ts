@@ -75,6 +75,12 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     const wang = as('wang');
     expect(await wang('target-update', { edits: [{ targetId: 5, field: 'note', value: '王五' }] })).toMatch(/^forbidden:/);
     expect(await wang('task-list', { planId: 1 })).toBe('ok');
+    // choosing which scenario to look at is this window's, and allowed to anyone who may read
+    const saved = () => cluster.psql('office', "SELECT value FROM roles.setting WHERE key = 'budget.current_scenario'").trim();
+    const before = saved();
+    const scenario = cluster.psql('office', 'SELECT max(id) FROM roles.scenario').trim();
+    expect(await wang('scenario-select', { scenarioId: Number(scenario) })).toBe('ok');
+    expect(saved()).toBe(before);
     const zhao = as('zhao');
     expect(await zhao('task-update', { edits: [{ taskId: 6, field: 'remark', value: '赵六核对' }] })).toBe('ok');
     expect(await zhao('target-update', { edits: [{ targetId: 18, field: 'actual', value: '3.1万人' }] })).toBe('ok');

@@ -194,7 +194,14 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     cluster.psql('office', 'CREATE ROLE li_si LOGIN');
     const granted = cli('grant', '--db', at, '--role', 'li_si', '--as', '单位填报', '--org', '市教育局', '--name', '李四');
     expect(granted.stdout.trim()).toBe('已把数据库用户 li_si（李四）设为团队工作簿“cli_book”的单位填报（市教育局）。');
-    expect(cluster.psql('office', "SELECT pg_has_role('li_si', 'mswb_cli_book_reporter', 'MEMBER')").trim()).toBe('t');
+    expect(
+      cluster
+        .psql(
+          'office',
+          "SELECT pg_has_role('li_si', r.rolname, 'MEMBER') FROM pg_roles r WHERE r.rolname LIKE 'mswb\\_%\\_cli\\_book\\_reporter'",
+        )
+        .trim(),
+    ).toBe('t');
     expect(cli('grant', '--db', at, '--role', 'li_si', '--as', '单位填报').stderr).toContain('单位填报需要用 --org 指明其责任单位');
     const withPassword = cli('local-copy', '--db', at.replace('postgres@', 'postgres:secret@'), '--out', join(tempDir(), 'x.mswb'));
     expect(withPassword.code).toBe(1);

@@ -25,7 +25,7 @@ import {
 import { WorkbenchError } from '../../shared/result';
 import { type Db, prepared } from './connection';
 import { scenarioExists } from './scenario-repository';
-import { saveViewSetting, settingValue } from './setting-repository';
+import { forgetViewSetting, saveViewSetting, settingValue } from './setting-repository';
 
 /** Reading the budget out of SQLite into the engine's arrays, and the rows the views show. */
 
@@ -133,6 +133,8 @@ export function showScenario(db: Db, scenarioId: number): void {
 
 /** After rows were deleted: a shown scenario that is gone falls back to the current baseline. */
 export function forgetCurrentScenarioIfGone(db: Db): void {
+  const shown = settingValue(db, SETTING_CURRENT);
+  if (shown && !db.prepare('SELECT 1 FROM scenario WHERE id = ?').get(Number(shown))) forgetViewSetting(db, SETTING_CURRENT);
   // compared as text: '' (none shown) is no scenario's id, and the same SQL reads both homes
   db.prepare('DELETE FROM setting WHERE key = ? AND value NOT IN (SELECT CAST(id AS TEXT) FROM scenario)').run(SETTING_CURRENT);
 }

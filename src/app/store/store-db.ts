@@ -22,4 +22,6 @@ export interface StoreDb {
   readonly inTransaction: boolean;
   readonly open: boolean;
   close(): unknown;
+  /** several people work in it at once (a team workbook): a view preference is this window's, not saved in it */
+  readonly shared?: boolean;
 }

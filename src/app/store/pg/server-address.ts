@@ -25,7 +25,8 @@ export interface ServerAddress {
 }
 
 /** a schema name needing no quotes anywhere (pg_dump -n, search_path, grants) */
-const WORKBOOK_NAME = /^[a-z][a-z0-9_]{0,47}$/;
+/** 40 at most: the workbook's role names (server-roles.ts) must fit PostgreSQL's 63 bytes */
+const WORKBOOK_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 /** schemas the server or this app uses for themselves */
 const RESERVED = new Set(['public', 'information_schema', 'minsheng']);
 const KNOWN_PARAMETERS = new Set(['workbook', 'host', 'sslmode']);
@@ -35,7 +36,7 @@ export { isServerAddress };
 
 export function workbookNameProblem(name: string): string | null {
   if (!WORKBOOK_NAME.test(name))
-    return `工作簿名“${name}”不可用：请用小写英文字母开头，只含小写字母、数字和下划线，最长 48 个字符（如 dazhou_2027）`;
+    return `工作簿名“${name}”不可用：请用小写英文字母开头，只含小写字母、数字和下划线，最长 40 个字符（如 dazhou_2027）`;
   if (RESERVED.has(name) || name.startsWith('pg_')) return `工作簿名“${name}”是数据库保留的名称，请换一个`;
   return null;
 }

@@ -30,6 +30,7 @@ interface TableFacts {
 type Binding = { position: number } | { name: string };
 
 export class ServerDb implements StoreDb {
+  readonly shared = true;
   private depth = 0;
   private closed = false;
   /** this transaction holds the workbook's write lock */
@@ -178,14 +179,30 @@ export class ServerDb implements StoreDb {
 
   /**
    * Who else has this workbook open now: "李四@财政局-PC07", from the connections' application names (the
-   * database role when a name was too long to carry). This window's own connections carry its own name.
+   * database role when a name was too long to carry). This window's own connections carry its own name. The page
+   * asks every 0.8 s: the server is asked at most every 5 s, never to reconnect (a lost server would hold the app
+   * process while it tried), and a failed question keeps the last answer.
    */
-  others(): string[] {
+  others(now = Date.now()): string[] {
+    if (!this.connection.connected || now - this.othersAskedAt < 5000) return this.othersKnown;
+    this.othersAskedAt = now;
+    try {
+      this.othersKnown = this.askOthers();
+    } catch {
+      // the next edit says what is wrong with the connection
+    }
+    return this.othersKnown;
+  }
+
+  private othersKnown: string[] = [];
+  private othersAskedAt = Number.NEGATIVE_INFINITY;
+
+  private askOthers(): string[] {
     const schema = this.connection.address.workbook;
     const rows = this.run(
       `SELECT DISTINCT application_name AS name, usename AS role FROM pg_stat_activity
-       WHERE datname = current_database() AND application_name LIKE $1 AND application_name <> $2`,
-      [`${presencePrefix(schema)}%`, this.connection.applicationName],
+       WHERE datname = current_database() AND left(application_name, $1) = $2 AND application_name <> $3`,
+      [presencePrefix(schema).length, presencePrefix(schema), this.connection.applicationName],
       'object',
     ).rows as { name: string; role: string }[];
     return [...new Set(rows.map((row) => presenceOf(schema, row.name) ?? row.role))].sort();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { WorkbenchError } from '../../../shared/result';
 import { REGISTRY_SCHEMA } from './server-schema';
 import type { ServerClient } from './server-connection';
@@ -14,7 +15,7 @@ import { workbookNameProblem } from './server-address';
  * | editor | 编辑 | read; change plan and budget values (tasks, targets, owners, aliases, lines, scenario overrides, settings) |
  * | admin | 管理员 | everything: structure, budgets, scenarios |
  *
- * Each is a group role per workbook (`mswb_<workbook>_<kind>`, NOLOGIN); a person logs in with a role of their own
+ * Each is a group role per workbook (`mswb_<database hash>_<workbook>_<kind>`, NOLOGIN); a person logs in with a role of their own
  * that `grantMember` makes a member of one group, and `minsheng.member` records the person's name and, for 单位填报,
  * the 责任单位. Every writer also writes the journal (action, change_log), which is how its edits are undone and
  * listed in 变更记录.
@@ -25,8 +26,16 @@ export const ROLE_LABELS: Record<RoleKind, string> = { reader: '只读', reporte
 
 const LOGIN_ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export function groupRole(workbook: string, kind: RoleKind): string {
-  return `mswb_${workbook}_${kind}`;
+/**
+ * A workbook's group role. Roles belong to the whole server, not to one database, so the name carries the
+ * database too (a short hash of its name): a workbook of the same name in another database has roles of its own.
+ */
+export function groupRole(database: string, workbook: string, kind: RoleKind): string {
+  return `mswb_${createHash('sha256').update(database).digest('hex').slice(0, 6)}_${workbook}_${kind}`;
+}
+
+async function currentDatabase(client: ServerClient): Promise<string> {
+  return ((await client.query('SELECT current_database() AS name')).rows[0] as { name: string }).name;
 }
 
 const JOURNAL = ['action', 'change_log'];
@@ -41,7 +50,8 @@ const EDITOR_WRITES = ['task_owner', 'unit_alias', 'scenario_override', 'target_
 export async function applyAccessRules(client: ServerClient, workbook: string): Promise<void> {
   const problem = workbookNameProblem(workbook);
   if (problem) throw new WorkbenchError('bad_input', `${problem}。`);
-  const role = (kind: RoleKind): string => groupRole(workbook, kind);
+  const database = await currentDatabase(client);
+  const role = (kind: RoleKind): string => groupRole(database, workbook, kind);
   for (const kind of ROLE_KINDS) {
     await client.query(
       `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role(kind)}') THEN CREATE ROLE ${role(kind)} NOLOGIN; END IF; END $$`,
@@ -126,6 +136,8 @@ export interface Membership {
 
 /** Makes a login role a member of one of the workbook's groups (and of no other), in one transaction. */
 export async function grantMember(client: ServerClient, workbook: string, member: Membership): Promise<void> {
+  const problem = workbookNameProblem(workbook);
+  if (problem) throw new WorkbenchError('bad_input', `${problem}。`);
   if (!LOGIN_ROLE.test(member.role))
     throw new WorkbenchError('bad_input', `数据库用户名“${member.role}”不可用：请用小写字母、数字和下划线。`);
   await client.query('BEGIN');
@@ -142,8 +154,9 @@ export async function grantMember(client: ServerClient, workbook: string, member
       if (org.rowCount !== 1) throw new WorkbenchError('not_found', `团队工作簿“${workbook}”中没有责任单位“${member.orgName ?? ''}”。`);
       orgId = (org.rows[0] as { id: number }).id;
     }
-    for (const kind of ROLE_KINDS) await client.query(`REVOKE ${groupRole(workbook, kind)} FROM ${member.role}`);
-    await client.query(`GRANT ${groupRole(workbook, member.kind)} TO ${member.role}`);
+    const database = await currentDatabase(client);
+    for (const kind of ROLE_KINDS) await client.query(`REVOKE ${groupRole(database, workbook, kind)} FROM ${member.role}`);
+    await client.query(`GRANT ${groupRole(database, workbook, member.kind)} TO ${member.role}`);
     await client.query(
       `INSERT INTO ${REGISTRY_SCHEMA}.member (workbook, role_name, kind, org_id, display_name) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (workbook, role_name) DO UPDATE SET kind = excluded.kind, org_id = excluded.org_id, display_name = excluded.display_name`,

@@ -66,6 +66,11 @@ export class SyncServerConnection {
     this.connect();
   }
 
+  /** Whether a connection is up now (after a loss, the next statement makes a new one). */
+  get connected(): boolean {
+    return this.live !== null;
+  }
+
   get applicationName(): string {
     return this.config.applicationName;
   }
