@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../../../shared/result';
 import type { ServerAddress } from './server-address';
@@ -80,6 +81,9 @@ export class SyncServerConnection {
   }
 
   private connect(): Live {
+    // a missing script would only be noticed by a worker error event, which cannot arrive while this thread waits
+    if (!existsSync(this.options.workerScript))
+      throw new WorkbenchError('internal', `找不到连接数据库服务器的程序文件：${this.options.workerScript}`);
     const { port1, port2 } = new MessageChannel();
     // two Int32 slots: ANSWERED and OTHERS_COMMITTED
     const shared = new SharedArrayBuffer(8);
@@ -131,6 +135,7 @@ export class SyncServerConnection {
 
   private drop(live: Live): void {
     this.othersBefore += Atomics.load(live.answered, OTHERS_COMMITTED) + 1;
+    live.port.close();
     void live.worker.terminate();
     if (this.live === live) this.live = null;
   }

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
     return;
   }
   port.on('message', (request: SyncRequest) => {
+    inFlight = request.seq;
     if (lost) {
       post({ seq: request.seq, ok: false, code: 'ECONNRESET', message: 'Connection terminated', lost: true });
       return;
@@ -131,6 +132,12 @@ async function start(): Promise<void> {
     );
   });
 }
+
+/** the request being answered: a worker that fails unexpectedly still answers it, so the store is not left waiting */
+let inFlight = 0;
+process.on('uncaughtException', (error) => {
+  post({ seq: inFlight, ok: false, code: 'EWORKER', message: String(error), lost: true });
+});
 
 parentPort?.on('message', (message: unknown) => {
   // the listener goes with the process
