@@ -68,34 +68,49 @@ function replaceCalls(text: string, name: string, build: (argument: string) => s
   return out + text.slice(from);
 }
 
+/**
+ * Walks `text`, copying string literals and quoted identifiers as they are and handing every other position to
+ * `step`, which answers what to write there and how many characters it took.
+ */
+function rewriteOutsideQuotes(text: string, step: (at: number) => { write: string; length: number }): string {
+  let out = '';
+  for (let at = 0; at < text.length;) {
+    const char = text[at] ?? '';
+    if (char === "'" || char === '"') {
+      const end = text.indexOf(char, at + 1);
+      const stop = end < 0 ? text.length : end + 1;
+      out += text.slice(at, stop);
+      at = stop;
+      continue;
+    }
+    const { write, length } = step(at);
+    out += write;
+    at += length;
+  }
+  return out;
+}
+
 /** `?` and `@name` to `$n`, skipping string literals and quoted identifiers. A name used twice is one `$n`. */
 function numberParameters(text: string): ServerStatement {
   const parameters: ServerStatement['parameters'] = [];
   const named = new Map<string, number>();
   let positional = 0;
-  let out = '';
-  for (let at = 0; at < text.length; at++) {
+  const out = rewriteOutsideQuotes(text, (at) => {
     const char = text[at] ?? '';
-    if (char === "'" || char === '"') {
-      const end = text.indexOf(char, at + 1);
-      const stop = end < 0 ? text.length : end;
-      out += text.slice(at, stop + 1);
-      at = stop;
-    } else if (char === '?') {
+    if (char === '?') {
       parameters.push({ position: positional++ });
-      out += `$${parameters.length}`;
-    } else if (char === '@' && /[A-Za-z_]/.test(text[at + 1] ?? '')) {
-      const name = /^[A-Za-z_]\w*/.exec(text.slice(at + 1))?.[0] ?? '';
-      let index = named.get(name);
-      if (index === undefined) {
-        parameters.push({ name });
-        index = parameters.length;
-        named.set(name, index);
-      }
-      out += `$${index}`;
-      at += name.length;
-    } else out += char;
-  }
+      return { write: `$${parameters.length}`, length: 1 };
+    }
+    const name = char === '@' ? /^[A-Za-z_]\w*/.exec(text.slice(at + 1))?.[0] : undefined;
+    if (!name) return { write: char, length: 1 };
+    let index = named.get(name);
+    if (index === undefined) {
+      parameters.push({ name });
+      index = parameters.length;
+      named.set(name, index);
+    }
+    return { write: `$${index}`, length: name.length + 1 };
+  });
   return { text: out, parameters };
 }
 
@@ -105,25 +120,11 @@ function numberParameters(text: string): ServerStatement {
  * so a name with a lower-case start and a capital inside is always an alias.
  */
 function quoteMixedCase(statement: ServerStatement): ServerStatement {
-  let out = '';
   const text = statement.text;
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at] ?? '';
-    if (char === "'" || char === '"') {
-      const end = text.indexOf(char, at + 1);
-      const stop = end < 0 ? text.length : end;
-      out += text.slice(at, stop + 1);
-      at = stop;
-      continue;
-    }
-    const word = /^[A-Za-z_]\w*/.exec(text.slice(at))?.[0];
-    if (word && !/\w/.test(text[at - 1] ?? '') && /^[a-z_]\w*[A-Z]/.test(word)) {
-      out += `"${word}"`;
-      at += word.length - 1;
-    } else if (word && !/\w/.test(text[at - 1] ?? '')) {
-      out += word;
-      at += word.length - 1;
-    } else out += char;
-  }
+  const out = rewriteOutsideQuotes(text, (at) => {
+    const word = /\w/.test(text[at - 1] ?? '') ? undefined : /^[A-Za-z_]\w*/.exec(text.slice(at))?.[0];
+    if (!word) return { write: text[at] ?? '', length: 1 };
+    return { write: /^[a-z_]\w*[A-Z]/.test(word) ? `"${word}"` : word, length: word.length };
+  });
   return { ...statement, text: out };
 }
