@@ -22,7 +22,7 @@ const types = {
 };
 
 export interface ConnectOptions {
-  /** from the system key store (desktop) or PGPASSWORD / a prompt (command line); never from the address */
+  /** typed in the desktop's dialog (kept in memory for the run); unset, the driver reads PGPASSWORD or ~/.pgpass */
   password?: string | undefined;
   /** shown in pg_stat_activity: who else is in the workbook */
   applicationName?: string;

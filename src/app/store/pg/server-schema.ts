@@ -76,7 +76,14 @@ export function schemaVerdict(name: string, applied: readonly number[], migratio
       'conflict',
       `团队工作簿“${name}”由更新版本的民生规划工作台创建（数据结构版本 ${Math.max(...unknown)}），本软件只支持到版本 ${latestVersion(migrations)}。请升级软件后再打开，服务器上的数据未做任何修改。`,
     );
-  return Math.max(...applied);
+  const version = Math.max(...applied);
+  // an older one would need the server form of the migrations since, which no version of the app has shipped yet
+  if (version < latestVersion(migrations))
+    throw new WorkbenchError(
+      'conflict',
+      `团队工作簿“${name}”的数据结构版本（${version}）比本软件（${latestVersion(migrations)}）旧，需要先升级。请联系管理员；服务器上的数据未做任何修改。`,
+    );
+  return version;
 }
 
 /**

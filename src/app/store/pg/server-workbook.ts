@@ -10,7 +10,7 @@ import { SyncServerConnection } from './sync-server';
 import { presenceName } from './sync-protocol';
 
 export interface OpenServerWorkbookOptions {
-  /** from the system key store or a prompt (desktop), PGPASSWORD or ~/.pgpass (command line); never the address */
+  /** typed in the desktop's dialog (kept in memory for the run); unset, the driver reads PGPASSWORD or ~/.pgpass */
   password?: string | undefined;
   origin: SessionOrigin;
   actor?: string;
