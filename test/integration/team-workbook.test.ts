@@ -148,6 +148,11 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
       '由更新版本的民生规划工作台创建',
     );
     expect(existsSync(copyFile)).toBe(false);
+    // an older one too, until the app ships the server form of the migrations since
+    cluster.psql('office', "DELETE FROM taken.schema_migration; INSERT INTO taken.schema_migration VALUES (7, 'old', '2026-01-01')");
+    await expect(takeLocalCopy(client, 'taken', copyFile, { fileMigrations, serverMigrations })).rejects.toThrow(
+      '比本软件（8）旧，需要先升级',
+    );
   });
 
   it('an upload that fails half way leaves no schema and no registry entry behind', async () => {
