@@ -70,7 +70,7 @@ export function schemaVerdict(name: string, applied: readonly number[], migratio
   if (applied.length === 0)
     throw new WorkbenchError('not_found', `服务器上的“${name}”不是民生规划工作台的团队工作簿（缺少数据结构版本记录）。`);
   const known = new Set(migrations.map((migration) => migration.version));
-  const unknown = applied.filter((version) => !known.has(version));
+  const unknown = applied.filter((version) => !known.has(version) && version > latestVersion(migrations));
   if (unknown.length > 0)
     throw new WorkbenchError(
       'conflict',
