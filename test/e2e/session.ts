@@ -49,7 +49,13 @@ export function useWorkbenchSessions(): E2eContext {
 export const cell = (page: Page, rowId: number | string, colId: string, scope = 'body') =>
   page.locator(`${scope === 'body' ? '' : `${scope} `}.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 
+/**
+ * Waits until the page's writes have settled. A committed cell edit starts its write on the page's next turn (the
+ * status then reads 保存中…), and the status already read 已保存 before it: one turn is let pass first, or the poll
+ * could see the old 已保存 and return before the write began — under load, a test then read the workbook too soon.
+ */
 export async function waitSaved(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
 }
 
