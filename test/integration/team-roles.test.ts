@@ -109,5 +109,9 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     );
     expect(denied(`DELETE FROM roles.change_log WHERE action_id = ${zhaos}`)).toBe('permission denied');
     expect(denied(`INSERT INTO roles.target (plan_id, ord, label, comparator) VALUES (1, 99, '新指标', '>=')`)).toBe('permission denied');
+    // li sees the members of the workbooks li is in, and of no other
+    expect(cluster.psql('office', 'SELECT count(*) FROM minsheng.member', 'li').trim()).toBe('3');
+    cluster.psql('office', "INSERT INTO minsheng.member (workbook, role_name, kind) VALUES ('another_book', 'someone', 'reader')");
+    expect(cluster.psql('office', 'SELECT count(*) FROM minsheng.member', 'li').trim()).toBe('3');
   });
 });

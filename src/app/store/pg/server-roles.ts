@@ -98,6 +98,15 @@ export async function applyAccessRules(client: ServerClient, workbook: string): 
   await client.query(`GRANT ALL ON ${tables} TO ${role('admin')}`);
   await client.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA ${workbook} TO ${role('admin')}`);
 
+  // who is a member of which workbook is seen only by the members of that workbook
+  await client.query(`ALTER TABLE ${REGISTRY_SCHEMA}.member ENABLE ROW LEVEL SECURITY`);
+  await client.query(`DROP POLICY IF EXISTS members_see_their_workbooks ON ${REGISTRY_SCHEMA}.member`);
+  await client.query(
+    `CREATE POLICY members_see_their_workbooks ON ${REGISTRY_SCHEMA}.member FOR SELECT USING (EXISTS (
+       SELECT 1 FROM pg_roles r WHERE pg_has_role(current_user, r.oid, 'MEMBER') AND r.rolname =
+         'mswb_' || left(encode(sha256(convert_to(current_database(), 'UTF8')), 'hex'), 6) || '_' || workbook || '_reader'))`,
+  );
+
   // 单位填报 changes only the targets of its own tasks; the others (and the owner) are not limited by rows
   await client.query(`ALTER TABLE ${workbook}.target ENABLE ROW LEVEL SECURITY`);
   await client.query(`DROP POLICY IF EXISTS everyone_reads ON ${workbook}.target`);
