@@ -6,7 +6,7 @@
  * | SQLite | PostgreSQL |
  * |---|---|
  * | `?`, `@name` parameters | `$1`, `$2` … (the names mapped to positions) |
- * | `x IN (SELECT value FROM json_each(?))` (a JSON list of ids or names) | `x::text IN (SELECT value FROM json_array_elements_text($1::json))` |
+ * | `x IN (SELECT value FROM json_each(?))` (a JSON list of ids or names) | `x IN (SELECT value::bigint FROM json_array_elements_text($1::json))` for an id, `x::text IN (…)` otherwise |
  * | `json_group_array(e)` (a JSON text, `[]` for no rows) | `COALESCE(json_agg(e)::text, '[]')` |
  * | `json_array(a, b)` | `json_build_array(a, b)` |
  * | `json_extract(col, '$.xxx_id')` (ids in the journal's keys) | `CAST(col::json->>'xxx_id' AS bigint)` |
@@ -29,9 +29,11 @@ export function toServerSql(sql: string): ServerStatement {
     text =
       'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position';
   }
-  text = text.replace(
-    /([\w.]+)\s+IN\s+\(SELECT value FROM json_each\((\?|@\w+)\)\)/gi,
-    (_match, column: string, parameter: string) => `${column}::text IN (SELECT value FROM json_array_elements_text(${parameter}::json))`,
+  text = text.replace(/([\w.]+)\s+IN\s+\(SELECT value FROM json_each\((\?|@\w+)\)\)/gi, (_match, column: string, parameter: string) =>
+    // an id (`g.id`, `task_id`) is compared as a number, so its index serves; anything else (a session) as text
+    /(^|[._])id$/.test(column)
+      ? `${column} IN (SELECT value::bigint FROM json_array_elements_text(${parameter}::json))`
+      : `${column}::text IN (SELECT value FROM json_array_elements_text(${parameter}::json))`,
   );
   text = replaceCalls(text, 'json_group_array', (argument) => `COALESCE(json_agg(${argument})::text, '[]')`);
   text = replaceCalls(text, 'json_array', (argument) => `json_build_array(${argument})`);

@@ -9,9 +9,15 @@ describe('the PostgreSQL form of the store SQL', () => {
     });
   });
 
-  it('reads a JSON list of ids or names with json_array_elements_text, compared as text', () => {
+  it('reads a JSON list with json_array_elements_text: ids as numbers (the index serves), other values as text', () => {
     expect(toServerSql('SELECT id FROM target g WHERE g.id IN (SELECT value FROM json_each(?))').text).toBe(
-      'SELECT id FROM target g WHERE g.id::text IN (SELECT value FROM json_array_elements_text($1::json))',
+      'SELECT id FROM target g WHERE g.id IN (SELECT value::bigint FROM json_array_elements_text($1::json))',
+    );
+    expect(toServerSql('SELECT id FROM target WHERE task_id IN (SELECT value FROM json_each(?))').text).toBe(
+      'SELECT id FROM target WHERE task_id IN (SELECT value::bigint FROM json_array_elements_text($1::json))',
+    );
+    expect(toServerSql('SELECT 1 FROM action a WHERE a.session IN (SELECT value FROM json_each(?))').text).toBe(
+      'SELECT 1 FROM action a WHERE a.session::text IN (SELECT value FROM json_array_elements_text($1::json))',
     );
   });
 
