@@ -1,9 +1,3 @@
-import { join } from 'node:path';
-import { bundledWorker } from '../../src/app/exchange/dev-worker';
-import { nodeHandlerContext } from '../../src/app/exchange/node-context';
-import { handlers } from '../../src/app/handlers';
-import { dispatch } from '../../src/app/ipc/dispatch';
-import { WorkbookSession } from '../../src/app/session';
 import { loadMigrations } from '../../src/app/store/migrations';
 import { requireServerAddress } from '../../src/app/store/pg/server-address';
 import { connectServer } from '../../src/app/store/pg/server-connection';
@@ -13,6 +7,7 @@ import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
 import { openWorkbook, resourcesAt, type Workbook } from '../../src/app/store/workbook';
 import { postgresBinaries, startPgCluster } from '../support/pg-cluster';
 import { type BenchRow, measure } from './measure';
+import { answersOf, syncWorkerScript } from '../support/team-workbooks';
 
 /**
  * Team workbooks on a local PostgreSQL server (a private cluster started for the run): one edit through the app
@@ -23,7 +18,7 @@ export async function teamWorkloads(env: { repoRoot: string; template: string; b
   if (!postgresBinaries()) return [];
   const resources = resourcesAt(env.repoRoot);
   const serverMigrations = loadMigrations(resources.serverMigrationsDir);
-  const workerScript = bundledWorker(join(env.repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), env.repoRoot, 'pg-sync-worker');
+  const workerScript = syncWorkerScript();
   const cluster = startPgCluster();
   const opened: Workbook[] = [];
   try {
@@ -37,14 +32,6 @@ export async function teamWorkloads(env: { repoRoot: string; template: string; b
       file.close();
       return address;
     };
-    const caller = (workbook: Workbook) => {
-      const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), env.repoRoot);
-      return async (channel: string, input: unknown) => {
-        const result = await dispatch(handlers, context, channel, input);
-        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-        return result.value;
-      };
-    };
     const openServer = (address: ReturnType<typeof requireServerAddress>) => {
       const workbook = openServerWorkbook(address, { origin: 'cli', actor: 'bench', serverMigrations, workerScript });
       opened.push(workbook);
@@ -55,7 +42,7 @@ export async function teamWorkloads(env: { repoRoot: string; template: string; b
     // 1. one edit's round trip: the handler path (check, plan, one journaled transaction, the answer) vs one UPDATE
     const small = await publish(env.template, 'small');
     const workbook = openServer(small);
-    const call = caller(workbook);
+    const call = answersOf(workbook);
     let n = 0;
     const ours = await measure(
       () => call('target-update', { edits: [{ targetId: 4, field: 'actual', value: `${3 + (n++ % 50) / 100}万人` }] }),
@@ -85,7 +72,7 @@ export async function teamWorkloads(env: { repoRoot: string; template: string; b
     const fromServer = await measure(
       async () => {
         const server = openServer(big);
-        await caller(server)('budget-view', {});
+        await answersOf(server)('budget-view', {});
         server.close();
       },
       { runs: env.runs, warmup: 1, warmupMs: 0 },
@@ -93,7 +80,7 @@ export async function teamWorkloads(env: { repoRoot: string; template: string; b
     const fromFile = await measure(
       async () => {
         const file = openWorkbook(env.big, { resources, actor: 'bench' });
-        await caller(file)('budget-view', {});
+        await answersOf(file)('budget-view', {});
         file.close();
       },
       { runs: env.runs, warmup: 1, warmupMs: 0 },

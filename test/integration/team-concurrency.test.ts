@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledWorker } from '../../src/app/exchange/dev-worker';
 import { loadMigrations } from '../../src/app/store/migrations';
 import { requireServerAddress } from '../../src/app/store/pg/server-address';
 import { connectServer } from '../../src/app/store/pg/server-connection';
 import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
 import { newWorkbook, repoRoot, resources } from './helpers';
+import { syncWorkerScript } from '../support/team-workbooks';
 
 /**
  * Ten people editing the same cells of one team workbook at once, each a process of its own going through the
@@ -16,7 +16,7 @@ import { newWorkbook, repoRoot, resources } from './helpers';
  */
 const CLIENTS = 10;
 const EDITS_PER_CLIENT = Number(process.env.MINSHENG_CONCURRENCY_EDITS ?? 1000);
-const workerScript = bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker');
+const workerScript = syncWorkerScript();
 const clientScript = join(repoRoot, 'test', 'support', 'edit-client.ts');
 
 interface Outcome {

@@ -1,10 +1,4 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledWorker } from '../../src/app/exchange/dev-worker';
-import { nodeHandlerContext } from '../../src/app/exchange/node-context';
-import { handlers } from '../../src/app/handlers';
-import { dispatch } from '../../src/app/ipc/dispatch';
-import { WorkbookSession } from '../../src/app/session';
 import { loadMigrations } from '../../src/app/store/migrations';
 import { requireServerAddress } from '../../src/app/store/pg/server-address';
 import { connectServer } from '../../src/app/store/pg/server-connection';
@@ -14,7 +8,8 @@ import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
 import type { Workbook } from '../../src/app/store/workbook';
 import type { ChannelName } from '../../src/shared/channel-names';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
-import { newWorkbook, repoRoot, resources } from './helpers';
+import { newWorkbook, resources } from './helpers';
+import { channelsOf, syncWorkerScript } from '../support/team-workbooks';
 
 /**
  * Who may do what in a team workbook is the database's to enforce: a 单位填报 login changes only its own tasks'
@@ -22,7 +17,7 @@ import { newWorkbook, repoRoot, resources } from './helpers';
  * are the page's IPC input, sent to the real handlers as each person.
  */
 const serverMigrations = loadMigrations(resources.serverMigrationsDir);
-const workerScript = bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker');
+const workerScript = syncWorkerScript();
 
 describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
   let cluster: PgCluster;
@@ -48,9 +43,9 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     const address = requireServerAddress(cluster.address('office', { workbook: 'roles' }).replace('postgres@', `${role}@`));
     const workbook = openServerWorkbook(address, { origin: 'app', actor: role, serverMigrations, workerScript });
     open.push(workbook);
-    const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), repoRoot);
+    const call = channelsOf(workbook);
     return async (channel: ChannelName, input: unknown) => {
-      const result = await dispatch(handlers, context, channel, input);
+      const result = await call(channel, input);
       return result.ok ? 'ok' : `${result.error.kind}: ${result.error.message}`;
     };
   }

@@ -1,9 +1,4 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlers } from '../../src/app/handlers';
-import { dispatch } from '../../src/app/ipc/dispatch';
-import { nodeHandlerContext } from '../../src/app/exchange/node-context';
-import { bundledWorker } from '../../src/app/exchange/dev-worker';
 import { WorkbookSession } from '../../src/app/session';
 import { loadMigrations } from '../../src/app/store/migrations';
 import { requireServerAddress } from '../../src/app/store/pg/server-address';
@@ -13,7 +8,8 @@ import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
 import type { Workbook } from '../../src/app/store/workbook';
 import type { ChannelName } from '../../src/shared/channel-names';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
-import { newWorkbook, repoRoot, resources } from './helpers';
+import { newWorkbook, resources } from './helpers';
+import { answersOf, channelsOf, syncWorkerScript } from '../support/team-workbooks';
 
 /**
  * One workbook, two homes: the same channels answered from a .mswb file and from its copy on a PostgreSQL server
@@ -22,7 +18,7 @@ import { newWorkbook, repoRoot, resources } from './helpers';
  * unchanged on either (the store seam, src/app/store/store-db.ts).
  */
 const serverMigrations = loadMigrations(resources.serverMigrationsDir);
-const workerScript = bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker');
+const workerScript = syncWorkerScript();
 
 describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
   let cluster: PgCluster;
@@ -44,15 +40,7 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     await client.end();
     const server = openServerWorkbook(address, { origin: 'cli', actor: 'tester', serverMigrations, workerScript });
     open.push(server);
-    const call = (workbook: Workbook) => {
-      const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), repoRoot);
-      return async (channel: ChannelName, input: unknown = {}) => {
-        const result = await dispatch(handlers, context, channel, input);
-        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-        return result.value;
-      };
-    };
-    return { file: call(file), server: call(server), serverWorkbook: server };
+    return { file: answersOf(file), server: answersOf(server), serverWorkbook: server };
   }
 
   it('answers the plan grids, owners, budget and reports the same from the file and from the server', async () => {
@@ -102,8 +90,7 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     const address = requireServerAddress(cluster.address('office', { workbook: 'undo_rules' }));
     const bobsWorkbook = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
     open.push(bobsWorkbook);
-    const bobContext = nodeHandlerContext(new WorkbookSession(bobsWorkbook.path, () => bobsWorkbook).adopt(bobsWorkbook), repoRoot);
-    const bob = (channel: ChannelName, input: unknown = {}) => dispatch(handlers, bobContext, channel, input);
+    const bob = channelsOf(bobsWorkbook);
 
     await alice('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.2万人' }] });
     expect(await bob('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.4万人' }] })).toMatchObject({ ok: true });
@@ -142,12 +129,10 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     const address = requireServerAddress(cluster.address('office', { workbook: 'stale' }));
     const bobs = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
     open.push(bobs);
-    const bobContext = nodeHandlerContext(new WorkbookSession(bobs.path, () => bobs).adopt(bobs), repoRoot);
+    const bob = channelsOf(bobs);
 
     await alice('target-list', { planId: 1 });
-    expect(
-      await dispatch(handlers, bobContext, 'target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.2万人' }] }),
-    ).toMatchObject({ ok: true });
+    expect(await bob('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.2万人' }] })).toMatchObject({ ok: true });
     const refused = await alice('target-update', { edits: [{ targetId: 4, field: 'actual', value: '3.5万人' }] }).catch(
       (e: Error) => e.message,
     );
@@ -168,8 +153,7 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     const address = requireServerAddress(cluster.address('office', { workbook: 'cascade' }));
     const bobs = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
     open.push(bobs);
-    const bob = (channel: ChannelName, input: unknown) =>
-      dispatch(handlers, nodeHandlerContext(new WorkbookSession(bobs.path, () => bobs).adopt(bobs), repoRoot), channel, input);
+    const bob = channelsOf(bobs);
 
     const org = (await alice('org-add', { name: '市大数据局' })) as { id: number };
     expect(await bob('task-owner-set', { changes: [{ taskId: 3, orgId: org.id, role: 'co' }] })).toMatchObject({ ok: true });

@@ -6,15 +6,12 @@
  * With `notes`, only notes are edited, each acknowledged value is listed, and 连接中断 (a server restart) is
  * counted instead of failing: the client goes on, reconnecting at its next edit.
  */
-import { handlers } from '../../src/app/handlers';
-import { dispatch } from '../../src/app/ipc/dispatch';
-import { nodeHandlerContext } from '../../src/app/exchange/node-context';
-import { WorkbookSession } from '../../src/app/session';
 import { loadMigrations } from '../../src/app/store/migrations';
 import { requireServerAddress } from '../../src/app/store/pg/server-address';
 import { openServerWorkbook } from '../../src/app/store/pg/server-workbook';
 import { resourcesAt } from '../../src/app/store/workbook';
 import { join } from 'node:path';
+import { channelsOf } from './team-workbooks';
 
 const [address = '', client = '', countText = '0', workerScript = '', mode = 'mixed'] = process.argv.slice(2);
 const notesOnly = mode === 'notes';
@@ -26,7 +23,7 @@ const workbook = openServerWorkbook(requireServerAddress(address), {
   serverMigrations: loadMigrations(resources.serverMigrationsDir),
   workerScript,
 });
-const context = nodeHandlerContext(new WorkbookSession(workbook.path, () => workbook).adopt(workbook), repoRoot);
+const call = channelsOf(workbook);
 
 /** the shared cells: three targets written in 万人 and the notes of five targets */
 const QUANTITY_TARGETS = [4, 15, 16];
@@ -39,12 +36,12 @@ const until = seconds === null ? Number.POSITIVE_INFINITY : Date.now() + seconds
 const count = seconds === null ? Number(countText) : Number.POSITIVE_INFINITY;
 for (let i = 0; i < count && Date.now() < until; i++) {
   // now and then the client looks at the grid, as a person does; an edit of a cell someone changed since is stale
-  if (i % 10 === 0) await dispatch(handlers, context, 'target-list', {});
+  if (i % 10 === 0) await call('target-list');
   const edit =
     !notesOnly && Math.random() < 0.5
       ? { targetId: pick(QUANTITY_TARGETS), field: 'actual', value: `${client.slice(1)}.${i}万人` }
       : { targetId: pick(NOTE_TARGETS), field: 'note', value: `${client}-${i}` };
-  const result = await dispatch(handlers, context, 'target-update', { edits: [edit] });
+  const result = await call('target-update', { edits: [edit] });
   if (result.ok) {
     // the test waits for every client to be editing before it restarts the server
     if (outcome.applied === 0) process.stderr.write('editing\n');

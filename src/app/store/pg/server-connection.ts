@@ -1,49 +1,13 @@
 import pg from 'pg';
 import { WorkbenchError } from '../../../shared/result';
+import { clientConfig, type ConnectOptions, connectionSettings } from './client-config';
 import type { ServerAddress } from './server-address';
 
 export type ServerClient = pg.Client;
 
-const INT8 = 20;
-
-/**
- * bigint columns (ids, money in 分) as JavaScript numbers, as better-sqlite3 gives SQLite's integers, so the same
- * code reads both homes. A value beyond 2^53 cannot be a number exactly: it is refused, never rounded.
- */
-function parseInt8(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new WorkbenchError('storage', `服务器上的整数 ${text} 超出了本软件能精确处理的范围`);
-  return value;
-}
-
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
-
-export interface ConnectOptions {
-  /** typed in the desktop's dialog (kept in memory for the run); unset, the driver reads PGPASSWORD or ~/.pgpass */
-  password?: string | undefined;
-  /** shown in pg_stat_activity: who else is in the workbook */
-  applicationName?: string;
-  /** ms; a statement that runs longer is cancelled instead of holding the workbook */
-  statementTimeout?: number;
-}
-
 /** Opens one connection and turns the driver's refusals into sentences an office can act on. */
 export async function connectServer(address: ServerAddress, options: ConnectOptions = {}): Promise<ServerClient> {
-  const client = new pg.Client({
-    host: address.host,
-    port: address.port,
-    database: address.database,
-    user: address.user,
-    ...(options.password !== undefined ? { password: options.password } : {}),
-    ...(address.sslmode && address.sslmode !== 'disable' ? { ssl: { rejectUnauthorized: address.sslmode === 'verify-full' } } : {}),
-    application_name: options.applicationName ?? 'minsheng-workbench',
-    statement_timeout: options.statementTimeout ?? 60_000,
-    connectionTimeoutMillis: 10_000,
-    types,
-  });
+  const client = new pg.Client(clientConfig(connectionSettings(address, options)));
   // a connection that drops while idle emits 'error'; without a listener Node would end the process
   client.on('error', () => undefined);
   try {

@@ -121,18 +121,6 @@ export async function applyAccessRules(client: ServerClient, workbook: string): 
   );
 }
 
-export async function ensureMemberTable(client: ServerClient): Promise<void> {
-  await client.query(`CREATE TABLE IF NOT EXISTS ${REGISTRY_SCHEMA}.member (
-    workbook     text NOT NULL,
-    role_name    text NOT NULL,
-    kind         text NOT NULL CHECK (kind IN ('reader', 'reporter', 'editor', 'admin')),
-    org_id       bigint,
-    display_name text NOT NULL DEFAULT '',
-    PRIMARY KEY (workbook, role_name),
-    CHECK ((kind = 'reporter') = (org_id IS NOT NULL))
-  )`);
-}
-
 export interface Membership {
   /** the person's login role (created by the office: CREATE ROLE li_si LOGIN PASSWORD '…') */
   role: string;

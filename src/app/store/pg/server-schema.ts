@@ -22,6 +22,16 @@ export async function ensureRegistry(client: ServerClient): Promise<void> {
     published_from text NOT NULL DEFAULT '',
     content_digest text NOT NULL DEFAULT ''
   )`);
+  // who is a member of which workbook, as what (server-roles.ts)
+  await client.query(`CREATE TABLE IF NOT EXISTS ${REGISTRY_SCHEMA}.member (
+    workbook     text NOT NULL,
+    role_name    text NOT NULL,
+    kind         text NOT NULL CHECK (kind IN ('reader', 'reporter', 'editor', 'admin')),
+    org_id       bigint,
+    display_name text NOT NULL DEFAULT '',
+    PRIMARY KEY (workbook, role_name),
+    CHECK ((kind = 'reporter') = (org_id IS NOT NULL))
+  )`);
 }
 
 export interface ServerWorkbookEntry {

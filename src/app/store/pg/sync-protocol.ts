@@ -1,17 +1,10 @@
+import type { ConnectionSettings } from './client-config';
 /**
  * The messages between the store's thread and the worker that holds a team workbook's PostgreSQL connection
  * (sync-server.ts waits for each answer; sync-worker.ts runs the driver, which only speaks asynchronously).
  */
 
-export interface SyncConnectionConfig {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password?: string | undefined;
-  ssl?: { rejectUnauthorized: boolean } | undefined;
-  applicationName: string;
-  statementTimeout: number;
+export interface SyncConnectionConfig extends ConnectionSettings {
   /** the workbook's schema: search_path, so that the store's SQL names its tables unqualified */
   schema: string;
 }

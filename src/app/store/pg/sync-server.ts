@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../../../shared/result';
 import type { ServerAddress } from './server-address';
+import { type ConnectOptions, connectionSettings } from './client-config';
 import { serverError } from './server-connection';
 import { ANSWERED, OTHERS_COMMITTED, presencePrefix, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
 
@@ -24,11 +25,8 @@ export interface QueryAnswer {
   command: string;
 }
 
-export interface SyncServerOptions {
-  password?: string | undefined;
-  applicationName?: string;
-  /** ms; the server cancels a statement that runs longer (and this side stops waiting a little later) */
-  statementTimeout?: number;
+/** The connection's settings (client-config.ts); this side stops waiting a little after the statement time limit. */
+export interface SyncServerOptions extends ConnectOptions {
   /** the compiled sync-worker script (beside the app's bundle, or bundled from source) */
   workerScript: string;
 }
@@ -54,14 +52,7 @@ export class SyncServerConnection {
     private readonly options: SyncServerOptions,
   ) {
     this.config = {
-      host: address.host,
-      port: address.port,
-      database: address.database,
-      user: address.user,
-      password: options.password,
-      ssl: address.sslmode && address.sslmode !== 'disable' ? { rejectUnauthorized: address.sslmode === 'verify-full' } : undefined,
-      applicationName: options.applicationName ?? `${presencePrefix(address.workbook)}?`,
-      statementTimeout: options.statementTimeout ?? 60_000,
+      ...connectionSettings(address, { ...options, applicationName: options.applicationName ?? `${presencePrefix(address.workbook)}?` }),
       schema: address.workbook,
     };
     this.connect();

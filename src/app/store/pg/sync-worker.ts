@@ -1,28 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import pg from 'pg';
+import { clientConfig } from './client-config';
 import { ANSWERED, changeChannel, OTHERS_COMMITTED, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
 
 /**
  * Holds one PostgreSQL connection for a store that works synchronously (sync-server.ts): runs each request as
  * it comes, posts the answer, then raises the shared counter the store is waiting on. One request at a time.
  */
-
-const INT8 = 20;
-const NUMERIC = 1700;
-
-/** bigint and numeric (sum() of bigint) as numbers, as SQLite gives them; past 2^53 a refusal, never a rounding */
-function exactNumber(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)))
-    throw new Error(`value ${text} is beyond what the app handles exactly`);
-  return value;
-}
-
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8 || oid === NUMERIC ? exactNumber : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
 
 const { config, shared, port } = workerData as { config: SyncConnectionConfig; shared: SharedArrayBuffer; port: MessagePort };
 const answered = new Int32Array(shared);
@@ -52,19 +37,7 @@ function failure(seq: number, error: unknown): SyncAnswer {
   };
 }
 
-const newClient = (): pg.Client =>
-  new pg.Client({
-    host: config.host,
-    port: config.port,
-    database: config.database,
-    user: config.user,
-    ...(config.password !== undefined ? { password: config.password } : {}),
-    ...(config.ssl ? { ssl: config.ssl } : {}),
-    application_name: config.applicationName,
-    statement_timeout: config.statementTimeout,
-    connectionTimeoutMillis: 10_000,
-    types,
-  });
+const newClient = (): pg.Client => new pg.Client(clientConfig(config));
 const client = newClient();
 let lost = false;
 client.on('error', () => {

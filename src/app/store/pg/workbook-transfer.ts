@@ -5,7 +5,7 @@ import { latestVersion, type Migration, schemaVersion } from '../migrations';
 import { writeNewWorkbookFile } from '../new-workbook-file';
 import { DIGEST_SKIPS_TABLES, type TableContent, workbookDigest } from '../workbook-digest';
 import { createWorkbookSchema, ensureRegistry, checkServerSchema, REGISTRY_SCHEMA } from './server-schema';
-import { applyAccessRules, ensureMemberTable } from './server-roles';
+import { applyAccessRules } from './server-roles';
 import { type ServerClient, serverError, type ServerPlace } from './server-connection';
 import { workbookNameProblem } from './server-address';
 
@@ -129,7 +129,6 @@ export async function publishWorkbook(
   await client.query('BEGIN');
   try {
     await ensureRegistry(client);
-    await ensureMemberTable(client);
     await createWorkbookSchema(client, target.name, serverMigrations);
     await client.query('SET CONSTRAINTS ALL DEFERRED');
     const columns = await serverColumns(client, target.name);
