@@ -5,12 +5,12 @@ import { notifyWorkbookChanged } from './history-events';
 import { useUiStore } from './ui-store';
 
 /**
- * How often the page asks whether another process (or, in a team workbook, another person) has changed the
- * workbook or taken it (milliseconds). The answer is known in the app process without asking the disk or the
- * server for changes (SQLite's data_version, the change notices a team workbook listens to), so asking often is
- * cheap, and a colleague's edit shows within a second.
+ * How often the page asks whether another process has changed the workbook or taken it (milliseconds): a file's
+ * answer reads its lock file, so every 3 s; a team workbook's comes from the change notices the app process has
+ * already heard (and who else is in, asked of the server at most every 5 s), so every 0.8 s — a colleague's edit
+ * shows within a second.
  */
-export const WORKBOOK_STATUS_POLL_MS = 800;
+export const WORKBOOK_STATUS_POLL_MS = { file: 3000, team: 800 } as const;
 
 interface WorkbookState {
   /** this window may not write: someone else has the workbook (or took it with 强制打开) */
@@ -18,6 +18,8 @@ interface WorkbookState {
   /** who has it since when, and what to do */
   notice: string;
   externalChanges: number;
+  /** the workbook is a team workbook on a server */
+  team: boolean;
   /** who else is in a team workbook now */
   others: string[];
   refresh(): Promise<void>;
@@ -33,6 +35,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
   readOnly: false,
   notice: '',
   externalChanges: 0,
+  team: false,
   others: [],
   refresh: async () => {
     let status;
@@ -44,16 +47,13 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
     const changed = status.externalChanges !== get().externalChanges;
     // the same people keep the same array, so the status bar does not redraw at every poll
     const others = status.others.join('、') === get().others.join('、') ? get().others : status.others;
-    set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges, others });
+    const team = isServerAddress(status.path);
+    set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges, others, team });
     if (changed && status.externalChanges > 0) {
       await notifyWorkbookChanged({ elsewhere: true });
       useUiStore
         .getState()
-        .showInfo(
-          isServerAddress(status.path)
-            ? '其他人刚修改了团队工作簿，已显示最新内容。'
-            : '另一个窗口或程序修改了工作簿，已重新读取最新内容。',
-        );
+        .showInfo(team ? '其他人刚修改了团队工作簿，已显示最新内容。' : '另一个窗口或程序修改了工作簿，已重新读取最新内容。');
     }
   },
   forceOpen: async () => {
@@ -74,7 +74,20 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
 
 /** Starts asking; returns the function that stops. */
 export function watchWorkbookStatus(): () => void {
-  void useWorkbookStore.getState().refresh();
-  const timer = window.setInterval(() => void useWorkbookStore.getState().refresh(), WORKBOOK_STATUS_POLL_MS);
-  return () => window.clearInterval(timer);
+  let timer = 0;
+  let stopped = false;
+  const ask = async (): Promise<void> => {
+    try {
+      await useWorkbookStore.getState().refresh();
+    } finally {
+      // the next question is asked whatever became of this one, as an interval would
+      if (!stopped)
+        timer = window.setTimeout(() => void ask(), WORKBOOK_STATUS_POLL_MS[useWorkbookStore.getState().team ? 'team' : 'file']);
+    }
+  };
+  void ask();
+  return () => {
+    stopped = true;
+    window.clearTimeout(timer);
+  };
 }
