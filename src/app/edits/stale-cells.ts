@@ -1,6 +1,6 @@
 import { localMinute } from '../../core/local-time';
 import { type ErrorDetail, WorkbenchError } from '../../shared/result';
-import { changeTexts } from '../handlers/history-values';
+import { changeTexts } from '../history-values';
 import type { Workbook } from '../store/workbook';
 import type { PlannedCell } from './apply-edits';
 

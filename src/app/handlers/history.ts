@@ -2,7 +2,7 @@ import { changeLogRows } from '../store/change-log-repository';
 import { type NamedTable, recordName } from '../store/record-names';
 import type { Db } from '../store/connection';
 import type { Handler } from './context';
-import { changeTexts, DERIVED_FIELDS } from './history-values';
+import { changeTexts, DERIVED_FIELDS } from '../history-values';
 import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
 import { EXECUTION_LINE_FIELDS } from '../../shared/fields/execution-line-fields';
 import { historyLabels } from '../../shared/fields/field-spec';

@@ -1,15 +1,15 @@
-import { classLabel } from '../../core/budget/classification';
-import { formatWan, groupedNumber } from '../../core/budget/money';
-import { COMPARATOR_SIGNS, toWrittenUnit } from '../../core/plan/cell-values';
-import { formatStatedPercent } from '../../core/percent';
-import type { Comparator } from '../../shared/plan';
-import { BUDGET_FIELDS } from '../../shared/fields/budget-fields';
-import { TASK_STATUS_LABELS } from '../../shared/task-status';
-import type { TaskStatus } from '../../shared/contract';
-import { recordName } from '../store/record-names';
-import type { Db } from '../store/connection';
-import { lineFigures, overrideOf } from '../store/scenario-repository';
-import { targetStates } from '../store/target-repository';
+import { classLabel } from '../core/budget/classification';
+import { formatWan, groupedNumber } from '../core/budget/money';
+import { COMPARATOR_SIGNS, toWrittenUnit } from '../core/plan/cell-values';
+import { formatStatedPercent } from '../core/percent';
+import type { Comparator } from '../shared/plan';
+import { BUDGET_FIELDS } from '../shared/fields/budget-fields';
+import { TASK_STATUS_LABELS } from '../shared/task-status';
+import type { TaskStatus } from '../shared/contract';
+import { recordName } from './store/record-names';
+import type { Db } from './store/connection';
+import { lineFigures, overrideOf } from './store/scenario-repository';
+import { targetStates } from './store/target-repository';
 
 /**
  * The old and new values of a change-log row as a person reads them: a target's figures in the unit it is
