@@ -38,7 +38,7 @@ export async function localCopy(from: string, out: string, resources: WorkbookRe
   const client = await connectServer(address, { applicationName: 'minsheng-cli local-copy' });
   try {
     const file = resolve(out);
-    const summary = await takeLocalCopy(client, address.workbook, file, {
+    const summary = await takeLocalCopy(client, address, file, {
       fileMigrations: loadMigrations(resources.migrationsDir),
       serverMigrations: loadMigrations(resources.serverMigrationsDir),
     });

@@ -91,6 +91,9 @@ export const CHANNEL_ACCESS: Record<ChannelName, 'read' | 'write'> = {
   // the open workbook is only read (upload) or not touched at all (a copy from the server goes to a new file)
   'server-upload': 'read',
   'server-local-copy': 'read',
+  // bringing a local copy's changes back writes the team workbook (the review itself only reads)
+  'local-copy-review': 'read',
+  'local-copy-apply': 'write',
   // like 打开工作簿: this window switches to another workbook, its current one is not written
   'workbook-open-server': 'read',
 };

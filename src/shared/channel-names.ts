@@ -84,6 +84,8 @@ export const CHANNEL_NAMES = [
   'target-link-set',
   'server-upload',
   'server-local-copy',
+  'local-copy-review',
+  'local-copy-apply',
   'workbook-open-server',
 ] as const;
 

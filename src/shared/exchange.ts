@@ -76,6 +76,34 @@ export const packetPreviewSchema = z.object({
 });
 export type PacketPreview = z.infer<typeof packetPreviewSchema>;
 
+/** One change of a local copy (另存为本地副本) held against the team workbook, for the user to accept or reject. */
+export const localCopyChangeSchema = z.object({
+  id: z.number().int(),
+  what: z.string(),
+  tableLabel: z.string(),
+  fieldLabel: z.string(),
+  /** at the copy, in the copy now, in the team workbook now */
+  beforeText: z.string(),
+  afterText: z.string(),
+  serverText: z.string(),
+  /**
+   * clean: nobody changed it on the server since the copy; conflict: somebody did (serverBy); same: the server has
+   * it already; gone: the server's record was deleted; left-out: a new or deleted task, target, line… that cannot
+   * come back by itself
+   */
+  state: z.enum(['clean', 'conflict', 'same', 'gone', 'left-out']),
+  serverBy: z.string().optional(),
+});
+export type LocalCopyChange = z.infer<typeof localCopyChangeSchema>;
+
+export const localCopyReviewSchema = z.object({
+  token,
+  fileName: z.string(),
+  takenAt: z.string(),
+  changes: z.array(localCopyChangeSchema),
+});
+export type LocalCopyReview = z.infer<typeof localCopyReviewSchema>;
+
 export const exchangeChannels = {
   'xlsx-export': { input: z.strictObject({}), output: z.object({ path: z.string(), sheets: z.array(z.string()) }).nullable() },
   'xlsx-import-preview': { input: z.strictObject({}), output: roundTripPreviewSchema.nullable() },
@@ -93,6 +121,11 @@ export const exchangeChannels = {
   'packet-import-preview': { input: z.strictObject({}), output: packetPreviewSchema.nullable() },
   'packet-import-apply': {
     input: z.strictObject({ token, acceptIds: z.array(z.number().int().positive()).max(100_000) }),
+    output: z.object({ applied: z.number().int() }),
+  },
+  'local-copy-review': { input: z.strictObject({}), output: localCopyReviewSchema.nullable() },
+  'local-copy-apply': {
+    input: z.strictObject({ token, acceptIds: z.array(z.number().int().nonnegative()).max(100_000) }),
     output: z.object({ applied: z.number().int() }),
   },
 } as const;

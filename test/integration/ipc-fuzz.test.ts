@@ -111,6 +111,8 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   // port 1 on this machine: nothing listens, so a well-formed call is refused at once
   'server-upload': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '', title: '达州' },
   'server-local-copy': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
+  'local-copy-review': {},
+  'local-copy-apply': { token: '00000000-0000-0000-0000-000000000000', acceptIds: [0] },
   'workbook-open-server': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
 };
 

@@ -8,6 +8,7 @@ import { connectServer, type ServerClient } from '../../src/app/store/pg/server-
 import { parseServerAddress, type ServerAddress } from '../../src/app/store/pg/server-address';
 import { listServerWorkbooks } from '../../src/app/store/pg/server-schema';
 import { publishWorkbook, readFileTables, takeLocalCopy } from '../../src/app/store/pg/workbook-transfer';
+import { COPY_ORIGIN_KEY, readCopyOrigin } from '../../src/app/store/copy-origin';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
 import { cli, newWorkbook, resources, tempDir } from './helpers';
 
@@ -16,6 +17,15 @@ import { cli, newWorkbook, resources, tempDir } from './helpers';
  * taking a local copy back, and what is refused. Both directions are checked by the engines' shared digest.
  */
 const fileMigrations = loadMigrations(resources.migrationsDir);
+
+/** A copy's tables without the setting that says where it came from, which its source does not have. */
+function withoutCopyOrigin(tables: ReturnType<typeof readFileTables>): ReturnType<typeof readFileTables> {
+  return tables.map((table) =>
+    table.table === 'setting'
+      ? { ...table, rows: table.rows.filter((row) => row[table.columns.indexOf('key')] !== COPY_ORIGIN_KEY) }
+      : table,
+  );
+}
 const serverMigrations = loadMigrations(resources.serverMigrationsDir);
 
 describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
@@ -118,12 +128,14 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     cluster.psql('office', `DELETE FROM dazhou_2027.target WHERE id = ${nextTarget}`);
 
     const copyFile = join(tempDir(), '出差副本.mswb');
-    const copied = await takeLocalCopy(client, 'dazhou_2027', copyFile, { fileMigrations, serverMigrations });
+    const copied = await takeLocalCopy(client, address('dazhou_2027'), copyFile, { fileMigrations, serverMigrations });
     expect(copied.digest).toBe(fileDigest.digest);
     // the copy is a workbook the app opens like any other, holding what the source held
     const reopened = openWorkbook(copyFile, { resources, actor: 'tester' });
     try {
-      expect(workbookDigest(readFileTables(reopened.db)).digest).toBe(fileDigest.digest);
+      // …and where it came from, beside the content it shares with the server
+      expect(readCopyOrigin(reopened.db)).toMatchObject({ workbook: 'dazhou_2027', database: 'office', lastAction: expect.any(Number) });
+      expect(workbookDigest(withoutCopyOrigin(readFileTables(reopened.db))).digest).toBe(fileDigest.digest);
       expect(reopened.db.prepare('SELECT actual FROM target WHERE id = 1').get()).toEqual({ actual: 12.5 });
       expect(reopened.db.prepare("SELECT new_value FROM change_log WHERE field = 'note' ORDER BY id DESC LIMIT 1").get()).toEqual({
         new_value: '第二行备注',
@@ -140,17 +152,19 @@ describe.skipIf(!postgresAvailable())('team workbook on PostgreSQL', () => {
     await expect(publishWorkbook(source.db, client, { name: 'taken', title: '', publishedFrom: '' }, serverMigrations)).rejects.toThrow(
       '服务器上已有名为“taken”的工作簿',
     );
-    await expect(takeLocalCopy(client, 'taken', source.path, { fileMigrations, serverMigrations })).rejects.toThrow('本地副本不会覆盖它');
+    await expect(takeLocalCopy(client, address('taken'), source.path, { fileMigrations, serverMigrations })).rejects.toThrow(
+      '本地副本不会覆盖它',
+    );
 
     cluster.psql('office', "INSERT INTO taken.schema_migration VALUES (999, 'future', '2030-01-01')");
     const copyFile = join(tempDir(), 'copy.mswb');
-    await expect(takeLocalCopy(client, 'taken', copyFile, { fileMigrations, serverMigrations })).rejects.toThrow(
+    await expect(takeLocalCopy(client, address('taken'), copyFile, { fileMigrations, serverMigrations })).rejects.toThrow(
       '由更新版本的民生规划工作台创建',
     );
     expect(existsSync(copyFile)).toBe(false);
     // an older one too, until the app ships the server form of the migrations since
     cluster.psql('office', "DELETE FROM taken.schema_migration; INSERT INTO taken.schema_migration VALUES (7, 'old', '2026-01-01')");
-    await expect(takeLocalCopy(client, 'taken', copyFile, { fileMigrations, serverMigrations })).rejects.toThrow(
+    await expect(takeLocalCopy(client, address('taken'), copyFile, { fileMigrations, serverMigrations })).rejects.toThrow(
       '比本软件（8）旧，需要先升级',
     );
   });

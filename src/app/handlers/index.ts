@@ -14,7 +14,7 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
-import { serverLocalCopy, serverUpload, workbookOpenServer } from './team-workbooks';
+import { localCopyApply, localCopyReview, serverLocalCopy, serverUpload, workbookOpenServer } from './team-workbooks';
 import { reportData, reportPdf } from './reports';
 import {
   workbookForceOpen,
@@ -140,6 +140,8 @@ export const handlers: Handlers = {
   'target-link-set': targetLinkSet,
   'server-upload': serverUpload,
   'server-local-copy': serverLocalCopy,
+  'local-copy-review': localCopyReview,
+  'local-copy-apply': localCopyApply,
   'workbook-open-server': workbookOpenServer,
 };
 

@@ -1,5 +1,12 @@
 import { basename } from 'node:path';
-import { loadMigrations } from '../store/migrations';
+import { WorkbenchError } from '../../shared/result';
+import { readLocalCopy } from '../bring-back/read-copy';
+import { applyReviewed, type ReviewedEdit, reviewTrip } from '../bring-back/review';
+import { PendingFiles } from '../exchange/pending-files';
+import type { CopyOrigin } from '../store/copy-origin';
+import type { Db } from '../store/connection';
+import { actionIdentity } from '../store/journal-reads';
+import { latestVersion, loadMigrations } from '../store/migrations';
 import { requireServerAddress, type ServerAddress } from '../store/pg/server-address';
 import { connectServer, type ServerClient } from '../store/pg/server-connection';
 import { publishWorkbook, takeLocalCopy } from '../store/pg/workbook-transfer';
@@ -46,7 +53,7 @@ export const serverLocalCopy: Handler<'server-local-copy'> = async (input, conte
   if (chosen === null) return null;
   const file = withWorkbookExtension(chosen);
   const summary = await withServer(address, input.password, 'local-copy', (client) =>
-    takeLocalCopy(client, address.workbook, file, {
+    takeLocalCopy(client, address, file, {
       fileMigrations: loadMigrations(resources.migrationsDir),
       serverMigrations: loadMigrations(resources.serverMigrationsDir),
       nativeBinding: context.session.nativeBinding,
@@ -60,4 +67,57 @@ export const workbookOpenServer: Handler<'workbook-open-server'> = (input, conte
   const address = requireServerAddress(input.address);
   context.session.switchTo(address.text, { password: input.password || undefined });
   return opened(context, `已打开团队工作簿“${address.workbook}”：每次修改直接保存到服务器，其他人的修改一秒内显示在这里。`);
+};
+
+/** A reviewed local copy waits here (by token) until the user applies or abandons the review. */
+const reviews = new PendingFiles<{ workbookPath: string; fileName: string; edits: ReviewedEdit[] }>(2);
+
+/**
+ * The copy's history must continue the team workbook's: its newest action at the copy is the server's action of
+ * that number. A workbook uploaded again under the same name, or restored, has another history, and the copy's
+ * "before" values would mean nothing there.
+ */
+function assertSameHistory(db: Db, origin: CopyOrigin, fileName: string): void {
+  if (origin.lastAction === 0) return;
+  const action = actionIdentity(db, origin.lastAction);
+  if (!action || action.at !== origin.lastActionAt || action.session !== origin.lastActionSession)
+    throw new WorkbenchError(
+      'conflict',
+      `“${fileName}”取出之后，团队工作簿“${origin.workbook}”被重新上传或恢复过，副本与它的修改历史接不上，无法逐项带回。请在副本中导出 Excel，再在团队工作簿中用“从 Excel 导入”核对后导入。`,
+    );
+}
+
+/** 带回本地副本的修改: the copy's changes since it was taken, each held against the team workbook now. */
+export const localCopyReview: Handler<'local-copy-review'> = async (_input, context) => {
+  const { workbook, resources } = context;
+  if (workbook.file) throw new WorkbenchError('conflict', '带回本地副本的修改，要先打开该副本所来自的团队工作簿（文件 → 团队工作簿）。');
+  const chosen = await context.dialogs.pickWorkbook();
+  if (chosen === null) return null;
+  const fileName = basename(chosen);
+  const { origin, trip } = readLocalCopy(chosen, latestVersion(loadMigrations(resources.migrationsDir)), context.session.nativeBinding);
+  const here = requireServerAddress(workbook.path);
+  if (origin.workbook !== here.workbook || origin.database !== here.database)
+    throw new WorkbenchError(
+      'conflict',
+      `“${fileName}”取自团队工作簿“${origin.workbook}”（数据库 ${origin.database}），不是当前打开的“${here.workbook}”。请先打开它来自的团队工作簿。`,
+    );
+  assertSameHistory(workbook.db, origin, fileName);
+  const { edits, leftOut } = reviewTrip(workbook.db, trip, origin.lastAction);
+  const token = reviews.put({ workbookPath: workbook.path, fileName, edits });
+  return { token, fileName, takenAt: origin.takenAt, changes: [...edits.map((edit) => edit.change), ...leftOut] };
+};
+
+/** Applies the accepted changes as one action (撤销 takes them back together); nothing if any was changed since. */
+export const localCopyApply: Handler<'local-copy-apply'> = ({ token, acceptIds }, context) => {
+  const review = reviews.get(token);
+  const { workbook } = context;
+  if (review.workbookPath !== workbook.path) throw new WorkbenchError('conflict', '预览之后已切换到另一个工作簿，请重新选择本地副本。');
+  const wanted = new Set(acceptIds);
+  const accepted = review.edits.filter(({ change }) => wanted.has(change.id) && (change.state === 'clean' || change.state === 'conflict'));
+  if (accepted.length === 0) return { applied: 0 };
+  const applied = workbook.journal.record(`带回本地副本的修改（${accepted.length}处）`, `本地副本：${review.fileName}`, (recorder) =>
+    applyReviewed(workbook.db, recorder, accepted),
+  );
+  reviews.drop(token);
+  return { applied };
 };

@@ -53,7 +53,8 @@ class UndoConflict extends Error {
 
 const totalChanges = (db: Db): number => (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
 
-function keyColumns(table: string): readonly string[] {
+/** The columns that key a journaled table's rows (a change row's row_key holds them, in this order). */
+export function keyColumns(table: string): readonly string[] {
   const columns = JOURNALED_TABLES[table];
   if (!columns) throw new Error(`table ${table} is not journaled`);
   return columns;

@@ -7,7 +7,8 @@ import { DIGEST_SKIPS_TABLES, type TableContent, workbookDigest } from '../workb
 import { createWorkbookSchema, ensureRegistry, checkServerSchema, REGISTRY_SCHEMA } from './server-schema';
 import { applyAccessRules } from './server-roles';
 import { type ServerClient, serverError, type ServerPlace } from './server-connection';
-import { workbookNameProblem } from './server-address';
+import { type ServerAddress, workbookNameProblem } from './server-address';
+import { COPY_ORIGIN_KEY, copyOriginText } from '../copy-origin';
 
 /**
  * Moving a workbook between its two homes: 上传到服务器 publishes a .mswb file as a new team workbook, and
@@ -195,17 +196,20 @@ async function insertRows(
 }
 
 /**
- * 另存为本地副本: a snapshot of team workbook `name` (one moment of it, read in a REPEATABLE READ transaction)
- * written as a new .mswb at `file`. The file is built under a temporary name beside it, checked against the
- * server's digest and only then given its name; an existing file is never replaced.
+ * 另存为本地副本: a snapshot of team workbook `source.workbook` (one moment of it, read in a REPEATABLE READ
+ * transaction) written as a new .mswb at `file`. The file is built under a temporary name beside it, checked
+ * against the server's digest and only then given its name; an existing file is never replaced. The copy
+ * remembers where it came from and the newest action it holds (copy-origin.ts), so that its changes can be
+ * brought back for review later.
  */
 export async function takeLocalCopy(
   client: ServerClient,
-  name: string,
+  source: Pick<ServerAddress, 'host' | 'port' | 'database' | 'workbook'>,
   file: string,
   options: { fileMigrations: readonly Migration[]; serverMigrations: readonly Migration[]; nativeBinding?: string | undefined },
 ): Promise<TransferSummary> {
   if (existsSync(file)) throw new WorkbenchError('conflict', `文件“${file}”已存在，本地副本不会覆盖它，请换一个文件名。`);
+  const name = source.workbook;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   let tables: TableRows[];
   try {
@@ -236,8 +240,35 @@ export async function takeLocalCopy(
     const written = workbookDigest(readFileTables(db));
     if (written.digest !== server.digest)
       throw new WorkbenchError('storage', '本地副本校验未通过：写入的内容与服务器上的不一致，未生成副本。');
+    const newest = newestAction(tables);
+    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      COPY_ORIGIN_KEY,
+      copyOriginText({
+        host: source.host,
+        port: source.port,
+        database: source.database,
+        workbook: source.workbook,
+        lastAction: newest?.id ?? 0,
+        lastActionAt: newest?.at ?? '',
+        lastActionSession: newest?.session ?? '',
+        takenAt: new Date().toISOString(),
+      }),
+    );
   });
   return { tables: tables.length, rows: server.rows, digest: server.digest };
+}
+
+/** The newest action in the copied journal: where the copy's own history begins. */
+function newestAction(tables: readonly TableRows[]): { id: number; at: string; session: string } | null {
+  const action = tables.find((table) => table.table === 'action');
+  if (!action) return null;
+  const [id, at, session] = ['id', 'at', 'session'].map((column) => action.columns.indexOf(column)) as [number, number, number];
+  let newest: { id: number; at: string; session: string } | null = null;
+  for (const row of action.rows) {
+    const rowId = Number(row[id]);
+    if (!newest || rowId > newest.id) newest = { id: rowId, at: String(row[at]), session: String(row[session]) };
+  }
+  return newest;
 }
 
 function quote(identifier: string): string {
