@@ -42,6 +42,7 @@ const BudgetImportDialog = lazy(() => import('./exchange/BudgetImportDialog').th
 const ImportWorkbookDialog = lazy(() => import('./exchange/ImportWorkbookDialog').then((m) => ({ default: m.ImportWorkbookDialog })));
 const PacketExportDialog = lazy(() => import('./exchange/PacketDialogs').then((m) => ({ default: m.PacketExportDialog })));
 const PacketImportDialog = lazy(() => import('./exchange/PacketDialogs').then((m) => ({ default: m.PacketImportDialog })));
+const LocalCopyReviewDialog = lazy(() => import('./exchange/LocalCopyReviewDialog').then((m) => ({ default: m.LocalCopyReviewDialog })));
 
 const loadingView = <div className="view placeholder">正在载入…</div>;
 
@@ -167,6 +168,7 @@ function Workbench({ locationWarning, notice: shellNotice }: { locationWarning: 
         {exchange === 'export-packets' && <PacketExportDialog />}
         {exchange === 'import-packet' && <PacketImportDialog />}
         {exchange === 'import-execution' && <ExecutionImportDialog />}
+        {exchange === 'local-copy-return' && <LocalCopyReviewDialog />}
         {backupsOpen && <BackupsDialog />}
         {teamOpen && <TeamWorkbookDialog />}
         {plansOpen && <PlansDialog />}

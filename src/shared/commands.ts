@@ -25,6 +25,7 @@ export type CommandId =
   | 'import-packet'
   | 'backups'
   | 'team-workbooks'
+  | 'local-copy-return'
   | 'print'
   | 'undo'
   | 'redo'
@@ -66,6 +67,7 @@ export const COMMANDS: Record<CommandId, CommandSpec> = {
   'import-packet': { label: '导入单位报送表…' },
   backups: { label: '备份与恢复…' },
   'team-workbooks': { label: '团队工作簿（服务器）…' },
+  'local-copy-return': { label: '带回本地副本的修改…' },
   print: { label: '打印报告…', accelerator: 'Ctrl+P' },
   undo: { label: '撤销', accelerator: 'Ctrl+Z' },
   redo: { label: '重做', accelerator: 'Ctrl+Y', alsoKeys: ['Ctrl+Shift+Z'] },
@@ -124,6 +126,7 @@ export const MENU_BAR: readonly MenuSpec[] = [
       separator,
       command('backups'),
       command('team-workbooks'),
+      command('local-copy-return'),
       separator,
       command('print'),
       separator,

@@ -5,9 +5,10 @@ import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg
 import { loadMigrations } from '../../src/app/store/migrations';
 import { requireServerAddress } from '../../src/app/store/pg/server-address';
 import { connectServer } from '../../src/app/store/pg/server-connection';
-import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
+import { publishWorkbook, takeLocalCopy } from '../../src/app/store/pg/workbook-transfer';
 import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
 import { launchWorkbench, repoRoot } from '../harness';
+import { answersOf } from '../support/team-workbooks';
 import { cell, chooseMenu, editCell, screenshots, useWorkbenchSessions } from './session';
 
 const resources = resourcesAt(repoRoot);
@@ -117,6 +118,66 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
     } finally {
       await zhang.close();
       await li.close();
+    }
+  });
+});
+
+describe.skipIf(!postgresAvailable())('bringing a local copy back, from the desktop', () => {
+  let cluster: PgCluster;
+  beforeAll(() => {
+    cluster = startPgCluster();
+    cluster.createDatabase('office');
+  }, 60_000);
+  afterAll(() => cluster?.stop());
+
+  it('lists the copy’s changes against the server, ticks the clean ones, and brings back what is chosen', async () => {
+    const address = requireServerAddress(cluster.address('office', { workbook: 'trip_back' }));
+    const source = openWorkbook(join(sessions.dir(), 'trip-source.mswb'), { resources, actor: 'e2e', create: true });
+    const client = await connectServer(address);
+    await publishWorkbook(source.file, client, { name: 'trip_back', title: '', publishedFrom: '' }, serverMigrations);
+    source.close();
+    // the trip: a copy, edited away from the server
+    const copyPath = join(sessions.dir(), '带回测试副本.mswb');
+    await takeLocalCopy(client, address, copyPath, { fileMigrations: loadMigrations(resources.migrationsDir), serverMigrations });
+    await client.end();
+    const copy = openWorkbook(copyPath, { resources, actor: '李四' });
+    const onTrip = answersOf(copy);
+    await onTrip('target-update', { edits: [{ targetId: 2, field: 'note', value: '出差核实' }] });
+    await onTrip('target-update', { edits: [{ targetId: 3, field: 'note', value: '副本的说法' }] });
+    await onTrip('task-update', { edits: [{ taskId: 2, field: 'remark', value: '县里补充' }], reason: '' });
+    copy.close();
+    // meanwhile, a colleague on the server
+    cluster.psql('office', "UPDATE trip_back.target SET note = '服务器的说法' WHERE id = 3");
+
+    const zhang = await launchWorkbench({ dbPath: address.text, actor: '张三' });
+    try {
+      const { page } = zhang;
+      await page.locator('.ag-row[row-id="1"]').waitFor();
+      zhang.setNextPickedFile(copyPath);
+      await chooseMenu(page, '文件', '带回本地副本的修改…');
+      const dialog = page.getByTestId('local-copy-review-dialog');
+      await dialog.waitFor();
+      await expect.poll(() => dialog.locator('tbody tr').count()).toBe(3);
+      expect(await dialog.textContent()).toContain('可带回 2，冲突 1');
+      // the conflict is shown with both values, and not ticked
+      const conflict = dialog.locator('tr.conflict');
+      expect(await conflict.textContent()).toContain('副本的说法');
+      expect(await conflict.textContent()).toContain('服务器的说法');
+      expect(await conflict.getByRole('checkbox').isChecked()).toBe(false);
+      await page.screenshot({ path: join(screenshots, 'team-workbook-bring-back-1366x768.png') });
+      // the user leaves out the task's remark too
+      await dialog.getByRole('checkbox', { name: /带回：任务2 / }).uncheck();
+      await dialog.getByRole('button', { name: '带回选中的 1 处修改' }).click();
+      await expect
+        .poll(() => page.locator('.message-bar').textContent(), { timeout: 10_000 })
+        .toContain('已从“带回测试副本.mswb”带回 1 处修改');
+      expect(cluster.psql('office', 'SELECT note FROM trip_back.target WHERE id IN (2, 3) ORDER BY id').trim().split('\n')).toEqual([
+        '出差核实',
+        '服务器的说法',
+      ]);
+      expect(cluster.psql('office', 'SELECT remark FROM trip_back.task WHERE id = 2').trim()).toBe('');
+    } finally {
+      await zhang.close();
     }
   });
 });

@@ -81,6 +81,7 @@ const ACTIONS: Record<CommandId, () => void> = {
   'import-packet': () => useUiStore.getState().setExchange('import-packet'),
   backups: () => useUiStore.getState().setBackupsOpen(true),
   'team-workbooks': () => useUiStore.getState().setTeamOpen(true),
+  'local-copy-return': () => useUiStore.getState().setExchange('local-copy-return'),
   print: () => {
     commitPendingEdits();
     print();

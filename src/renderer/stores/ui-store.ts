@@ -11,7 +11,8 @@ export { VIEWS, type ViewId } from '../../shared/views';
  */
 export type SaveState = 'saved' | 'saving' | 'unchanged' | 'failed';
 
-export type ExchangeDialog = 'import-xlsx' | 'import-budget' | 'export-packets' | 'import-packet' | 'import-execution';
+export type ExchangeDialog =
+  'import-xlsx' | 'import-budget' | 'export-packets' | 'import-packet' | 'import-execution' | 'local-copy-return';
 
 /** A question the app asks in its own dialog (Electron does not implement window.prompt). */
 export interface Question {
