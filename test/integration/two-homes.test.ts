@@ -148,6 +148,82 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     expect(row?.actual).toBe(3.5);
   });
 
+  it("sees a colleague's 撤销 and 重做 as changes of the cells they touch", async () => {
+    const { server: alice } = await twoHomes('undone');
+    const address = requireServerAddress(cluster.address('office', { workbook: 'undone' }));
+    const bobs = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
+    open.push(bobs);
+    const bob = channelsOf(bobs);
+    expect(await bob('target-update', { edits: [{ targetId: 5, field: 'note', value: '李四的备注' }] })).toMatchObject({ ok: true });
+
+    await alice('target-list', { planId: 1 });
+    expect(await bob('history-undo', {})).toMatchObject({ ok: true });
+    const afterUndo = await alice('target-update', { edits: [{ targetId: 5, field: 'note', value: '张三的备注' }] }).catch(
+      (e: Error) => e.message,
+    );
+    expect(afterUndo).toBe('target-update: 该单元格已被 李四 撤销修改，恢复为 （空），请核对后重试。您的修改未保存。');
+
+    await alice('target-list', { planId: 1 });
+    expect(await bob('history-redo', {})).toMatchObject({ ok: true });
+    const afterRedo = await alice('target-update', { edits: [{ targetId: 5, field: 'note', value: '张三的备注' }] }).catch(
+      (e: Error) => e.message,
+    );
+    expect(afterRedo).toMatch(/^target-update: 该单元格已被 李四 于 \d{2}:\d{2} 改为 李四的备注，请核对后重试。/);
+    // read again, it goes through
+    await alice('target-list', { planId: 1 });
+    await alice('target-update', { edits: [{ targetId: 5, field: 'note', value: '张三的备注' }] });
+  });
+
+  it('the same for a budget cell, an owner and an org: refused when someone changed it since this window read it', async () => {
+    const { server: alice } = await twoHomes('stale_rows');
+    const address = requireServerAddress(cluster.address('office', { workbook: 'stale_rows' }));
+    const bobs = openServerWorkbook(address, { origin: 'app', actor: '李四', serverMigrations, workerScript });
+    open.push(bobs);
+    const bob = answersOf(bobs);
+    const scenario = (await alice('scenario-create', { name: '测算' })) as { id: number };
+    const line = (bobs.db.prepare('SELECT id FROM budget_line ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'applied',
+        (e: Error) => e.message,
+      );
+
+    // a scenario's amount: 李四 adds the adjustment after 张三's grid read the scenario
+    await alice('budget-view', { scenarioId: scenario.id });
+    await bob('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: line, field: 'amount', value: '100' }] });
+    expect(
+      await refusal(alice('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: line, field: 'amount', value: '200' }] })),
+    ).toMatch(/^budget-line-edits: 该单元格已被 李四 于 \d{2}:\d{2} 设为 100\.00万元.*请核对后重试/);
+    // …and changes it again, then 张三 would put the line back to the baseline
+    await alice('budget-view', { scenarioId: scenario.id });
+    await bob('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: line, field: 'amount', value: '150' }] });
+    expect(
+      await refusal(alice('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: line, field: 'amount', value: '' }] })),
+    ).toMatch(/^budget-line-edits: 该单元格已被 李四 于 \d{2}:\d{2} 改为 /);
+
+    // an owner in the matrix
+    await alice('task-list', { planId: 1 });
+    await alice('org-list', {});
+    const org = (await bob('org-add', { name: '市大数据局' })) as { id: number };
+    await bob('task-owner-set', { changes: [{ taskId: 3, orgId: org.id, role: 'co' }] });
+    expect(await refusal(alice('task-owner-set', { changes: [{ taskId: 3, orgId: org.id, role: 'lead' }] }))).toMatch(
+      /^task-owner-set: 该单元格已被 李四 于 \d{2}:\d{2} 设为 /,
+    );
+    // an org's contact
+    await alice('org-list', {});
+    await bob('org-update', { edits: [{ orgId: org.id, field: 'contact', value: '王科长' }] });
+    expect(await refusal(alice('org-update', { edits: [{ orgId: org.id, field: 'contact', value: '赵科长' }] }))).toMatch(
+      /^org-update: 该单元格已被 李四 于 \d{2}:\d{2} 改为 王科长/,
+    );
+    // read again, each goes through
+    await alice('budget-view', { scenarioId: scenario.id });
+    await alice('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: line, field: 'amount', value: '200' }] });
+    await alice('task-list', { planId: 1 });
+    await alice('task-owner-set', { changes: [{ taskId: 3, orgId: org.id, role: 'lead' }] });
+    await alice('org-list', {});
+    await alice('org-update', { edits: [{ orgId: org.id, field: 'contact', value: '赵科长' }] });
+  });
+
   it('refuses an undo whose delete would cascade to rows someone else has added since', async () => {
     const { server: alice } = await twoHomes('cascade');
     const address = requireServerAddress(cluster.address('office', { workbook: 'cascade' }));

@@ -1,6 +1,8 @@
 import { localMinute } from '../../core/local-time';
 import { type ErrorDetail, WorkbenchError } from '../../shared/result';
 import { changeTexts } from '../history-values';
+import type { RowChange } from '../../core/edits/row-changes';
+import { keyColumns, type StaleChange } from '../store/journal';
 import type { Workbook } from '../store/workbook';
 import type { PlannedCell } from './apply-edits';
 
@@ -23,10 +25,10 @@ export function refuseStaleCells(workbook: Workbook, cells: readonly PlannedCell
   const problems: ErrorDetail[] = [];
   for (const cell of cells) {
     if (!cell.plan.ok) continue;
-    // every column the edit writes: a range target's 目标值 writes its bounds too
+    // every row and column the edit writes: a range target's 目标值 writes its bounds too, a scenario's amount
+    // adds, changes or removes its adjustment row
     for (const change of cell.plan.changes) {
-      if (change.kind !== 'update') continue;
-      const newer = workbook.journal.changedSinceRead(change.table, change.key, change.column);
+      const newer = staleness(workbook, change);
       if (!newer) continue;
       describe ??= changeTexts(workbook.db);
       const { newText } = describe({
@@ -38,7 +40,7 @@ export function refuseStaleCells(workbook: Workbook, cells: readonly PlannedCell
         newValue: newer.new_value,
         rowJson: newer.row_json,
       });
-      problems.push({ where: cell.where, message: `已被 ${newer.actor} 于 ${when(newer.at)} 改为 ${newText}` });
+      problems.push({ where: cell.where, message: whatHappened(newer, newText) });
       break;
     }
   }
@@ -51,4 +53,28 @@ export function refuseStaleCells(workbook: Workbook, cells: readonly PlannedCell
       : `${problems.length}个单元格在您打开后已被他人修改，整批未保存，请核对后重试。`,
     problems,
   );
+}
+
+/** What someone else did to the row or cell a change writes, since this window read it. */
+function staleness(workbook: Workbook, change: RowChange): StaleChange | null {
+  const { journal } = workbook;
+  switch (change.kind) {
+    case 'update':
+      return journal.changedSinceRead(change.table, change.key, change.column);
+    case 'delete':
+      return journal.changedSinceRead(change.table, change.key, '');
+    case 'insert': {
+      // a row keyed by what it joins (an owner, a scenario's adjustment) may have come and gone meanwhile
+      const key = Object.fromEntries(keyColumns(change.table).map((column) => [column, change.row[column] ?? null]));
+      return journal.changedSinceRead(change.table, key, '');
+    }
+  }
+}
+
+/** "已被 李四 于 10:02 改为 3.2万人"; an undo keeps no time of its own and is named as what it did. */
+function whatHappened(newer: StaleChange, newText: string): string {
+  if (newer.undone) return `已被 ${newer.actor} 撤销修改${newer.op === 'update' ? `，恢复为 ${newText}` : ''}`;
+  const by = `已被 ${newer.actor} 于 ${when(newer.at)} `;
+  if (newer.op === 'delete') return `${by}删除`;
+  return `${by}${newer.op === 'insert' ? '设为' : '改为'} ${newText}`;
 }

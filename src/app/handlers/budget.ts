@@ -60,6 +60,10 @@ function lineIndex(model: ScenarioModel, lineId: number): number {
 const where = (model: ScenarioModel): string => (model.scenario.kind === 'scenario' ? `情景“${model.scenario.name}”` : '基线');
 
 export const budgetView: Handler<'budget-view'> = ({ scenarioId }, { workbook }) => {
+  // what the budget grid shows from now: a cell someone changes after this (a line's figures, a scenario's
+  // adjustment) is refused as stale when this window edits it
+  workbook.journal.markRead('budget_line');
+  workbook.journal.markRead('scenario_override');
   const model = scenarioModel(workbook.db, resolveScenarioId(workbook.db, scenarioId));
   return {
     scenario: model.scenario,
@@ -102,7 +106,9 @@ function applyLineEdits(
     return reverts ? `“${name}”的${BUDGET_FIELDS[first.field].label}恢复基线` : `修改“${name}”的${BUDGET_FIELDS[first.field].label}`;
   };
   const what = label ?? (edits.length === 1 ? single() : `修改${edits.length}个单元格`);
-  applyEdits(workbook, { entity: 'line', scenarioId: model.scenario.id, edits }, reason ?? '', `${where(model)}：${what}`);
+  applyEdits(workbook, { entity: 'line', scenarioId: model.scenario.id, edits }, reason ?? '', `${where(model)}：${what}`, {
+    againstRead: true,
+  });
   return linesChange(
     db,
     model.scenario.id,

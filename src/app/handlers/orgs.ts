@@ -8,12 +8,16 @@ import { applyEdits, batchLabel } from '../edits/apply-edits';
 import { ORG_FIELDS } from '../../shared/fields/org-fields';
 import type { Handler } from './context';
 
-export const orgList: Handler<'org-list'> = (_input, { workbook }) => listOrgs(workbook.db);
+export const orgList: Handler<'org-list'> = (_input, { workbook }) => {
+  // what the 责任单位 grid shows from now: an edit of a cell someone changes after this is refused as stale
+  workbook.journal.markRead('unit');
+  return listOrgs(workbook.db);
+};
 
 export const orgUpdate: Handler<'org-update'> = ({ edits, reason, label }, { workbook }) => {
   const first = edits[0];
   const single = () => `修改单位“${orgNames(workbook.db).get(first?.orgId ?? 0) ?? ''}”的${first ? ORG_FIELDS[first.field].label : ''}`;
-  applyEdits(workbook, { entity: 'org', edits }, reason ?? '', batchLabel(label, single, edits.length));
+  applyEdits(workbook, { entity: 'org', edits }, reason ?? '', batchLabel(label, single, edits.length), { againstRead: true });
   return listOrgs(workbook.db, [...new Set(edits.map((e) => e.orgId))]);
 };
 

@@ -8,6 +8,8 @@ import type { Handler } from './context';
 export const taskList: Handler<'task-list'> = ({ planId }, { workbook }) => {
   // what this window's grid shows from now: an edit of a cell someone changes after this is refused as stale
   workbook.journal.markRead('task');
+  // the rows carry their owners: the matrix's 牵头/配合 cells are edited against them
+  workbook.journal.markRead('task_owner');
   const id = planId ?? defaultPlanId(workbook.db);
   return id === null ? [] : listTasks(workbook.db, id);
 };
@@ -29,6 +31,6 @@ export const taskOwnerSet: Handler<'task-owner-set'> = ({ changes, reason, label
   const first = changes[0];
   const single = () =>
     `任务${taskNumbers(workbook.db).get(first?.taskId ?? 0) ?? ''}：${orgNames(workbook.db).get(first?.orgId ?? 0) ?? ''}设为${first?.role ? ROLE_LABELS[first.role] : '不参与'}`;
-  applyEdits(workbook, { entity: 'task', edits: changes }, reason ?? '', batchLabel(label, single, changes.length));
+  applyEdits(workbook, { entity: 'task', edits: changes }, reason ?? '', batchLabel(label, single, changes.length), { againstRead: true });
   return getTasks(workbook.db, [...new Set(changes.map((c) => c.taskId))]);
 };

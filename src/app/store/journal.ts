@@ -109,8 +109,21 @@ interface ChangeRow {
 export interface StaleChange extends ChangeRow {
   actor: string;
   machine: string;
+  /** when the action was made (an undo keeps no time of its own) */
   at: string;
+  /** the change was taken back by its author's 撤销 */
+  undone?: boolean;
 }
+
+/** What a window noted when it read a table: the newest action, and the recent ones that stood undone. */
+interface ReadMark {
+  newest: number;
+  /** a JSON list of ids */
+  undone: string;
+}
+
+/** How far back an undo or redo by someone else is noticed (undo walks back from the newest actions). */
+const UNDO_WATCH_ACTIONS = 10_000;
 
 /** Who records actions: one window of the app or one command-line run. */
 export interface JournalSession {
@@ -129,8 +142,8 @@ export class Journal {
   private readonly own: string[];
   /** the tables committed actions, undos and redos have changed since the last takeTouched() */
   private readonly touched = new Set<string>();
-  /** per table, the newest action when this window last read its rows (see markRead) */
-  private readonly readMarks = new Map<string, number>();
+  /** per table, the newest action when this window last read its rows, and the recent ones undone then (see markRead) */
+  private readonly readMarks = new Map<string, ReadMark>();
 
   constructor(
     private readonly db: Db,
@@ -505,29 +518,53 @@ export class Journal {
 
   /**
    * Notes that this window is reading `table`'s rows as they are now (called before they are read): an edit it
-   * then makes of a cell someone else has changed since is refused as stale (changedSinceRead).
+   * then makes of a cell someone else has changed since is refused as stale (changedSinceRead). Which recent
+   * actions stood undone is noted too: an undo or redo changes cells without a new action.
    */
   markRead(table: string): void {
-    const newest = prepared(this.db, 'SELECT MAX(id) AS id FROM action').get() as { id: number | null };
-    this.readMarks.set(table, newest.id ?? 0);
+    const newest = (prepared(this.db, 'SELECT MAX(id) AS id FROM action').get() as { id: number | null }).id ?? 0;
+    const undone = prepared(this.db, "SELECT id FROM action WHERE id > ? AND state <> 'done' ORDER BY id").all(
+      newest - UNDO_WATCH_ACTIONS,
+    ) as { id: number }[];
+    this.readMarks.set(table, { newest, undone: JSON.stringify(undone.map((row) => row.id)) });
   }
 
   /**
-   * The newest change another window, process or person has made to one cell since this window last read its
-   * table, or null (also when this window has not read the table: an import, the command line).
+   * The newest change another window, process or person has made to one cell — or, with `field` '', to any field
+   * of the row — since this window last read its table: a new action, or an earlier one undone or redone since.
+   * The row's insertion or deletion counts for every field. Null also when this window has not read the table
+   * (an import, the command line).
    */
   changedSinceRead(table: string, key: Record<string, SqlValue>, field: string): StaleChange | null {
     const mark = this.readMarks.get(table);
     if (mark === undefined) return null;
-    const row = prepared(
+    const cell = [table, JSON.stringify(key), field, field] as const;
+    const newer = prepared(
       this.db,
       `SELECT c.op, c.table_name, c.row_key, c.field, c.old_value, c.new_value, c.row_json, a.actor, a.machine, a.at
        FROM change_log c JOIN action a ON a.id = c.action_id
-       WHERE c.table_name = ? AND c.row_key = ? AND c.field = ? AND a.id > ? AND a.state = 'done'
+       WHERE c.table_name = ? AND c.row_key = ? AND (c.field = ? OR ? = '' OR c.op <> 'update') AND a.id > ? AND a.state = 'done'
          AND NOT (a.session IN (SELECT value FROM json_each(?)))
        ORDER BY a.id DESC LIMIT 1`,
-    ).get(table, JSON.stringify(key), field, mark, this.ownList()) as StaleChange | undefined;
-    return row ?? null;
+    ).get(...cell, mark.newest, this.ownList()) as StaleChange | undefined;
+    if (newer) return newer;
+    // an action that was in effect when the rows were read and is undone now (or the other way round): the cell
+    // went back to (or forward to) another value; as undo is its author's own, the author is who changed it
+    const flipped = prepared(
+      this.db,
+      `SELECT c.op, c.table_name, c.row_key, c.field, c.new_value AS old_value, c.old_value AS new_value, c.row_json,
+              a.actor, a.machine, a.at, a.state
+       FROM change_log c JOIN action a ON a.id = c.action_id
+       WHERE c.table_name = ? AND c.row_key = ? AND (c.field = ? OR ? = '' OR c.op <> 'update') AND a.id <= ? AND a.id > ?
+         AND (a.state = 'done') = (a.id IN (SELECT value FROM json_each(?)))
+         AND NOT (a.session IN (SELECT value FROM json_each(?)))
+       ORDER BY a.id DESC LIMIT 1`,
+    ).get(...cell, mark.newest, mark.newest - UNDO_WATCH_ACTIONS, mark.undone, this.ownList()) as
+      (StaleChange & { state: string }) | undefined;
+    if (!flipped) return null;
+    const { state, ...change } = flipped;
+    // redone: the change's own values; undone: back from its new value to its old one (swapped above)
+    return state === 'done' ? { ...change, old_value: change.new_value, new_value: change.old_value } : { ...change, undone: true };
   }
 
   state(): HistoryState {
