@@ -85,6 +85,8 @@ export const CHANNEL_NAMES = [
   'server-upload',
   'server-local-copy',
   'workbook-open-server',
+  'server-password-state',
+  'server-password-forget',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -111,7 +111,9 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   // port 1 on this machine: nothing listens, so a well-formed call is refused at once
   'server-upload': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '', title: '达州' },
   'server-local-copy': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
-  'workbook-open-server': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
+  'workbook-open-server': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '', remember: false },
+  'server-password-state': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou' },
+  'server-password-forget': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou' },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

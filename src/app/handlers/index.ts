@@ -14,7 +14,7 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
-import { serverLocalCopy, serverUpload, workbookOpenServer } from './team-workbooks';
+import { serverLocalCopy, serverPasswordForget, serverPasswordState, serverUpload, workbookOpenServer } from './team-workbooks';
 import { reportData, reportPdf } from './reports';
 import {
   workbookForceOpen,
@@ -141,6 +141,8 @@ export const handlers: Handlers = {
   'server-upload': serverUpload,
   'server-local-copy': serverLocalCopy,
   'workbook-open-server': workbookOpenServer,
+  'server-password-state': serverPasswordState,
+  'server-password-forget': serverPasswordForget,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';
