@@ -43,9 +43,11 @@ import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
 import { formatTransfer, grant, localCopy, uploadWorkbook } from './server-commands';
-import { isServerAddress } from '../app/store/pg/server-address';
-import { eitherHome, ServerPasswords } from '../app/either-home';
+import { isServerAddress, requireServerAddress } from '../app/store/pg/server-address';
+import { eitherHome } from '../app/either-home';
+import { ServerPasswords } from '../app/server-passwords';
 import { type ParsedArgs, parseArgs } from './args';
+import { terminalPassword } from './terminal-password';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
@@ -146,13 +148,20 @@ async function withWorkbook<T>(
   work: (context: CliContext) => Promise<T>,
   options: { create?: boolean; force?: boolean } = {},
 ): Promise<T> {
+  if (options.create && isServerAddress(path))
+    throw new WorkbenchError('bad_input', '团队工作簿由上传本地工作簿产生：请先 init 一个本地工作簿，再用 upload 上传到服务器。');
+  const passwords = new ServerPasswords();
+  if (isServerAddress(path)) {
+    const address = requireServerAddress(path);
+    const typed = await terminalPassword(address);
+    // held for this command only: the CLI keeps no password anywhere
+    if (typed !== undefined) await passwords.remember(address.text, typed, { keep: false });
+  }
   const open = eitherHome(
     (file: string, how: OpenHow = {}): Workbook =>
       openWorkbook(file, { resources, origin: 'cli', force: how.force ?? options.force ?? FORCE_OPEN, create: how.create ?? false }),
-    { serverMigrationsDir: resources.serverMigrationsDir, workerScript: serverWorker, passwords: new ServerPasswords(), origin: 'cli' },
+    { serverMigrationsDir: resources.serverMigrationsDir, workerScript: serverWorker, passwords, origin: 'cli' },
   );
-  if (options.create && isServerAddress(path))
-    throw new WorkbenchError('bad_input', '团队工作簿由上传本地工作簿产生：请先 init 一个本地工作簿，再用 upload 上传到服务器。');
   const workbook: Workbook = options.create ? createWorkbook(path, { resources, origin: 'cli' }) : open(path);
   try {
     return await work(nodeHandlerContext(new WorkbookSession(path, open).adopt(workbook), repoRoot, parserWorker, takeEarlyParser()));

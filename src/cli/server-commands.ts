@@ -6,10 +6,11 @@ import { grantMember, ROLE_KINDS, ROLE_LABELS } from '../app/store/pg/server-rol
 import { WorkbenchError } from '../shared/result';
 import { publishWorkbook, takeLocalCopy, type TransferSummary } from '../app/store/pg/workbook-transfer';
 import type { Workbook, WorkbookResources } from '../app/store/workbook';
+import { terminalPassword } from './terminal-password';
 
 /**
  * The team-workbook commands: `upload` (上传到服务器), `local-copy` (另存为本地副本) and `grant` (who may do what). The password is never an
- * argument: the driver reads PGPASSWORD (or the user's ~/.pgpass) as libpq does.
+ * argument: the driver reads PGPASSWORD (or the user's ~/.pgpass) as libpq does, else it is asked at the terminal (terminal-password.ts).
  */
 
 export async function uploadWorkbook(
@@ -19,7 +20,7 @@ export async function uploadWorkbook(
   resources: WorkbookResources,
 ): Promise<TransferSummary & { address: string }> {
   const address = requireServerAddress(to);
-  const client = await connectServer(address, { applicationName: 'minsheng-cli upload' });
+  const client = await connectServer(address, { password: await terminalPassword(address), applicationName: 'minsheng-cli upload' });
   try {
     const summary = await publishWorkbook(
       workbook.file,
@@ -35,7 +36,7 @@ export async function uploadWorkbook(
 
 export async function localCopy(from: string, out: string, resources: WorkbookResources): Promise<TransferSummary & { file: string }> {
   const address = requireServerAddress(from);
-  const client = await connectServer(address, { applicationName: 'minsheng-cli local-copy' });
+  const client = await connectServer(address, { password: await terminalPassword(address), applicationName: 'minsheng-cli local-copy' });
   try {
     const file = resolve(out);
     const summary = await takeLocalCopy(client, address, file, {
@@ -61,7 +62,7 @@ export async function grant(
   const kind = ROLE_KINDS.find((candidate) => ROLE_LABELS[candidate] === member.as || candidate === member.as);
   if (!kind) throw new WorkbenchError('bad_input', `--as 应为 ${ROLE_KINDS.map((k) => ROLE_LABELS[k]).join('、')} 之一`);
   if (kind === 'reporter' && !member.org) throw new WorkbenchError('bad_input', '单位填报需要用 --org 指明其责任单位');
-  const client = await connectServer(address, { applicationName: 'minsheng-cli grant' });
+  const client = await connectServer(address, { password: await terminalPassword(address), applicationName: 'minsheng-cli grant' });
   try {
     await grantMember(client, address.workbook, { role: member.role, kind, orgName: member.org, displayName: member.name });
   } finally {

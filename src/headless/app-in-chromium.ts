@@ -13,13 +13,17 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { handlers } from '../app/handlers';
 import { nodeHandlerContext } from '../app/exchange/node-context';
 import { WorkbookSession } from '../app/session';
-import { eitherHome, ServerPasswords } from '../app/either-home';
+import { eitherHome } from '../app/either-home';
+import { PasswordVault } from '../app/server-password-vault';
+import { ServerPasswords } from '../app/server-passwords';
+import { isServerAddress } from '../shared/workbook-address';
 import { bundledWorker } from '../app/exchange/dev-worker';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { dispatch } from '../app/ipc/dispatch';
 import { openWorkbook, resourcesAt, type Workbook } from '../app/store/workbook';
 import type { SessionOrigin } from '../app/workbook-lock';
 import { CHANNEL_NAMES } from '../shared/channel-names';
+import { harnessKeyStore } from './harness-key-store';
 import { ANSWER_WORKER_PATH, startHarnessServer } from './harness-server';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -70,6 +74,19 @@ export interface LaunchOptions {
   origin?: SessionOrigin;
   /** the OS user the change log and the lock name */
   actor?: string;
+  /** why the key store cannot keep passwords in this run (记住密码 disabled, as on a Linux without a keyring) */
+  keyStoreProblem?: string;
+}
+
+/**
+ * The passwords of one harness app: kept (记住密码) in `server-passwords.json` beside the workbook, as the app keeps
+ * them beside its default workbook, encrypted by the harness key store. An app started on a team workbook's address
+ * has no folder of its own: its passwords are held for the run only.
+ */
+function harnessPasswords(options: LaunchOptions): ServerPasswords {
+  if (isServerAddress(options.dbPath)) return new ServerPasswords();
+  const file = join(dirname(options.dbPath), 'server-passwords.json');
+  return new ServerPasswords(new PasswordVault(file, harnessKeyStore(options.keyStoreProblem ?? null)));
 }
 
 export interface WorkbenchSession {
@@ -145,6 +162,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`renderer build missing at ${rendererDir}: run \`npm run build\` first`);
   }
+  const passwords = harnessPasswords(options);
   // a refused workbook does not stop the app: it starts in recovery, as the Electron app does
   const session = new WorkbookSession(
     options.dbPath,
@@ -154,7 +172,7 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
       {
         serverMigrationsDir: resourcesAt(repoRoot).serverMigrationsDir,
         workerScript: () => bundledWorker(join(repoRoot, 'src', 'app', 'store', 'pg', 'sync-worker.ts'), repoRoot, 'pg-sync-worker'),
-        passwords: new ServerPasswords(),
+        passwords,
         origin: options.origin ?? 'app',
         actor: options.actor ?? 'e2e',
       },
@@ -165,6 +183,8 @@ export async function launchWorkbench(options: LaunchOptions): Promise<Workbench
   const context = nodeHandlerContext(session, repoRoot);
   // 另存为PDF prints this page, as the app prints its window
   context.printer = { toPdf: () => printPage(page) };
+  // the opener and the handlers know the same passwords, as in the app
+  context.passwords = passwords;
   const ownsBrowser = options.browser === undefined;
   const browser = options.browser ?? (await launchBrowser());
   const browserContext = await browser.newContext({

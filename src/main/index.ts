@@ -2,7 +2,7 @@
  * Electron wiring only: the real Electron modules handed to the start-up (startup.ts), the single-instance lock, and
  * the app-wide navigation guard. Everything with logic lives in modules that tests import without Electron.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session } from 'electron';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
           protocol,
           session,
           screen,
+          safeStorage,
           createWindow: (options) => new BrowserWindow(options),
           installMenu: (window, template) => {
             Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -28,11 +28,14 @@ import { RecentWorkbooks } from '../app/recent-workbooks';
 import { WorkbookSession } from '../app/session';
 import { chooseWorkbookPath, defaultWorkbookPath, mayCreateAtStart, workbookArgument } from '../app/paths';
 import { openWorkbook, resourcesAt } from '../app/store/workbook';
-import { eitherHome, ServerPasswords } from '../app/either-home';
+import { eitherHome } from '../app/either-home';
+import { PasswordVault } from '../app/server-password-vault';
+import { ServerPasswords } from '../app/server-passwords';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../shared/print';
 import { serveAppRequest } from './app-protocol';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
+import { type KeyStoreApi, osKeyStore } from './os-key-store';
 import { sqliteBindingOverride } from './native-binding';
 import { APP_ORIGIN, APP_SCHEME, allowNavigation, permissionDecision, secureWebPreferences, windowOpenDecision } from './security/policy';
 import { initialWindowSize, minimumWindowSize } from './window-size';
@@ -45,6 +48,8 @@ export interface Shell {
   protocol: Pick<Protocol, 'handle'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'> };
   screen: Pick<Screen, 'getPrimaryDisplay'>;
+  /** the OS key store, for team-workbook passwords kept with 记住密码 (usable only after ready, as all of this is) */
+  safeStorage: KeyStoreApi;
   createWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
   /**
    * Installs the application menu for the window. On Windows and Linux the page draws the same menu bar itself, so
@@ -105,6 +110,10 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
     mkdirSync(dirname(defaultPath), { recursive: true });
 
     step = '打开工作簿';
+    // beside the recent list; only what the OS key store encrypted is written there
+    const passwords = new ServerPasswords(
+      new PasswordVault(join(dirname(defaultPath), 'server-passwords.json'), osKeyStore(shell.safeStorage, start.platform)),
+    );
     const nativeBinding = sqliteBindingOverride(shell.app.isPackaged, start.env);
     // a refused workbook does not stop the app: it starts with the recovery screen and the verified backups; a
     // missing one is created only on a true first start (see mayCreateAtStart), never for a mistyped --db
@@ -122,7 +131,7 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
           serverMigrationsDir: resourcesAt(appRoot).serverMigrationsDir,
           // built beside main by electron-vite (electron.vite.config.ts)
           workerScript: () => join(start.here, 'pg-sync-worker.js'),
-          passwords: new ServerPasswords(),
+          passwords,
           origin: 'app',
         },
       ),
@@ -140,6 +149,7 @@ export async function startWorkbench(shell: Shell, start: StartEnvironment): Pro
       pending: new PendingFiles(),
       pendingPlans: new PendingFiles(),
       recent: new RecentWorkbooks(join(dirname(defaultPath), 'recent-workbooks.json')),
+      passwords,
       resources: resourcesAt(appRoot),
       localFolder: dirname(defaultPath),
       printer: {

@@ -96,4 +96,7 @@ export const CHANNEL_ACCESS: Record<ChannelName, 'read' | 'write'> = {
   'local-copy-apply': 'write',
   // like 打开工作簿: this window switches to another workbook, its current one is not written
   'workbook-open-server': 'read',
+  // the app's own password store, not the workbook: a read-only window may forget a password too
+  'server-password-state': 'read',
+  'server-password-forget': 'read',
 };

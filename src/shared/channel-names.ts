@@ -87,6 +87,8 @@ export const CHANNEL_NAMES = [
   'local-copy-review',
   'local-copy-apply',
   'workbook-open-server',
+  'server-password-state',
+  'server-password-forget',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -176,10 +176,14 @@ export type ReportModelData = z.infer<typeof reportModelSchema>;
 const workbookOpenedSchema = z.object({ path: z.string(), note: z.string() });
 
 /**
- * A team workbook's address and the password typed for this one call: the password crosses to the app process,
- * is given to the driver and is never written anywhere (the address cannot hold one: it is refused there).
+ * A team workbook's address and the password typed for this one call (empty: the one the app knows for the
+ * address): the password crosses to the app process and is given to the driver; it is written only encrypted by the
+ * OS key store, when 记住密码 asks for it (the address cannot hold one: it is refused there).
  */
-const serverLogin = z.strictObject({ address: z.string().min(1).max(1000), password: z.string().max(200) });
+const serverAddressText = z.string().min(1).max(1000);
+const serverLogin = z.strictObject({ address: serverAddressText, password: z.string().max(200) });
+/** keyStore: null when 记住密码 can be offered, else why not; saved: kept in the key store, typed in this run, or none */
+const serverPasswordStateSchema = z.object({ keyStore: z.string().nullable(), saved: z.enum(['kept', 'this-run']).nullable() });
 const transferSummarySchema = z.object({ tables: z.number().int(), rows: z.number().int(), digest: z.string() });
 
 export const backupEntrySchema = z.object({
@@ -467,7 +471,9 @@ export const contract = {
     output: transferSummarySchema.extend({ address: z.string() }),
   },
   'server-local-copy': { input: serverLogin, output: transferSummarySchema.extend({ file: z.string() }).nullable() },
-  'workbook-open-server': { input: serverLogin, output: workbookOpenedSchema },
+  'workbook-open-server': { input: serverLogin.extend({ remember: z.boolean().optional() }), output: workbookOpenedSchema },
+  'server-password-state': { input: z.strictObject({ address: z.string().max(1000) }), output: serverPasswordStateSchema },
+  'server-password-forget': { input: z.strictObject({ address: serverAddressText }), output: serverPasswordStateSchema },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

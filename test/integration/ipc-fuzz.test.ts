@@ -113,7 +113,9 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'server-local-copy': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
   'local-copy-review': {},
   'local-copy-apply': { token: '00000000-0000-0000-0000-000000000000', acceptIds: [0] },
-  'workbook-open-server': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '' },
+  'workbook-open-server': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou', password: '', remember: false },
+  'server-password-state': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou' },
+  'server-password-forget': { address: 'postgres://li@127.0.0.1:1/office?workbook=dazhou' },
 };
 
 const HUGE = 'x'.repeat(2_000_001);

@@ -38,6 +38,8 @@ function fakeShell(overrides: { createWindow?: () => never; loadURL?: () => Prom
       },
     } as unknown as Shell['session'],
     screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1366, height: 728 } }) } as unknown as Shell['screen'],
+    // a Linux without a keyring: passwords are held for the run only
+    safeStorage: { getSelectedStorageBackend: () => 'basic_text' } as unknown as Shell['safeStorage'],
     createWindow:
       overrides.createWindow ??
       (() => {

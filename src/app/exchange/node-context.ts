@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { RecentWorkbooks } from '../recent-workbooks';
+import { ServerPasswords } from '../server-passwords';
 import type { HandlerContext } from '../handlers/context';
 import { PresetDialogs } from '../handlers/preset-dialogs';
 import { WorkbenchError } from '../../shared/result';
@@ -31,6 +32,8 @@ export function nodeHandlerContext(
     pending: new PendingFiles(),
     pendingPlans: new PendingFiles(),
     recent: new RecentWorkbooks(join(dirname(session.path), 'recent-workbooks.json')),
+    // this run only; the harness swaps in the ones its opener shares, with a key store (app-in-chromium.ts)
+    passwords: new ServerPasswords(),
     resources: resourcesAt(repoRoot),
     localFolder: join(dirname(session.path), 'local-copies'),
     // set by a host that has a page to print (the Playwright harness, the CLI's report command)

@@ -4,6 +4,7 @@ import type { PlanReading } from '../../core/document/plan-reading';
 import type { SpreadsheetParser } from '../exchange/parse-protocol';
 import type { PendingFiles } from '../exchange/pending-files';
 import type { RecentWorkbooks } from '../recent-workbooks';
+import type { ServerPasswords } from '../server-passwords';
 import type { WorkbookSession } from '../session';
 import type { Workbook, WorkbookResources } from '../store/workbook';
 
@@ -21,6 +22,8 @@ export interface HandlerContext {
   /** plan documents read for the import preview, waiting for the user's go-ahead */
   pendingPlans: PendingFiles<PlanReading>;
   recent: RecentWorkbooks;
+  /** team-workbook passwords: this run's, and those kept in the OS key store (the opener reads the same ones) */
+  passwords: ServerPasswords;
   /** the migrations (file and server forms) the app ships */
   resources: WorkbookResources;
   /** where local copies of workbooks go (the local app-data folder) */

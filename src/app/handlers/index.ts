@@ -14,7 +14,15 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
-import { localCopyApply, localCopyReview, serverLocalCopy, serverUpload, workbookOpenServer } from './team-workbooks';
+import {
+  localCopyApply,
+  localCopyReview,
+  serverLocalCopy,
+  serverPasswordForget,
+  serverPasswordState,
+  serverUpload,
+  workbookOpenServer,
+} from './team-workbooks';
 import { reportData, reportPdf } from './reports';
 import {
   workbookForceOpen,
@@ -143,6 +151,8 @@ export const handlers: Handlers = {
   'local-copy-review': localCopyReview,
   'local-copy-apply': localCopyApply,
   'workbook-open-server': workbookOpenServer,
+  'server-password-state': serverPasswordState,
+  'server-password-forget': serverPasswordForget,
 };
 
 export type { HandlerContext, DialogService, Handlers } from './context';

@@ -7,24 +7,27 @@ import type { CopyOrigin } from '../store/copy-origin';
 import type { Db } from '../store/connection';
 import { actionIdentity } from '../store/journal-reads';
 import { latestVersion, loadMigrations } from '../store/migrations';
-import { requireServerAddress, type ServerAddress } from '../store/pg/server-address';
+import { parseServerAddress, requireServerAddress, type ServerAddress } from '../store/pg/server-address';
 import { connectServer, type ServerClient } from '../store/pg/server-connection';
 import { publishWorkbook, takeLocalCopy } from '../store/pg/workbook-transfer';
-import type { Handler } from './context';
+import type { Handler, HandlerContext } from './context';
 import { opened, withWorkbookExtension } from './workbook-files';
 
 /**
  * 团队工作簿 (文件 menu): 打开团队工作簿, 上传到服务器 and 另存为本地副本. An upload or a copy uses a connection of its
- * own, closed when it is done; an opened team workbook becomes this window's workbook (see either-home.ts).
+ * own, closed when it is done; an opened team workbook becomes this window's workbook (see either-home.ts). A password
+ * left empty is the one the app knows for the address (typed earlier in this run, or kept in the OS key store).
  */
 
 async function withServer<T>(
   address: ServerAddress,
-  password: string,
+  typed: string,
+  context: HandlerContext,
   purpose: string,
   work: (client: ServerClient) => Promise<T>,
 ): Promise<T> {
-  const client = await connectServer(address, { password: password || undefined, applicationName: `minsheng-workbench ${purpose}` });
+  const password = await passwordFor(address, typed, context);
+  const client = await connectServer(address, { password, applicationName: `minsheng-workbench ${purpose}` });
   try {
     return await work(client);
   } finally {
@@ -35,7 +38,7 @@ async function withServer<T>(
 export const serverUpload: Handler<'server-upload'> = async (input, context) => {
   const address = requireServerAddress(input.address);
   const { workbook, resources } = context;
-  const summary = await withServer(address, input.password, 'upload', (client) =>
+  const summary = await withServer(address, input.password, context, 'upload', (client) =>
     publishWorkbook(
       workbook.file,
       client,
@@ -52,7 +55,7 @@ export const serverLocalCopy: Handler<'server-local-copy'> = async (input, conte
   const chosen = await context.dialogs.pickWorkbookSavePath(`${address.workbook}-本地副本.mswb`);
   if (chosen === null) return null;
   const file = withWorkbookExtension(chosen);
-  const summary = await withServer(address, input.password, 'local-copy', (client) =>
+  const summary = await withServer(address, input.password, context, 'local-copy', (client) =>
     takeLocalCopy(client, address, file, {
       fileMigrations: loadMigrations(resources.migrationsDir),
       serverMigrations: loadMigrations(resources.serverMigrationsDir),
@@ -62,11 +65,39 @@ export const serverLocalCopy: Handler<'server-local-copy'> = async (input, conte
   return { ...summary, file };
 };
 
-/** 打开团队工作簿: this window works in the team workbook from now on; the password is remembered for this run only. */
-export const workbookOpenServer: Handler<'workbook-open-server'> = (input, context) => {
+/** The password typed in the dialog, else the one the app knows for the address (recalled from the key store). */
+async function passwordFor(address: ServerAddress, typed: string, { passwords }: HandlerContext): Promise<string | undefined> {
+  if (typed) return typed;
+  await passwords.recall(address.text);
+  return passwords.known(address.text);
+}
+
+/**
+ * 打开团队工作簿: this window works in the team workbook from now on. The password that logged in is held for this
+ * run, and kept in the OS key store when 记住密码 is ticked (taken out of it when not); the note says which.
+ */
+export const workbookOpenServer: Handler<'workbook-open-server'> = async (input, context) => {
   const address = requireServerAddress(input.address);
-  context.session.switchTo(address.text, { password: input.password || undefined });
-  return opened(context, `已打开团队工作簿“${address.workbook}”：每次修改直接保存到服务器，其他人的修改一秒内显示在这里。`);
+  const password = await passwordFor(address, input.password, context);
+  context.session.switchTo(address.text, { password });
+  const keep = input.remember ?? false;
+  const notKept = password === undefined ? null : await context.passwords.remember(address.text, password, { keep });
+  const kept = keep && password !== undefined ? (notKept ?? '密码已保存在本机系统密钥库中。') : '';
+  return opened(context, `已打开团队工作簿“${address.workbook}”：每次修改直接保存到服务器，其他人的修改一秒内显示在这里。${kept}`);
+};
+
+/** Beside 记住密码: whether the key store can keep passwords, and what is saved for the address typed so far. */
+export const serverPasswordState: Handler<'server-password-state'> = async (input, { passwords }) => {
+  const address = parseServerAddress(input.address);
+  // an address still being typed has nothing saved, but the key store's answer is shown all the same
+  return passwords.state('ok' in address ? '' : address.text);
+};
+
+/** 忘记已保存的密码: from the key store and from this run. */
+export const serverPasswordForget: Handler<'server-password-forget'> = async (input, { passwords }) => {
+  const address = requireServerAddress(input.address);
+  passwords.forget(address.text);
+  return passwords.state(address.text);
 };
 
 /** A reviewed local copy waits here (by token) until the user applies or abandons the review. */

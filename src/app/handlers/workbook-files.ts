@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
+import { isServerAddress } from '../../shared/workbook-address';
 import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
 import { reachable } from '../recent-workbooks';
@@ -51,6 +52,8 @@ export async function openWorkbookAt(
     const where = removable ? '位于可移动磁盘上' : '所在位置不能写入（写保护的U盘、光盘或只读共享）';
     return opened(context, `“${path}”${where}，已复制到本机“${local}”并打开副本；需要带走时请用“另存为”存回U盘。`);
   }
+  // a team workbook (最近打开, a named address) logs in with the password kept for it, read before the synchronous open
+  if (isServerAddress(path)) await context.passwords.recall(path);
   context.session.switchTo(path);
   return opened(context);
 }

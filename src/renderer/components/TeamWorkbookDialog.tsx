@@ -3,6 +3,7 @@ import { call } from '../services/api';
 import { switchWorkbook } from '../services/switch-workbook';
 import { useUiStore } from '../stores/ui-store';
 import { Dialog } from './Dialog';
+import { SavedPassword } from './SavedPassword';
 
 type Direction = 'open' | 'upload' | 'copy';
 
@@ -20,14 +21,18 @@ const ADDRESS_EXAMPLE = 'postgres://用户名@服务器:5432/数据库?workbook=
 /**
  * 文件 → 团队工作簿: work in a team workbook on the office's PostgreSQL server (打开团队工作簿), publish this
  * workbook there (上传到服务器), or take a team workbook's local copy for a trip or an isolated machine (另存为本地
- * 副本). The password is typed here and kept only in memory while the app runs; the address, which is safe to
- * remember (最近打开 lists it), cannot hold one.
+ * 副本). The password is typed here and held in memory while the app runs, and kept encrypted by the OS key store
+ * when 记住密码 is ticked (SavedPassword.tsx); the address, which is safe to remember (最近打开 lists it), cannot
+ * hold one.
  */
 export function TeamWorkbookDialog(): React.JSX.Element {
   const close = (): void => useUiStore.getState().setTeamOpen(false);
   const [direction, setDirection] = useState<Direction>('open');
   const [address, setAddress] = useState('');
   const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+  // counts the calls made: after each, what is saved is asked again (a refused login forgets a remembered password)
+  const [attempts, setAttempts] = useState(0);
   const [title, setTitle] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +45,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
     try {
       if (direction === 'open') {
         // the page reloads into the team workbook once main has switched to it
-        await switchWorkbook(() => call('workbook-open-server', { address, password }));
+        await switchWorkbook(() => call('workbook-open-server', { address, password, remember }));
       } else if (direction === 'upload') {
         const result = await call('server-upload', { address, password, title });
         setOutcome(`已上传到 ${result.address}：${result.tables} 张表、${result.rows} 行，服务器上的内容与本工作簿逐行校验一致。`);
@@ -55,6 +60,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
       useUiStore.getState().showError(error);
     } finally {
       setBusy(false);
+      setAttempts((n) => n + 1);
     }
   };
 
@@ -104,6 +110,13 @@ export function TeamWorkbookDialog(): React.JSX.Element {
         密码
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" aria-label="密码" />
       </label>
+      <SavedPassword
+        address={address}
+        attempts={attempts}
+        offerRemember={direction === 'open'}
+        remember={remember}
+        onRememberChange={setRemember}
+      />
       {direction === 'upload' && (
         <label className="field">
           团队工作簿标题
@@ -116,7 +129,8 @@ export function TeamWorkbookDialog(): React.JSX.Element {
         </label>
       )}
       <p className="hint">
-        密码不写入任何文件，只在本次运行中记住。地址中的 workbook= 是团队工作簿在服务器上的名称（小写字母、数字和下划线）。
+        密码只在勾选“记住密码”时由本机系统密钥库加密保存，否则只在本次运行中记住。地址中的 workbook=
+        是团队工作簿在服务器上的名称（小写字母、数字和下划线）。
       </p>
       {outcome && (
         <p className="team-outcome" role="status">

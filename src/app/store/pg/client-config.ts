@@ -12,7 +12,7 @@ export interface ConnectionSettings {
   port: number;
   database: string;
   user: string;
-  /** typed in the desktop's dialog (kept in memory for the run); unset, the driver reads PGPASSWORD or ~/.pgpass */
+  /** typed in the desktop's dialog or kept by the app (server-passwords.ts); unset, the driver reads PGPASSWORD or ~/.pgpass */
   password?: string | undefined;
   ssl?: { rejectUnauthorized: boolean } | undefined;
   /** shown in pg_stat_activity: who else is in the workbook */

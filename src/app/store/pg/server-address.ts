@@ -10,7 +10,7 @@ import { isServerAddress, SERVER_ADDRESS_SCHEME } from '../../../shared/workbook
  *
  * The address is what the recent list and the command line remember, so it never holds a password: one in the
  * address is refused rather than quietly stored in plain text (the desktop asks in its dialog and keeps it in
- * memory for the run; the command line reads PGPASSWORD or ~/.pgpass).
+ * memory for the run, or encrypted by the OS key store on 记住密码; the command line reads PGPASSWORD or ~/.pgpass).
  */
 export interface ServerAddress {
   host: string;

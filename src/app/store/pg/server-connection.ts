@@ -43,11 +43,28 @@ const EXPLAINED: Record<string, (address: ServerPlace) => string> = {
   '57P03': () => '连接中断：数据库服务器正在启动或关闭，暂不接受连接，请稍后重试。',
 };
 
+/**
+ * SQLSTATEs of a login the server refused: a wrong password (or no such role: the server does not say which) and a
+ * connection its pg_hba.conf does not let in. A password the app remembered is forgotten on either (either-home.ts),
+ * so the dialog asks again instead of failing the same way at every open.
+ */
+const LOGIN_REFUSED = new Set(['28P01', '28000']);
+
+/** The server refused the login (see LOGIN_REFUSED); a WorkbenchError like any other to everyone else. */
+export class LoginRefused extends WorkbenchError {}
+
 /** A driver or server error as a WorkbenchError naming the server, in Chinese. */
 export function serverError(error: unknown, address: ServerPlace): WorkbenchError {
   if (error instanceof WorkbenchError) return error;
   const code = (error as { code?: string }).code ?? '';
   const explain = EXPLAINED[code];
+  if (explain && LOGIN_REFUSED.has(code)) return new LoginRefused('storage', explain(address));
+  // the driver's words when the server asks for a password and none was given (no PGPASSWORD, no ~/.pgpass entry)
+  if (/client password must be a (non-empty )?string/.test(String((error as Error | null)?.message ?? '')))
+    return new WorkbenchError(
+      'storage',
+      `服务器要求数据库用户“${address.user}”输入密码：请在对话框中输入密码（命令行请设置 PGPASSWORD 或 ~/.pgpass）。`,
+    );
   if (explain)
     return new WorkbenchError(
       code === '42501' ? 'forbidden' : code.startsWith('40') || code === '23505' ? 'conflict' : 'storage',

@@ -10,7 +10,7 @@ import { SyncServerConnection } from './sync-server';
 import { presenceName } from './sync-protocol';
 
 export interface OpenServerWorkbookOptions {
-  /** typed in the desktop's dialog (kept in memory for the run); unset, the driver reads PGPASSWORD or ~/.pgpass */
+  /** typed in the desktop's dialog or kept by the app (server-passwords.ts); unset, the driver reads PGPASSWORD or ~/.pgpass */
   password?: string | undefined;
   origin: SessionOrigin;
   actor?: string;
