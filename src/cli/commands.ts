@@ -42,7 +42,7 @@ import { orgIdByName } from '../app/store/org-repository';
 import type { ChannelName } from '../shared/channel-names';
 import { WorkbenchError } from '../shared/result';
 import { formatOutput } from './output';
-import { formatTransfer, grant, localCopy, uploadWorkbook } from './server-commands';
+import { formatTransfer, formatUpgrade, grant, localCopy, upgrade, uploadWorkbook } from './server-commands';
 import { isServerAddress, requireServerAddress } from '../app/store/pg/server-address';
 import { eitherHome } from '../app/either-home';
 import { ServerPasswords } from '../app/server-passwords';
@@ -101,6 +101,8 @@ const USAGE = `用法：npm run -s cli -- <命令> [选项]
                                  上传到服务器：把本地工作簿发布为团队工作簿（一个事务，内容校验一致才提交）；密码用环境变量 PGPASSWORD
   local-copy --db postgres://…?workbook=名称 --out FILE.mswb
                                  另存为本地副本：取团队工作簿此刻的完整副本（出差或在隔离的电脑上用）；不覆盖已有文件
+  upgrade --db postgres://所有者@…?workbook=名称
+                                 把团队工作簿升级到本软件的数据结构版本（一个事务；先用 pg_dump 备份；只有所有者可以升级）
   grant --db postgres://管理员@…?workbook=名称 --role 数据库用户 --as 管理员|编辑|单位填报|只读 [--org 责任单位] [--name 姓名]
                                  设定某人在团队工作簿中的权限（由数据库强制执行；单位填报只能改本单位任务的指标实际值和备注）
   import-budget FILE --db FILE [--sheet 工作表] [--header-row 行号] [--unit 元|万元|亿元] [--name 基线名] [--dry-run] [--json]
@@ -491,6 +493,11 @@ async function run(argv: readonly string[]): Promise<void> {
         name: optionalFlag(args, 'name'),
       });
       print({ ok: true }, json, () => message);
+      return;
+    }
+    case 'upgrade': {
+      const result = await upgrade(requireFlag(args, 'db'), resources);
+      print(result, json, () => formatUpgrade(result));
       return;
     }
     case 'local-copy': {

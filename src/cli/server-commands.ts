@@ -3,6 +3,7 @@ import { loadMigrations } from '../app/store/migrations';
 import { connectServer } from '../app/store/pg/server-connection';
 import { requireServerAddress } from '../app/store/pg/server-address';
 import { grantMember, ROLE_KINDS, ROLE_LABELS } from '../app/store/pg/server-roles';
+import { upgradeServerWorkbook, type UpgradeOutcome } from '../app/store/pg/server-upgrade';
 import { WorkbenchError } from '../shared/result';
 import { publishWorkbook, takeLocalCopy, type TransferSummary } from '../app/store/pg/workbook-transfer';
 import type { Workbook, WorkbookResources } from '../app/store/workbook';
@@ -69,4 +70,23 @@ export async function grant(
     await client.end();
   }
   return `已把数据库用户 ${member.role}${member.name ? `（${member.name}）` : ''}设为团队工作簿“${address.workbook}”的${ROLE_LABELS[kind]}${kind === 'reporter' ? `（${member.org ?? ''}）` : ''}。\n`;
+}
+
+/** `upgrade`: brings a team workbook to this version's schema (its owner, after a pg_dump backup). */
+export async function upgrade(at: string, resources: WorkbookResources): Promise<UpgradeOutcome & { address: string }> {
+  const address = requireServerAddress(at);
+  const client = await connectServer(address, { password: await terminalPassword(address), applicationName: 'minsheng-cli upgrade' });
+  try {
+    return {
+      ...(await upgradeServerWorkbook(client, address.workbook, loadMigrations(resources.serverMigrationsDir))),
+      address: address.text,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+export function formatUpgrade(outcome: UpgradeOutcome & { address: string }): string {
+  if (outcome.applied.length === 0) return `团队工作簿已是最新的数据结构版本（${outcome.to}），无需升级。\n`;
+  return `已把团队工作簿从数据结构版本 ${outcome.from} 升级到 ${outcome.to}（${outcome.applied.join('；')}），权限已按新的表重新设定。\n`;
 }

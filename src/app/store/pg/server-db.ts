@@ -223,7 +223,7 @@ const INSERT = /^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)\s
 const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 
 /** The name of a workbook's write lock; every client of the workbook takes the same one. */
-function writeLockName(workbook: string): string {
+export function writeLockName(workbook: string): string {
   return `minsheng write ${workbook}`;
 }
 

@@ -60,7 +60,7 @@ export async function workbookExists(client: ServerClient, name: string): Promis
 }
 
 /** The migration versions a team workbook records; empty when the schema has no migration table. */
-async function appliedServerVersions(client: ServerClient, name: string): Promise<number[]> {
+export async function appliedServerVersions(client: ServerClient, name: string): Promise<number[]> {
   const present = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${name}.schema_migration`]);
   if (!(present.rows[0] as { present: boolean }).present) return [];
   const result = await client.query(`SELECT version FROM ${name}.schema_migration ORDER BY version`);
@@ -87,13 +87,25 @@ export function schemaVerdict(name: string, applied: readonly number[], migratio
       `团队工作簿“${name}”由更新版本的民生规划工作台创建（数据结构版本 ${Math.max(...unknown)}），本软件只支持到版本 ${latestVersion(migrations)}。请升级软件后再打开，服务器上的数据未做任何修改。`,
     );
   const version = Math.max(...applied);
-  // an older one would need the server form of the migrations since, which no version of the app has shipped yet
+  // an older one is upgraded on purpose, by its owner (server-upgrade.ts), never as a side effect of someone opening
+  // it: colleagues on the previous version of the app must learn it from a refusal, not from a misread schema
   if (version < latestVersion(migrations))
     throw new WorkbenchError(
       'conflict',
-      `团队工作簿“${name}”的数据结构版本（${version}）比本软件（${latestVersion(migrations)}）旧，需要先升级。请联系管理员；服务器上的数据未做任何修改。`,
+      `团队工作簿“${name}”的数据结构版本（${version}）比本软件（${latestVersion(migrations)}）旧，需要先升级。请工作簿的所有者先用 pg_dump 备份，再运行“命令行 upgrade --db 服务器地址”升级；服务器上的数据未做任何修改。`,
     );
   return version;
+}
+
+/** A team workbook's version, refusing one that is no workbook or is newer; an older one is answered, not refused. */
+export function upgradableVersion(name: string, applied: readonly number[], migrations: readonly Migration[]): number {
+  try {
+    return schemaVerdict(name, applied, migrations);
+  } catch (error) {
+    const version = Math.max(0, ...applied);
+    if (applied.length > 0 && version < latestVersion(migrations)) return version;
+    throw error;
+  }
 }
 
 /**
@@ -105,6 +117,11 @@ export async function createWorkbookSchema(client: ServerClient, name: string, m
   await client.query(`CREATE SCHEMA ${name}`);
   await client.query(`SET LOCAL search_path TO ${name}`);
   await client.query('CREATE TABLE schema_migration (version bigint PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+  await runServerMigrations(client, migrations);
+}
+
+/** Runs migrations in order in the caller's transaction, under the workbook's search_path, recording each. */
+export async function runServerMigrations(client: ServerClient, migrations: readonly Migration[]): Promise<void> {
   for (const migration of migrations) {
     await client.query(migration.sql);
     await client.query('INSERT INTO schema_migration (version, name, applied_at) VALUES ($1, $2, $3)', [

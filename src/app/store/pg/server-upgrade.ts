@@ -1,0 +1,47 @@
+import { WorkbenchError } from '../../../shared/result';
+import { latestVersion, type Migration } from '../migrations';
+import { writeLockName } from './server-db';
+import { type ServerClient, serverError, type ServerPlace } from './server-connection';
+import { applyAccessRules } from './server-roles';
+import { appliedServerVersions, runServerMigrations, upgradableVersion, workbookExists } from './server-schema';
+
+/**
+ * Upgrading a team workbook to this version of the app's schema: the server form of the migrations it has not had
+ * (db/migrations-pg), in one transaction that holds the workbook's write lock — no colleague's edit interleaves,
+ * and a failure leaves the workbook as it was. The access rules are applied again afterwards, so that a table a
+ * migration adds is granted to the workbook's roles like the others (rather than by ALTER DEFAULT PRIVILEGES, which
+ * would follow whoever creates tables in the schema, not the workbook's rules).
+ *
+ * Only on purpose and by the workbook's owner (ALTER TABLE needs ownership): opening never upgrades, so colleagues
+ * still on the previous version of the app are refused ("由更新版本创建") instead of misreading a changed schema.
+ */
+
+export interface UpgradeOutcome {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+export async function upgradeServerWorkbook(client: ServerClient, name: string, migrations: readonly Migration[]): Promise<UpgradeOutcome> {
+  await client.query('BEGIN');
+  try {
+    if (!(await workbookExists(client, name))) throw new WorkbenchError('not_found', `服务器上没有名为“${name}”的团队工作簿。`);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [writeLockName(name)]);
+    const from = upgradableVersion(name, await appliedServerVersions(client, name), migrations);
+    const pending = migrations.filter((migration) => migration.version > from);
+    if (pending.length > 0) {
+      await client.query(`SET LOCAL search_path TO ${name}`);
+      await runServerMigrations(client, pending);
+      await applyAccessRules(client, name);
+    }
+    await client.query('COMMIT');
+    return { from, to: latestVersion(migrations), applied: pending.map((migration) => `${migration.version} ${migration.name}`) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (error instanceof WorkbenchError) throw error;
+    const explained = serverError(error, client as ServerPlace);
+    const owner =
+      (error as { code?: string }).code === '42501' ? '只有团队工作簿的所有者（上传它的数据库用户）或数据库管理员可以升级。' : '';
+    throw new WorkbenchError(explained.kind, `升级未完成，团队工作簿未做任何修改：${owner}${explained.message}`);
+  }
+}
