@@ -27,6 +27,15 @@ export const ANSWERED = 0;
  * whenever the listening connection was lost and came back (what was announced meanwhile is unknown).
  */
 export const OTHERS_COMMITTED = 1;
+/**
+ * Int32 slot 2: the worker's heartbeat, raised every HEARTBEAT_MS while its event loop runs. A worker that stops
+ * beating (killed, or stuck in a loop) will never answer: the store stops waiting for it long before the statement
+ * time limit.
+ */
+export const HEARTBEAT = 2;
+export const HEARTBEAT_MS = 250;
+/** the shared buffer: ANSWERED, OTHERS_COMMITTED, HEARTBEAT */
+export const SHARED_SLOTS = 3;
 
 /**
  * The start of every connection's application_name in a team workbook, followed by who and where: pg_stat_activity

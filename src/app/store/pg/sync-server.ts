@@ -4,7 +4,16 @@ import { WorkbenchError } from '../../../shared/result';
 import type { ServerAddress } from './server-address';
 import { type ConnectOptions, connectionSettings } from './client-config';
 import { serverError } from './server-connection';
-import { ANSWERED, OTHERS_COMMITTED, presencePrefix, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
+import {
+  ANSWERED,
+  HEARTBEAT,
+  OTHERS_COMMITTED,
+  presencePrefix,
+  SHARED_SLOTS,
+  type SyncAnswer,
+  type SyncConnectionConfig,
+  type SyncRequest,
+} from './sync-protocol';
 
 /**
  * A PostgreSQL connection the store can use as it uses SQLite: each query returns its rows, synchronously. The
@@ -29,7 +38,14 @@ export interface QueryAnswer {
 export interface SyncServerOptions extends ConnectOptions {
   /** the compiled sync-worker script (beside the app's bundle, or bundled from source) */
   workerScript: string;
+  /** how long a worker that has beaten once may stay silent before it is taken for dead (ms; 10 s unless told) */
+  silenceLimit?: number;
 }
+
+/** long enough for a large answer's copy to the store's thread on a busy two-core machine */
+const SILENCE_LIMIT_MS = 10_000;
+/** the store's thread wakes this often while it waits, to look at the worker's heartbeat */
+const WAKE_MS = 500;
 
 const NOT_YET = -2;
 const FAILED = -1;
@@ -76,8 +92,7 @@ export class SyncServerConnection {
     if (!existsSync(this.options.workerScript))
       throw new WorkbenchError('internal', `找不到连接数据库服务器的程序文件：${this.options.workerScript}`);
     const { port1, port2 } = new MessageChannel();
-    // two Int32 slots: ANSWERED and OTHERS_COMMITTED
-    const shared = new SharedArrayBuffer(8);
+    const shared = new SharedArrayBuffer(SHARED_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const answered = new Int32Array(shared);
     answered[ANSWERED] = NOT_YET;
     const worker = new Worker(this.options.workerScript, {
@@ -95,13 +110,31 @@ export class SyncServerConnection {
     return live;
   }
 
-  /** Sleeps until the worker posts answer `seq` (or fails to connect), then takes it from the port. */
+  /**
+   * Sleeps until the worker posts answer `seq` (or fails to connect), then takes it from the port. A worker that
+   * stops beating (sync-protocol.ts HEARTBEAT) will never answer: it is given up after the silence limit, not after
+   * the statement time limit — a worker that was killed used to hold the app for over a minute.
+   */
   private await(live: Live, seq: number): SyncAnswer {
     const deadline = Date.now() + this.waitLimit;
+    const silenceLimit = this.options.silenceLimit ?? SILENCE_LIMIT_MS;
+    let beat = Atomics.load(live.answered, HEARTBEAT);
+    let beatAt = Date.now();
     for (;;) {
       const current = Atomics.load(live.answered, ANSWERED);
       if (current === seq || current === FAILED) break;
-      const left = deadline - Date.now();
+      const now = Date.now();
+      const nextBeat = Atomics.load(live.answered, HEARTBEAT);
+      if (nextBeat !== beat) [beat, beatAt] = [nextBeat, now];
+      // before its first beat the worker is still loading: only the deadline applies
+      else if (beat > 0 && now - beatAt > silenceLimit) {
+        this.drop(live);
+        throw new WorkbenchError(
+          'storage',
+          `连接中断：连接数据库服务器 ${this.address.host} 的后台线程已停止响应，操作未完成；下次操作会自动重新连接。`,
+        );
+      }
+      const left = deadline - now;
       if (left <= 0) {
         this.drop(live);
         throw new WorkbenchError(
@@ -109,7 +142,7 @@ export class SyncServerConnection {
           `连接中断：数据库服务器 ${this.address.host} 在 ${Math.round(this.waitLimit / 1000)} 秒内没有应答，操作未完成。`,
         );
       }
-      Atomics.wait(live.answered, ANSWERED, current, left);
+      Atomics.wait(live.answered, ANSWERED, current, Math.min(left, WAKE_MS));
     }
     const message = receiveMessageOnPort(live.port);
     if (!message) throw new WorkbenchError('internal', 'the server worker answered without a message');

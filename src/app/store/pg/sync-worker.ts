@@ -2,7 +2,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import pg from 'pg';
 import { clientConfig } from './client-config';
-import { ANSWERED, changeChannel, OTHERS_COMMITTED, type SyncAnswer, type SyncConnectionConfig, type SyncRequest } from './sync-protocol';
+import {
+  ANSWERED,
+  changeChannel,
+  HEARTBEAT,
+  HEARTBEAT_MS,
+  OTHERS_COMMITTED,
+  type SyncAnswer,
+  type SyncConnectionConfig,
+  type SyncRequest,
+} from './sync-protocol';
 
 /**
  * Holds one PostgreSQL connection for a store that works synchronously (sync-server.ts): runs each request as
@@ -11,6 +20,8 @@ import { ANSWERED, changeChannel, OTHERS_COMMITTED, type SyncAnswer, type SyncCo
 
 const { config, shared, port } = workerData as { config: SyncConnectionConfig; shared: SharedArrayBuffer; port: MessagePort };
 const answered = new Int32Array(shared);
+// alive: the store waiting on an answer watches this (sync-server.ts); unref'd, it keeps nothing running
+setInterval(() => Atomics.add(answered, HEARTBEAT, 1), HEARTBEAT_MS).unref();
 
 function post(answer: SyncAnswer): void {
   port.postMessage(answer);
@@ -111,9 +122,18 @@ let inFlight = 0;
 process.on('uncaughtException', (error) => {
   post({ seq: inFlight, ok: false, code: 'EWORKER', message: String(error), lost: true });
 });
+let exiting = false;
+process.on('exit', () => {
+  // a worker told to exit (or exiting on its own) while a request is unanswered answers it first
+  if (!exiting && Atomics.load(answered, ANSWERED) !== inFlight)
+    post({ seq: inFlight, ok: false, code: 'EWORKER', message: 'worker exited', lost: true });
+});
 
 parentPort?.on('message', (message: unknown) => {
   // the listener goes with the process
-  if (message === 'close') void client.end().finally(() => process.exit(0));
+  if (message === 'close') {
+    exiting = true;
+    void client.end().finally(() => process.exit(0));
+  }
 });
 void start();
