@@ -26,15 +26,16 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
   beforeAll(() => {
     cluster = startPgCluster();
     cluster.createDatabase('office');
+    cluster.createDatabase('office_zh', { icuLocale: 'zh-Hans' });
   }, 60_000);
   afterAll(() => {
     for (const workbook of open) workbook.close();
     cluster?.stop();
   });
 
-  async function twoHomes(name: string) {
+  async function twoHomes(name: string, database = 'office') {
     const file = newWorkbook();
-    const address = requireServerAddress(cluster.address('office', { workbook: name }));
+    const address = requireServerAddress(cluster.address(database, { workbook: name }));
     const client = await connectServer(address);
     await publishWorkbook(file.file, client, { name, title: name, publishedFrom: 'test.mswb' }, serverMigrations);
     await client.end();
@@ -43,23 +44,26 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     return { file: answersOf(file), server: answersOf(server), serverWorkbook: server };
   }
 
-  it('answers the plan grids, owners, budget and reports the same from the file and from the server', async () => {
-    const { file, server } = await twoHomes('reads');
-    for (const [channel, input] of [
-      ['plan-list', {}],
-      ['task-list', { planId: 1 }],
-      ['target-list', { planId: 1 }],
-      ['org-list', {}],
-      ['budget-metrics', {}],
-      ['budget-view', {}],
-      ['scenario-list', {}],
-      ['report-data', { kind: 'compliance' }],
-      ['report-data', { kind: 'matrix' }],
-      ['report-data', { kind: 'execution' }],
-    ] as const) {
-      expect(await server(channel, input), `${channel} ${JSON.stringify(input)}`).toEqual(await file(channel, input));
-    }
-  });
+  it.each(['office', 'office_zh'])(
+    'answers the plan grids, owners, budget and reports the same from the file and from the server (%s)',
+    async (database) => {
+      const { file, server } = await twoHomes('reads', database);
+      for (const [channel, input] of [
+        ['plan-list', {}],
+        ['task-list', { planId: 1 }],
+        ['target-list', { planId: 1 }],
+        ['org-list', {}],
+        ['budget-metrics', {}],
+        ['budget-view', {}],
+        ['scenario-list', {}],
+        ['report-data', { kind: 'compliance' }],
+        ['report-data', { kind: 'matrix' }],
+        ['report-data', { kind: 'execution' }],
+      ] as const) {
+        expect(await server(channel, input), `${channel} ${JSON.stringify(input)}`).toEqual(await file(channel, input));
+      }
+    },
+  );
 
   it('applies the same edits the same way, records them in the journal, and undoes them', async () => {
     const { file, server, serverWorkbook } = await twoHomes('edits');

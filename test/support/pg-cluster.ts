@@ -15,7 +15,8 @@ export interface PgCluster {
   socketDir: string;
   /** an address the app accepts, for `database` (created on demand with createDatabase) */
   address(database: string, query?: Record<string, string>): string;
-  createDatabase(name: string): void;
+  /** with `icuLocale` ('zh-Hans'), the database's text sorts and compares by that locale, as many offices' servers do */
+  createDatabase(name: string, options?: { icuLocale?: string }): void;
   /** runs SQL through psql as the superuser (setting up roles, checking what a client wrote), or as `user` */
   psql(database: string, sql: string, user?: string): string;
   restart(): void;
@@ -75,8 +76,10 @@ export function startPgCluster(): PgCluster {
       const search = new URLSearchParams({ host: dir, ...query });
       return `postgres://postgres@localhost/${encodeURIComponent(database)}?${search.toString()}`;
     },
-    createDatabase: (name) => {
-      psql('postgres', `CREATE DATABASE "${name}"`);
+    createDatabase: (name, options = {}) => {
+      // an office's server is often initialised with its region's collation (Chinese by pinyin through ICU)
+      const locale = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale}'` : '';
+      psql('postgres', `CREATE DATABASE "${name}"${locale}`);
     },
     psql,
     restart: () => {
