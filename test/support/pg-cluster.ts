@@ -20,6 +20,9 @@ export interface PgCluster {
   /** runs SQL through psql as the superuser (setting up roles, checking what a client wrote), or as `user` */
   psql(database: string, sql: string, user?: string): string;
   restart(): void;
+  /** the server goes away (fast shutdown: connections are cut) until startServer */
+  stopServer(): void;
+  startServer(): void;
   stop(): void;
 }
 
@@ -86,6 +89,8 @@ export function startPgCluster(): PgCluster {
       stopServer();
       start();
     },
+    stopServer,
+    startServer: start,
     stop: () => {
       try {
         stopServer();

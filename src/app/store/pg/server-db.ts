@@ -77,6 +77,7 @@ export class ServerDb implements StoreDb {
 
   run(text: string, values: unknown[], rowMode: 'object' | 'array'): QueryAnswer {
     if (this.closed) throw new WorkbenchError('storage', '团队工作簿已关闭。');
+    if (this.depth === 0) this.connection.replaceIfLost();
     // a DELETE's row count leaves out the rows its foreign keys cascaded to, which SQLite's total_changes() counts
     // and the journal's undo relies on to see that it would take someone else's rows with it
     if (WRITE.test(text)) this.lockForWriting();

@@ -60,7 +60,8 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
     journal,
     others: () => db.others(),
     access: { mode: 'write' },
-    writeRefusal: () => null,
+    // while the connection is down (and being retried) the window only reads: an edit would be lost with it
+    writeRefusal: () => db.connection.problem(),
     backup: (reason) =>
       reason === 'manual'
         ? Promise.reject(

@@ -34,8 +34,13 @@ export const OTHERS_COMMITTED = 1;
  */
 export const HEARTBEAT = 2;
 export const HEARTBEAT_MS = 250;
-/** the shared buffer: ANSWERED, OTHERS_COMMITTED, HEARTBEAT */
-export const SHARED_SLOTS = 3;
+/**
+ * Int32 slot 3: 1 once the worker's connection has failed or ended (a server restart, a cut line) — known to the
+ * store without sending it a statement, so that the window turns read-only and the connection is retried.
+ */
+export const CONNECTION_LOST = 3;
+/** the shared buffer: ANSWERED, OTHERS_COMMITTED, HEARTBEAT, CONNECTION_LOST */
+export const SHARED_SLOTS = 4;
 
 /**
  * The start of every connection's application_name in a team workbook, followed by who and where: pg_stat_activity

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
+import pg from 'pg';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../../../shared/result';
 import type { ServerAddress } from './server-address';
-import { type ConnectOptions, connectionSettings } from './client-config';
+import { clientConfig, type ConnectOptions, connectionSettings } from './client-config';
 import { serverError } from './server-connection';
 import {
   ANSWERED,
+  CONNECTION_LOST,
   HEARTBEAT,
   OTHERS_COMMITTED,
   presencePrefix,
@@ -46,6 +48,12 @@ export interface SyncServerOptions extends ConnectOptions {
 const SILENCE_LIMIT_MS = 10_000;
 /** the store's thread wakes this often while it waits, to look at the worker's heartbeat */
 const WAKE_MS = 500;
+/**
+ * After a failed reconnection, statements fail at once for this long instead of each waiting out the connection
+ * time limit (the store's thread, the app's main process, would freeze); a probe that does not block asks the
+ * server meanwhile (problem()).
+ */
+const RETRY_MS = 5000;
 
 const NOT_YET = -2;
 const FAILED = -1;
@@ -62,6 +70,13 @@ export class SyncServerConnection {
   /** others' commits counted by earlier workers (a lost connection is replaced), plus one for each replacement */
   private othersBefore = 0;
   private readonly config: SyncConnectionConfig;
+  /** when the last reconnection failed (a statement then fails at once until RETRY_MS later) */
+  private failedAt = Number.NEGATIVE_INFINITY;
+  /** a probe of the server in flight, without blocking (problem()) */
+  private probing = false;
+  /** the last probe reached the server: the next look at the connection reconnects */
+  private reachable = false;
+  private closed = false;
 
   constructor(
     readonly address: ServerAddress,
@@ -74,9 +89,61 @@ export class SyncServerConnection {
     this.connect();
   }
 
-  /** Whether a connection is up now (after a loss, the next statement makes a new one). */
+  /** Whether a connection is up now, as far as the worker knows (after a loss, the next statement makes a new one). */
   get connected(): boolean {
-    return this.live !== null;
+    return this.live !== null && Atomics.load(this.live.answered, CONNECTION_LOST) === 0;
+  }
+
+  /**
+   * Outside a transaction, a connection the worker knows is gone is replaced before the next statement, instead of
+   * the statement failing with 连接中断 first (a server restart overnight costs nothing). Inside one it is not: the
+   * transaction went with the connection, and its statement must fail.
+   */
+  replaceIfLost(): void {
+    if (this.live && !this.connected) this.drop(this.live);
+  }
+
+  /**
+   * Null while the connection is up; otherwise 连接中断, and the connection is being retried: a probe that does not
+   * block the store's thread asks the server every few seconds, and once it answers, the connection is made again
+   * here. Cheap when all is well: the page asks with every status poll.
+   */
+  problem(): string | null {
+    if (this.connected || this.closed) return null;
+    if (this.reachable) {
+      this.reachable = false;
+      try {
+        if (this.live) this.drop(this.live);
+        this.connect();
+        return null;
+      } catch {
+        // gone again: probed again below
+      }
+    }
+    this.probe();
+    return `连接中断：与数据库服务器 ${this.address.host} 的连接已断开，正在自动重试；恢复之前本窗口只能查看，不能修改。`;
+  }
+
+  private probe(): void {
+    if (this.probing) return;
+    this.probing = true;
+    const client = new pg.Client(clientConfig(this.config));
+    client.on('error', () => undefined);
+    client
+      .connect()
+      .then(
+        () => {
+          this.reachable = true;
+          return client.end();
+        },
+        () => undefined,
+      )
+      .catch(() => undefined)
+      .finally(() => {
+        setTimeout(() => {
+          this.probing = false;
+        }, RETRY_MS).unref();
+      });
   }
 
   get applicationName(): string {
@@ -101,11 +168,19 @@ export class SyncServerConnection {
     });
     worker.unref();
     const live = { worker, port: port1, answered };
-    const answer = this.await(live, 0);
+    let answer: SyncAnswer;
+    try {
+      answer = this.await(live, 0);
+    } catch (error) {
+      this.failedAt = Date.now();
+      throw error;
+    }
     if (!answer.ok) {
       void worker.terminate();
+      this.failedAt = Date.now();
       throw serverError({ code: answer.code, message: answer.message }, this.address);
     }
+    this.failedAt = Number.NEGATIVE_INFINITY;
     this.live = live;
     return live;
   }
@@ -165,6 +240,8 @@ export class SyncServerConnection {
   }
 
   query(text: string, values: readonly unknown[] = [], rowMode: 'object' | 'array' = 'object'): QueryAnswer {
+    if (!this.live && Date.now() - this.failedAt < RETRY_MS)
+      throw new WorkbenchError('storage', `连接中断：数据库服务器 ${this.address.host} 暂时连不上，正在自动重试，请稍后再操作。`);
     const live = this.live ?? this.connect();
     const seq = ++this.seq;
     const request: SyncRequest = { seq, text, values: [...values], rowMode };
@@ -182,6 +259,7 @@ export class SyncServerConnection {
   }
 
   close(): void {
+    this.closed = true;
     const live = this.live;
     this.live = null;
     if (!live) return;

@@ -5,6 +5,7 @@ import { clientConfig } from './client-config';
 import {
   ANSWERED,
   changeChannel,
+  CONNECTION_LOST,
   HEARTBEAT,
   HEARTBEAT_MS,
   OTHERS_COMMITTED,
@@ -51,9 +52,12 @@ function failure(seq: number, error: unknown): SyncAnswer {
 const newClient = (): pg.Client => new pg.Client(clientConfig(config));
 const client = newClient();
 let lost = false;
-client.on('error', () => {
+const markLost = (): void => {
   lost = true;
-});
+  Atomics.store(answered, CONNECTION_LOST, 1);
+};
+client.on('error', markLost);
+client.on('end', markLost);
 
 /**
  * A second connection LISTENs on the workbook's channel and counts the commits of others (not of `client`), so
@@ -133,6 +137,7 @@ parentPort?.on('message', (message: unknown) => {
   // the listener goes with the process
   if (message === 'close') {
     exiting = true;
+    client.removeListener('end', markLost);
     void client.end().finally(() => process.exit(0));
   }
 });
