@@ -57,4 +57,35 @@ describe('Excel/WPS exchange from the File menu', () => {
     await expect.poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent()).toBe('2018预算');
     await expect.poll(() => page.getByTestId('floor-share').textContent()).toBe('76.42%');
   });
+
+  it("takes an org's returned packet change by change: the unticked one is left out", async () => {
+    const { page, workbook, setNextSavePath, setNextPickedFile } = await sessions.open('packet-return');
+    const file = join(sessions.dir(), '人社局报送表.xlsx');
+    setNextSavePath(file);
+    await chooseMenu(page, '文件', '单位报送表', '导出单位报送表…');
+    const exportDialog = page.getByRole('dialog', { name: '导出单位报送表' });
+    await exportDialog.getByLabel('单位').selectOption({ label: '市人力资源社会保障局' });
+    await exportDialog.getByRole('button', { name: '导出…' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('已导出 1 个报送表');
+
+    const book = XLSX.read(readFileSync(file), { type: 'buffer' });
+    const sheet = book.Sheets['报送表'] as XLSX.WorkSheet;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
+    const row = (label: string): number => rows.findIndex((r) => r[3] === label) + 1;
+    sheet[`I${row('城镇新增就业')}`] = { t: 'n', v: 3.6 };
+    sheet[`I${row('城乡居民参保率')}`] = { t: 'n', v: 97 };
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    setNextPickedFile(file);
+    await chooseMenu(page, '文件', '单位报送表', '导入单位报送表…');
+    const dialog = page.getByTestId('packet-import-dialog');
+    await expect.poll(() => dialog.locator('tbody tr').count()).toBe(2);
+    await dialog.getByRole('checkbox', { name: '接受：城乡居民参保率' }).uncheck();
+    await dialog.getByRole('button', { name: '接受选中的 1 处修改' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('已接受“市人力资源社会保障局”报送的 1 处修改');
+    // 3.6 (万人, as the packet writes it) is stored in the target's base unit
+    expect(workbook.db.prepare("SELECT actual FROM target WHERE label = '城镇新增就业' AND actual IS NOT NULL").all()).toEqual([
+      { actual: 36000 },
+    ]);
+    expect(workbook.db.prepare("SELECT actual FROM target WHERE label = '城乡居民参保率'").get()).toEqual({ actual: null });
+  });
 });

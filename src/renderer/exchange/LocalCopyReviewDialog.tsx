@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { LocalCopyChange, LocalCopyReview } from '../../shared/exchange';
 import { Dialog } from '../components/Dialog';
 import { call } from '../services/api';
 import { useUiStore } from '../stores/ui-store';
 import { afterImport } from './run-exchange';
+import { useReview } from './use-review';
 
 const STATE_LABELS: Record<LocalCopyChange['state'], string> = {
   clean: '可带回',
@@ -35,28 +35,16 @@ function localTime(iso: string): string {
  */
 export function LocalCopyReviewDialog(): React.JSX.Element | null {
   const close = (): void => useUiStore.getState().setExchange(null);
-  const [review, setReview] = useState<LocalCopyReview | null>(null);
-  const [accepted, setAccepted] = useState<Set<number>>(new Set());
-  useEffect(() => {
-    call('local-copy-review', {}).then(
-      (result) => {
-        if (!result) return close();
-        setReview(result);
-        setAccepted(new Set(result.changes.filter((c) => c.state === 'clean').map((c) => c.id)));
-      },
-      (error: unknown) => {
-        useUiStore.getState().showError(error);
-        close();
-      },
-    );
-  }, []);
+  const {
+    preview: review,
+    accepted,
+    toggle,
+  } = useReview(
+    () => call('local-copy-review', {}),
+    (result: LocalCopyReview) => result.changes.filter((c) => c.state === 'clean').map((c) => c.id),
+    close,
+  );
   if (!review) return <div className="busy-overlay">正在读取本地副本…</div>;
-  const toggle = (id: number): void => {
-    const next = new Set(accepted);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setAccepted(next);
-  };
   const apply = async (): Promise<void> => {
     const result = await useUiStore.getState().track(() => call('local-copy-apply', { token: review.token, acceptIds: [...accepted] }));
     if (result) {

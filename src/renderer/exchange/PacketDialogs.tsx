@@ -7,6 +7,7 @@ import { call } from '../services/api';
 import { useUiStore } from '../stores/ui-store';
 import { useOrgStore } from '../stores/org-store';
 import { afterImport } from './run-exchange';
+import { useReview } from './use-review';
 
 /** 导出单位报送表: one org, or every org with tasks (one file each, into a folder). */
 export function PacketExportDialog(): React.JSX.Element {
@@ -61,28 +62,12 @@ export function PacketExportDialog(): React.JSX.Element {
 /** 导入单位报送表: every returned change listed, each accepted or rejected; the change log names the sender. */
 export function PacketImportDialog(): React.JSX.Element | null {
   const close = (): void => useUiStore.getState().setExchange(null);
-  const [preview, setPreview] = useState<PacketPreview | null>(null);
-  const [accepted, setAccepted] = useState<Set<number>>(new Set());
-  useEffect(() => {
-    call('packet-import-preview', {}).then(
-      (result) => {
-        if (!result) return close();
-        setPreview(result);
-        setAccepted(new Set(result.changes.map((c) => c.id)));
-      },
-      (error: unknown) => {
-        useUiStore.getState().showError(error);
-        close();
-      },
-    );
-  }, []);
+  const { preview, accepted, toggle } = useReview(
+    () => call('packet-import-preview', {}),
+    (result: PacketPreview) => result.changes.map((c) => c.id),
+    close,
+  );
   if (!preview) return <div className="busy-overlay">正在读取文件…</div>;
-  const toggle = (id: number): void => {
-    const next = new Set(accepted);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setAccepted(next);
-  };
   const apply = async (): Promise<void> => {
     const result = await useUiStore.getState().track(() => call('packet-import-apply', { token: preview.token, acceptIds: [...accepted] }));
     if (result) {
