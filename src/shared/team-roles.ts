@@ -23,6 +23,10 @@ export function workbookRole(kind: RoleKind, orgName?: string): WorkbookRole {
   return { kind, label: ROLE_LABELS[kind], ...(kind === 'reporter' && orgName !== undefined ? { orgName } : {}) };
 }
 
+export function sameRole(a: WorkbookRole | undefined, b: WorkbookRole | undefined): boolean {
+  return a?.kind === b?.kind && a?.orgName === b?.orgName;
+}
+
 /**
  * What a write touches, in the terms of the server's grants:
  * - reported: a target's 实际值 and 备注 (`GRANT UPDATE (actual, note) ON target TO reporter`, limited by the
@@ -57,16 +61,23 @@ export interface TaskOwners {
 
 /** Why the role may not edit this target cell, or null when it may. `task` is undefined for a target without a task. */
 export function targetCellRefusal(role: WorkbookRole | undefined, field: string, task: TaskOwners | undefined): string | null {
-  if (!role || role.kind === 'editor' || role.kind === 'admin') return null;
-  if (role.kind === 'reader') return READER_REFUSAL;
-  if (!(REPORTED_TARGET_FIELDS as readonly string[]).includes(field)) return `单位填报只能填写实际值和备注。`;
+  const reported = (REPORTED_TARGET_FIELDS as readonly string[]).includes(field);
+  if (role?.kind !== 'reporter') return areaRefusal(role, reported ? 'reported' : 'values');
+  if (!reported) return '单位填报只能填写指标的实际值和备注。';
   const org = role.orgName ?? '';
   // the reporters_own policy: a task_owner row of the member's org, lead or co-owner alike
-  if (!task || !(task.leadOrgs.includes(org) || task.coOrgs.includes(org))) return `只能填报${org}牵头或协办的任务的指标。`;
+  if (!task || !(task.leadOrgs.includes(org) || task.coOrgs.includes(org))) return `单位填报只能填写${org}牵头或协办的任务的指标。`;
   return null;
 }
 
 export const READER_REFUSAL = '你在该团队工作簿中的身份是只读，不能修改。';
+
+/** Why the role may not make writes of this area, or null when it may. */
+export function areaRefusal(role: WorkbookRole | undefined, area: WriteArea): string | null {
+  if (!role || mayWrite(role, area)) return null;
+  if (role.kind === 'reader') return READER_REFUSAL;
+  return `你在该团队工作簿中的身份是${role.label}，${area === 'structure' ? '只有管理员可以修改这部分内容' : '不能修改这部分内容'}。`;
+}
 
 /** What each command writes; commands that write nothing (export, print, views, opening) are absent. */
 const COMMAND_AREAS: Partial<Record<CommandId, WriteArea>> = {
@@ -87,8 +98,7 @@ const COMMAND_AREAS: Partial<Record<CommandId, WriteArea>> = {
 /** Why the role may not run this command, or null when it may (the menu shows it disabled with this reason). */
 export function commandRefusal(role: WorkbookRole | undefined, command: CommandId): string | null {
   const area = COMMAND_AREAS[command];
-  if (!role || !area || mayWrite(role, area)) return null;
-  return `你在该团队工作簿中的身份是${role.label}，${area === 'structure' ? '只有管理员可以' : '不能'}执行此操作。`;
+  return area ? areaRefusal(role, area) : null;
 }
 
 /** The status bar's words: 身份：单位填报（市教育局）. */

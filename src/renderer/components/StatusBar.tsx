@@ -1,3 +1,4 @@
+import { roleHint, roleText } from '../../shared/team-roles';
 import { formatPercent } from '../format';
 import { useBudgetStore } from '../stores/budget-store';
 import { useTaskStore } from '../stores/task-store';
@@ -24,6 +25,7 @@ export function StatusBar(): React.JSX.Element {
   const readOnly = useWorkbookStore((state) => state.readOnly);
   const notice = useWorkbookStore((state) => state.notice);
   const others = useWorkbookStore((state) => state.others);
+  const role = useWorkbookStore((state) => state.role);
   return (
     <footer className="status-bar" role="status">
       <span className="workbook-path" title={workbookPath ?? ''}>
@@ -35,6 +37,11 @@ export function StatusBar(): React.JSX.Element {
           <button type="button" onClick={() => void useWorkbookStore.getState().forceOpen()}>
             强制打开…
           </button>
+        </span>
+      )}
+      {role && (
+        <span className={`role ${role.kind}`} data-testid="status-role" title={roleHint(role)}>
+          {roleText(role)}
         </span>
       )}
       {others.length > 0 && (
