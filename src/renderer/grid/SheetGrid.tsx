@@ -487,8 +487,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
                   !isGroupRow(params.data) &&
                   refusal(params) === null &&
                   (typeof editable === 'function' ? editable(params as never) : editable),
-                // a cell the role may not change says why, where the user looks
+                // a cell the role may not change says why, where the user looks, and loses the entry tint
                 tooltipValueGetter: (params) => refusal(params) ?? (tooltipValueGetter ? tooltipValueGetter(params as never) : undefined),
+                cellClassRules: {
+                  ...(column.cellClassRules as object),
+                  'role-locked': (params: CellClassParams<SheetRow<T>>) => refusal(params) !== null,
+                },
               }
             : {}),
           // the totals row carries its values under the column ids, not in the row shape the getters expect
