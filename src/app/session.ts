@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ChannelOutput } from '../shared/contract';
 import { WorkbenchError } from '../shared/result';
 import { fsyncFile, renameDurable, renameNoClobber, temporaryBeside } from './durable-files';
 import { listBackups, restoreBackup } from './store/backups';
@@ -15,6 +16,8 @@ export interface OpenHow {
   /** a team workbook's password, typed for this opening (see either-home.ts) */
   password?: string | undefined;
 }
+
+type WorkbookStatus = ChannelOutput<'workbook-status'>;
 
 export type WorkbookOpener = (path: string, how?: OpenHow) => Workbook;
 
@@ -182,14 +185,16 @@ export class WorkbookSession {
   }
 
   /** Read-only or not, and whether another process has committed since this window opened the workbook. */
-  status(): { path: string; readOnly: boolean; notice: string; externalChanges: number; others: string[] } {
+  status(): WorkbookStatus {
     const refusal = this.writeRefusal();
+    const role = this.current?.role;
     return {
       path: this.path,
       readOnly: refusal !== null,
       notice: refusal ?? '',
       externalChanges: this.current ? dataVersion(this.current.db) - this.openedDataVersion : 0,
       others: this.current ? this.current.others() : [],
+      ...(role ? { role } : {}),
     };
   }
 

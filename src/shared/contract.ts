@@ -28,6 +28,7 @@ import { executionChannels } from './execution';
 import { targetLinkChannels } from './target-links';
 import { REPORT_KINDS } from './report-kinds';
 import { parsedPlanSchema } from './plan';
+import { workbookRoleSchema } from './team-roles';
 
 /**
  * The one IPC contract: every channel's name, input schema and output schema. Main validates inputs against
@@ -439,6 +440,8 @@ export const contract = {
       externalChanges: z.number().int(),
       /** who else is working in a team workbook now ("李四@PC07"); always empty for a file */
       others: z.array(z.string()),
+      /** the person's role in a team workbook, which the page offers edits and commands by (team-roles.ts); absent for a file */
+      role: workbookRoleSchema.optional(),
     }),
   },
   'workbook-force-open': { input: noInput, output: workbookOpenedSchema },

@@ -28,10 +28,11 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     const file = newWorkbook();
     const owner = await connectServer(requireServerAddress(cluster.address('office', { workbook: 'roles' })));
     await publishWorkbook(file.file, owner, { name: 'roles', title: '', publishedFrom: '' }, serverMigrations);
-    cluster.psql('office', 'CREATE ROLE li LOGIN; CREATE ROLE wang LOGIN; CREATE ROLE zhao LOGIN');
+    cluster.psql('office', 'CREATE ROLE li LOGIN; CREATE ROLE wang LOGIN; CREATE ROLE zhao LOGIN; CREATE ROLE sun LOGIN');
     await grantMember(owner, 'roles', { role: 'li', kind: 'reporter', orgName: '市教育局', displayName: '李四' });
     await grantMember(owner, 'roles', { role: 'wang', kind: 'reader', displayName: '王五' });
     await grantMember(owner, 'roles', { role: 'zhao', kind: 'editor', displayName: '赵六' });
+    await grantMember(owner, 'roles', { role: 'sun', kind: 'admin', displayName: '孙七' });
     await owner.end();
   }, 60_000);
   afterAll(() => {
@@ -39,16 +40,34 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     cluster?.stop();
   });
 
-  function as(role: string) {
+  function openAs(role: string): Workbook {
     const address = requireServerAddress(cluster.address('office', { workbook: 'roles' }).replace('postgres@', `${role}@`));
     const workbook = openServerWorkbook(address, { origin: 'app', actor: role, serverMigrations, workerScript });
     open.push(workbook);
-    const call = channelsOf(workbook);
+    return workbook;
+  }
+
+  function as(role: string) {
+    const call = channelsOf(openAs(role));
     return async (channel: ChannelName, input: unknown) => {
       const result = await call(channel, input);
       return result.ok ? 'ok' : `${result.error.kind}: ${result.error.message}`;
     };
   }
+
+  it("tells the page each person's role as the workbook opens: its kind, its name and a reporter's 责任单位", async () => {
+    expect(openAs('li').role).toEqual({ kind: 'reporter', label: '单位填报', orgName: '市教育局' });
+    expect(openAs('wang').role).toEqual({ kind: 'reader', label: '只读' });
+    expect(openAs('zhao').role).toEqual({ kind: 'editor', label: '编辑' });
+    expect(openAs('sun').role).toEqual({ kind: 'admin', label: '管理员' });
+    // the superuser that published the workbook holds every right without a group
+    expect(openAs('postgres').role).toEqual({ kind: 'admin', label: '管理员' });
+    // the status the page asks for carries it; a file's has none
+    const status = await channelsOf(openAs('li'))('workbook-status');
+    expect(status.ok && (status.value as { role?: unknown }).role).toEqual({ kind: 'reporter', label: '单位填报', orgName: '市教育局' });
+    const fileStatus = await channelsOf(newWorkbook())('workbook-status');
+    expect(fileStatus.ok && 'role' in (fileStatus.value as object)).toBe(false);
+  });
 
   it('单位填报 changes the actuals and notes of its own tasks only, and is journaled by name', async () => {
     const li = as('li');
@@ -105,8 +124,8 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     expect(denied(`DELETE FROM roles.change_log WHERE action_id = ${zhaos}`)).toBe('permission denied');
     expect(denied(`INSERT INTO roles.target (plan_id, ord, label, comparator) VALUES (1, 99, '新指标', '>=')`)).toBe('permission denied');
     // li sees the members of the workbooks li is in, and of no other
-    expect(cluster.psql('office', 'SELECT count(*) FROM minsheng.member', 'li').trim()).toBe('3');
+    expect(cluster.psql('office', 'SELECT count(*) FROM minsheng.member', 'li').trim()).toBe('4');
     cluster.psql('office', "INSERT INTO minsheng.member (workbook, role_name, kind) VALUES ('another_book', 'someone', 'reader')");
-    expect(cluster.psql('office', 'SELECT count(*) FROM minsheng.member', 'li').trim()).toBe('3');
+    expect(cluster.psql('office', 'SELECT count(*) FROM minsheng.member', 'li').trim()).toBe('4');
   });
 });

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parsePlan } from '../../core/plan/parse-plan';
 import type { ParsedPlan } from '../../shared/plan';
 import { WorkbenchError } from '../../shared/result';
+import type { WorkbookRole } from '../../shared/team-roles';
 import { describeHolder, type LockFile, lockIsLive, me, readLock, type SessionOrigin, WorkbookLock } from '../workbook-lock';
 import { type Db, type FileDb, openDatabase } from './connection';
 import { Journal } from './journal';
@@ -42,6 +43,8 @@ export interface Workbook {
   readonly file: FileDb | null;
   readonly journal: Journal;
   readonly access: WorkbookAccess;
+  /** a team workbook's: the person's role there (server-member.ts), which the page shows and offers edits by; a file has none */
+  readonly role?: WorkbookRole | undefined;
   /**
    * Null while this window is the workbook's writer; a sentence once it is not (read-only from the start, or
    * another opener chose 强制打开 and took the lock). Checked before every write.

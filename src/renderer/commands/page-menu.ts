@@ -13,6 +13,8 @@ export interface RecentFile {
 
 export interface PageMenuContext {
   enabled(command: CommandId): boolean;
+  /** why this person may not run the command in this workbook (their team-workbook role), or null */
+  refusal(command: CommandId): string | null;
   run(command: CommandId): void;
   /** the workbooks opened before, the current one left out; null while not yet read */
   recent: RecentFile[] | null;
@@ -47,12 +49,14 @@ export function pageMenuItems(entries: readonly MenuEntry[], context: PageMenuCo
       if (items.length > 0 && items.at(-1)?.kind !== 'separator') items.push({ kind: 'separator', key });
     } else if (entry.kind === 'command') {
       const spec = COMMANDS[entry.command];
+      const refusal = context.refusal(entry.command);
       items.push({
         kind: 'action',
         key,
         label: spec.label,
         ...(spec.accelerator ? { shortcut: spec.accelerator } : {}),
-        disabled: !context.enabled(entry.command),
+        ...(refusal === null ? {} : { title: refusal }),
+        disabled: refusal !== null || !context.enabled(entry.command),
         run: () => context.run(entry.command),
       });
     } else if (entry.kind === 'submenu') {

@@ -4,7 +4,9 @@ import { exportWorkbookFile } from '../exchange/run-exchange';
 import { commitPendingEdits } from '../services/pending-edits';
 import { call } from '../services/api';
 import { switchWorkbook } from '../services/switch-workbook';
+import { commandRefusal } from '../../shared/team-roles';
 import { useHistoryStore } from '../stores/history-store';
+import { useWorkbookStore } from '../stores/workbook-store';
 import { useUiStore } from '../stores/ui-store';
 import { isTextEntry } from './focus-target';
 
@@ -95,6 +97,12 @@ const ACTIONS: Record<CommandId, () => void> = {
 };
 
 export function runCommand(command: CommandId): void {
+  // a key or the native menu (built once, for every workbook) may still ask for what this person's role may not do
+  const refusal = commandRefusal(useWorkbookStore.getState().role, command);
+  if (refusal !== null) {
+    useUiStore.getState().showInfo(refusal);
+    return;
+  }
   ACTIONS[command]();
 }
 

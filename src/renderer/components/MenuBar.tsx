@@ -4,7 +4,9 @@ import { dialogIsOpen } from '../commands/focus-target';
 import { pageMenuItems, type PageMenuItem, type RecentFile } from '../commands/page-menu';
 import { openRecent, runCommand } from '../commands/run-command';
 import { call } from '../services/api';
+import { commandRefusal } from '../../shared/team-roles';
 import { useHistoryStore } from '../stores/history-store';
+import { useWorkbookStore } from '../stores/workbook-store';
 import { enabledItems, MenuList, type InitialFocus } from './MenuList';
 
 /**
@@ -19,6 +21,7 @@ export function MenuBar(): React.JSX.Element {
   const [active, setActive] = useState<MenuId>('file');
   const [recent, setRecent] = useState<RecentFile[] | null>(null);
   const history = useHistoryStore((state) => state.history);
+  const role = useWorkbookStore((state) => state.role);
   const bar = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -134,9 +137,10 @@ export function MenuBar(): React.JSX.Element {
 
   const items = useMemo(() => {
     const enabled = (command: CommandId): boolean => (command === 'undo' ? history.canUndo : command === 'redo' ? history.canRedo : true);
-    const context = { enabled, run: runCommand, recent, openRecent: (path: string) => void openRecent(path) };
+    const refusal = (command: CommandId): string | null => commandRefusal(role, command);
+    const context = { enabled, refusal, run: runCommand, recent, openRecent: (path: string) => void openRecent(path) };
     return new Map(MENU_BAR.map((menu) => [menu.id, pageMenuItems(menu.entries, context)]));
-  }, [history.canUndo, history.canRedo, recent]);
+  }, [history.canUndo, history.canRedo, recent, role]);
 
   const run = (item: Extract<PageMenuItem, { kind: 'action' }>): void => {
     leave();

@@ -1,3 +1,4 @@
+import { roleHint, roleText } from '../../shared/team-roles';
 import { formatPercent } from '../format';
 import { useBudgetStore } from '../stores/budget-store';
 import { useTaskStore } from '../stores/task-store';
@@ -24,6 +25,11 @@ export function StatusBar(): React.JSX.Element {
   const readOnly = useWorkbookStore((state) => state.readOnly);
   const notice = useWorkbookStore((state) => state.notice);
   const others = useWorkbookStore((state) => state.others);
+  const role = useWorkbookStore((state) => state.role);
+  const team = useWorkbookStore((state) => state.team);
+  // a file is read-only because someone else holds it (强制打开 takes it over); a team workbook only while its
+  // connection is down and being retried — there is nobody to take it from
+  const shown = team ? notice.replace(/；.*$/, '') : notice.replace(/，已以只读方式打开.*$/, '').replace(/。.*$/, '');
   return (
     <footer className="status-bar" role="status">
       <span className="workbook-path" title={workbookPath ?? ''}>
@@ -31,10 +37,17 @@ export function StatusBar(): React.JSX.Element {
       </span>
       {readOnly && (
         <span className="read-only" data-testid="status-read-only" title={notice}>
-          只读：{notice.replace(/，已以只读方式打开.*$/, '').replace(/。.*$/, '')}
-          <button type="button" onClick={() => void useWorkbookStore.getState().forceOpen()}>
-            强制打开…
-          </button>
+          只读：{shown}
+          {!team && (
+            <button type="button" onClick={() => void useWorkbookStore.getState().forceOpen()}>
+              强制打开…
+            </button>
+          )}
+        </span>
+      )}
+      {role && (
+        <span className={`role ${role.kind}`} data-testid="status-role" title={roleHint(role)}>
+          {roleText(role)}
         </span>
       )}
       {others.length > 0 && (

@@ -29,6 +29,8 @@ import { rangeCommands, type SheetEdit } from './range-commands';
 import { gridLocale, gridTheme } from './setup';
 import { type RowToggle, SheetToolbar } from './SheetToolbar';
 import { nextEditableCell } from './tab-move';
+import { areaRefusal, type WriteArea } from '../../shared/team-roles';
+import { useWorkbookStore } from '../stores/workbook-store';
 
 export type { RowToggle } from './SheetToolbar';
 
@@ -76,6 +78,13 @@ export interface SheetGridProps<T extends { id: number }> {
   onCellClicked?(row: T, colId: string): Promise<T[] | null> | undefined;
   /** a key that changes data without an editor; return undefined to let the grid handle the key */
   onCellKey?(row: T, colId: string, event: KeyboardEvent): Promise<T[] | null> | undefined;
+  /**
+   * What this grid's edits write, in the terms of a team workbook's roles (team-roles.ts): a person whose role may
+   * not write it sees every cell read-only. 'values' (plan and budget values) by default.
+   */
+  writeArea?: WriteArea;
+  /** A finer rule than writeArea, cell by cell (指标 for 单位填报): why this person may not edit the cell, or null. */
+  editRefusal?(row: T, colId: string): string | null;
 }
 
 const DEFAULT_HINT = 'Shift+单击/方向键选区 · Ctrl+C/V 复制粘贴 · Ctrl+D 向下填充 · Ctrl+Enter 填满选区 · Delete 清除';
@@ -136,6 +145,12 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
   const pass = useRef<FilterPass | null>(null);
   const activeGroup = group && grouped ? group : undefined;
 
+  // the role the app process reported (never guessed here): what it may not write is not offered for editing; the
+  // server refuses it anyway. Read through a ref, so the columns are not rebuilt when the view's rule is a new closure
+  const role = useWorkbookStore((state) => state.role);
+  const refusalNow = useRef<(row: T, colId: string) => string | null>(() => null);
+  refusalNow.current = props.editRefusal ?? (() => areaRefusal(role, props.writeArea ?? 'values'));
+
   // every row by id, built when first needed (subtotals, totals): a 100,000-line grid without either never pays
   const byId = useRef<Map<number, T> | null>(null);
   const rowsNow = useRef(rows);
@@ -166,6 +181,11 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rowData]);
+
+  // the role arrives with the first status answer, usually after the first rows: cells and tooltips follow it
+  useEffect(() => {
+    if (api && !api.isDestroyed()) api.refreshCells({ force: true });
+  }, [api, role]);
 
   useEffect(() => {
     if (!api) return undefined;
@@ -324,7 +344,14 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
         api.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
       return;
     }
-    if (focused && node && isData(node) && !event.shiftKey && !ctrl) {
+    if (
+      focused &&
+      node &&
+      isData(node) &&
+      !event.shiftKey &&
+      !ctrl &&
+      refusalNow.current(node.data as T, focused.column.getColId()) === null
+    ) {
       const pending = props.onCellKey?.(node.data as T, focused.column.getColId(), event.nativeEvent);
       if (pending) {
         event.preventDefault();
@@ -447,8 +474,10 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
   const sheetColumns = useMemo(
     () =>
       columns.map((column): ColDef<SheetRow<T>> => {
-        const { editable, valueGetter } = column;
+        const { editable, valueGetter, tooltipValueGetter } = column;
         const key = column.colId ?? column.field ?? '';
+        const refusal = (params: { node?: IRowNode<SheetRow<T>> | null | undefined; data?: SheetRow<T> | undefined }): string | null =>
+          params.node?.rowPinned || !params.data || isGroupRow(params.data) ? null : refusalNow.current(params.data as T, key);
         return {
           ...(column as ColDef<SheetRow<T>>),
           ...(editable
@@ -456,7 +485,14 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
                 editable: (params) =>
                   !params.node.rowPinned &&
                   !isGroupRow(params.data) &&
+                  refusal(params) === null &&
                   (typeof editable === 'function' ? editable(params as never) : editable),
+                // a cell the role may not change says why, where the user looks, and loses the entry tint
+                tooltipValueGetter: (params) => refusal(params) ?? (tooltipValueGetter ? tooltipValueGetter(params as never) : undefined),
+                cellClassRules: {
+                  ...(column.cellClassRules as object),
+                  'role-locked': (params: CellClassParams<SheetRow<T>>) => refusal(params) !== null,
+                },
               }
             : {}),
           // the totals row carries its values under the column ids, not in the row shape the getters expect
@@ -558,6 +594,7 @@ export function SheetGrid<T extends { id: number }>(props: SheetGridProps<T>): R
       onCellFocused: (e: CellFocusedEvent<SheetRow<T>>) => latest.current.onCellFocused(e),
       onCellClicked: (e: CellClickedEvent<SheetRow<T>>) => {
         if (!e.data || isGroupRow(e.data) || e.rowPinned || (e.event as MouseEvent | null)?.shiftKey) return;
+        if (refusalNow.current(e.data as T, e.column.getColId()) !== null) return;
         void latest.current.props
           .onCellClicked?.(e.data as T, e.column.getColId())
           ?.then((stored) => stored && latest.current.applyStored(stored));

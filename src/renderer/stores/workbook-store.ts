@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { type WorkbookRole, sameRole } from '../../shared/team-roles';
 import { isServerAddress } from '../../shared/workbook-address';
 import { call } from '../services/api';
 import { notifyWorkbookChanged } from './history-events';
@@ -22,6 +23,8 @@ interface WorkbookState {
   team: boolean;
   /** who else is in a team workbook now */
   others: string[];
+  /** this person's role in a team workbook, as the app process read it from the server; undefined for a file */
+  role: WorkbookRole | undefined;
   refresh(): Promise<void>;
   /** 强制打开, after the user has read what it risks. */
   forceOpen(): Promise<void>;
@@ -37,6 +40,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
   externalChanges: 0,
   team: false,
   others: [],
+  role: undefined,
   refresh: async () => {
     let status;
     try {
@@ -48,7 +52,9 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => ({
     // the same people keep the same array, so the status bar does not redraw at every poll
     const others = status.others.join('、') === get().others.join('、') ? get().others : status.others;
     const team = isServerAddress(status.path);
-    set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges, others, team });
+    // the same role keeps the same object, so the grids and the menu are not rebuilt at every poll
+    const role = sameRole(status.role, get().role) ? get().role : status.role;
+    set({ readOnly: status.readOnly, notice: status.notice, externalChanges: status.externalChanges, others, team, role });
     if (changed && status.externalChanges > 0) {
       await notifyWorkbookChanged({ elsewhere: true });
       useUiStore

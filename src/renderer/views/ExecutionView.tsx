@@ -1,3 +1,4 @@
+import { useButtonRights } from '../stores/role-rights';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExecutionClassRow, ExecutionLineRow } from '../../shared/execution';
 import { EXECUTION_LINE_FIELDS } from '../../shared/fields/execution-line-fields';
@@ -32,6 +33,7 @@ export function ExecutionView(): React.JSX.Element {
   const [entry, setEntry] = useState(false);
   const [dialog, setDialog] = useState<ExecutionDialog>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const structure = useButtonRights('structure');
 
   useEffect(() => {
     if (!view) void useExecutionStore.getState().load();
@@ -92,10 +94,10 @@ export function ExecutionView(): React.JSX.Element {
       {entry && (
         <>
           <span className="toolbar-sep" />
-          <button type="button" onClick={() => void addLine()}>
+          <button type="button" onClick={() => void addLine()} {...structure}>
             新增科目…
           </button>
-          <button type="button" onClick={() => void deleteLine()} disabled={selected === null}>
+          <button type="button" onClick={() => void deleteLine()} disabled={selected === null} {...structure}>
             删除科目
           </button>
         </>
@@ -129,6 +131,8 @@ export function ExecutionView(): React.JSX.Element {
                 rowsVersion={version}
                 columns={lineCols}
                 onEdits={entry ? onEdits : refuseEdits}
+                // execution reports are not among 编辑's grants: 管理员's only
+                writeArea="structure"
                 {...(entry || !group ? {} : { group })}
                 totals={lineTotals}
                 searchText={lineSearch}

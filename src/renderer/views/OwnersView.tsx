@@ -1,3 +1,4 @@
+import { useButtonRights } from '../stores/role-rights';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ProgressAsOf } from '../components/ProgressAsOf';
 import type { ColDef } from 'ag-grid-community';
@@ -105,6 +106,8 @@ export function OwnersView(): React.JSX.Element {
   const version = useOrgStore((state) => state.version);
   const [mergeOpen, setMergeOpen] = useState(false);
   const focused = useRef<number | null>(null);
+  // adding or merging 责任单位 changes the plan's structure: 管理员's
+  const structure = useButtonRights('structure');
 
   useEffect(() => {
     void useOrgStore.getState().load();
@@ -149,10 +152,10 @@ export function OwnersView(): React.JSX.Element {
         toolbar={
           <>
             <ReasonField />
-            <button type="button" onClick={() => void add()}>
+            <button type="button" onClick={() => void add()} {...structure}>
               新增单位
             </button>
-            <button type="button" onClick={() => setMergeOpen(true)} disabled={orgs.length < 2}>
+            <button type="button" onClick={() => setMergeOpen(true)} disabled={orgs.length < 2} {...structure}>
               合并单位…
             </button>
             <ProgressAsOf />

@@ -13,6 +13,7 @@ import { fitContent } from '../grid/fit-content';
 import { isLateOrMissing, progressColumn, progressLabel } from '../grid/progress-column';
 import { type RowToggle, type SheetEdit, SheetGrid } from '../grid/SheetGrid';
 import type { GroupSpec } from '../grid/grouping';
+import { useAreaRefusal, useTargetCellRefusal } from '../stores/role-rights';
 import { useTargetStore } from '../stores/target-store';
 import { ProgressSettingsDialog } from './targets/ProgressSettingsDialog';
 import { TargetLinkDialog } from './targets/TargetLinkDialog';
@@ -189,6 +190,8 @@ export function TargetsView(): React.JSX.Element {
   const [linkOpen, setLinkOpen] = useState(false);
   const focusedRow = focused ? (targets.find((t) => t.id === focused.id) ?? focused) : null;
   const columns = useMemo(targetColumns, []);
+  const editRefusal = useTargetCellRefusal();
+  const linkRefusal = useAreaRefusal('values');
 
   useEffect(() => {
     void useTargetStore.getState().load();
@@ -221,6 +224,7 @@ export function TargetsView(): React.JSX.Element {
         searchText={searchText}
         rowLabel={targetName}
         rowToggles={lateToggle}
+        editRefusal={editRefusal}
         onCellFocused={(row) => setFocused(row)}
         toolbar={
           <>
@@ -228,8 +232,10 @@ export function TargetsView(): React.JSX.Element {
             <button
               type="button"
               data-testid="open-target-link"
-              disabled={!focusedRow || focusedRow.baseUnit !== 'ratio' || focusedRow.relativeToYear !== null}
-              title={focusedRow ? `指标“${focusedRow.label}”的实际值：手填，或取自预算的民生支出占比` : '先选中一个以%计的指标'}
+              disabled={!focusedRow || focusedRow.baseUnit !== 'ratio' || focusedRow.relativeToYear !== null || linkRefusal !== null}
+              title={
+                linkRefusal ?? (focusedRow ? `指标“${focusedRow.label}”的实际值：手填，或取自预算的民生支出占比` : '先选中一个以%计的指标')
+              }
               onClick={() => setLinkOpen(true)}
             >
               实际值取自…

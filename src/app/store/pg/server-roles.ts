@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../../shared/result';
 import { REGISTRY_SCHEMA } from './server-schema';
 import type { ServerClient } from './server-connection';
 import { workbookNameProblem } from './server-address';
+import { REPORTED_TARGET_FIELDS, ROLE_KINDS, type RoleKind } from '../../../shared/team-roles';
 
 /**
  * Who may do what in a team workbook, kept by the database itself so that no client — not a modified app, not
@@ -20,9 +21,8 @@ import { workbookNameProblem } from './server-address';
  * the 责任单位. Every writer also writes the journal (action, change_log), which is how its edits are undone and
  * listed in 变更记录.
  */
-export const ROLE_KINDS = ['reader', 'reporter', 'editor', 'admin'] as const;
-export type RoleKind = (typeof ROLE_KINDS)[number];
-export const ROLE_LABELS: Record<RoleKind, string> = { reader: '只读', reporter: '单位填报', editor: '编辑', admin: '管理员' };
+// the kinds and their names are shared with the page, which offers each role only what these grants allow
+export { ROLE_KINDS, ROLE_LABELS, type RoleKind } from '../../../shared/team-roles';
 
 const LOGIN_ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -92,7 +92,8 @@ export async function applyAccessRules(client: ServerClient, workbook: string): 
   await client.query(
     `CREATE POLICY own_update ON ${workbook}.change_log FOR UPDATE TO ${writers} USING (${ownChange}) WITH CHECK (${ownChange})`,
   );
-  await client.query(`GRANT UPDATE (actual, note) ON ${workbook}.target TO ${role('reporter')}`);
+  // the columns the page offers a reporter are these very ones (team-roles.ts)
+  await client.query(`GRANT UPDATE (${REPORTED_TARGET_FIELDS.join(', ')}) ON ${workbook}.target TO ${role('reporter')}`);
   await client.query(`GRANT UPDATE ON ${EDITOR_UPDATES.map((t) => `${workbook}.${t}`).join(', ')} TO ${role('editor')}`);
   await client.query(`GRANT INSERT, UPDATE, DELETE ON ${EDITOR_WRITES.map((t) => `${workbook}.${t}`).join(', ')} TO ${role('editor')}`);
   await client.query(`GRANT ALL ON ${tables} TO ${role('admin')}`);

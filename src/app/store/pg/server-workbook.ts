@@ -5,6 +5,7 @@ import type { Migration } from '../migrations';
 import type { Workbook } from '../workbook';
 import type { ServerAddress } from './server-address';
 import { ServerDb } from './server-db';
+import { memberRole } from './server-member';
 import { REGISTRY_SCHEMA, schemaVerdict } from './server-schema';
 import { SyncServerConnection } from './sync-server';
 import { presenceName } from './sync-protocol';
@@ -60,6 +61,7 @@ export function openServerWorkbook(address: ServerAddress, options: OpenServerWo
     journal,
     others: () => db.others(),
     access: { mode: 'write' },
+    role: memberRole(db, address.workbook),
     // while the connection is down (and being retried) the window only reads: an edit would be lost with it
     writeRefusal: () => db.connection.problem(),
     backup: (reason) =>

@@ -1,3 +1,4 @@
+import { useButtonRights } from '../../stores/role-rights';
 import type { BudgetLineRow, BudgetView } from '../../../shared/budget';
 import { call } from '../../services/api';
 import { scenarioKindLabel, useBudgetStore } from '../../stores/budget-store';
@@ -29,6 +30,9 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
   const groups = (['baseline', 'scenario', 'snapshot'] as const).map((kind) => ({ kind, items: scenarios.filter((s) => s.kind === kind) }));
   const isScenario = scenario.kind === 'scenario';
   const editable = scenario.kind !== 'snapshot' && !scenario.locked;
+  // scenarios and budget lines are the budget's structure (管理员's); overrides are values (编辑's too)
+  const structure = useButtonRights('structure');
+  const values = useButtonRights('values');
 
   const create = async (): Promise<void> => {
     const name = await askName(
@@ -106,40 +110,42 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
       )}
       {scenario.isExample && <span className="badge example">示例数据（非真实预算）</span>}
       <span className="toolbar-gap" />
-      <button type="button" onClick={() => void create()}>
+      <button type="button" onClick={() => void create()} {...structure}>
         新建情景
       </button>
-      <button type="button" onClick={() => void clone()}>
+      <button type="button" onClick={() => void clone()} {...structure}>
         复制
       </button>
-      <button type="button" onClick={() => void remove()} disabled={scenario.locked}>
+      <button type="button" onClick={() => void remove()} disabled={scenario.locked} {...structure}>
         删除
       </button>
       {scenario.kind !== 'snapshot' && (
         <button
           type="button"
           onClick={() => void store.mutate(() => call('scenario-lock', { scenarioId: scenario.id, locked: !scenario.locked }))}
+          {...structure}
         >
           {scenario.locked ? '解锁' : '锁定'}
         </button>
       )}
       {isScenario && (
-        <button type="button" onClick={() => void promote()} disabled={scenario.locked}>
+        <button type="button" onClick={() => void promote()} disabled={scenario.locked} {...structure}>
           设为基线
         </button>
       )}
       {scenario.kind === 'baseline' && editable && (
         <>
-          <button type="button" onClick={() => onOpen('add-line')}>
+          <button type="button" onClick={() => onOpen('add-line')} {...structure}>
             新增行
           </button>
-          <button type="button" onClick={() => void removeLines()} title="删除表格中选中的行">
+          <button type="button" onClick={() => void removeLines()} title="删除表格中选中的行" {...structure}>
             删除行
           </button>
         </>
       )}
       <span className="toolbar-sep" />
-      <button type="button" onClick={() => onOpen('goal-seek')} data-testid="open-goal-seek">
+      {/* goal seek saves its answer as a new scenario */}
+      <button type="button" onClick={() => onOpen('goal-seek')} data-testid="open-goal-seek" {...structure}>
         目标求解…
       </button>
       <button
@@ -147,10 +153,11 @@ export function ScenarioToolbar({ view, onOpen, selectedLines }: ToolbarProps): 
         onClick={() => onOpen('scale')}
         disabled={!isScenario || !editable}
         title={isScenario ? '选中的行或一个功能分类的金额按比例增减（一次操作，可撤销）' : '按比例调整请在情景中进行：先新建情景'}
+        {...values}
       >
         按比例调整…
       </button>
-      <button type="button" onClick={() => onOpen('breakback')}>
+      <button type="button" onClick={() => onOpen('breakback')} {...values}>
         分摊…
       </button>
       <button type="button" onClick={() => onOpen('sensitivity')}>
