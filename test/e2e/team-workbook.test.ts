@@ -181,3 +181,37 @@ describe.skipIf(!postgresAvailable())('bringing a local copy back, from the desk
     }
   });
 });
+
+describe.skipIf(!postgresAvailable())('when the server goes away, from the desktop', () => {
+  let cluster: PgCluster;
+  beforeAll(() => {
+    cluster = startPgCluster();
+    cluster.createDatabase('office');
+  }, 60_000);
+  afterAll(() => cluster?.stop());
+
+  it('says 连接中断 in the status bar, only shows meanwhile, and edits again once the server is back', async () => {
+    const address = requireServerAddress(cluster.address('office', { workbook: 'outage' }));
+    const source = openWorkbook(join(sessions.dir(), 'outage-source.mswb'), { resources, actor: 'e2e', create: true });
+    const client = await connectServer(address);
+    await publishWorkbook(source.file, client, { name: 'outage', title: '', publishedFrom: '' }, serverMigrations);
+    await client.end();
+    source.close();
+    const zhang = await launchWorkbench({ dbPath: address.text, actor: '张三' });
+    try {
+      const { page } = zhang;
+      await page.locator('.ag-row[row-id="1"]').waitFor();
+      cluster.stopServer();
+      const readOnly = page.getByTestId('status-read-only');
+      await expect.poll(() => readOnly.textContent(), { timeout: 5000 }).toContain('连接中断');
+      expect(await readOnly.getByRole('button').count()).toBe(0);
+      await page.screenshot({ path: join(screenshots, 'team-workbook-connection-lost-1366x768.png') });
+      cluster.startServer();
+      await expect.poll(() => readOnly.count(), { timeout: 15_000 }).toBe(0);
+      await editCell(page, 3, 'remark', '恢复后的备注');
+      await expect.poll(() => cluster.psql('office', 'SELECT remark FROM outage.task WHERE id = 3').trim()).toBe('恢复后的备注');
+    } finally {
+      await zhang.close();
+    }
+  }, 60_000);
+});
