@@ -31,11 +31,14 @@ export class ServerPasswords {
 
   /**
    * A password that just logged in: held for this run, and kept in the vault when `keep` (记住密码) — or, unticked,
-   * taken out of it, so the vault never holds a password the user chose not to keep. Resolves to null when done as
+   * taken out of it, so the vault never holds a password the user chose not to keep; without `keep`, the vault is
+   * not touched. Resolves to null when done as
    * asked, else why it is held for this run only.
    */
-  async remember(address: string, password: string, { keep }: { keep: boolean }): Promise<string | null> {
+  async remember(address: string, password: string, { keep }: { keep?: boolean }): Promise<string | null> {
     this.thisRun.set(address, password);
+    // not decided (the page had not yet learnt what is kept): the vault is left as it is
+    if (keep === undefined) return null;
     if (!this.vault) return keep ? NO_KEY_STORE : null;
     if (!keep) {
       this.vault.forget(address);

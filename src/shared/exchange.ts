@@ -93,6 +93,8 @@ export const localCopyChangeSchema = z.object({
    */
   state: z.enum(['clean', 'conflict', 'same', 'gone', 'left-out']),
   serverBy: z.string().optional(),
+  /** why a change is gone or left out (需手工处理) */
+  reason: z.string().optional(),
 });
 export type LocalCopyChange = z.infer<typeof localCopyChangeSchema>;
 
@@ -123,7 +125,8 @@ export const exchangeChannels = {
     input: z.strictObject({ token, acceptIds: z.array(z.number().int().positive()).max(100_000) }),
     output: z.object({ applied: z.number().int() }),
   },
-  'local-copy-review': { input: z.strictObject({}), output: localCopyReviewSchema.nullable() },
+  /** `again`: review the same copy once more (after an apply was refused because the server changed meanwhile) */
+  'local-copy-review': { input: z.strictObject({ again: token.optional() }), output: localCopyReviewSchema.nullable() },
   'local-copy-apply': {
     input: z.strictObject({ token, acceptIds: z.array(z.number().int().nonnegative()).max(100_000) }),
     output: z.object({ applied: z.number().int() }),

@@ -166,6 +166,73 @@ describe.skipIf(!postgresAvailable())('bringing a local copy’s changes back to
     expect(note(copy, 2)).toBe('出差核实');
   });
 
+  it('leaves out what cannot come back by itself, and keeps together the columns that only mean something together', async () => {
+    const address = await publish('apart');
+    const office = openServer(address, '张三');
+    const atOffice = answersOf(office);
+    const scenario = (await atOffice('scenario-create', { name: '调整' })) as { id: number };
+    const locked = (await atOffice('scenario-create', { name: '待锁定' })) as { id: number };
+    const [first, second] = office.db.prepare('SELECT id FROM budget_line ORDER BY id LIMIT 2').all() as { id: number }[];
+    await atOffice('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: first!.id, field: 'amount', value: '100' }] });
+    await atOffice('target-update', { edits: [{ targetId: 1, field: 'note', value: '出发前' }] });
+
+    const { path, workbook: copy } = await copyOf(address, '张三');
+    const onTrip = answersOf(copy);
+    // an undo in the copy reaches only the copy's own actions: the office's earlier note stays
+    await onTrip('history-undo');
+    expect(note(copy, 1)).toBe('出发前');
+    // how and how much an adjustment changes: one change of two columns
+    await onTrip('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: first!.id, field: 'amount', value: '+10%' }] });
+    await onTrip('budget-line-edits', { scenarioId: locked.id, edits: [{ lineId: second!.id, field: 'amount', value: '300' }] });
+    // the newest line deleted and a new one added under the same id
+    const last = copy.db.prepare('SELECT id, baseline_id FROM budget_line ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      baseline_id: number;
+    };
+    await onTrip('budget-line-delete', { scenarioId: last.baseline_id, lineIds: [last.id] });
+    await onTrip('budget-line-add', { scenarioId: last.baseline_id, code: '2080801', name: '出差新增行', amount: '50' });
+    expect(copy.db.prepare('SELECT max(id) AS id FROM budget_line').get()).toEqual({ id: last.id });
+    // a new org, and an alias that names it
+    const org = (await onTrip('org-add', { name: '市新设局' })) as { id: number };
+    await onTrip('org-update', { edits: [{ orgId: org.id, field: 'aliases', value: '新设局' }] });
+    // a bulk insert
+    copy.journal.record('批量新增', '', (recorder) =>
+      recorder.insertMany('budget_line', ['baseline_id', 'ord', 'code', 'name', 'amount_fen'], (insert) => {
+        for (let i = 0; i < 3; i++) insert([last.baseline_id, 900 + i, '2010301', `批量${i}`, 100]);
+      }),
+    );
+
+    // meanwhile at the office: the same adjustment changed, the other scenario locked
+    await atOffice('budget-line-edits', { scenarioId: scenario.id, edits: [{ lineId: first!.id, field: 'amount', value: '200' }] });
+    await atOffice('scenario-lock', { scenarioId: locked.id, locked: true });
+
+    const review = await windowOn(office).call<LocalCopyReview>('local-copy-review', {}, path);
+    const about = (pattern: RegExp) => review.changes.filter((change) => pattern.test(change.what));
+    expect(about(/^调整 · /)).toEqual([
+      expect.objectContaining({
+        state: 'conflict',
+        beforeText: '100.00万元',
+        afterText: '+10%',
+        serverText: '200.00万元',
+        tableLabel: '情景调整',
+      }),
+    ]);
+    expect(about(/^待锁定 · /)).toEqual([expect.objectContaining({ state: 'left-out', reason: expect.stringContaining('已锁定') })]);
+    const replaced = review.changes.filter((change) => change.reason?.includes('用了同一个编号'));
+    expect(replaced.map((change) => change.fieldLabel).sort()).toEqual(['删除', '新增']);
+    expect(about(/^市新设局$/)).toEqual([expect.objectContaining({ state: 'left-out', fieldLabel: '新增' })]);
+    expect(review.changes.filter((change) => change.tableLabel === '单位别名')).toEqual([
+      expect.objectContaining({ state: 'left-out', reason: expect.stringContaining('新增或删除的记录') }),
+    ]);
+    expect(review.changes.filter((change) => change.fieldLabel === '批量新增')).toEqual([
+      expect.objectContaining({ what: '3条预算行', state: 'left-out' }),
+    ]);
+    // nothing else: no edit of the old line under the reused id, no change of the office's note
+    expect(review.changes.filter((change) => change.state !== 'left-out').map((change) => change.what)).toEqual([
+      expect.stringMatching(/^调整 · /),
+    ]);
+  });
+
   it('applies nothing when a reviewed record changed on the server after the review', async () => {
     const address = await publish('late');
     const office = openServer(address, '张三');
@@ -187,6 +254,12 @@ describe.skipIf(!postgresAvailable())('bringing a local copy’s changes back to
     );
     expect(note(office, 2)).toBe('');
     expect(note(office, 5)).toBe('同事刚改的');
+    // reviewed again (the dialog does so after the refusal), the colleague's change is now a conflict to decide on
+    const again = await window.call<LocalCopyReview>('local-copy-review', { again: review.token });
+    expect(again.changes.map((change) => change.state)).toEqual(['clean', 'conflict']);
+    await expect(window.call('local-copy-apply', { token: review.token, acceptIds: [0] })).rejects.toThrow('预览已过期');
+    expect(await window.call('local-copy-apply', { token: again.token, acceptIds: [0] })).toEqual({ applied: 1 });
+    expect(note(office, 2)).toBe('出差核实');
   });
 
   it('refuses a copy of another team workbook, a workbook that is no copy, and a team workbook uploaded again since', async () => {

@@ -4,9 +4,11 @@ import { requireServerAddress } from '../../src/app/store/pg/server-address';
 import { connectServer, type ServerClient } from '../../src/app/store/pg/server-connection';
 import { grantMember } from '../../src/app/store/pg/server-roles';
 import { checkServerSchema } from '../../src/app/store/pg/server-schema';
+import { openServerWorkbook } from '../../src/app/store/pg/server-workbook';
 import { upgradeServerWorkbook } from '../../src/app/store/pg/server-upgrade';
 import { publishWorkbook } from '../../src/app/store/pg/workbook-transfer';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
+import { syncWorkerScript } from '../support/team-workbooks';
 import { cli, newWorkbook, resources } from './helpers';
 
 /**
@@ -51,6 +53,22 @@ describe.skipIf(!postgresAvailable())('upgrading a team workbook', () => {
       /^升级未完成，团队工作簿未做任何修改：只有团队工作簿的所有者/,
     );
     expect(version('older')).toBe(next - 1);
+
+    // nobody may have it open: their app checked the version when it opened, not since
+    const colleague = openServerWorkbook(requireServerAddress(cluster.address('office', { workbook: 'older' })), {
+      origin: 'app',
+      actor: '李四',
+      serverMigrations,
+      workerScript: syncWorkerScript(),
+    });
+    await expect(upgradeServerWorkbook(owner, 'older', withNext(NEXT_SQL))).rejects.toThrow(/^李四@.* 正在使用团队工作簿“older”/);
+    colleague.close();
+    // (its connections end a moment after it closes)
+    await expect
+      .poll(() => cluster.psql('office', "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'mswb older %'").trim(), {
+        timeout: 5000,
+      })
+      .toBe('0');
 
     expect(await upgradeServerWorkbook(owner, 'older', withNext(NEXT_SQL))).toEqual({
       from: next - 1,

@@ -172,7 +172,7 @@ describe.skipIf(!postgresAvailable())('a workbook on either home', () => {
     const afterRedo = await alice('target-update', { edits: [{ targetId: 5, field: 'note', value: '张三的备注' }] }).catch(
       (e: Error) => e.message,
     );
-    expect(afterRedo).toMatch(/^target-update: 该单元格已被 李四 于 \d{2}:\d{2} 改为 李四的备注，请核对后重试。/);
+    expect(afterRedo).toBe('target-update: 该单元格已被 李四 重做修改，改为 李四的备注，请核对后重试。您的修改未保存。');
     // read again, it goes through
     await alice('target-list', { planId: 1 });
     await alice('target-update', { edits: [{ targetId: 5, field: 'note', value: '张三的备注' }] });

@@ -1,11 +1,12 @@
 import { localMinute } from '../../core/local-time';
 import { WorkbenchError } from '../../shared/result';
 import type { LocalCopyChange } from '../../shared/exchange';
-import { changeWords } from '../change-words';
+import { type ChangeWords, changeWords } from '../change-words';
+import { overrideText } from '../history-values';
 import type { Db } from '../store/connection';
 import type { Recorder } from '../store/journal';
 import { lastChangeOf, recordByKey } from '../store/journal-reads';
-import { type RowValues, sameValue, type SqlValue, type Trip, type TripEdit } from './trip-changes';
+import { REFERENCES, type RowValues, sameValue, type SqlValue, type Trip, type TripEdit } from './trip-changes';
 
 /**
  * A local copy's changes held against the team workbook as it is now, each one a decision for the user: a change
@@ -70,37 +71,109 @@ function changedBy(db: Db, edit: TripEdit, sinceAction: number): string | undefi
   return `${last.actor} 于 ${Number.isNaN(at.getTime()) ? last.at : localMinute(at)}`;
 }
 
+/** An edit in the 变更记录's words: the record, the field, and the values at the copy and in the copy now. */
+function describe(words: ReturnType<typeof changeWords>, edit: TripEdit): { said: ChangeWords; before: string; after: string } {
+  if (edit.kind === 'update') {
+    const lead = edit.columns[0];
+    const adjustment = adjustmentTexts(edit);
+    if (adjustment) {
+      const said = words({
+        op: 'update',
+        table: edit.table,
+        rowKey: edit.rowKey,
+        field: 'value',
+        oldValue: null,
+        newValue: null,
+        rowJson: null,
+      });
+      return { said, before: adjustment(columnValues(edit, 'before')), after: adjustment(columnValues(edit, 'after')) };
+    }
+    const said = words({
+      op: 'update',
+      table: edit.table,
+      rowKey: edit.rowKey,
+      field: lead?.column ?? '',
+      oldValue: lead?.before ?? null,
+      newValue: lead?.after ?? null,
+      rowJson: null,
+    });
+    return { said, before: said.oldText, after: said.newText };
+  }
+  const said = words({
+    op: edit.kind,
+    table: edit.table,
+    rowKey: edit.rowKey,
+    field: '',
+    oldValue: null,
+    newValue: null,
+    rowJson: JSON.stringify(edit.row),
+  });
+  const text = said.newText || said.oldText;
+  return edit.kind === 'insert' ? { said, before: '（无）', after: text } : { said, before: text, after: '（删除）' };
+}
+
+const columnValues = (edit: Extract<TripEdit, { kind: 'update' }>, side: 'before' | 'after'): Record<string, SqlValue> =>
+  Object.fromEntries(edit.columns.map((column) => [column.column, column[side]]));
+
+/**
+ * A scenario's adjustment reads as its way and its figure together (+10%, 设为 200.00万元): the figure alone, read
+ * under the server's way, would say 0.10万元 for +10%.
+ */
+function adjustmentTexts(edit: Extract<TripEdit, { kind: 'update' }>): ((values: Record<string, SqlValue>) => string) | null {
+  if (edit.table !== 'scenario_override') return null;
+  return (values) => overrideText({ field: String(edit.key.field), op: String(values.op), value: Number(values.value) });
+}
+
+/**
+ * Why an edit that is otherwise fine cannot be applied to the workbook as it is now: a record it belongs under was
+ * deleted on the server, or the scenario it writes into has been locked or is a snapshot (as the grid refuses,
+ * scenario-writer.ts).
+ */
+function serverObstacle(db: Db, edit: TripEdit, record: RowValues | null): { state: 'gone' | 'left-out'; reason: string } | null {
+  // what the record hangs from: its key's references, or every reference of a row to be inserted
+  for (const [column, value] of Object.entries(edit.kind === 'insert' ? edit.row : edit.key)) {
+    const table = REFERENCES[column];
+    if (table === undefined || value === null || value === undefined) continue;
+    if (!recordByKey(db, table, { id: value })) return { state: 'gone', reason: '所属的记录已在服务器上删除' };
+  }
+  const scenarioId =
+    edit.table === 'scenario_override'
+      ? edit.key.scenario_id
+      : edit.table === 'budget_line'
+        ? (record?.baseline_id ?? (edit.kind === 'insert' ? edit.row.baseline_id : null))
+        : null;
+  if (scenarioId === null || scenarioId === undefined) return null;
+  const scenario = recordByKey(db, 'scenario', { id: scenarioId });
+  if (scenario && (Number(scenario.locked) === 1 || scenario.kind === 'snapshot'))
+    return { state: 'left-out', reason: `“${String(scenario.name)}”在服务器上已锁定（或为基线快照），不能修改` };
+  return null;
+}
+
 /** The trip's changes against the workbook `db` (the team workbook), in the words of the 变更记录. */
 export function reviewTrip(db: Db, trip: Trip, sinceAction: number): { edits: ReviewedEdit[]; leftOut: LocalCopyChange[] } {
   const words = changeWords(db);
   const edits = trip.edits.map((edit, index): ReviewedEdit => {
-    const seen = valuesOf(recordByKey(db, edit.table, edit.key), columnsOf(edit));
-    const state = stateOf(edit, seen);
+    const record = recordByKey(db, edit.table, edit.key);
+    const seen = valuesOf(record, columnsOf(edit));
+    const obstacle = serverObstacle(db, edit, record);
+    const state = obstacle?.state ?? stateOf(edit, seen);
+    const { said, before, after } = describe(words, edit);
     const lead = edit.kind === 'update' ? edit.columns[0] : undefined;
-    const rowJson = edit.kind === 'update' ? null : JSON.stringify(edit.row);
-    const said = lead
-      ? words({
-          op: 'update',
-          table: edit.table,
-          rowKey: edit.rowKey,
-          field: lead.column,
-          oldValue: lead.before,
-          newValue: lead.after,
-          rowJson,
-        })
-      : words({ op: edit.kind, table: edit.table, rowKey: edit.rowKey, field: '', oldValue: null, newValue: null, rowJson });
+    const adjustment = edit.kind === 'update' ? adjustmentTexts(edit) : null;
     const serverText = lead
-      ? seen
-        ? words({
-            op: 'update',
-            table: edit.table,
-            rowKey: edit.rowKey,
-            field: lead.column,
-            oldValue: null,
-            newValue: seen[0] ?? null,
-            rowJson,
-          }).newText
-        : '（已删除）'
+      ? seen && adjustment && edit.kind === 'update'
+        ? adjustment(Object.fromEntries(edit.columns.map((column, i) => [column.column, seen[i] ?? null])))
+        : seen
+          ? words({
+              op: 'update',
+              table: edit.table,
+              rowKey: edit.rowKey,
+              field: lead.column,
+              oldValue: null,
+              newValue: seen[0] ?? null,
+              rowJson: null,
+            }).newText
+          : '（已删除）'
       : seen
         ? '（有此记录）'
         : '（无此记录）';
@@ -113,33 +186,41 @@ export function reviewTrip(db: Db, trip: Trip, sinceAction: number): { edits: Re
         what: said.what,
         tableLabel: said.tableLabel,
         fieldLabel: said.fieldLabel,
-        beforeText: lead ? said.oldText : edit.kind === 'insert' ? '（无）' : said.oldText || said.newText,
-        afterText: lead ? said.newText : edit.kind === 'insert' ? said.newText || said.oldText : '（删除）',
+        beforeText: before,
+        afterText: after,
         serverText,
         state,
         ...(by ? { serverBy: by } : {}),
+        ...(obstacle ? { reason: obstacle.reason } : {}),
       },
     };
   });
   const leftOut = trip.leftOut.map((out, index): LocalCopyChange => {
-    const said = words({
-      op: out.kind,
-      table: out.table,
-      rowKey: out.rowKey,
-      field: '',
-      oldValue: null,
-      newValue: null,
-      rowJson: JSON.stringify(out.row),
-    });
+    const shown =
+      'edit' in out
+        ? describe(words, out.edit)
+        : (() => {
+            const said = words({
+              op: 'insert_range',
+              table: out.range.table,
+              rowKey: out.range.rowKey,
+              field: '',
+              oldValue: null,
+              newValue: null,
+              rowJson: null,
+            });
+            return { said, before: '（无）', after: said.what };
+          })();
     return {
       id: edits.length + index,
-      what: said.what,
-      tableLabel: said.tableLabel,
-      fieldLabel: said.fieldLabel,
-      beforeText: '',
-      afterText: '',
+      what: shown.said.what,
+      tableLabel: shown.said.tableLabel,
+      fieldLabel: shown.said.fieldLabel,
+      beforeText: shown.before,
+      afterText: shown.after,
       serverText: '',
       state: 'left-out',
+      reason: out.why,
     };
   });
   return { edits, leftOut };
@@ -156,7 +237,7 @@ export function applyReviewed(db: Db, recorder: Recorder, reviewed: readonly Rev
     if (!unchanged)
       throw new WorkbenchError(
         'conflict',
-        `预览之后，“${change.what}”的${change.fieldLabel}在服务器上又被修改了。整批未带回，请重新预览后再决定。`,
+        `预览之后，“${change.what}”${edit.kind === 'update' ? `的${change.fieldLabel}` : ''}在服务器上又被修改了。整批未带回，已按服务器现在的内容重新列出，请再决定。`,
       );
   }
   let applied = 0;

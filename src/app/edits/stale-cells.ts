@@ -74,6 +74,7 @@ function staleness(workbook: Workbook, change: RowChange): StaleChange | null {
 /** "已被 李四 于 10:02 改为 3.2万人"; an undo keeps no time of its own and is named as what it did. */
 function whatHappened(newer: StaleChange, newText: string): string {
   if (newer.undone) return `已被 ${newer.actor} 撤销修改${newer.op === 'update' ? `，恢复为 ${newText}` : ''}`;
+  if (newer.redone) return `已被 ${newer.actor} 重做修改${newer.op === 'update' ? `，改为 ${newText}` : ''}`;
   const by = `已被 ${newer.actor} 于 ${when(newer.at)} `;
   if (newer.op === 'delete') return `${by}删除`;
   return `${by}${newer.op === 'insert' ? '设为' : '改为'} ${newText}`;

@@ -11,6 +11,7 @@ import type { Handler } from './context';
 export const orgList: Handler<'org-list'> = (_input, { workbook }) => {
   // what the 责任单位 grid shows from now: an edit of a cell someone changes after this is refused as stale
   workbook.journal.markRead('unit');
+  workbook.journal.markRead('unit_alias');
   return listOrgs(workbook.db);
 };
 

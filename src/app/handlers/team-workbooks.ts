@@ -80,9 +80,10 @@ export const workbookOpenServer: Handler<'workbook-open-server'> = async (input,
   const address = requireServerAddress(input.address);
   const password = await passwordFor(address, input.password, context);
   context.session.switchTo(address.text, { password });
-  const keep = input.remember ?? false;
-  const notKept = password === undefined ? null : await context.passwords.remember(address.text, password, { keep });
-  const kept = keep && password !== undefined ? (notKept ?? '密码已保存在本机系统密钥库中。') : '';
+  const keep = input.remember;
+  const notKept =
+    password === undefined ? null : await context.passwords.remember(address.text, password, keep === undefined ? {} : { keep });
+  const kept = keep === true && password !== undefined ? (notKept ?? '密码已保存在本机系统密钥库中。') : '';
   return opened(context, `已打开团队工作簿“${address.workbook}”：每次修改直接保存到服务器，其他人的修改一秒内显示在这里。${kept}`);
 };
 
@@ -101,7 +102,7 @@ export const serverPasswordForget: Handler<'server-password-forget'> = async (in
 };
 
 /** A reviewed local copy waits here (by token) until the user applies or abandons the review. */
-const reviews = new PendingFiles<{ workbookPath: string; fileName: string; edits: ReviewedEdit[] }>(2);
+const reviews = new PendingFiles<{ workbookPath: string; file: string; fileName: string; edits: ReviewedEdit[] }>(2);
 
 /**
  * The copy's history must continue the team workbook's: its newest action at the copy is the server's action of
@@ -119,11 +120,13 @@ function assertSameHistory(db: Db, origin: CopyOrigin, fileName: string): void {
 }
 
 /** 带回本地副本的修改: the copy's changes since it was taken, each held against the team workbook now. */
-export const localCopyReview: Handler<'local-copy-review'> = async (_input, context) => {
+export const localCopyReview: Handler<'local-copy-review'> = async ({ again }, context) => {
   const { workbook, resources } = context;
   if (workbook.file) throw new WorkbenchError('conflict', '带回本地副本的修改，要先打开该副本所来自的团队工作簿（文件 → 团队工作簿）。');
-  const chosen = await context.dialogs.pickWorkbook();
+  // the same copy once more, by the token of its last review: the page never names a file
+  const chosen = again === undefined ? await context.dialogs.pickWorkbook() : reviews.get(again).file;
   if (chosen === null) return null;
+  if (again !== undefined) reviews.drop(again);
   const fileName = basename(chosen);
   const { origin, trip } = readLocalCopy(chosen, latestVersion(loadMigrations(resources.migrationsDir)), context.session.nativeBinding);
   const here = requireServerAddress(workbook.path);
@@ -134,7 +137,7 @@ export const localCopyReview: Handler<'local-copy-review'> = async (_input, cont
     );
   assertSameHistory(workbook.db, origin, fileName);
   const { edits, leftOut } = reviewTrip(workbook.db, trip, origin.lastAction);
-  const token = reviews.put({ workbookPath: workbook.path, fileName, edits });
+  const token = reviews.put({ workbookPath: workbook.path, file: chosen, fileName, edits });
   return { token, fileName, takenAt: origin.takenAt, changes: [...edits.map((edit) => edit.change), ...leftOut] };
 };
 

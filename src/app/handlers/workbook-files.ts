@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { isServerAddress } from '../../shared/workbook-address';
+import { requireServerAddress } from '../store/pg/server-address';
 import { assertNotWorkbookFile } from '../file-identity';
 import { WORKBOOK_EXTENSION } from '../paths';
 import { reachable } from '../recent-workbooks';
@@ -42,6 +43,13 @@ export async function openWorkbookAt(
   path: string,
   acceptsFiles: (folder: string) => boolean = folderAcceptsFiles,
 ): Promise<{ path: string; note: string }> {
+  // a team workbook (最近打开, a named address) logs in with the password kept for it, read before the synchronous
+  // open; none of the questions about files and folders below apply to it
+  if (isServerAddress(path)) {
+    await context.passwords.recall(requireServerAddress(path).text);
+    context.session.switchTo(path);
+    return opened(context);
+  }
   const removable = await opensAsLocalCopy(path, context.localFolder);
   if (removable || !acceptsFiles(dirname(path))) {
     mkdirSync(context.localFolder, { recursive: true });
@@ -52,8 +60,6 @@ export async function openWorkbookAt(
     const where = removable ? '位于可移动磁盘上' : '所在位置不能写入（写保护的U盘、光盘或只读共享）';
     return opened(context, `“${path}”${where}，已复制到本机“${local}”并打开副本；需要带走时请用“另存为”存回U盘。`);
   }
-  // a team workbook (最近打开, a named address) logs in with the password kept for it, read before the synchronous open
-  if (isServerAddress(path)) await context.passwords.recall(path);
   context.session.switchTo(path);
   return opened(context);
 }

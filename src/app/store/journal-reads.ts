@@ -11,6 +11,7 @@ type SqlValue = string | number | null;
 
 /** A change row as the journal stored it, in the order it was written. */
 export interface LoggedChange {
+  action_id: number;
   op: 'update' | 'insert' | 'delete' | 'insert_range';
   table_name: string;
   row_key: string;
@@ -23,7 +24,7 @@ export interface LoggedChange {
 export function changesAfter(db: Db, afterAction: number): LoggedChange[] {
   return prepared(
     db,
-    'SELECT op, table_name, row_key, field, old_value, row_json FROM change_log WHERE action_id > ? ORDER BY action_id, seq',
+    'SELECT action_id, op, table_name, row_key, field, old_value, row_json FROM change_log WHERE action_id > ? ORDER BY action_id, seq',
   ).all(afterAction) as LoggedChange[];
 }
 

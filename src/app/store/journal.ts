@@ -111,8 +111,9 @@ export interface StaleChange extends ChangeRow {
   machine: string;
   /** when the action was made (an undo keeps no time of its own) */
   at: string;
-  /** the change was taken back by its author's 撤销 */
+  /** the change was taken back by its author's 撤销, or put back by 重做 (`at` is then when it was first made) */
   undone?: boolean;
+  redone?: boolean;
 }
 
 /** What a window noted when it read a table: the newest action, and the recent ones that stood undone. */
@@ -149,9 +150,9 @@ export class Journal {
     private readonly db: Db,
     private readonly actor: string,
     readonly session: JournalSession = { id: randomUUID(), origin: 'app', machine: hostname() },
-    options: { resume?: boolean } = {},
+    options: { resume?: boolean; historyFrom?: number } = {},
   ) {
-    this.own = [session.id, ...(options.resume ? this.resumableSessions() : [])];
+    this.own = [session.id, ...(options.resume ? this.resumableSessions(options.historyFrom ?? 0) : [])];
   }
 
   /**
@@ -159,10 +160,14 @@ export class Journal {
    * continues its history — same user, same machine, the app (not the command line) — as long as nobody else has
    * written since: walking back from the newest action, every session met is continued until the first action of
    * another user, machine or process kind. Actions from before sessions were recorded (session '') count as the
-   * same user's when the actor matches.
+   * same user's when the actor matches. Nothing at or before `historyFrom` is continued: a local copy's history
+   * from the team workbook (copy-origin.ts) is its colleagues' and its own past there, not this window's to undo —
+   * an undo there would change cells without a change row, which bringing the copy back could not see.
    */
-  private resumableSessions(): string[] {
-    const rows = this.db.prepare('SELECT session, origin, actor, machine FROM action ORDER BY id DESC LIMIT 10000').all() as {
+  private resumableSessions(historyFrom: number): string[] {
+    const rows = this.db
+      .prepare('SELECT session, origin, actor, machine FROM action WHERE id > ? ORDER BY id DESC LIMIT 10000')
+      .all(historyFrom) as {
       session: string;
       origin: string;
       actor: string;
@@ -564,7 +569,9 @@ export class Journal {
     if (!flipped) return null;
     const { state, ...change } = flipped;
     // redone: the change's own values; undone: back from its new value to its old one (swapped above)
-    return state === 'done' ? { ...change, old_value: change.new_value, new_value: change.old_value } : { ...change, undone: true };
+    return state === 'done'
+      ? { ...change, old_value: change.new_value, new_value: change.old_value, redone: true }
+      : { ...change, undone: true };
   }
 
   state(): HistoryState {

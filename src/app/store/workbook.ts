@@ -6,6 +6,7 @@ import { WorkbenchError } from '../../shared/result';
 import type { WorkbookRole } from '../../shared/team-roles';
 import { describeHolder, type LockFile, lockIsLive, me, readLock, type SessionOrigin, WorkbookLock } from '../workbook-lock';
 import { type Db, type FileDb, openDatabase } from './connection';
+import { readCopyOrigin } from './copy-origin';
 import { Journal } from './journal';
 import { type BackupEntry, type BackupReason, takeBackup, takeBackupSync } from './backups';
 import { latestVersion, loadMigrations, migrate, pendingMigrations } from './migrations';
@@ -193,7 +194,7 @@ export function openWorkbook(path: string, options: OpenWorkbookOptions): FileWo
     openDb,
     self.user,
     { id: self.session, origin: self.origin, machine: self.machine },
-    { resume: !options.force },
+    { resume: !options.force, historyFrom: readCopyOrigin(db)?.lastAction ?? 0 },
   );
   const writeRefusal = (): string | null => {
     if (held.stillHeld()) return null;

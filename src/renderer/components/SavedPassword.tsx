@@ -41,7 +41,7 @@ export function SavedPassword({
         .then((answer) => {
           if (!current) return;
           setState(answer);
-          if (answer.saved === 'kept') onRememberChange(true);
+          onRememberChange(answer.saved === 'kept');
         })
         // only a hint: the open itself says what is wrong with the address
         .catch(() => undefined);

@@ -30,7 +30,9 @@ export function TeamWorkbookDialog(): React.JSX.Element {
   const [direction, setDirection] = useState<Direction>('open');
   const [address, setAddress] = useState('');
   const [password, setPassword] = useState('');
-  const [remember, setRemember] = useState(false);
+  // null until the dialog has learnt whether a password is kept for the address (or the user ticks): the vault is
+  // then left alone, so a quick 打开 with the field empty cannot take a kept password out of it
+  const [remember, setRemember] = useState<boolean | null>(null);
   // counts the calls made: after each, what is saved is asked again (a refused login forgets a remembered password)
   const [attempts, setAttempts] = useState(0);
   const [title, setTitle] = useState('');
@@ -45,7 +47,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
     try {
       if (direction === 'open') {
         // the page reloads into the team workbook once main has switched to it
-        await switchWorkbook(() => call('workbook-open-server', { address, password, remember }));
+        await switchWorkbook(() => call('workbook-open-server', { address, password, ...(remember === null ? {} : { remember }) }));
       } else if (direction === 'upload') {
         const result = await call('server-upload', { address, password, title });
         setOutcome(`已上传到 ${result.address}：${result.tables} 张表、${result.rows} 行，服务器上的内容与本工作簿逐行校验一致。`);
@@ -100,7 +102,11 @@ export function TeamWorkbookDialog(): React.JSX.Element {
         服务器地址
         <input
           value={address}
-          onChange={(e) => setAddress(e.target.value)}
+          onChange={(e) => {
+            setAddress(e.target.value);
+            // another address: what is kept for it is looked up again
+            setRemember(null);
+          }}
           placeholder={ADDRESS_EXAMPLE}
           spellCheck={false}
           aria-label="服务器地址"
@@ -114,7 +120,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
         address={address}
         attempts={attempts}
         offerRemember={direction === 'open'}
-        remember={remember}
+        remember={remember === true}
         onRememberChange={setRemember}
       />
       {direction === 'upload' && (

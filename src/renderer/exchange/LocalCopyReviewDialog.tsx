@@ -39,6 +39,7 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
     preview: review,
     accepted,
     toggle,
+    replace,
   } = useReview(
     () => call('local-copy-review', {}),
     (result: LocalCopyReview) => result.changes.filter((c) => c.state === 'clean').map((c) => c.id),
@@ -50,6 +51,15 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
     if (result) {
       close();
       await afterImport(`已从“${review.fileName}”带回 ${result.applied} 处修改（可撤销）。`);
+      return;
+    }
+    // refused (someone changed a reviewed record meanwhile; the message says which): the same copy, reviewed again
+    // against the server as it is now, so the user decides on what is there
+    try {
+      const again = await call('local-copy-review', { again: review.token });
+      if (again) replace(again);
+    } catch (error) {
+      useUiStore.getState().showError(error);
     }
   };
   const count = (state: LocalCopyChange['state']): number => review.changes.filter((c) => c.state === state).length;

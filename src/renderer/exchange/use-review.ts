@@ -9,15 +9,18 @@ export function useReview<T>(
   load: () => Promise<T | null>,
   ticked: (preview: T) => readonly number[],
   close: () => void,
-): { preview: T | null; accepted: ReadonlySet<number>; toggle: (id: number) => void } {
+): { preview: T | null; accepted: ReadonlySet<number>; toggle: (id: number) => void; replace: (preview: T) => void } {
   const [preview, setPreview] = useState<T | null>(null);
   const [accepted, setAccepted] = useState<ReadonlySet<number>>(new Set());
+  const replace = (result: T): void => {
+    setPreview(result);
+    setAccepted(new Set(ticked(result)));
+  };
   useEffect(() => {
     load().then(
       (result) => {
         if (!result) return close();
-        setPreview(result);
-        setAccepted(new Set(ticked(result)));
+        replace(result);
       },
       (error: unknown) => {
         useUiStore.getState().showError(error);
@@ -33,5 +36,5 @@ export function useReview<T>(
     else next.add(id);
     setAccepted(next);
   };
-  return { preview, accepted, toggle };
+  return { preview, accepted, toggle, replace };
 }

@@ -76,6 +76,14 @@ describe('team-workbook passwords kept in the OS key store (issue 21)', () => {
     expect(await vault.recall(OTHER)).toBe('other');
   });
 
+  it('leaves the vault alone when the page had not yet said whether to keep (a quick 打开 with the field empty)', async () => {
+    const file = vaultFile();
+    const passwords = new ServerPasswords(new PasswordVault(file, harnessKeyStore()));
+    await passwords.remember(ADDRESS, 'kept', { keep: true });
+    expect(await passwords.remember(ADDRESS, 'kept', {})).toBeNull();
+    expect(await new PasswordVault(file, harnessKeyStore()).recall(ADDRESS)).toBe('kept');
+  });
+
   it('forgets an entry that no longer decrypts (another user, a reset keyring, damage) instead of failing', async () => {
     const file = vaultFile();
     const vault = new PasswordVault(file, harnessKeyStore());

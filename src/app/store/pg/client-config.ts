@@ -71,6 +71,9 @@ export function clientConfig(settings: ConnectionSettings): pg.ClientConfig {
     application_name: settings.applicationName,
     statement_timeout: settings.statementTimeout,
     connectionTimeoutMillis: 10_000,
+    // a line that drops silently (no reset) is found by TCP keepalive rather than at the next statement's time limit
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types,
   };
 }

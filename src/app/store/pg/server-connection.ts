@@ -35,6 +35,7 @@ const EXPLAINED: Record<string, (address: ServerPlace) => string> = {
   '42501': () => '当前数据库用户没有执行此操作的权限。',
   '57014': () => '服务器处理超时，操作已取消，数据未修改。',
   '23505': () => '要保存的内容与已有的重复（可能是他人刚刚添加了相同的内容），本次修改未保存。请核对后重试。',
+  '23503': () => '要保存的内容所属的记录已不存在（可能是他人刚刚删除了它），本次修改未保存。请核对后重试。',
   // REPEATABLE READ: someone else changed the same rows while this action ran; it was undone whole
   '40001': () => '同一内容刚被其他人修改，本次修改未保存。请核对最新内容后重试。',
   '40P01': () => '同一内容刚被其他人修改，本次修改未保存。请核对最新内容后重试。',
@@ -44,11 +45,12 @@ const EXPLAINED: Record<string, (address: ServerPlace) => string> = {
 };
 
 /**
- * SQLSTATEs of a login the server refused: a wrong password (or no such role: the server does not say which) and a
- * connection its pg_hba.conf does not let in. A password the app remembered is forgotten on either (either-home.ts),
- * so the dialog asks again instead of failing the same way at every open.
+ * The SQLSTATE of a login the server refused for its password (a wrong password, or no such role: the server does
+ * not say which). A password the app remembered is forgotten on it (either-home.ts), so the dialog asks again
+ * instead of failing the same way at every open. A connection pg_hba.conf does not let in (28000) is not the
+ * password's fault — from another network the same password works — so it is kept.
  */
-const LOGIN_REFUSED = new Set(['28P01', '28000']);
+const LOGIN_REFUSED = new Set(['28P01']);
 
 /** The server refused the login (see LOGIN_REFUSED); a WorkbenchError like any other to everyone else. */
 export class LoginRefused extends WorkbenchError {}
@@ -67,7 +69,7 @@ export function serverError(error: unknown, address: ServerPlace): WorkbenchErro
     );
   if (explain)
     return new WorkbenchError(
-      code === '42501' ? 'forbidden' : code.startsWith('40') || code === '23505' ? 'conflict' : 'storage',
+      code === '42501' ? 'forbidden' : code.startsWith('40') || code === '23505' || code === '23503' ? 'conflict' : 'storage',
       explain(address),
     );
   if (

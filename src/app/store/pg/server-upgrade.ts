@@ -3,6 +3,7 @@ import { latestVersion, type Migration } from '../migrations';
 import { writeLockName } from './server-db';
 import { type ServerClient, serverError, type ServerPlace } from './server-connection';
 import { applyAccessRules } from './server-roles';
+import { presenceOf, presencePrefix } from './sync-protocol';
 import { appliedServerVersions, runServerMigrations, upgradableVersion, workbookExists } from './server-schema';
 
 /**
@@ -22,11 +23,33 @@ export interface UpgradeOutcome {
   applied: string[];
 }
 
+/**
+ * Colleagues with the workbook open were let in by a version check at their open, which is not repeated: their
+ * app, perhaps the previous version, would go on writing against the changed schema. They close it first.
+ */
+async function refuseWhileInUse(client: ServerClient, name: string): Promise<void> {
+  const prefix = presencePrefix(name);
+  const result = await client.query(
+    `SELECT DISTINCT application_name AS name, usename AS role FROM pg_stat_activity
+     WHERE datname = current_database() AND left(application_name, $1) = $2 AND pid <> pg_backend_pid()`,
+    [prefix.length, prefix],
+  );
+  const users = [...new Set((result.rows as { name: string; role: string }[]).map((row) => presenceOf(name, row.name) ?? row.role))];
+  if (users.length > 0)
+    throw new WorkbenchError(
+      'conflict',
+      `${users.join('、')} 正在使用团队工作簿“${name}”。升级会改变数据结构，请他们先关闭该工作簿再升级；团队工作簿未做任何修改。`,
+    );
+}
+
 export async function upgradeServerWorkbook(client: ServerClient, name: string, migrations: readonly Migration[]): Promise<UpgradeOutcome> {
   await client.query('BEGIN');
   try {
     if (!(await workbookExists(client, name))) throw new WorkbenchError('not_found', `服务器上没有名为“${name}”的团队工作簿。`);
+    // an ALTER waits for every reader of its table, and everyone's reads would queue behind it meanwhile
+    await client.query("SET LOCAL lock_timeout = '10s'");
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [writeLockName(name)]);
+    await refuseWhileInUse(client, name);
     const from = upgradableVersion(name, await appliedServerVersions(client, name), migrations);
     const pending = migrations.filter((migration) => migration.version > from);
     if (pending.length > 0) {

@@ -48,11 +48,7 @@ export interface SyncServerOptions extends ConnectOptions {
 const SILENCE_LIMIT_MS = 10_000;
 /** the store's thread wakes this often while it waits, to look at the worker's heartbeat */
 const WAKE_MS = 500;
-/**
- * After a failed reconnection, statements fail at once for this long instead of each waiting out the connection
- * time limit (the store's thread, the app's main process, would freeze); a probe that does not block asks the
- * server meanwhile (problem()).
- */
+/** How often a probe that does not block asks a server that could not be reached (problem(), query()). */
 const RETRY_MS = 5000;
 
 const NOT_YET = -2;
@@ -70,8 +66,8 @@ export class SyncServerConnection {
   /** others' commits counted by earlier workers (a lost connection is replaced), plus one for each replacement */
   private othersBefore = 0;
   private readonly config: SyncConnectionConfig;
-  /** when the last reconnection failed (a statement then fails at once until RETRY_MS later) */
-  private failedAt = Number.NEGATIVE_INFINITY;
+  /** the last connection attempt failed: statements then fail at once until a probe reaches the server */
+  private connectFailed = false;
   /** a probe of the server in flight, without blocking (problem()) */
   private probing = false;
   /** the last probe reached the server: the next look at the connection reconnects */
@@ -155,6 +151,8 @@ export class SyncServerConnection {
   }
 
   private connect(): Live {
+    // whatever a probe found, this attempt is the news now
+    this.reachable = false;
     // a missing script would only be noticed by a worker error event, which cannot arrive while this thread waits
     if (!existsSync(this.options.workerScript))
       throw new WorkbenchError('internal', `找不到连接数据库服务器的程序文件：${this.options.workerScript}`);
@@ -172,15 +170,15 @@ export class SyncServerConnection {
     try {
       answer = this.await(live, 0);
     } catch (error) {
-      this.failedAt = Date.now();
+      this.connectFailed = true;
       throw error;
     }
     if (!answer.ok) {
       void worker.terminate();
-      this.failedAt = Date.now();
+      this.connectFailed = true;
       throw serverError({ code: answer.code, message: answer.message }, this.address);
     }
-    this.failedAt = Number.NEGATIVE_INFINITY;
+    this.connectFailed = false;
     this.live = live;
     return live;
   }
@@ -240,8 +238,12 @@ export class SyncServerConnection {
   }
 
   query(text: string, values: readonly unknown[] = [], rowMode: 'object' | 'array' = 'object'): QueryAnswer {
-    if (!this.live && Date.now() - this.failedAt < RETRY_MS)
+    // after a reconnection failed, only a probe that reached the server (problem(), or kicked here) earns another
+    // blocking attempt: a dropped network would otherwise freeze the app for the connection time limit each time
+    if (!this.live && this.connectFailed && !this.reachable) {
+      this.probe();
       throw new WorkbenchError('storage', `连接中断：数据库服务器 ${this.address.host} 暂时连不上，正在自动重试，请稍后再操作。`);
+    }
     const live = this.live ?? this.connect();
     const seq = ++this.seq;
     const request: SyncRequest = { seq, text, values: [...values], rowMode };
