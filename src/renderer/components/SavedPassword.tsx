@@ -24,6 +24,7 @@ export function SavedPassword({
   offerRemember,
   remember,
   onRememberChange,
+  onLookedUp,
 }: {
   address: string;
   /** asked again whenever this changes: after an open, an upload or a copy, whatever became of it */
@@ -31,6 +32,8 @@ export function SavedPassword({
   offerRemember: boolean;
   remember: boolean;
   onRememberChange: (remember: boolean) => void;
+  /** what is kept for the address is known now: a kept password ticks the box, none leaves the user's choice */
+  onLookedUp: (kept: boolean) => void;
 }): React.JSX.Element {
   const [state, setState] = useState<PasswordState | null>(null);
 
@@ -41,7 +44,7 @@ export function SavedPassword({
         .then((answer) => {
           if (!current) return;
           setState(answer);
-          onRememberChange(answer.saved === 'kept');
+          onLookedUp(answer.saved === 'kept');
         })
         // only a hint: the open itself says what is wrong with the address
         .catch(() => undefined);
@@ -50,7 +53,7 @@ export function SavedPassword({
       current = false;
       clearTimeout(timer);
     };
-  }, [address, attempts, onRememberChange]);
+  }, [address, attempts, onLookedUp]);
 
   const forget = async (): Promise<void> => {
     try {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../services/api';
 import { switchWorkbook } from '../services/switch-workbook';
 import { useUiStore } from '../stores/ui-store';
@@ -33,6 +33,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
   // null until the dialog has learnt whether a password is kept for the address (or the user ticks): the vault is
   // then left alone, so a quick 打开 with the field empty cannot take a kept password out of it
   const [remember, setRemember] = useState<boolean | null>(null);
+  const lookedUp = useCallback((kept: boolean) => setRemember((choice) => (kept ? true : (choice ?? false))), []);
   // counts the calls made: after each, what is saved is asked again (a refused login forgets a remembered password)
   const [attempts, setAttempts] = useState(0);
   const [title, setTitle] = useState('');
@@ -122,6 +123,7 @@ export function TeamWorkbookDialog(): React.JSX.Element {
         offerRemember={direction === 'open'}
         remember={remember === true}
         onRememberChange={setRemember}
+        onLookedUp={lookedUp}
       />
       {direction === 'upload' && (
         <label className="field">
