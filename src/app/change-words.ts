@@ -1,4 +1,4 @@
-import { type NamedTable, recordName } from './store/record-names';
+import { type NamedTable, recordName, TABLE_LABELS } from './store/record-names';
 import type { Db } from './store/connection';
 import { changeTexts, type ChangeRow } from './history-values';
 import { BUDGET_FIELDS } from '../shared/fields/budget-fields';
@@ -21,29 +21,6 @@ export interface ChangeWords {
   oldText: string;
   newText: string;
 }
-
-export const TABLE_LABELS: Record<string, string> = {
-  task: '任务',
-  target: '指标',
-  unit: '责任单位',
-  unit_alias: '单位别名',
-  task_owner: '任务分工',
-  domain_owner: '领域分工',
-  safeguard_owner: '保障措施分工',
-  domain: '领域',
-  setting: '设置',
-  scenario: '情景',
-  budget_line: '预算行',
-  scenario_override: '情景调整',
-  plan: '计划',
-  plan_section: '计划章节',
-  safeguard: '保障措施',
-  plan_conflict: '计划中的数值冲突',
-  budget: '地区预算',
-  execution_report: '执行报表',
-  execution_line: '执行数',
-  target_link: '指标关联',
-};
 
 /**
  * The 变更记录's names of the stored columns a change can update, per table: the catalogued entities' from their

@@ -75,7 +75,7 @@ describe.skipIf(!postgresAvailable())('roles in a team workbook', () => {
     expect(await li('target-update', { edits: [{ targetId: 5, field: 'actual', value: '1.2万名' }] })).toBe('ok');
     expect(await li('target-update', { edits: [{ targetId: 5, field: 'note', value: '已核实' }] })).toBe('ok');
     expect(await li('target-update', { edits: [{ targetId: 18, field: 'actual', value: '3万人' }] })).toMatch(
-      /^forbidden: .*没有修改该记录的权限/,
+      /^forbidden: 没有修改指标“.*”的权限，未作任何修改。/,
     );
     expect(await li('target-update', { edits: [{ targetId: 5, field: 'value', value: '9万名' }] })).toMatch(
       /^forbidden: 当前数据库用户没有执行此操作的权限/,

@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../shared/result';
 import type { HistoryState } from '../../shared/contract';
 import type { RowChange } from '../../core/edits/row-changes';
 import { type Db, prepared } from './connection';
+import { rowInWords } from './record-names';
 
 /**
  * Every user action runs in one transaction that records, field by field, what it changed. Those rows are
@@ -259,8 +260,7 @@ export class Journal {
         });
         // a row the writer may read but not change (a team workbook's row-level security filters it out of the
         // UPDATE without an error) must not be journaled as changed
-        if (updated.changes !== 1)
-          throw new WorkbenchError('forbidden', `没有修改该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
+        if (updated.changes !== 1) throw new WorkbenchError('forbidden', `没有修改${rowInWords(db, table, key)}的权限，未作任何修改。`);
         write({
           op: 'update',
           table_name: table,
@@ -317,7 +317,7 @@ export class Journal {
         const row = prepared(db, `SELECT * FROM ${table} WHERE ${whereClause(table)}`).get(key) as Record<string, SqlValue> | undefined;
         if (!row) return;
         if (prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key).changes !== 1)
-          throw new WorkbenchError('forbidden', `没有删除该记录的权限（${table} ${JSON.stringify(key)}），未作任何修改。`);
+          throw new WorkbenchError('forbidden', `没有删除${rowInWords(db, table, key)}的权限，未作任何修改。`);
         write({
           op: 'delete',
           table_name: table,

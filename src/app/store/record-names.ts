@@ -32,3 +32,34 @@ export function recordName(db: Db, table: NamedTable, id: SqlValue): string | un
   if (id === null) return undefined;
   return (prepared(db, NAME_SQL[table]).get(id) as { text: string } | undefined)?.text;
 }
+
+/** What a row of each journaled table is, in words: 任务, 指标, 情景调整 … */
+export const TABLE_LABELS: Record<string, string> = {
+  task: '任务',
+  target: '指标',
+  unit: '责任单位',
+  unit_alias: '单位别名',
+  task_owner: '任务分工',
+  domain_owner: '领域分工',
+  safeguard_owner: '保障措施分工',
+  domain: '领域',
+  setting: '设置',
+  scenario: '情景',
+  budget_line: '预算行',
+  scenario_override: '情景调整',
+  plan: '计划',
+  plan_section: '计划章节',
+  safeguard: '保障措施',
+  plan_conflict: '计划中的数值冲突',
+  budget: '地区预算',
+  execution_report: '执行报表',
+  execution_line: '执行数',
+  target_link: '指标关联',
+};
+
+/** A row of `table` in words, for a message: 任务“任务3 …”, 任务分工, or 记录 for a table without a name. */
+export function rowInWords(db: Db, table: string, key: Readonly<Record<string, SqlValue>>): string {
+  const label = TABLE_LABELS[table] ?? '记录';
+  const name = table in NAME_SQL && key.id !== undefined ? recordName(db, table as NamedTable, key.id) : undefined;
+  return name ? `${label}“${name}”` : label;
+}
