@@ -165,6 +165,10 @@ describe.skipIf(!postgresAvailable())('bringing a local copy back, from the desk
       expect(await conflict.textContent()).toContain('服务器的说法');
       expect(await conflict.getByRole('checkbox').isChecked()).toBe(false);
       await page.screenshot({ path: join(screenshots, 'team-workbook-bring-back-1366x768.png') });
+      // the bulk buttons: none, then the clean ones again
+      await dialog.getByRole('button', { name: '全部不勾选' }).click();
+      expect(await dialog.getByRole('button', { name: '带回选中的 0 处修改' }).isDisabled()).toBe(true);
+      await dialog.getByRole('button', { name: '只勾选可带回的 2 处' }).click();
       // the user leaves out the task's remark too
       await dialog.getByRole('checkbox', { name: /带回：任务2 / }).uncheck();
       await dialog.getByRole('button', { name: '带回选中的 1 处修改' }).click();

@@ -13,6 +13,10 @@ const STATE_LABELS: Record<LocalCopyChange['state'], string> = {
   'left-out': '需手工处理',
 };
 
+const SHOWN_FIRST: readonly LocalCopyChange['state'][] = ['conflict', 'clean', 'gone', 'left-out', 'same'];
+/** a table this long is read by nobody; beyond it the buttons above decide */
+const MAX_ROWS = 1000;
+
 /** Only a change nobody touched meanwhile is ticked at first: overwriting a colleague's value is a choice. */
 const choosable = (change: LocalCopyChange): boolean => change.state === 'clean' || change.state === 'conflict';
 
@@ -39,6 +43,7 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
     preview: review,
     accepted,
     toggle,
+    tick,
     replace,
   } = useReview(
     () => call('local-copy-review', {}),
@@ -63,6 +68,9 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
     }
   };
   const count = (state: LocalCopyChange['state']): number => review.changes.filter((c) => c.state === state).length;
+  const idsOf = (state: LocalCopyChange['state']): number[] => review.changes.filter((c) => c.state === state).map((c) => c.id);
+  // what needs a decision first: conflicts, then what comes back, then what cannot
+  const rows = [...review.changes].sort((a, b) => SHOWN_FIRST.indexOf(a.state) - SHOWN_FIRST.indexOf(b.state)).slice(0, MAX_ROWS);
   return (
     <Dialog
       title={`带回本地副本的修改 —— ${review.fileName}`}
@@ -86,6 +94,24 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
         副本中新增或删除的任务、指标、单位、预算行等不能逐项带回，请在团队工作簿中手工处理。
       </p>
       {review.changes.length === 0 && <p>副本取出后没有修改，没有需要带回的内容。</p>}
+      {count('clean') + count('conflict') > 0 && (
+        <div className="form-row">
+          <button type="button" onClick={() => tick(idsOf('clean'))}>
+            只勾选可带回的 {count('clean')} 处
+          </button>
+          {count('conflict') > 0 && (
+            <button type="button" onClick={() => tick([...idsOf('clean'), ...idsOf('conflict')])}>
+              连同冲突全部勾选
+            </button>
+          )}
+          <button type="button" onClick={() => tick([])}>
+            全部不勾选
+          </button>
+        </div>
+      )}
+      {review.changes.length > MAX_ROWS && (
+        <p className="hint">修改较多，下面只列出前 {MAX_ROWS} 处（冲突在前）；其余按上面的按钮一并勾选或不勾选。</p>
+      )}
       {review.changes.length > 0 && (
         <div className="pick-table">
           <table>
@@ -101,7 +127,7 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
               </tr>
             </thead>
             <tbody>
-              {review.changes.map((c) => (
+              {rows.map((c) => (
                 <tr key={c.id} className={`copy-change ${c.state}`}>
                   <td>
                     {choosable(c) && (
@@ -120,7 +146,10 @@ export function LocalCopyReviewDialog(): React.JSX.Element | null {
                   <td>{c.beforeText}</td>
                   <td>{c.afterText}</td>
                   <td>{c.serverText}</td>
-                  <td>{stateText(c)}</td>
+                  <td>
+                    {stateText(c)}
+                    {c.reason && <div className="copy-change-reason">{c.reason}</div>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,14 @@ export function useReview<T>(
   load: () => Promise<T | null>,
   ticked: (preview: T) => readonly number[],
   close: () => void,
-): { preview: T | null; accepted: ReadonlySet<number>; toggle: (id: number) => void; replace: (preview: T) => void } {
+): {
+  preview: T | null;
+  accepted: ReadonlySet<number>;
+  toggle: (id: number) => void;
+  /** ticks exactly these */
+  tick: (ids: readonly number[]) => void;
+  replace: (preview: T) => void;
+} {
   const [preview, setPreview] = useState<T | null>(null);
   const [accepted, setAccepted] = useState<ReadonlySet<number>>(new Set());
   const replace = (result: T): void => {
@@ -36,5 +43,5 @@ export function useReview<T>(
     else next.add(id);
     setAccepted(next);
   };
-  return { preview, accepted, toggle, replace };
+  return { preview, accepted, toggle, tick: (ids) => setAccepted(new Set(ids)), replace };
 }
