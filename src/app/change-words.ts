@@ -47,6 +47,7 @@ const COLUMN_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   scenario_override: { op: '调整方式', value: '调整值' },
   execution_report: { superseded_at: '被替换/撤下' },
   execution_line: historyLabels(EXECUTION_LINE_FIELDS),
+  target_link: { source: '实际值来源', scenario_id: '情景' },
 };
 
 const SETTING_LABELS: Record<string, string> = {
@@ -91,6 +92,8 @@ function describer(db: Db): (table: string, rowKey: string, rowJson: string | nu
         return String(row.name ?? row.title ?? name(table, key.id) ?? key.id);
       case 'plan_conflict':
         return String(row.label ?? key.id);
+      case 'target_link':
+        return name('target', key.target_id) ?? `指标${key.target_id}`;
       case 'budget':
         return name('budget', key.id) ?? String(row.name ?? key.id);
       case 'execution_report':

@@ -1,7 +1,11 @@
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { readLocalCopy } from '../bring-back/read-copy';
-import { applyReviewed, type ReviewedEdit, reviewTrip } from '../bring-back/review';
+import { applyReviewed, type ReviewedEdit, type RoleCheck, reviewTrip } from '../bring-back/review';
+import { sameValue } from '../bring-back/trip-changes';
+import { grantsAllow } from '../store/pg/server-roles';
+import type { Workbook } from '../store/workbook';
+import { ROLE_LABELS } from '../../shared/team-roles';
 import { PendingFiles } from '../exchange/pending-files';
 import type { CopyOrigin } from '../store/copy-origin';
 import type { Db } from '../store/connection';
@@ -119,6 +123,16 @@ function assertSameHistory(db: Db, origin: CopyOrigin, fileName: string): void {
     );
 }
 
+/** What this person's role may not bring back (the database would refuse the whole batch without naming it). */
+function roleCheckOf(workbook: Workbook): RoleCheck {
+  const kind = workbook.role?.kind;
+  if (!kind) return () => null;
+  return (edit) => {
+    const columns = edit.kind === 'update' ? edit.columns.filter((c) => !sameValue(c.before, c.after)).map((c) => c.column) : [];
+    return grantsAllow(kind, edit.table, edit.kind, columns) ? null : `你在该团队工作簿中的身份是${ROLE_LABELS[kind]}，不能修改这一项`;
+  };
+}
+
 /** 带回本地副本的修改: the copy's changes since it was taken, each held against the team workbook now. */
 export const localCopyReview: Handler<'local-copy-review'> = async ({ again }, context) => {
   const { workbook, resources } = context;
@@ -126,7 +140,6 @@ export const localCopyReview: Handler<'local-copy-review'> = async ({ again }, c
   // the same copy once more, by the token of its last review: the page never names a file
   const chosen = again === undefined ? await context.dialogs.pickWorkbook() : reviews.get(again).file;
   if (chosen === null) return null;
-  if (again !== undefined) reviews.drop(again);
   const fileName = basename(chosen);
   const { origin, trip } = readLocalCopy(chosen, latestVersion(loadMigrations(resources.migrationsDir)), context.session.nativeBinding);
   const here = requireServerAddress(workbook.path);
@@ -136,7 +149,9 @@ export const localCopyReview: Handler<'local-copy-review'> = async ({ again }, c
       `“${fileName}”取自团队工作簿“${origin.workbook}”（数据库 ${origin.database}），不是当前打开的“${here.workbook}”。请先打开它来自的团队工作簿。`,
     );
   assertSameHistory(workbook.db, origin, fileName);
-  const { edits, leftOut } = reviewTrip(workbook.db, trip, origin.lastAction);
+  const { edits, leftOut } = reviewTrip(workbook.db, trip, origin.lastAction, roleCheckOf(workbook));
+  // the earlier review of the same copy is done with only now: if this one failed, the dialog could still try again
+  if (again !== undefined) reviews.drop(again);
   const token = reviews.put({ workbookPath: workbook.path, file: chosen, fileName, edits });
   return { token, fileName, takenAt: origin.takenAt, changes: [...edits.map((edit) => edit.change), ...leftOut] };
 };
@@ -150,7 +165,7 @@ export const localCopyApply: Handler<'local-copy-apply'> = ({ token, acceptIds }
   const accepted = review.edits.filter(({ change }) => wanted.has(change.id) && (change.state === 'clean' || change.state === 'conflict'));
   if (accepted.length === 0) return { applied: 0 };
   const applied = workbook.journal.record(`带回本地副本的修改（${accepted.length}处）`, `本地副本：${review.fileName}`, (recorder) =>
-    applyReviewed(workbook.db, recorder, accepted),
+    applyReviewed(workbook.db, recorder, accepted, roleCheckOf(workbook)),
   );
   reviews.drop(token);
   return { applied };

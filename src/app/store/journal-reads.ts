@@ -12,6 +12,8 @@ type SqlValue = string | number | null;
 /** A change row as the journal stored it, in the order it was written. */
 export interface LoggedChange {
   action_id: number;
+  /** the action's state now: done, or undone (discarded: undone for good) */
+  state: 'done' | 'undone' | 'discarded';
   op: 'update' | 'insert' | 'delete' | 'insert_range';
   table_name: string;
   row_key: string;
@@ -24,7 +26,8 @@ export interface LoggedChange {
 export function changesAfter(db: Db, afterAction: number): LoggedChange[] {
   return prepared(
     db,
-    'SELECT action_id, op, table_name, row_key, field, old_value, row_json FROM change_log WHERE action_id > ? ORDER BY action_id, seq',
+    `SELECT c.action_id, a.state, c.op, c.table_name, c.row_key, c.field, c.old_value, c.row_json
+     FROM change_log c JOIN action a ON a.id = c.action_id WHERE c.action_id > ? ORDER BY c.action_id, c.seq`,
   ).all(afterAction) as LoggedChange[];
 }
 
@@ -43,7 +46,7 @@ export function lastChangeOf(db: Db, table: string, rowKey: string, afterAction:
   return prepared(
     db,
     `SELECT a.actor AS actor, a.at AS at FROM change_log c JOIN action a ON a.id = c.action_id
-     WHERE c.table_name = ? AND c.row_key = ? AND c.action_id > ? ORDER BY c.action_id DESC LIMIT 1`,
+     WHERE c.table_name = ? AND c.row_key = ? AND c.action_id > ? AND a.state = 'done' ORDER BY c.action_id DESC LIMIT 1`,
   ).get(table, rowKey, afterAction) as { actor: string; at: string } | undefined;
 }
 

@@ -44,6 +44,26 @@ const EDITOR_UPDATES = ['task', 'target', 'unit', 'budget_line', 'setting', 'tar
 const EDITOR_WRITES = ['task_owner', 'unit_alias', 'scenario_override', 'target_link'];
 
 /**
+ * Whether a role's grants (applyAccessRules below) let it change `columns` of `table` this way — the same lists, so
+ * a review can say beforehand what the database would refuse. A 单位填报's rows are further limited to its own
+ * tasks' targets by row-level security, which this does not see.
+ */
+export function grantsAllow(kind: RoleKind, table: string, op: 'update' | 'insert' | 'delete', columns: readonly string[]): boolean {
+  switch (kind) {
+    case 'admin':
+      return true;
+    case 'reader':
+      return false;
+    case 'reporter':
+      return (
+        op === 'update' && table === 'target' && columns.every((column) => (REPORTED_TARGET_FIELDS as readonly string[]).includes(column))
+      );
+    case 'editor':
+      return EDITOR_WRITES.includes(table) || (op === 'update' && EDITOR_UPDATES.includes(table));
+  }
+}
+
+/**
  * Creates the four group roles of a workbook (or reuses them), their grants and the row-level security of targets.
  * Runs in the caller's transaction (an upload's); the caller must be allowed to create roles.
  */
