@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgCluster, postgresAvailable, startPgCluster } from '../support/pg-cluster';
 import { loadMigrations } from '../../src/app/store/migrations';
-import { requireServerAddress } from '../../src/app/store/pg/server-address';
+import { requireServerAddress, type ServerAddress } from '../../src/app/store/pg/server-address';
 import { connectServer } from '../../src/app/store/pg/server-connection';
 import { publishWorkbook, takeLocalCopy } from '../../src/app/store/pg/workbook-transfer';
 import { openWorkbook, resourcesAt } from '../../src/app/store/workbook';
@@ -20,15 +20,36 @@ const serverMigrations = loadMigrations(resources.serverMigrationsDir);
  */
 const sessions = useWorkbenchSessions();
 
-describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
-  let cluster: PgCluster;
+/** A private PostgreSQL cluster with the database `office`, for one describe block. */
+function useCluster(): () => PgCluster {
+  let cluster: PgCluster | undefined;
   beforeAll(() => {
     cluster = startPgCluster();
     cluster.createDatabase('office');
   }, 60_000);
   afterAll(() => cluster?.stop());
+  return () => cluster as PgCluster;
+}
+
+/** A new workbook with the default plan, published on the cluster as team workbook `name`, as an office would. */
+async function publishNew(cluster: PgCluster, name: string): Promise<ServerAddress> {
+  const address = requireServerAddress(cluster.address('office', { workbook: name }));
+  const source = openWorkbook(join(sessions.dir(), `${name}-source.mswb`), { resources, actor: 'e2e', create: true });
+  const client = await connectServer(address);
+  try {
+    await publishWorkbook(source.file, client, { name, title: '', publishedFrom: '' }, serverMigrations);
+  } finally {
+    await client.end();
+    source.close();
+  }
+  return address;
+}
+
+describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
+  const server = useCluster();
 
   it('uploads the open workbook and takes a local copy back, saying what was checked', async () => {
+    const cluster = server();
     const workbench = await sessions.open('team-upload');
     const { page } = workbench;
     await chooseMenu(page, '文件', '团队工作簿（服务器）…');
@@ -63,6 +84,7 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
   });
 
   it('opens a team workbook in this window: the status bar names it, and an edit is saved on the server', async () => {
+    const cluster = server();
     const workbench = await sessions.open('team-open');
     const { page } = workbench;
     // the server gets this window's workbook first, as an office would publish it
@@ -89,13 +111,8 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
   });
 
   it("shows a colleague's edit within a second and who else is in the workbook", async () => {
-    const source = join(sessions.dir(), 'live-source.mswb');
-    const address = cluster.address('office', { workbook: 'live_view' });
-    const file = openWorkbook(source, { resources, actor: 'e2e', create: true });
-    const client = await connectServer(requireServerAddress(address));
-    await publishWorkbook(file.file, client, { name: 'live_view', title: '', publishedFrom: '' }, serverMigrations);
-    await client.end();
-    file.close();
+    const cluster = server();
+    const address = (await publishNew(cluster, 'live_view')).text;
 
     const zhang = await launchWorkbench({ dbPath: address, actor: '张三' });
     const li = await launchWorkbench({ dbPath: address, actor: '李四' });
@@ -123,19 +140,12 @@ describe.skipIf(!postgresAvailable())('team workbooks from the desktop', () => {
 });
 
 describe.skipIf(!postgresAvailable())('bringing a local copy back, from the desktop', () => {
-  let cluster: PgCluster;
-  beforeAll(() => {
-    cluster = startPgCluster();
-    cluster.createDatabase('office');
-  }, 60_000);
-  afterAll(() => cluster?.stop());
+  const server = useCluster();
 
   it('lists the copy’s changes against the server, ticks the clean ones, and brings back what is chosen', async () => {
-    const address = requireServerAddress(cluster.address('office', { workbook: 'trip_back' }));
-    const source = openWorkbook(join(sessions.dir(), 'trip-source.mswb'), { resources, actor: 'e2e', create: true });
+    const cluster = server();
+    const address = await publishNew(cluster, 'trip_back');
     const client = await connectServer(address);
-    await publishWorkbook(source.file, client, { name: 'trip_back', title: '', publishedFrom: '' }, serverMigrations);
-    source.close();
     // the trip: a copy, edited away from the server
     const copyPath = join(sessions.dir(), '带回测试副本.mswb');
     await takeLocalCopy(client, address, copyPath, { fileMigrations: loadMigrations(resources.migrationsDir), serverMigrations });
@@ -187,20 +197,11 @@ describe.skipIf(!postgresAvailable())('bringing a local copy back, from the desk
 });
 
 describe.skipIf(!postgresAvailable())('when the server goes away, from the desktop', () => {
-  let cluster: PgCluster;
-  beforeAll(() => {
-    cluster = startPgCluster();
-    cluster.createDatabase('office');
-  }, 60_000);
-  afterAll(() => cluster?.stop());
+  const server = useCluster();
 
   it('says 连接中断 in the status bar, only shows meanwhile, and edits again once the server is back', async () => {
-    const address = requireServerAddress(cluster.address('office', { workbook: 'outage' }));
-    const source = openWorkbook(join(sessions.dir(), 'outage-source.mswb'), { resources, actor: 'e2e', create: true });
-    const client = await connectServer(address);
-    await publishWorkbook(source.file, client, { name: 'outage', title: '', publishedFrom: '' }, serverMigrations);
-    await client.end();
-    source.close();
+    const cluster = server();
+    const address = await publishNew(cluster, 'outage');
     const zhang = await launchWorkbench({ dbPath: address.text, actor: '张三' });
     try {
       const { page } = zhang;
