@@ -247,6 +247,17 @@ export class Journal {
       log.run({ action_id: actionId, seq: seq++, ...change });
       tables.add(change.table_name);
     };
+    /** a change of a whole row (or range of rows): no field, no old or new value; the row itself when there is one */
+    const writeRow = (op: 'insert' | 'insert_range' | 'delete', table: string, key: object, row: object | null): void =>
+      write({
+        op,
+        table_name: table,
+        row_key: JSON.stringify(key),
+        field: '',
+        old_value: null,
+        new_value: null,
+        row_json: row && JSON.stringify(row),
+      });
     const recorder: Recorder = {
       update: (table, key, field, value) => {
         this.assertColumn(table, field);
@@ -277,15 +288,7 @@ export class Journal {
         columns.forEach((column) => this.assertColumn(table, column));
         prepared(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
         const key = Object.fromEntries(keyColumns(table).map((column) => [column, row[column] ?? null]));
-        write({
-          op: 'insert',
-          table_name: table,
-          row_key: JSON.stringify(key),
-          field: '',
-          old_value: null,
-          new_value: null,
-          row_json: JSON.stringify(row),
-        });
+        writeRow('insert', table, key, row);
       },
       insertMany: (table, columns, fill) => {
         if (keyColumns(table).join() !== 'id' || columns.includes('id'))
@@ -302,15 +305,7 @@ export class Journal {
           last = id;
         });
         if (first === null) return null;
-        write({
-          op: 'insert_range',
-          table_name: table,
-          row_key: JSON.stringify({ from: first, to: last }),
-          field: '',
-          old_value: null,
-          new_value: null,
-          row_json: null,
-        });
+        writeRow('insert_range', table, { from: first, to: last }, null);
         return { from: first, to: last };
       },
       delete: (table, key) => {
@@ -318,15 +313,7 @@ export class Journal {
         if (!row) return;
         if (prepared(db, `DELETE FROM ${table} WHERE ${whereClause(table)}`).run(key).changes !== 1)
           throw new WorkbenchError('forbidden', `没有删除${rowInWords(db, table, key)}的权限，未作任何修改。`);
-        write({
-          op: 'delete',
-          table_name: table,
-          row_key: JSON.stringify(key),
-          field: '',
-          old_value: null,
-          new_value: null,
-          row_json: JSON.stringify(row),
-        });
+        writeRow('delete', table, key, row);
       },
     };
     const result = work(recorder);
