@@ -14,15 +14,8 @@ import {
 } from './budget';
 import { backupCreate, backupList, backupRestore, recoveryState, workbookCopyLocal } from './backups';
 import type { Handlers } from './context';
-import {
-  localCopyApply,
-  localCopyReview,
-  serverLocalCopy,
-  serverPasswordForget,
-  serverPasswordState,
-  serverUpload,
-  workbookOpenServer,
-} from './team-workbooks';
+import { localCopyApply, localCopyReview } from './local-copy-return';
+import { serverLocalCopy, serverPasswordForget, serverPasswordState, serverUpload, workbookOpenServer } from './team-workbooks';
 import { reportData, reportPdf } from './reports';
 import {
   workbookForceOpen,
